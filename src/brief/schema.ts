@@ -1,0 +1,240 @@
+/**
+ * The brief's schema: the one source of truth. The `Brief` type is inferred from it and
+ * schema/brief.schema.json is generated from it (`mujaz schema`).
+ *
+ * It describes briefings in general: any number of delegations, people, messages, topics and concerns.
+ * Sections a report may lack are optional.
+ */
+import { z } from 'zod';
+
+/** Limits are generous for a brief and small enough that no brief can exhaust memory or the layout. */
+export const LIMITS = {
+  shortText: 200,
+  text: 1200,
+  notes: 4000,
+  listItems: 200,
+  sources: 30,
+  paragraph: 9999,
+} as const;
+
+// Bidi embedding/override/isolate controls can make a name read differently from how it is stored.
+const BIDI_CONTROLS = /^[^\u202A-\u202E\u2066-\u2069]*$/u;
+// Zero-width characters can hide inside a name and make two names look alike.
+const NO_ZERO_WIDTH = /^[^\u200B-\u200D\u2060\uFEFF]*$/u;
+
+function text(max: number = LIMITS.text) {
+  return z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `is longer than ${max} characters; split it or shorten it` })
+    .regex(BIDI_CONTROLS, {
+      message: 'contains a bidi control character (U+202A–U+202E or U+2066–U+2069); remove it',
+    });
+}
+
+function name() {
+  return text(LIMITS.shortText).regex(NO_ZERO_WIDTH, {
+    message: 'contains a zero-width character (U+200B–U+200D, U+2060 or U+FEFF); remove it',
+  });
+}
+
+function list<T extends z.ZodType>(item: T, max: number = LIMITS.listItems) {
+  return z
+    .array(item)
+    .min(1, { message: 'must list at least one item' })
+    .max(max, { message: `has more than ${max} items` });
+}
+
+export const SLUG = /^[a-z0-9-]{1,64}$/;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, {
+    message: 'must be lower-case latin letters, digits and hyphens (at most 64), e.g. "sohail-mahmood"',
+  })
+  .describe('An identifier other parts of the brief use to refer to this entry.');
+
+const sources = z
+  .array(z.int().min(1).max(LIMITS.paragraph))
+  .min(1, { message: 'must cite at least one paragraph' })
+  .max(LIMITS.sources)
+  .describe('Paragraphs of the source report this item comes from (paragraph N = the N-th non-empty line).');
+
+const notes = text(LIMITS.notes).describe('Speaker notes for the slide this section becomes.');
+
+/** Only https: and mailto: links survive; javascript:, data:, vbscript: and the rest are errors. */
+const link = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^(https:\/\/[^\s<>"']+|mailto:[^\s<>"':]+@[^\s<>"']+)$/i, {
+    message: 'must be an https: or mailto: link (other schemes such as javascript: or data: are refused)',
+  });
+
+/** A file named by a brief: relative to the brief's folder, never outside it (checked again on disk). */
+const relativeFile = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^(?![/\\])(?![a-zA-Z]:)(?!.*(?:^|[/\\])\.\.(?:[/\\]|$))[^\0]+$/, {
+    message: 'must be a path inside the brief\'s folder (no leading "/", no "..")',
+  });
+
+export const Point = z
+  .strictObject({
+    text: text(),
+    sources: sources.optional(),
+  })
+  .describe('One statement, with the report paragraphs it comes from.');
+
+export const Person = z
+  .strictObject({
+    id,
+    name: name().optional().describe('The name as the report gives it. Leave out for a group ("senior officials").'),
+    title: name().optional().describe('Honorific or rank as the report gives it, e.g. "السفير".'),
+    role: text(LIMITS.shortText * 2).describe('The role exactly as the report gives it.'),
+    sources: sources.optional(),
+  })
+  .describe('A person, or a group of people the report does not name.');
+
+export const Delegation = z.strictObject({
+  id,
+  name: name().describe('e.g. "الوفد الروسي".'),
+  side: name().optional().describe('The country or institution the delegation represents.'),
+  members: list(Person),
+  notes: notes.optional(),
+  sources: sources.optional(),
+});
+
+export const MessageGroup = z.strictObject({
+  speaker: id.describe('The id of a person in delegations or participants.'),
+  occasion: text(LIMITS.shortText).optional().describe('e.g. "الكلمة الترحيبية".'),
+  heading: text(LIMITS.shortText).optional().describe('A heading the report gives to these messages.'),
+  points: list(Point),
+  notes: notes.optional(),
+});
+
+export const Topic = z.strictObject({
+  text: text(),
+  regions: list(name(), 50).optional().describe('Regions the report names under this topic.'),
+  sources: sources.optional(),
+});
+
+export const Concern = z.strictObject({
+  name: name().describe('The technology, e.g. "الذكاء الاصطناعي".'),
+  latin: name().optional().describe('Its common latin name or acronym, e.g. "AI"; shown isolated.'),
+  text: text().optional().describe('What the report says about it. Leave out when it says nothing more.'),
+  sources: sources.optional(),
+});
+
+const Image = z.strictObject({
+  file: relativeFile.describe('An image beside the brief (png, jpg, svg, webp).'),
+  alt: text(LIMITS.shortText).describe('Alternative text: required so that the deck stays accessible.'),
+});
+
+const ReportGap = z.strictObject({
+  paragraphs: sources,
+  note: text().describe('What the report is missing; the brief notes it and does not fill it.'),
+});
+
+const date = z
+  .union([
+    z.literal('unknown'),
+    z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' }),
+  ])
+  .describe('The date of the event, or "unknown" when the report does not give it. Never guess.');
+
+export const Brief = z
+  .strictObject({
+    slug: z
+      .string()
+      .regex(SLUG, { message: 'must match ^[a-z0-9-]{1,64}$ (it names the output folder)' })
+      .describe('Names the output: output/<slug>/.'),
+    lang: z.enum(['ar', 'en']).default('ar').describe('The language of the brief.'),
+    dir: z.enum(['rtl', 'ltr']).default('rtl').describe('The writing direction of the brief.'),
+    digits: z
+      .enum(['arab', 'latn'])
+      .optional()
+      .describe('Digits for slide and paragraph numbers: arab (٠١٢) or latn (012). Default: arab for ar, latn for en.'),
+    title: text(LIMITS.shortText).describe('The deck title.'),
+    subtitle: text(LIMITS.shortText).optional(),
+    author: name().optional().describe('Who prepared the brief (PDF author). Default: the host institution.'),
+    keywords: list(name(), 30).optional(),
+    created: z.iso.date().optional().describe('Creation date stamped in the PDF; fixed so builds are reproducible.'),
+    source: z.strictObject({
+      title: text(LIMITS.shortText).describe('The report the brief is distilled from.'),
+      file: relativeFile.optional().describe('The report as UTF-8 text beside the brief; citations are checked against it.'),
+      url: link.optional(),
+      gaps: list(ReportGap, 20).optional().describe('Places where the report itself is incomplete.'),
+    }),
+    event: z.strictObject({
+      kind: text(LIMITS.shortText).describe('What it was, e.g. "مائدة مستديرة".'),
+      summary: text().describe('One or two sentences on the event.'),
+      date,
+      host: z.strictObject({
+        institution: name(),
+        centre: name().optional(),
+        city: name().optional(),
+        country: name().optional(),
+        logo: Image.optional(),
+        url: link.optional(),
+      }),
+      format: text().optional(),
+      themes: list(Point, 30).optional(),
+      notes: notes.optional(),
+      sources: sources.optional(),
+    }),
+    delegations: list(Delegation, 20).optional(),
+    participants: z
+      .strictObject({
+        moderator: Person.optional(),
+        joined: list(Person, 50).optional().describe('Officials who joined the discussion.'),
+        attendees: list(Point, 50).optional().describe('Groups who attended.'),
+        notes: notes.optional(),
+      })
+      .optional(),
+    messages: list(MessageGroup, 50).optional(),
+    discussion: z
+      .strictObject({
+        intro: text().optional(),
+        topics: list(Topic, 50),
+        notes: notes.optional(),
+      })
+      .optional(),
+    technologies: z
+      .strictObject({
+        intro: text().optional(),
+        concerns: list(Concern, 30),
+        notes: notes.optional(),
+      })
+      .optional(),
+    conclusions: z
+      .strictObject({
+        points: list(Point, 50),
+        notes: notes.optional(),
+      })
+      .optional(),
+    sources_notes: notes.optional().describe('Speaker notes for the sources slide.'),
+  })
+  .describe('A mujaz brief: one event distilled from one report.');
+
+export type Brief = z.infer<typeof Brief>;
+export type BriefInput = z.input<typeof Brief>;
+export type Person = z.infer<typeof Person>;
+export type Point = z.infer<typeof Point>;
+export type Concern = z.infer<typeof Concern>;
+export type Topic = z.infer<typeof Topic>;
+export type MessageGroup = z.infer<typeof MessageGroup>;
+export type Delegation = z.infer<typeof Delegation>;
+
+/** The JSON Schema editors use for completion and errors while typing. */
+export function briefJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Brief, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    title: 'mujaz brief',
+    ...schema,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The entry point: the only file that reads argv, prints, and decides the exit code.
+ * Exit codes: 0 success, 1 invalid input or failed build, 2 usage, 130 interrupted.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
+import type { Reporter } from './reporter.js';
+
+const VERSION = '0.1.0';
+
+function makeReporter(): Reporter {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    info: (line) => process.stderr.write(`${line}\n`),
+    warn: (d: Diagnostic) => process.stderr.write(`${formatDiagnostic(d)}\n`),
+  };
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('expected a whole number from 1 to 65535');
+  return n;
+}
+
+function program(reporter: Reporter, signal: AbortSignal): Command {
+  const cli = new Command('mujaz')
+    .description('Arabic YAML briefs → right-to-left reveal.js decks and searchable PDF handouts')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run mujaz --help for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command('check')
+    .description('validate briefs without building; print every problem as file:line:col')
+    .argument('<brief...>', 'brief files, folders or globs')
+    .option('--strict', 'treat warnings as errors')
+    .action(async (briefs: string[], opts: { strict?: boolean }) => {
+      const { checkCommand } = await import('./commands/check.js');
+      await checkCommand(briefs, opts, reporter);
+    });
+
+  cli
+    .command('build')
+    .description('build decks (HTML, assets, PDF) into OUT/<slug>/')
+    .argument('<brief...>', 'brief files, folders or globs')
+    .option('-o, --out <dir>', 'output root', 'output')
+    .option('--no-pdf', 'write the HTML deck only')
+    .option('--handout', 'also write <slug>-handout.pdf with speaker notes and cited paragraphs')
+    .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then one found)')
+    .addOption(new Option('-j, --jobs <n>', 'decks exported at once').argParser(positiveInt).default(2))
+    .option('-w, --watch', 'rebuild on every good save')
+    .option('--strict', 'treat warnings as errors')
+    .action(async (briefs: string[], opts) => {
+      const { buildCommand } = await import('./commands/build.js');
+      await buildCommand(briefs, opts, reporter, signal);
+    });
+
+  cli
+    .command('serve')
+    .description('build a deck, serve it on 127.0.0.1 and reload it on every save')
+    .argument('<brief>', 'the brief to preview')
+    .addOption(new Option('-p, --port <n>', 'port').argParser(positiveInt).default(4321))
+    .option('--open', 'open the deck in the default browser')
+    .action(async (brief: string, opts) => {
+      const { todo: serveCommand } = await import('./commands/serve.js');
+      await serveCommand(brief, opts, reporter, signal);
+    });
+
+  cli
+    .command('init')
+    .description('scaffold briefs/SLUG.yaml with every section and comments')
+    .argument('<slug>', 'the new brief\'s slug (a-z, 0-9, -)')
+    .option('--from <report>', 'a report (UTF-8 text) whose numbered paragraphs go into a comment block')
+    .option('--dir <dir>', 'folder for the brief', 'briefs')
+    .option('--force', 'overwrite an existing brief')
+    .action(async (slug: string, opts) => {
+      const { todo: initCommand } = await import('./commands/init.js');
+      await initCommand(slug, opts, reporter);
+    });
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of a brief')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      schemaCommand(reporter);
+    });
+
+  return cli;
+}
+
+/** Runs mujaz with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const reporter = makeReporter();
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(130); // a second Ctrl-C: leave now
+    interrupted = true;
+    reporter.info('mujaz: interrupted, cleaning up…');
+    controller.abort(new MujazError('INTERRUPTED', 'interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await program(reporter, controller.signal).parseAsync(argv, { from: 'user' });
+    return interrupted ? 130 : 0;
+  } catch (error) {
+    return report(error, reporter, interrupted);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function report(error: unknown, reporter: Reporter, interrupted: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; everything else commander rejects is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (error instanceof MujazError) {
+    for (const d of error.diagnostics) reporter.info(formatDiagnostic(d));
+    reporter.info(`mujaz: ${error.message}`);
+    if (error.hint) reporter.info(`  hint: ${error.hint}`);
+    if (process.env.MUJAZ_DEBUG && error.cause) reporter.info(String((error.cause as Error).stack ?? error.cause));
+    return error.exitCode;
+  }
+  if (interrupted) return 130;
+  const e = error as Error;
+  reporter.info(`mujaz: unexpected error: ${e?.message ?? String(error)}`);
+  reporter.info(process.env.MUJAZ_DEBUG ? String(e?.stack) : '  (set MUJAZ_DEBUG=1 for details; please report this)');
+  return 1;
+}

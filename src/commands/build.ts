@@ -1,0 +1,104 @@
+import { buildOne, type BuildResult } from '../build.js';
+import { MujazError } from '../errors.js';
+import type { BrowserSession } from '../pdf/browser.js';
+import type { Reporter } from '../reporter.js';
+import { expandBriefArgs } from './inputs.js';
+
+export interface BuildCommandOptions {
+  out: string;
+  pdf: boolean;
+  handout?: boolean;
+  browser?: string;
+  jobs: number;
+  watch?: boolean;
+  strict?: boolean;
+}
+
+interface Outcome {
+  file: string;
+  result?: BuildResult;
+  error?: MujazError;
+  ms: number;
+}
+
+/** Runs `fn` over `items` with at most `jobs` at once, keeping the input order in the output. */
+async function pool<T, R>(items: T[], jobs: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+  return out;
+}
+
+function table(outcomes: Outcome[]): string[] {
+  const rows = outcomes.map((o) => [
+    o.result?.slug ?? o.file,
+    o.result ? String(o.result.slides) : '-',
+    o.result?.pages != null ? String(o.result.pages) : '-',
+    `${(o.ms / 1000).toFixed(2)} s`,
+    o.error ? 'FAILED' : o.result?.pdfError ? 'html only' : 'ok',
+  ]);
+  const head = ['deck', 'slides', 'pages', 'time', 'status'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+/** Builds every brief, sharing one browser; one failing brief does not stop the others. */
+export async function buildBriefs(files: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<Outcome[]> {
+  let session: Promise<BrowserSession> | undefined;
+  const browser = () => {
+    session ??= import('../pdf/browser.js').then(({ launchBrowser }) =>
+      launchBrowser({ ...(options.browser ? { executable: options.browser } : {}), reporter, signal }),
+    );
+    return session;
+  };
+  // Start Chromium now, while the first brief is read and rendered.
+  if (options.pdf) browser().catch(() => undefined);
+  try {
+    return await pool(files, Math.max(1, options.jobs), async (file): Promise<Outcome> => {
+      const started = performance.now();
+      try {
+        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal });
+        const ms = performance.now() - started;
+        result.warnings.forEach((w) => reporter.warn(w));
+        reporter.info(`✓ ${file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`);
+        return { file, result, ms };
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        if (!(error instanceof MujazError)) throw error;
+        const ms = performance.now() - started;
+        error.diagnostics.forEach((d) => reporter.warn(d));
+        reporter.info(`✗ ${file}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+        return { file, error, ms };
+      }
+    });
+  } finally {
+    if (session) await session.then((s) => s.close(), () => undefined);
+  }
+}
+
+export async function buildCommand(args: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
+  const files = await expandBriefArgs(args);
+  if (options.watch) {
+    const { todo: watchBuild } = await import('./watch-build.js');
+    return watchBuild(files, options, reporter, signal);
+  }
+  const outcomes = await buildBriefs(files, options, reporter, signal);
+  if (files.length > 1) table(outcomes).forEach((l) => reporter.info(l));
+  const failed = outcomes.filter((o) => o.error);
+  const noPdf = outcomes.find((o) => o.result?.pdfError)?.result?.pdfError;
+  if (failed.length === 1 && files.length === 1) {
+    const e = failed[0]!.error!;
+    throw new MujazError(e.code, e.message, { diagnostics: [], ...(e.hint ? { hint: e.hint } : {}) });
+  }
+  if (failed.length > 0) {
+    throw new MujazError(failed.some((f) => f.error!.code === 'INVALID_INPUT') ? 'INVALID_INPUT' : 'BUILD_FAILED', `${failed.length} of ${files.length} briefs failed: ${failed.map((f) => f.file).join(', ')}`);
+  }
+  if (noPdf) throw noPdf;
+}

@@ -1,0 +1,34 @@
+import { loadBrief } from '../brief/load.js';
+import { MujazError, type Diagnostic } from '../errors.js';
+import type { Reporter } from '../reporter.js';
+import { expandBriefArgs } from './inputs.js';
+
+export interface CheckOptions {
+  strict?: boolean;
+}
+
+/** Validates every brief; reports all problems of all briefs, then fails if any brief is invalid. */
+export async function checkCommand(args: string[], options: CheckOptions, reporter: Reporter): Promise<void> {
+  const files = await expandBriefArgs(args);
+  const failures: Diagnostic[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const loaded = await loadBrief(file);
+      if (options.strict && loaded.warnings.length > 0) {
+        failed++;
+        failures.push(...loaded.warnings.map((w) => ({ ...w, severity: 'error' as const })));
+        continue;
+      }
+      loaded.warnings.forEach((w) => reporter.warn(w));
+      reporter.out(`${file}: ok${loaded.warnings.length ? ` (${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'})` : ''}`);
+    } catch (error) {
+      if (!(error instanceof MujazError) || error.code !== 'INVALID_INPUT') throw error;
+      failed++;
+      failures.push(...error.diagnostics);
+    }
+  }
+  if (failed > 0) {
+    throw new MujazError('INVALID_INPUT', `${failed} of ${files.length} brief${files.length === 1 ? '' : 's'} invalid`, { diagnostics: failures });
+  }
+}

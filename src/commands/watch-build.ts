@@ -1,0 +1,1 @@
+export async function todo(): Promise<void> { throw new Error('not yet'); }

@@ -1,0 +1,281 @@
+/**
+ * Brief → Deck: which slides, in what order, with what on them. Long lists continue on further slides.
+ * All the deck's decisions live here; templates only print the result.
+ */
+import type { Brief, Person, Point } from '../brief/schema.js';
+import { labelsFor, type Labels } from './labels.js';
+import type { Deck, Item, PersonView, Slide, SlideBody, SlideKind } from './model.js';
+import { numberFormat, type NumberFormat } from './numbers.js';
+import { layoutBudget, chunkByWeight, type FitScale } from './split.js';
+import { plain, toRuns, type Rich } from './text.js';
+
+/** A slide before numbering: the number needs the final count. */
+type Draft = Omit<Slide, 'number' | 'is' | 'continuation' | 'id'> & { part: number; parts: number; idBase: string };
+
+export interface DeckOptions {
+  /** Per list group, a factor (≤ 1) that shrinks how much goes on one slide; raised by measuring. */
+  fit?: FitScale;
+  /** The fixed date stamped into the PDF when the brief gives none. */
+  defaultCreated?: string;
+}
+
+class DeckBuilder {
+  readonly labels: Labels;
+  readonly nf: NumberFormat;
+  readonly dir: 'rtl' | 'ltr';
+  readonly drafts: Draft[] = [];
+  readonly people = new Map<string, Person>();
+
+  constructor(
+    readonly brief: Brief,
+    readonly fit: FitScale,
+  ) {
+    this.labels = labelsFor(brief.lang);
+    this.nf = numberFormat(brief.lang, brief.digits);
+    this.dir = brief.dir;
+    for (const d of brief.delegations ?? []) for (const m of d.members) this.people.set(m.id, m);
+    if (brief.participants?.moderator) this.people.set(brief.participants.moderator.id, brief.participants.moderator);
+    for (const m of brief.participants?.joined ?? []) this.people.set(m.id, m);
+  }
+
+  rich(text: string): Rich {
+    return toRuns(text, this.dir);
+  }
+
+  maybe(text: string | undefined): Rich | null {
+    return text === undefined ? null : this.rich(text);
+  }
+
+  cite(sources: readonly number[] | undefined): string | null {
+    if (!sources || sources.length === 0) return null;
+    const label = sources.length === 1 ? this.labels.paragraph : this.labels.paragraphs;
+    return `${label} ${this.nf.list(sources, this.labels.listSeparator)}`;
+  }
+
+  item(p: Point): Item {
+    return { text: this.rich(p.text), cite: this.cite(p.sources) };
+  }
+
+  person(p: Person): PersonView {
+    return { name: this.maybe(p.name), title: this.maybe(p.title), role: this.rich(p.role), cite: this.cite(p.sources) };
+  }
+
+  personText(p: Person): string {
+    return [p.title, p.name, p.role].filter(Boolean).join(' ');
+  }
+
+  /** Adds one slide, or several when its list is too long for one. */
+  add<T>(spec: {
+    kind: SlideKind;
+    group: string;
+    title: string;
+    notes: string | undefined;
+    sources: number[];
+    list: T[];
+    weight: (item: T) => number;
+    /** Lines the slide's fixed parts (headings, intro) take from the body. */
+    reserved: number;
+    body: (chunk: T[], first: boolean) => SlideBody;
+  }): void {
+    const budget = layoutBudget(spec.kind) * (this.fit[spec.group] ?? 1);
+    const chunks = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
+    chunks.forEach((chunk, i) => {
+      const title = this.rich(spec.title);
+      this.drafts.push({
+        idBase: spec.group,
+        kind: spec.kind,
+        group: spec.group,
+        title,
+        titleText: plain(title),
+        notes: splitNotes(spec.notes),
+        sources: [...new Set(spec.sources)].sort((a, b) => a - b),
+        citeLine: this.cite(spec.sources),
+        dense: false,
+        body: spec.body(chunk, i === 0),
+        part: i + 1,
+        parts: chunks.length,
+      });
+    });
+  }
+
+  finish(): Slide[] {
+    const total = this.drafts.length;
+    return this.drafts.map((d, i) => {
+      const { part, parts, idBase, ...rest } = d;
+      const continuation = parts > 1 && part > 1 ? `${this.labels.continued} ${this.nf.format(part)} ${this.labels.of} ${this.nf.format(parts)}` : null;
+      return {
+        ...rest,
+        id: parts > 1 ? `${idBase}-${part}` : idBase,
+        is: { [d.kind]: true },
+        continuation,
+        number: `${this.nf.format(i + 1)} ${this.labels.of} ${this.nf.format(total)}`,
+      };
+    });
+  }
+}
+
+function splitNotes(notes: string | undefined): string[] {
+  if (!notes) return [];
+  return notes
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '');
+}
+
+/** Rough lines a text takes in the body type: the fitting step in Chromium corrects any misjudgement. */
+function lines(text: string, perLine = 78): number {
+  return Math.max(1, Math.ceil(Array.from(text).length / perLine));
+}
+
+function allSources(...lists: (readonly number[] | undefined)[]): number[] {
+  return lists.flatMap((l) => l ?? []);
+}
+
+export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
+  const b = new DeckBuilder(brief, options.fit ?? {});
+  const L = b.labels;
+  const ev = brief.event;
+  const host = [ev.host.centre, ev.host.institution].filter(Boolean).join(L.listSeparator);
+  const place = [ev.host.city, ev.host.country].filter(Boolean).join(L.listSeparator);
+  const date = ev.date === 'unknown' ? L.dateUnknown : new Intl.DateTimeFormat(`${brief.lang}-u-nu-${b.nf.digits}`, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(ev.date));
+
+  b.add({
+    kind: 'title', group: 'title', title: brief.title, notes: ev.notes, sources: ev.sources ?? [], list: [], weight: () => 0, reserved: 0,
+    body: () => ({
+      kicker: b.rich(ev.kind),
+      subtitle: b.maybe(brief.subtitle),
+      facts: [
+        { label: L.host, value: b.rich(host) },
+        ...(place ? [{ label: L.venue, value: b.rich(place) }] : []),
+        { label: L.date, value: b.rich(date) },
+      ],
+    }),
+  });
+
+  const themes = ev.themes ?? [];
+  const gaps = (brief.source.gaps ?? []).map((g) => ({ text: b.rich(g.note), cite: b.cite(g.paragraphs) }));
+  b.add({
+    kind: 'overview', group: 'overview', title: L.overview, notes: ev.notes,
+    sources: allSources(ev.sources, ...themes.map((t) => t.sources), ...(brief.source.gaps ?? []).map((g) => g.paragraphs)),
+    list: themes, weight: (t) => lines(t.text, 40) * 0.35,
+    reserved: lines(ev.summary) + (ev.format ? lines(ev.format) : 0) + gaps.reduce((n, g) => n + lines(plain(g.text)), 0) + 1,
+    body: (chunk, first) => ({
+      summary: first ? b.rich(ev.summary) : null,
+      facts: first && ev.format ? [{ label: L.format, value: b.rich(ev.format) }] : [],
+      themes: chunk.map((t) => b.item(t)),
+      gaps: first ? gaps : [],
+    }),
+  });
+
+  (brief.delegations ?? []).forEach((d, i) => {
+    b.add({
+      kind: 'delegation', group: `delegation-${i + 1}`, title: d.name, notes: d.notes,
+      sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
+      list: d.members, weight: (m) => lines(b.personText(m)) + 0.4, reserved: d.side ? 1 : 0,
+      body: (chunk) => ({ side: b.maybe(d.side), members: chunk.map((m) => b.person(m)) }),
+    });
+  });
+
+  const pa = brief.participants;
+  if (pa) {
+    type Entry = { kind: 'joined'; p: Person } | { kind: 'attendee'; p: Point };
+    const entries: Entry[] = [
+      ...(pa.joined ?? []).map((p): Entry => ({ kind: 'joined', p })),
+      ...(pa.attendees ?? []).map((p): Entry => ({ kind: 'attendee', p })),
+    ];
+    b.add({
+      kind: 'participants', group: 'participants', title: L.participants, notes: pa.notes,
+      sources: allSources(pa.moderator?.sources, ...(pa.joined ?? []).map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
+      list: entries, weight: (e) => (e.kind === 'joined' ? lines(b.personText(e.p)) + 1.1 : lines(e.p.text, 40) * 0.35),
+      reserved: (pa.moderator ? lines(b.personText(pa.moderator)) + 1.2 : 0) + 1.2,
+      body: (chunk, first) => ({
+        moderator: first && pa.moderator ? b.person(pa.moderator) : null,
+        joined: chunk.flatMap((e) => (e.kind === 'joined' ? [b.person(e.p)] : [])),
+        attendees: chunk.flatMap((e) => (e.kind === 'attendee' ? [b.item(e.p)] : [])),
+      }),
+    });
+  }
+
+  (brief.messages ?? []).forEach((m, i) => {
+    const speaker = b.people.get(m.speaker);
+    if (!speaker) return; // references are checked when the brief is loaded
+    b.add({
+      kind: 'messages', group: `messages-${i + 1}`, title: m.heading ?? L.messages, notes: m.notes,
+      sources: allSources(...m.points.map((p) => p.sources)),
+      list: m.points, weight: (p) => lines(p.text) + 0.35, reserved: 1.6,
+      body: (chunk) => ({ speaker: b.person(speaker), occasion: b.maybe(m.occasion), heading: m.heading ? b.rich(L.messages) : null, points: chunk.map((p) => b.item(p)) }),
+    });
+  });
+
+  const di = brief.discussion;
+  if (di) {
+    b.add({
+      kind: 'discussion', group: 'discussion', title: L.discussion, notes: di.notes,
+      sources: allSources(...di.topics.map((t) => t.sources)),
+      list: di.topics, weight: (t) => lines(t.text) + (t.regions ? 1.1 : 0) + 0.3, reserved: di.intro ? lines(di.intro) + 0.5 : 0,
+      body: (chunk, first) => ({
+        intro: first ? b.maybe(di.intro) : null,
+        topics: chunk.map((t) => ({ ...b.item(t), regions: (t.regions ?? []).map((r) => b.rich(r)), regionsLabel: L.regions })),
+      }),
+    });
+  }
+
+  const te = brief.technologies;
+  if (te) {
+    let n = 0;
+    b.add({
+      kind: 'technologies', group: 'technologies', title: L.technologies, notes: te.notes,
+      sources: allSources(...te.concerns.map((c) => c.sources)),
+      list: te.concerns.map((c) => ({ c, marker: b.nf.format(++n) })),
+      weight: ({ c }) => 1.6 + (c.text ? lines(c.text, 40) : 0), reserved: te.intro ? lines(te.intro) + 0.5 : 0,
+      body: (chunk, first) => ({
+        intro: first ? b.maybe(te.intro) : null,
+        concerns: chunk.map(({ c, marker }) => ({ name: b.rich(c.name), latin: b.maybe(c.latin), text: b.maybe(c.text), cite: b.cite(c.sources), marker })),
+      }),
+    });
+  }
+
+  const co = brief.conclusions;
+  if (co) {
+    b.add({
+      kind: 'conclusions', group: 'conclusions', title: L.conclusions, notes: co.notes,
+      sources: allSources(...co.points.map((p) => p.sources)),
+      list: co.points, weight: (p) => lines(p.text) + 0.35, reserved: 0,
+      body: (chunk) => ({ points: chunk.map((p) => b.item(p)) }),
+    });
+  }
+
+  // The sources slide lists, for each slide so far, the paragraphs it cites.
+  const cited = b.drafts.filter((d) => d.sources.length > 0 && d.part === 1);
+  const entries = cited.map((d) => {
+    const all = b.drafts.filter((x) => x.group === d.group).flatMap((x) => x.sources);
+    return { slide: d.title, paragraphs: b.nf.list(all, L.listSeparator) };
+  });
+  b.add({
+    kind: 'sources', group: 'sources', title: L.sources, notes: brief.sources_notes, sources: [],
+    list: entries, weight: () => 1, reserved: 2.5 + gaps.length * 1.5,
+    body: (chunk, first) => ({
+      report: b.rich(brief.source.title),
+      url: first ? (brief.source.url ?? null) : null,
+      entries: chunk,
+      gaps: first ? gaps : [],
+    }),
+  });
+
+  const author = brief.author ?? ev.host.institution;
+  return {
+    lang: brief.lang,
+    dir: brief.dir,
+    digits: b.nf.digits,
+    slug: brief.slug,
+    title: brief.title,
+    description: ev.summary.replace(/\s+/g, ' '),
+    author,
+    keywords: brief.keywords ?? [],
+    created: brief.created ?? options.defaultCreated ?? '2000-01-01',
+    footer: b.rich(author),
+    labels: L,
+    slides: b.finish(),
+  };
+}
+

@@ -1,0 +1,117 @@
+/** The deck view model: everything the templates print, already decided. */
+import type { Labels } from './labels.js';
+import type { Digits } from './numbers.js';
+import type { Rich } from './text.js';
+
+export interface Item {
+  text: Rich;
+  /** "الفقرة ٩" / "الفقرات ٩–١٢", or null when the item cites nothing. */
+  cite: string | null;
+}
+
+export interface PersonView {
+  name: Rich | null;
+  title: Rich | null;
+  role: Rich;
+  cite: string | null;
+}
+
+export interface Fact {
+  label: string;
+  value: Rich;
+}
+
+export interface TopicView extends Item {
+  regions: Rich[];
+  regionsLabel: string;
+}
+
+export interface ConcernView {
+  name: Rich;
+  latin: Rich | null;
+  text: Rich | null;
+  cite: string | null;
+  /** 1-based position, formatted in the deck's digits. */
+  marker: string;
+}
+
+export interface SourceEntry {
+  slide: Rich;
+  paragraphs: string;
+}
+
+export type SlideKind =
+  | 'title'
+  | 'overview'
+  | 'delegation'
+  | 'participants'
+  | 'messages'
+  | 'discussion'
+  | 'technologies'
+  | 'conclusions'
+  | 'sources';
+
+export interface SlideBody {
+  kicker?: Rich;
+  subtitle?: Rich | null;
+  summary?: Rich | null;
+  facts?: Fact[];
+  themes?: Item[];
+  gaps?: Item[];
+  side?: Rich | null;
+  members?: PersonView[];
+  moderator?: PersonView | null;
+  joined?: PersonView[];
+  attendees?: Item[];
+  speaker?: PersonView;
+  occasion?: Rich | null;
+  heading?: Rich | null;
+  points?: Item[];
+  intro?: Rich | null;
+  topics?: TopicView[];
+  concerns?: ConcernView[];
+  report?: Rich;
+  url?: string | null;
+  entries?: SourceEntry[];
+}
+
+export interface Slide {
+  /** Stable anchor: the same brief gives the same ids. */
+  id: string;
+  kind: SlideKind;
+  /** One flag per kind, so the deck template can pick the partial without logic of its own. */
+  is: Partial<Record<SlideKind, true>>;
+  /** The list group this slide belongs to, for continuation and fitting. */
+  group: string;
+  title: Rich;
+  /** The title as plain text: bookmarks, outline, tests. */
+  titleText: string;
+  /** "تابع ٢ من ٣" on continuation slides, else null. */
+  continuation: string | null;
+  /** "٣ من ١٢". */
+  number: string;
+  notes: string[];
+  /** Paragraphs of the report this slide cites (sorted, unique). */
+  sources: number[];
+  /** "الفقرات ٩–١٢" in the footer. */
+  citeLine: string | null;
+  /** Smaller type, when the brief asked to shrink text that would not fit. */
+  dense: boolean;
+  body: SlideBody;
+}
+
+export interface Deck {
+  lang: 'ar' | 'en';
+  dir: 'rtl' | 'ltr';
+  digits: Digits;
+  slug: string;
+  title: string;
+  description: string;
+  author: string;
+  keywords: string[];
+  /** ISO date stamped into the PDF, fixed so that builds are reproducible. */
+  created: string;
+  footer: Rich;
+  labels: Labels;
+  slides: Slide[];
+}

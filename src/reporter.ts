@@ -1,0 +1,15 @@
+/**
+ * How library code talks to the user without printing: the entry point passes a Reporter in.
+ */
+import type { Diagnostic } from './errors.js';
+
+export interface Reporter {
+  /** A line of normal output (stdout). */
+  out(line: string): void;
+  /** A notice or progress line (stderr). */
+  info(line: string): void;
+  /** A warning about a brief, printed like an error but not fatal. */
+  warn(diagnostic: Diagnostic): void;
+}
+
+export const silentReporter: Reporter = { out() {}, info() {}, warn() {} };

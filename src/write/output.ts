@@ -1,0 +1,128 @@
+/**
+ * Writing a deck safely: build into a temporary folder beside the target, swap it in only when everything
+ * succeeded, delete only folders mujaz made, keep every path inside the output root, and let one build of
+ * a slug run at a time.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { MujazError } from '../errors.js';
+import { SLUG } from '../brief/schema.js';
+
+const MARKER = '.mujaz';
+const MARKER_TEXT = 'This folder was written by mujaz; mujaz replaces it on the next build.\n';
+
+export interface Staging {
+  /** The temporary folder to write into. */
+  dir: string;
+  /** The folder the deck will be in. */
+  target: string;
+  /** Swaps the temporary folder in (the previous deck goes only after the new one is in place). */
+  commit(): Promise<void>;
+  /** Removes the temporary folder and releases the lock. */
+  dispose(): Promise<void>;
+}
+
+function writeError(error: unknown, what: string): MujazError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (error as Error).message;
+  return new MujazError('BUILD_FAILED', `could not write ${what}: ${reason}`, {
+    cause: error,
+    hint: code === 'ENOSPC' ? 'free some disk space and build again' : 'choose a writable folder with --out',
+  });
+}
+
+/** Resolves output/<slug> and proves it is a direct child of the output root. */
+export function targetFor(outRoot: string, slug: string): string {
+  if (!SLUG.test(slug)) throw new MujazError('INVALID_INPUT', `the slug "${slug}" is not valid`);
+  const root = path.resolve(outRoot);
+  const target = path.resolve(root, slug);
+  if (path.dirname(target) !== root) throw new MujazError('INVALID_INPUT', `the output path for "${slug}" leaves ${root}`);
+  return target;
+}
+
+async function madeByMujaz(dir: string): Promise<boolean> {
+  try {
+    return (await readFile(path.join(dir, MARKER), 'utf8')) === MARKER_TEXT;
+  } catch {
+    return false;
+  }
+}
+
+export async function stage(outRoot: string, slug: string): Promise<Staging> {
+  const target = targetFor(outRoot, slug);
+  const root = path.dirname(target);
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (error) {
+    throw writeError(error, `the output folder ${root}`);
+  }
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !(existing.isDirectory() && (await madeByMujaz(target)))) {
+    throw new MujazError('BUILD_FAILED', `${target} exists and was not written by mujaz; it is left untouched`, {
+      hint: 'move it away, or build into another folder with --out',
+    });
+  }
+  let release: (() => Promise<void>) | undefined;
+  try {
+    // One build of a slug at a time: a second one waits for the first (up to a minute), then fails clearly.
+    release = await lockfile.lock(target, {
+      realpath: false,
+      lockfilePath: path.join(root, `.${slug}.lock`),
+      retries: { retries: 120, minTimeout: 250, maxTimeout: 500, factor: 1 },
+      stale: 120_000,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOCKED') {
+      throw new MujazError('BUILD_FAILED', `another build of ${slug} is still running`, { hint: 'wait for it to finish, then build again' });
+    }
+    throw writeError(error, `the output folder ${root}`);
+  }
+  const dir = path.join(root, `.mujaz-tmp-${slug}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(dir);
+    await writeFile(path.join(dir, MARKER), MARKER_TEXT);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    await release();
+    throw writeError(error, `the output folder ${root}`);
+  }
+  let released = false;
+  const unlock = async () => {
+    if (released) return;
+    released = true;
+    await release?.().catch(() => undefined);
+  };
+  return {
+    dir,
+    target,
+    async commit() {
+      const old = `${dir}-old`;
+      const hadOld = await stat(target).then(() => true, () => false);
+      try {
+        if (hadOld) await rename(target, old);
+        await rename(dir, target);
+      } catch (error) {
+        if (hadOld) await rename(old, target).catch(() => undefined);
+        throw writeError(error, target);
+      }
+      if (hadOld) await rm(old, { recursive: true, force: true });
+    },
+    async dispose() {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      await unlock();
+    },
+  };
+}
+
+export async function writeText(dir: string, rel: string, text: string | Uint8Array): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  } catch (error) {
+    throw writeError(error, rel);
+  }
+}
