@@ -63,7 +63,7 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
     .addOption(new Option('-p, --port <n>', 'port').argParser(positiveInt).default(4321))
     .option('--open', 'open the deck in the default browser')
     .action(async (brief: string, opts) => {
-      const { todo: serveCommand } = await import('./commands/serve.js');
+      const { serveCommand } = await import('./commands/serve.js');
       await serveCommand(brief, opts, reporter, signal);
     });
 
@@ -75,7 +75,7 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
     .option('--dir <dir>', 'folder for the brief', 'briefs')
     .option('--force', 'overwrite an existing brief')
     .action(async (slug: string, opts) => {
-      const { todo: initCommand } = await import('./commands/init.js');
+      const { initCommand } = await import('./commands/init.js');
       await initCommand(slug, opts, reporter);
     });
 

@@ -86,7 +86,7 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
 export async function buildCommand(args: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
   const files = await expandBriefArgs(args);
   if (options.watch) {
-    const { todo: watchBuild } = await import('./watch-build.js');
+    const { watchBuild } = await import('./watch-build.js');
     return watchBuild(files, options, reporter, signal);
   }
   const outcomes = await buildBriefs(files, options, reporter, signal);

@@ -1,1 +1,11 @@
-export async function todo(): Promise<void> { throw new Error('not yet'); }
+import type { Reporter } from '../reporter.js';
+
+export interface InitOptions {
+  from?: string;
+  dir: string;
+  force?: boolean;
+}
+
+export async function initCommand(_slug: string, _options: InitOptions, _reporter: Reporter): Promise<void> {
+  throw new Error('init: being written (issue 5)');
+}

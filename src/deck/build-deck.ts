@@ -253,7 +253,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
   });
   b.add({
     kind: 'sources', group: 'sources', title: L.sources, notes: brief.sources_notes, sources: [],
-    list: entries, weight: () => 1, reserved: 2.5 + gaps.length * 1.5,
+    list: entries, weight: () => 0.8, reserved: 2 + gaps.length * 1.6,
     body: (chunk, first) => ({
       report: b.rich(brief.source.title),
       url: first ? (brief.source.url ?? null) : null,
