@@ -5,20 +5,23 @@
 import path from 'node:path';
 import { writeAssets, contentSecurityPolicy } from './assets/assets.js';
 import { loadBrief, type LoadedBrief } from './brief/load.js';
+import { parseYaml } from './brief/parse.js';
+import { diagnosticForPath } from './brief/validate.js';
 import { buildDeck } from './deck/build-deck.js';
-import type { Deck } from './deck/model.js';
+import type { BriefPath, Deck, Slide } from './deck/model.js';
 import type { FitScale } from './deck/split.js';
 import { MujazError, type Diagnostic } from './errors.js';
 import { renderDeck } from './render/render.js';
 import { renderHandout } from './render/handout.js';
+import { lintBrief } from './lint/lint.js';
 import { stage, writeText } from './write/output.js';
 import type { BrowserSession } from './pdf/browser.js';
 
 export const SLIDE = { width: 1280, height: 720 } as const;
 /** A4 portrait at 96 dpi, for the notes handout. */
 export const HANDOUT_PAGE = { width: 794, height: 1123 } as const;
-/** Times the deck is re-cut after measuring an overflow, before giving up. */
-const MAX_FIT_ROUNDS = 4;
+/** Times a group is re-cut after measuring an overflow, before giving up. */
+const MAX_FIT_ROUNDS = 6;
 /** The date stamped in a PDF when the brief gives none: fixed, so builds are reproducible. */
 export const DEFAULT_CREATED = '2000-01-01';
 
@@ -48,11 +51,31 @@ function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
 }
 
+/** The text of the brief at `path`, or "" (for picking the longest text on a slide). */
+function textAt(brief: unknown, at: BriefPath): string {
+  let v: unknown = brief;
+  for (const k of at) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/** A slide that still overflows when it cannot be split: name the longest text on it, at its line. */
+function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
+  const longest = [...slide.origins].sort((a, b) => textAt(loaded.brief, b).length - textAt(loaded.brief, a).length)[0] ?? [];
+  const parsed = parseYaml(loaded.source);
+  const message = `this text is too long to fit on the slide "${slide.titleText}" (${Math.round(by)} px too tall)`;
+  const hint = 'shorten it or split it into several points, or set `shrink_to_fit: true` to allow smaller type';
+  const diagnostic = parsed.doc
+    ? diagnosticForPath(loaded.source, parsed.doc, longest, message, hint)
+    : { file: loaded.file, line: 0, col: 0, length: 1, severity: 'error' as const, message, hint };
+  return new MujazError('INVALID_INPUT', `${loaded.file}: a text does not fit on its slide`, { diagnostics: [diagnostic] });
+}
+
 async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, signal?: AbortSignal) {
   const { printDeck } = await import('./pdf/print.js');
   const { finishPdf } = await import('./pdf/postprocess.js');
   let current = deck;
-  let fit: FitScale = {};
+  const fit: FitScale = {};
+  const dense = new Set<string>();
   for (let round = 0; ; round++) {
     checkAborted(signal);
     const printed = await printDeck(session, path.join(deckDir, 'index.html'), SLIDE);
@@ -79,33 +102,34 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
       }
       return { deck: current, pages: current.slides.length };
     }
-    if (round >= MAX_FIT_ROUNDS) break;
-    // Put less on each slide of every group that overflowed, then render again.
-    fit = { ...fit };
-    for (const o of printed.overflows) fit[o.group] = Math.min(fit[o.group] ?? 1, 1) * 0.8;
-    current = buildDeck(loaded.brief, { fit, defaultCreated: DEFAULT_CREATED });
+    // Measured in the browser: put less on each slide of a group that overflowed, and where a slide holds a
+    // single text that cannot be split, set it smaller if the brief allows it, or fail naming that text.
+    for (const o of printed.overflows) {
+      const slide = current.slides.find((s) => s.id === o.id);
+      if (!slide) continue;
+      if (slide.items > 1 && round < MAX_FIT_ROUNDS) fit[o.group] = (fit[o.group] ?? 1) * 0.8;
+      else if (loaded.brief.shrink_to_fit && !dense.has(o.group)) dense.add(o.group);
+      else throw tooLong(loaded, slide, o.by);
+    }
+    current = buildDeck(loaded.brief, { fit, dense, defaultCreated: DEFAULT_CREATED });
     await writeText(deckDir, 'index.html', await renderDeck({ deck: current, csp }));
   }
-  const printed = await printDeck(session, path.join(deckDir, 'index.html'), SLIDE);
-  const first = printed.overflows[0]!;
-  throw new MujazError('INVALID_INPUT', `a text on the slide "${current.slides.find((s) => s.id === first.id)?.titleText ?? first.id}" is too long to fit on one slide (${Math.round(first.by)} px too tall)`, {
-    hint: 'shorten it or split it into several points',
-  });
 }
 
 export async function buildOne(file: string, options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadBrief(file);
-  if (options.strict && loaded.warnings.length > 0) {
-    throw new MujazError('INVALID_INPUT', `${file}: ${loaded.warnings.length} warning(s) under --strict`, {
-      diagnostics: loaded.warnings.map((w) => ({ ...w, severity: 'error' as const })),
-    });
-  }
   checkAborted(options.signal);
   const csp = await contentSecurityPolicy();
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
+  const html = await renderDeck({ deck, csp });
+  const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
+  if (options.strict && warnings.length > 0) {
+    throw new MujazError('INVALID_INPUT', `${file}: ${warnings.length} warning(s), which --strict treats as errors`, {
+      diagnostics: warnings.map((w) => ({ ...w, severity: 'error' as const })),
+    });
+  }
   const staging = await stage(options.outRoot, deck.slug);
   try {
-    const html = await renderDeck({ deck, csp });
     await writeText(staging.dir, 'index.html', html);
     const files = await writeAssets(staging.dir, loaded.logo);
     let pages: number | null = null;
@@ -132,7 +156,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
       dir: staging.target,
       slides: deck.slides.length,
       pages,
-      warnings: loaded.warnings,
+      warnings,
       files: ['index.html', ...files],
     };
     if (pdfError) result.pdfError = pdfError;

@@ -217,6 +217,10 @@ export const Brief = z
       })
       .optional(),
     sources_notes: notes.optional().describe('Speaker notes for the sources slide.'),
+    shrink_to_fit: z
+      .boolean()
+      .optional()
+      .describe('Set a slide in smaller type when one of its texts is too long for it, instead of failing the build.'),
   })
   .describe('A mujaz brief: one event distilled from one report.');
 

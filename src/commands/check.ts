@@ -1,4 +1,7 @@
 import { loadBrief } from '../brief/load.js';
+import { buildDeck } from '../deck/build-deck.js';
+import { lintBrief } from '../lint/lint.js';
+import { renderDeck } from '../render/render.js';
 import { MujazError, type Diagnostic } from '../errors.js';
 import type { Reporter } from '../reporter.js';
 import { expandBriefArgs } from './inputs.js';
@@ -15,13 +18,16 @@ export async function checkCommand(args: string[], options: CheckOptions, report
   for (const file of files) {
     try {
       const loaded = await loadBrief(file);
-      if (options.strict && loaded.warnings.length > 0) {
+      // Render (no browser) so the lint can also look at what the deck shows.
+      const html = await renderDeck({ deck: buildDeck(loaded.brief), csp: '' });
+      const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
+      if (options.strict && warnings.length > 0) {
         failed++;
-        failures.push(...loaded.warnings.map((w) => ({ ...w, severity: 'error' as const })));
+        failures.push(...warnings.map((w) => ({ ...w, severity: 'error' as const })));
         continue;
       }
-      loaded.warnings.forEach((w) => reporter.warn(w));
-      reporter.out(`${file}: ok${loaded.warnings.length ? ` (${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'})` : ''}`);
+      warnings.forEach((w) => reporter.warn(w));
+      reporter.out(`${file}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}`);
     } catch (error) {
       if (!(error instanceof MujazError) || error.code !== 'INVALID_INPUT') throw error;
       failed++;

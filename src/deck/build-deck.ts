@@ -4,7 +4,7 @@
  */
 import type { Brief, Person, Point } from '../brief/schema.js';
 import { labelsFor, type Labels } from './labels.js';
-import type { Deck, Item, PersonView, Slide, SlideBody, SlideKind } from './model.js';
+import type { BriefPath, Deck, Item, PersonView, Slide, SlideBody, SlideKind } from './model.js';
 import { numberFormat, type NumberFormat } from './numbers.js';
 import { layoutBudget, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
@@ -17,7 +17,12 @@ export interface DeckOptions {
   fit?: FitScale;
   /** The fixed date stamped into the PDF when the brief gives none. */
   defaultCreated?: string;
+  /** Groups set in smaller type (the brief allowed shrinking text that would not fit otherwise). */
+  dense?: ReadonlySet<string>;
 }
+
+/** How much more a slide holds in the smaller type of a dense slide. */
+const DENSE_GAIN = 1.3;
 
 class DeckBuilder {
   readonly labels: Labels;
@@ -29,6 +34,7 @@ class DeckBuilder {
   constructor(
     readonly brief: Brief,
     readonly fit: FitScale,
+    readonly dense: ReadonlySet<string>,
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
@@ -76,8 +82,14 @@ class DeckBuilder {
     /** Lines the slide's fixed parts (headings, intro) take from the body. */
     reserved: number;
     body: (chunk: T[], first: boolean) => SlideBody;
+    /** Where each list item comes from in the brief. */
+    origin?: (item: T, index: number) => BriefPath;
+    /** Where the fixed texts of the first slide come from. */
+    fixed?: BriefPath[];
   }): void {
-    const budget = layoutBudget(spec.kind) * (this.fit[spec.group] ?? 1);
+    const dense = this.dense.has(spec.group);
+    const budget = layoutBudget(spec.kind) * (this.fit[spec.group] ?? 1) * (dense ? DENSE_GAIN : 1);
+    const origins = new Map<T, BriefPath>(spec.origin ? spec.list.map((item, i) => [item, spec.origin!(item, i)]) : []);
     const chunks = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
     chunks.forEach((chunk, i) => {
       const title = this.rich(spec.title);
@@ -90,7 +102,9 @@ class DeckBuilder {
         notes: splitNotes(spec.notes),
         sources: [...new Set(spec.sources)].sort((a, b) => a - b),
         citeLine: this.cite(spec.sources),
-        dense: false,
+        dense,
+        items: chunk.length,
+        origins: [...(i === 0 ? (spec.fixed ?? []) : []), ...chunk.flatMap((item) => (origins.has(item) ? [origins.get(item)!] : []))],
         body: spec.body(chunk, i === 0),
         part: i + 1,
         parts: chunks.length,
@@ -132,7 +146,7 @@ function allSources(...lists: (readonly number[] | undefined)[]): number[] {
 }
 
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
-  const b = new DeckBuilder(brief, options.fit ?? {});
+  const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set());
   const L = b.labels;
   const ev = brief.event;
   const host = [ev.host.centre, ev.host.institution].filter(Boolean).join(L.listSeparator);
@@ -141,6 +155,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
 
   b.add({
     kind: 'title', group: 'title', title: brief.title, notes: ev.notes, sources: ev.sources ?? [], list: [], weight: () => 0, reserved: 0,
+    fixed: [['title'], ['subtitle'], ['event', 'kind']],
     body: () => ({
       kicker: b.rich(ev.kind),
       subtitle: b.maybe(brief.subtitle),
@@ -158,6 +173,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     kind: 'overview', group: 'overview', title: L.overview, notes: ev.notes,
     sources: allSources(ev.sources, ...themes.map((t) => t.sources), ...(brief.source.gaps ?? []).map((g) => g.paragraphs)),
     list: themes, weight: (t) => lines(t.text, 40) * 0.35,
+    origin: (_t, i) => ['event', 'themes', i, 'text'], fixed: [['event', 'summary'], ['event', 'format']],
     reserved: lines(ev.summary) + (ev.format ? lines(ev.format) : 0) + gaps.reduce((n, g) => n + lines(plain(g.text)), 0) + 1,
     body: (chunk, first) => ({
       summary: first ? b.rich(ev.summary) : null,
@@ -172,6 +188,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'delegation', group: `delegation-${i + 1}`, title: d.name, notes: d.notes,
       sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
       list: d.members, weight: (m) => lines(b.personText(m)) + 0.4, reserved: d.side ? 1 : 0,
+      origin: (_m, j) => ['delegations', i, 'members', j, 'role'],
       body: (chunk) => ({ side: b.maybe(d.side), members: chunk.map((m) => b.person(m)) }),
     });
   });
@@ -187,6 +204,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'participants', group: 'participants', title: L.participants, notes: pa.notes,
       sources: allSources(pa.moderator?.sources, ...(pa.joined ?? []).map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
       list: entries, weight: (e) => (e.kind === 'joined' ? lines(b.personText(e.p)) + 1.1 : lines(e.p.text, 40) * 0.35),
+      origin: (e, j) => (e.kind === 'joined' ? ['participants', 'joined', j, 'role'] : ['participants', 'attendees', j - (pa.joined?.length ?? 0), 'text']),
       reserved: (pa.moderator ? lines(b.personText(pa.moderator)) + 1.2 : 0) + 1.2,
       body: (chunk, first) => ({
         moderator: first && pa.moderator ? b.person(pa.moderator) : null,
@@ -203,6 +221,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'messages', group: `messages-${i + 1}`, title: m.heading ?? L.messages, notes: m.notes,
       sources: allSources(...m.points.map((p) => p.sources)),
       list: m.points, weight: (p) => lines(p.text) + 0.35, reserved: 1.6,
+      origin: (_p, j) => ['messages', i, 'points', j, 'text'],
       body: (chunk) => ({ speaker: b.person(speaker), occasion: b.maybe(m.occasion), heading: m.heading ? b.rich(L.messages) : null, points: chunk.map((p) => b.item(p)) }),
     });
   });
@@ -213,6 +232,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'discussion', group: 'discussion', title: L.discussion, notes: di.notes,
       sources: allSources(...di.topics.map((t) => t.sources)),
       list: di.topics, weight: (t) => lines(t.text) + (t.regions ? 1.1 : 0) + 0.3, reserved: di.intro ? lines(di.intro) + 0.5 : 0,
+      origin: (_t, j) => ['discussion', 'topics', j, 'text'], fixed: [['discussion', 'intro']],
       body: (chunk, first) => ({
         intro: first ? b.maybe(di.intro) : null,
         topics: chunk.map((t) => ({ ...b.item(t), regions: (t.regions ?? []).map((r) => b.rich(r)), regionsLabel: L.regions })),
@@ -228,6 +248,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       sources: allSources(...te.concerns.map((c) => c.sources)),
       list: te.concerns.map((c) => ({ c, marker: b.nf.format(++n) })),
       weight: ({ c }) => 1.6 + (c.text ? lines(c.text, 40) : 0), reserved: te.intro ? lines(te.intro) + 0.5 : 0,
+      origin: (_c, j) => ['technologies', 'concerns', j, 'text'], fixed: [['technologies', 'intro']],
       body: (chunk, first) => ({
         intro: first ? b.maybe(te.intro) : null,
         concerns: chunk.map(({ c, marker }) => ({ name: b.rich(c.name), latin: b.maybe(c.latin), text: b.maybe(c.text), cite: b.cite(c.sources), marker })),
@@ -241,6 +262,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'conclusions', group: 'conclusions', title: L.conclusions, notes: co.notes,
       sources: allSources(...co.points.map((p) => p.sources)),
       list: co.points, weight: (p) => lines(p.text) + 0.35, reserved: 0,
+      origin: (_p, j) => ['conclusions', 'points', j, 'text'],
       body: (chunk) => ({ points: chunk.map((p) => b.item(p)) }),
     });
   }

@@ -3,6 +3,9 @@ import type { Labels } from './labels.js';
 import type { Digits } from './numbers.js';
 import type { Rich } from './text.js';
 
+/** A path into the brief, as the schema and the validator name it. */
+export type BriefPath = (string | number)[];
+
 export interface Item {
   text: Rich;
   /** "الفقرة ٩" / "الفقرات ٩–١٢", or null when the item cites nothing. */
@@ -97,6 +100,10 @@ export interface Slide {
   citeLine: string | null;
   /** Smaller type, when the brief asked to shrink text that would not fit. */
   dense: boolean;
+  /** Where each text on the slide comes from in the brief (e.g. ["messages", 0, "points", 3]). */
+  origins: BriefPath[];
+  /** How many list items the slide holds (a slide with one item cannot be split further). */
+  items: number;
   body: SlideBody;
 }
 

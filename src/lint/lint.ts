@@ -1,0 +1,123 @@
+/**
+ * Editorial checks on a valid brief: warnings for `mujaz check` and `mujaz build` (errors under --strict).
+ * They catch what the schema cannot: uncited items, Latin punctuation and straight quotes in Arabic,
+ * mixed digit systems, slides without speaker notes, and Latin runs the rendered deck leaves unisolated.
+ */
+import type { LoadedBrief } from '../brief/load.js';
+import { parseYaml } from '../brief/parse.js';
+import { diagnosticForPath } from '../brief/validate.js';
+import type { Diagnostic } from '../errors.js';
+
+type Path = (string | number)[];
+
+const ARABIC = /[\u0600-\u06FF]/;
+const ASCII_PUNCT_AFTER_ARABIC = /[\u0600-\u06FF]\s*([,;?])/;
+const STRAIGHT_QUOTES = /["']/;
+const WESTERN_DIGITS = /[0-9]/;
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
+/** Fields that hold codes or addresses, not prose. */
+const NOT_PROSE = new Set(['slug', 'id', 'speaker', 'lang', 'dir', 'digits', 'file', 'url', 'created', 'date', 'latin']);
+const ARABIC_PUNCT: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
+
+/** Every string leaf of the brief with its path, skipping codes and addresses. */
+function strings(value: unknown, at: Path = [], out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
+  if (typeof value === 'string') {
+    const key = at[at.length - 1];
+    if (typeof key !== 'string' || !NOT_PROSE.has(key)) out.push({ path: at, text: value });
+  } else if (Array.isArray(value)) value.forEach((v, i) => strings(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, [...at, k], out);
+  return out;
+}
+
+/** Items that should cite the report, with their paths. */
+function citable(loaded: LoadedBrief): { path: Path; sources: unknown }[] {
+  const b = loaded.brief;
+  const out: { path: Path; sources: unknown }[] = [];
+  b.event.themes?.forEach((t, i) => out.push({ path: ['event', 'themes', i], sources: t.sources }));
+  b.delegations?.forEach((d, i) => d.members.forEach((m, j) => out.push({ path: ['delegations', i, 'members', j], sources: m.sources })));
+  if (b.participants?.moderator) out.push({ path: ['participants', 'moderator'], sources: b.participants.moderator.sources });
+  b.participants?.joined?.forEach((m, j) => out.push({ path: ['participants', 'joined', j], sources: m.sources }));
+  b.participants?.attendees?.forEach((m, j) => out.push({ path: ['participants', 'attendees', j], sources: m.sources }));
+  b.messages?.forEach((m, i) => m.points.forEach((p, j) => out.push({ path: ['messages', i, 'points', j], sources: p.sources })));
+  b.discussion?.topics.forEach((t, j) => out.push({ path: ['discussion', 'topics', j], sources: t.sources }));
+  b.technologies?.concerns.forEach((c, j) => out.push({ path: ['technologies', 'concerns', j], sources: c.sources }));
+  b.conclusions?.points.forEach((p, j) => out.push({ path: ['conclusions', 'points', j], sources: p.sources }));
+  return out;
+}
+
+/** Sections that become slides, and where their speaker notes go. */
+function sections(loaded: LoadedBrief): { path: Path; notes: unknown; name: string }[] {
+  const b = loaded.brief;
+  const out: { path: Path; notes: unknown; name: string }[] = [{ path: ['event'], notes: b.event.notes, name: 'the title and overview slides' }];
+  b.delegations?.forEach((d, i) => out.push({ path: ['delegations', i], notes: d.notes, name: `the slide of ${d.name}` }));
+  if (b.participants) out.push({ path: ['participants'], notes: b.participants.notes, name: 'the participants slide' });
+  b.messages?.forEach((m, i) => out.push({ path: ['messages', i], notes: m.notes, name: 'this messages slide' }));
+  if (b.discussion) out.push({ path: ['discussion'], notes: b.discussion.notes, name: 'the discussion slide' });
+  if (b.technologies) out.push({ path: ['technologies'], notes: b.technologies.notes, name: 'the technologies slide' });
+  if (b.conclusions) out.push({ path: ['conclusions'], notes: b.conclusions.notes, name: 'the conclusions slide' });
+  out.push({ path: [], notes: b.sources_notes, name: 'the sources slide (sources_notes)' });
+  return out;
+}
+
+/**
+ * Text of the rendered deck that contains Latin letters outside <bdi> or an ltr element. The deck is our
+ * own output, so a small scan of its markup is enough: drop isolated runs, notes, scripts and tags.
+ */
+export function unisolatedLatin(html: string): string[] {
+  const body = html
+    .replace(/<head>[\s\S]*?<\/head>/, '')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '')
+    .replace(/<bdi\b[^>]*>[\s\S]*?<\/bdi>/g, ' ')
+    .replace(/<([a-z]+)\b[^>]*\bdir="ltr"[^>]*>[\s\S]*?<\/\1>/g, ' ');
+  const text = body.replace(/<[^>]+>/g, '\n').replace(/&[#a-z0-9]+;/gi, ' ');
+  return [...new Set(text.split('\n').map((t) => t.trim()).filter((t) => /[A-Za-z]/.test(t)))];
+}
+
+export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
+  const parsed = parseYaml(loaded.source);
+  const doc = parsed.doc;
+  if (!doc) return [];
+  const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
+  const out: Diagnostic[] = [];
+
+  for (const item of citable(loaded)) {
+    if (!Array.isArray(item.sources) || item.sources.length === 0) {
+      out.push(warn(item.path, 'cites no paragraph of the report', 'add `sources: [N]` with the paragraph(s) it comes from'));
+    }
+  }
+  const texts = strings(loaded.brief);
+  for (const { path, text } of texts) {
+    const punct = ASCII_PUNCT_AFTER_ARABIC.exec(text);
+    if (punct) {
+      const ch = punct[1]!;
+      out.push(warn(path, `Latin "${ch}" after an Arabic word`, `use the Arabic "${ARABIC_PUNCT[ch]}"`));
+    }
+    if (ARABIC.test(text) && STRAIGHT_QUOTES.test(text)) {
+      out.push(warn(path, 'straight quotes in Arabic text', 'use « » for quotations, one style for the whole deck'));
+    }
+  }
+  const western = texts.filter((t) => WESTERN_DIGITS.test(t.text));
+  const arabic = texts.filter((t) => ARABIC_DIGITS.test(t.text));
+  if (western.length > 0 && arabic.length > 0) {
+    const minority = western.length <= arabic.length ? western : arabic;
+    for (const t of minority) {
+      out.push(warn(t.path, 'mixes digit systems: the brief writes numbers both as 0–9 and as ٠–٩', 'write every number in one system (the deck\'s own numbers follow `digits:`)'));
+    }
+  }
+  for (const s of sections(loaded)) {
+    if (s.notes === undefined) {
+      const at = s.path.length === 0 ? [] : s.path;
+      out.push(warn(at, `no speaker notes for ${s.name}`, s.path.length === 0 ? 'add `sources_notes:`' : 'add `notes:` with what the presenter should say'));
+    }
+  }
+  if (renderedHtml !== undefined) {
+    for (const run of unisolatedLatin(renderedHtml)) {
+      const source = texts.find((t) => t.text.includes(run));
+      out.push(source ? warn(source.path, `the deck shows "${run}" without isolating it from the Arabic around it`, 'report this: mujaz should wrap Latin runs in <bdi>') : {
+        file: loaded.file, line: 0, col: 0, length: 1, severity: 'warning', message: `the deck shows "${run}" without isolating it`, hint: 'report this: mujaz should wrap Latin runs in <bdi>',
+      });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}

@@ -1,0 +1,96 @@
+/**
+ * Nothing overflows: long lists continue on further slides (measured in Chromium), and a text too long for
+ * any slide fails naming its line, or is set smaller when the brief allows it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeDir, runCli, tempDir } from '../support/build.js';
+import { bundledObject, lengthenLists, writeVariant } from '../support/variants.js';
+
+const cleanup: string[] = [];
+afterAll(async () => {
+  await Promise.all(cleanup.map(removeDir));
+});
+
+async function build(file: string, extra: string[] = []) {
+  const out = await tempDir();
+  cleanup.push(out, path.dirname(file));
+  const result = await runCli(['build', file, '--out', out, ...extra]);
+  return { out, result };
+}
+
+function pdfPages(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+}
+
+describe('long lists', () => {
+  it('builds the bundled brief with every list four times longer: continuation slides, one PDF page each', async () => {
+    const brief = lengthenLists(await bundledObject(), 4);
+    const { file } = await writeVariant(brief, 'four-times');
+    const { out, result } = await build(file);
+    expect(result.stderr).not.toMatch(/✗/);
+    expect(result.code).toBe(0);
+    const deckDir = path.join(out, 'issi-russia-roundtable');
+    const html = await readFile(path.join(deckDir, 'index.html'), 'utf8');
+    const slides = html.match(/<section id="[^"]+" class="slide /g)!.length;
+    expect(slides).toBeGreaterThan(30);
+    expect(html).toMatch(/class="continuation">تابع [٠-٩]+ من [٠-٩]+</);
+    expect(pdfPages(path.join(deckDir, 'issi-russia-roundtable.pdf'))).toBe(slides);
+  });
+});
+
+describe('a text too long for one slide', () => {
+  it('rejects a text twelve times longer, naming its line', async () => {
+    const brief = await bundledObject();
+    brief.conclusions.points[1].text = brief.conclusions.points[1].text.repeat(12);
+    const { file } = await writeVariant(brief, 'twelve');
+    const { result } = await build(file);
+    expect(result.code).toBe(1);
+    const yaml = await readFile(file, 'utf8');
+    const line = yaml.split('\n').findIndex((l) => l.includes(brief.conclusions.points[1].text.slice(0, 30))) + 1;
+    expect(result.stderr).toContain(`twelve.yaml:${line}:`);
+    expect(result.stderr).toMatch(/conclusions\.points\[1\]\.text/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  function arabicText(seed: string, length: number): string {
+    const words = seed.split(' ');
+    let text = '';
+    for (let i = 0; text.length < length; i++) text += `${words[i % words.length]} `;
+    return text.trim();
+  }
+
+  it('fails texts within the schema\'s limits that no slide can hold, naming the longest one\'s line', async () => {
+    const brief = await bundledObject();
+    brief.event.summary = arabicText(brief.event.summary, 1150);
+    brief.event.format = arabicText(brief.event.format, 1000);
+    const { file } = await writeVariant(brief, 'too-long');
+    const { result } = await build(file);
+    expect(result.code).toBe(1);
+    const yaml = await readFile(file, 'utf8');
+    const line = yaml.split('\n').findIndex((l) => l.includes(brief.event.summary.slice(0, 40))) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(result.stderr).toContain(`too-long.yaml:${line}:`);
+    expect(result.stderr).toMatch(/event\.summary: this text is too long to fit/);
+    expect(result.stderr).toMatch(/shrink_to_fit/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('sets such texts in smaller type when the brief asks to shrink, still one page per slide', async () => {
+    const brief = await bundledObject();
+    brief.event.summary = arabicText(brief.event.summary, 650);
+    brief.event.format = arabicText(brief.event.format, 650);
+    brief.shrink_to_fit = true;
+    const { file } = await writeVariant(brief, 'shrink');
+    const { out, result } = await build(file);
+    expect(result.stderr).not.toMatch(/✗/);
+    expect(result.code).toBe(0);
+    const deckDir = path.join(out, 'issi-russia-roundtable');
+    const html = await readFile(path.join(deckDir, 'index.html'), 'utf8');
+    expect(html).toMatch(/class="slide slide-overview dense"/);
+    const slides = html.match(/<section id="[^"]+" class="slide /g)!.length;
+    expect(pdfPages(path.join(deckDir, 'issi-russia-roundtable.pdf'))).toBe(slides);
+  });
+});
