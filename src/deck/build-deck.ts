@@ -90,7 +90,7 @@ class DeckBuilder {
     const dense = this.dense.has(spec.group);
     const budget = layoutBudget(spec.kind) * (this.fit[spec.group] ?? 1) * (dense ? DENSE_GAIN : 1);
     const origins = new Map<T, BriefPath>(spec.origin ? spec.list.map((item, i) => [item, spec.origin!(item, i)]) : []);
-    const chunks = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
+    const chunks: T[][] = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
     chunks.forEach((chunk, i) => {
       const title = this.rich(spec.title);
       this.drafts.push({
@@ -137,7 +137,7 @@ function splitNotes(notes: string | undefined): string[] {
 }
 
 /** Rough lines a text takes in the body type: the fitting step in Chromium corrects any misjudgement. */
-function lines(text: string, perLine = 78): number {
+function lines(text: string, perLine = 88): number {
   return Math.max(1, Math.ceil(Array.from(text).length / perLine));
 }
 
@@ -174,7 +174,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     sources: allSources(ev.sources, ...themes.map((t) => t.sources), ...(brief.source.gaps ?? []).map((g) => g.paragraphs)),
     list: themes, weight: (t) => lines(t.text, 40) * 0.35,
     origin: (_t, i) => ['event', 'themes', i, 'text'], fixed: [['event', 'summary'], ['event', 'format']],
-    reserved: lines(ev.summary) + (ev.format ? lines(ev.format) : 0) + gaps.reduce((n, g) => n + lines(plain(g.text)), 0) + 1,
+    reserved: lines(ev.summary, 84) + (ev.format ? lines(ev.format, 100) * 0.85 : 0) + gaps.reduce((n, g) => n + lines(plain(g.text), 105) * 0.8 + 0.8, 0) + 1.3,
     body: (chunk, first) => ({
       summary: first ? b.rich(ev.summary) : null,
       facts: first && ev.format ? [{ label: L.format, value: b.rich(ev.format) }] : [],
@@ -187,7 +187,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     b.add({
       kind: 'delegation', group: `delegation-${i + 1}`, title: d.name, notes: d.notes,
       sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
-      list: d.members, weight: (m) => lines(b.personText(m)) + 0.4, reserved: d.side ? 1 : 0,
+      list: d.members, weight: (m) => lines(b.personText(m), 80) + 0.5, reserved: d.side ? 1.3 : 0,
       origin: (_m, j) => ['delegations', i, 'members', j, 'role'],
       body: (chunk) => ({ side: b.maybe(d.side), members: chunk.map((m) => b.person(m)) }),
     });
@@ -220,7 +220,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     b.add({
       kind: 'messages', group: `messages-${i + 1}`, title: m.heading ?? L.messages, notes: m.notes,
       sources: allSources(...m.points.map((p) => p.sources)),
-      list: m.points, weight: (p) => lines(p.text) + 0.35, reserved: 1.6,
+      list: m.points, weight: (p) => lines(p.text) + 0.27, reserved: 1.4,
       origin: (_p, j) => ['messages', i, 'points', j, 'text'],
       body: (chunk) => ({ speaker: b.person(speaker), occasion: b.maybe(m.occasion), heading: m.heading ? b.rich(L.messages) : null, points: chunk.map((p) => b.item(p)) }),
     });
@@ -231,7 +231,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     b.add({
       kind: 'discussion', group: 'discussion', title: L.discussion, notes: di.notes,
       sources: allSources(...di.topics.map((t) => t.sources)),
-      list: di.topics, weight: (t) => lines(t.text) + (t.regions ? 1.1 : 0) + 0.3, reserved: di.intro ? lines(di.intro) + 0.5 : 0,
+      list: di.topics, weight: (t) => lines(t.text) + (t.regions ? 0.9 : 0) + 0.27, reserved: di.intro ? lines(di.intro) + 0.5 : 0,
       origin: (_t, j) => ['discussion', 'topics', j, 'text'], fixed: [['discussion', 'intro']],
       body: (chunk, first) => ({
         intro: first ? b.maybe(di.intro) : null,
@@ -261,7 +261,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     b.add({
       kind: 'conclusions', group: 'conclusions', title: L.conclusions, notes: co.notes,
       sources: allSources(...co.points.map((p) => p.sources)),
-      list: co.points, weight: (p) => lines(p.text) + 0.35, reserved: 0,
+      list: co.points, weight: (p) => lines(p.text) + 0.27, reserved: 0,
       origin: (_p, j) => ['conclusions', 'points', j, 'text'],
       body: (chunk) => ({ points: chunk.map((p) => b.item(p)) }),
     });
@@ -269,13 +269,18 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
 
   // The sources slide lists, for each slide so far, the paragraphs it cites.
   const cited = b.drafts.filter((d) => d.sources.length > 0 && d.part === 1);
-  const entries = cited.map((d) => {
+  // Consecutive slides with the same title (a speaker's several message groups) share one row.
+  const rows: { title: string; rich: Rich; sources: number[] }[] = [];
+  for (const d of cited) {
     const all = b.drafts.filter((x) => x.group === d.group).flatMap((x) => x.sources);
-    return { slide: d.title, paragraphs: b.nf.list(all, L.listSeparator) };
-  });
+    const last = rows[rows.length - 1];
+    if (last && last.title === d.titleText) last.sources.push(...all);
+    else rows.push({ title: d.titleText, rich: d.title, sources: all });
+  }
+  const entries = rows.map((r) => ({ slide: r.rich, paragraphs: b.nf.list(r.sources, L.listSeparator) }));
   b.add({
     kind: 'sources', group: 'sources', title: L.sources, notes: brief.sources_notes, sources: [],
-    list: entries, weight: () => 0.8, reserved: 2 + gaps.length * 1.6,
+    list: entries, weight: () => 0.84, reserved: 2.2 + gaps.reduce((n, g) => n + lines(plain(g.text), 105) * 0.8 + 0.8, 0),
     body: (chunk, first) => ({
       report: b.rich(brief.source.title),
       url: first ? (brief.source.url ?? null) : null,

@@ -8,16 +8,17 @@ import type { SlideKind } from './model.js';
 /** Per list group (e.g. "messages-2"), a factor applied to the slide's budget. */
 export type FitScale = Record<string, number>;
 
+// In lines of body type (29px × 1.6 = 46px): the body area of a 1280×720 slide below the title is ~529px.
 const BUDGET: Record<SlideKind, number> = {
-  title: 10,
-  overview: 10.5,
-  delegation: 10,
-  participants: 10,
-  messages: 10.5,
-  discussion: 10.5,
-  technologies: 10,
-  conclusions: 10.5,
-  sources: 10.5,
+  title: 11.4,
+  overview: 11.4,
+  delegation: 11.4,
+  participants: 11.4,
+  messages: 11.4,
+  discussion: 11.4,
+  technologies: 11.4,
+  conclusions: 11.4,
+  sources: 11.4,
 };
 
 export function layoutBudget(kind: SlideKind): number {

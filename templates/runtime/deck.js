@@ -39,7 +39,20 @@
     label('.controls .navigate-right', rtl ? 'prev' : 'next');
     label('.controls .navigate-up', 'up');
     label('.controls .navigate-down', 'down');
-    label('.progress', 'progress');
+    // The progress bar is a real progressbar for assistive technology, read as the slide's own number.
+    var progress = deck.querySelector('.progress');
+    var updateProgress = function () {
+      if (!progress) return;
+      var present = deck.querySelector('.slides > section.present .footer-number');
+      progress.setAttribute('role', 'progressbar');
+      progress.setAttribute('aria-label', deck.getAttribute('data-labels-progress') || '');
+      progress.setAttribute('aria-valuemin', '1');
+      progress.setAttribute('aria-valuemax', String(Reveal.getTotalSlides()));
+      progress.setAttribute('aria-valuenow', String(Reveal.getSlidePastCount() + 1));
+      if (present) progress.setAttribute('aria-valuetext', present.textContent.trim());
+    };
+    updateProgress();
+    Reveal.on('slidechanged', updateProgress);
     deck.setAttribute('aria-label', deck.getAttribute('data-labels-region') || '');
     deck.setAttribute('aria-roledescription', deck.getAttribute('data-labels-region') || '');
     root.setAttribute('data-mujaz-ready', 'true');
