@@ -4,7 +4,7 @@
  *   npm run test:visual:update
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pixelmatch from 'pixelmatch';
@@ -41,6 +41,7 @@ beforeAll(async () => {
   }
   await page.close();
   if (update) {
+    await rm(referenceDir, { recursive: true, force: true });
     await mkdir(referenceDir, { recursive: true });
     await Promise.all(shots.map((s, i) => writeFile(path.join(referenceDir, `slide-${String(i + 1).padStart(2, '0')}.png`), s)));
   }
