@@ -9,6 +9,7 @@ import vm from 'node:vm';
 import { MujazError } from '../errors.js';
 import { nodeModules, templatesDir } from '../paths.js';
 import { fontFiles } from './fonts.js';
+import { logoAsset } from '../deck/build-deck.js';
 
 interface AssetCopy {
   from: string;
@@ -87,7 +88,7 @@ export async function writeAssets(dir: string, logo?: string): Promise<string[]>
   }
   written.push(...copies.map((c) => c.to));
   if (logo) {
-    const to = `assets/logo${path.extname(logo).toLowerCase()}`;
+    const to = logoAsset(logo);
     await copyFile(logo, path.join(dir, to));
     written.push(to);
   }

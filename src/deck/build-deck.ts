@@ -128,6 +128,12 @@ class DeckBuilder {
   }
 }
 
+/** Where assets/ keeps the logo (src/assets/assets.ts copies it there under this name). */
+export function logoAsset(file: string): string {
+  const ext = /\.[a-z0-9]+$/i.exec(file)?.[0]?.toLowerCase() ?? '';
+  return `assets/logo${ext}`;
+}
+
 function splitNotes(notes: string | undefined): string[] {
   if (!notes) return [];
   return notes
@@ -158,6 +164,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     fixed: [['title'], ['subtitle'], ['event', 'kind']],
     body: () => ({
       kicker: b.rich(ev.kind),
+      logo: ev.host.logo ? { src: logoAsset(ev.host.logo.file), alt: ev.host.logo.alt } : null,
       subtitle: b.maybe(brief.subtitle),
       facts: [
         { label: L.host, value: b.rich(host) },

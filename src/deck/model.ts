@@ -56,6 +56,8 @@ export type SlideKind =
 
 export interface SlideBody {
   kicker?: Rich;
+  /** The host's logo, copied beside the deck as assets/logo.<ext>. */
+  logo?: { src: string; alt: string } | null;
   subtitle?: Rich | null;
   summary?: Rich | null;
   facts?: Fact[];
