@@ -3,16 +3,40 @@
  * Exit codes: 0 success, 1 invalid input or failed build, 2 usage, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createLogUpdate } from 'log-update';
 import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
 import type { Reporter } from './reporter.js';
 
 const VERSION = '0.1.0';
 
+/** Live lines on a terminal (one per deck, rewritten in place); plain lines in CI and in pipes. */
 function makeReporter(): Reporter {
+  const live = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const tasks = new Map<string, { line: string; final: boolean }>();
+  const draw = live ? createLogUpdate(process.stderr) : undefined;
+  const redraw = () => draw?.([...tasks.values()].map((t) => t.line).join('\n'));
+  const above = (text: string) => {
+    // Print above the live lines, then draw them again.
+    draw?.clear();
+    process.stderr.write(`${text}\n`);
+    redraw();
+  };
   return {
     out: (line) => process.stdout.write(`${line}\n`),
-    info: (line) => process.stderr.write(`${line}\n`),
-    warn: (d: Diagnostic) => process.stderr.write(`${formatDiagnostic(d)}\n`),
+    info: (line) => (draw ? above(line) : process.stderr.write(`${line}\n`)),
+    warn: (d: Diagnostic) => (draw ? above(formatDiagnostic(d)) : process.stderr.write(`${formatDiagnostic(d)}\n`)),
+    progress(key, line, final = false) {
+      if (!draw) {
+        process.stderr.write(`${line}\n`);
+        return;
+      }
+      tasks.set(key, { line, final });
+      redraw();
+      if ([...tasks.values()].every((t) => t.final)) {
+        draw.done();
+        tasks.clear();
+      }
+    },
   };
 }
 

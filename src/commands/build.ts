@@ -63,18 +63,19 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
   try {
     return await pool(files, Math.max(1, options.jobs), async (file): Promise<Outcome> => {
       const started = performance.now();
+      reporter.progress(file, `… ${file}: building`);
       try {
         const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal });
         const ms = performance.now() - started;
         result.warnings.forEach((w) => reporter.warn(w));
-        reporter.info(`✓ ${file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`);
+        reporter.progress(file, `✓ ${file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`, true);
         return { file, result, ms };
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         if (!(error instanceof MujazError)) throw error;
         const ms = performance.now() - started;
         error.diagnostics.forEach((d) => reporter.warn(d));
-        reporter.info(`✗ ${file}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+        reporter.progress(file, `✗ ${file}: ${error.message.replace(`${file}: `, '')}${error.hint ? ` (hint: ${error.hint})` : ''}`, true);
         return { file, error, ms };
       }
     });

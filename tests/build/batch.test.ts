@@ -1,0 +1,38 @@
+/** Many briefs in one build: one browser, a summary table, and one failing brief does not stop the rest. */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { afterAll, expect, it } from 'vitest';
+import { removeDir, runCli, tempDir } from '../support/build.js';
+import { bundledObject, writeVariant } from '../support/variants.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map(removeDir));
+});
+
+it('builds a folder of briefs, reports each, and names the failure in the summary and the exit code', async () => {
+  const brief = await bundledObject();
+  const { dir } = await writeVariant({ ...brief, slug: 'deck-one' }, 'one');
+  await writeFile(path.join(dir, 'two.yaml'), stringify({ ...brief, slug: 'deck-two' }));
+  await writeFile(path.join(dir, 'three.yaml'), stringify({ ...brief, slug: 'deck-three', title: undefined }));
+  const out = await tempDir();
+  dirs.push(dir, out);
+  const result = await runCli(['build', dir, '--out', out, '--jobs', '2'], { env: { CI: 'true' } });
+  expect(result.code).toBe(1);
+  for (const slug of ['deck-one', 'deck-two']) {
+    expect(existsSync(path.join(out, slug, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out, slug, `${slug}.pdf`))).toBe(true);
+  }
+  expect(existsSync(path.join(out, 'deck-three'))).toBe(false);
+  expect(result.stderr).toMatch(/three\.yaml:\d+:\d+: error: .*required key "title" is missing/);
+  // The summary table: a row per deck with slides and pages, and the failure named.
+  expect(result.stderr).toMatch(/deck\s+slides\s+pages\s+time\s+status/);
+  expect(result.stderr).toMatch(/deck-one\s+\d+\s+\d+\s+[\d.]+ s\s+ok/);
+  expect(result.stderr).toMatch(/three\.yaml\s+-\s+-\s+[\d.]+ s\s+FAILED/);
+  expect(result.stderr).toMatch(/1 of 3 briefs failed: .*three\.yaml/);
+  // Plain progress lines in CI, one per deck as it finishes.
+  expect(result.stderr.match(/^✓ /gm)?.length).toBe(2);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+});
