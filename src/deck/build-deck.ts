@@ -45,7 +45,7 @@ class DeckBuilder {
   }
 
   rich(text: string): Rich {
-    return toRuns(text, this.dir);
+    return toRuns(text, this.dir, this.nf.digits);
   }
 
   maybe(text: string | undefined): Rich | null {

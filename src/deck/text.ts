@@ -24,7 +24,35 @@ function balanced(run: string): string {
   return r;
 }
 
-export function toRuns(text: string, dir: 'rtl' | 'ltr'): Rich {
+// A number with punctuation inside ("10/12", "1.5", "2023-2024"): kept in order with dir="ltr".
+const NUMBER_WITH_PUNCT = /[0-9\u0660-\u0669]+(?:[.,:/\-–][0-9\u0660-\u0669]+)+/g;
+
+const WESTERN = '0123456789';
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+/** The deck's one digit system, applied to the text of the deck's own language (Latin runs keep theirs). */
+function toDigits(text: string, digits: 'arab' | 'latn' | undefined): string {
+  if (digits === 'arab') return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
+  if (digits === 'latn') return text.replace(/[\u0660-\u0669]/g, (d) => WESTERN[ARABIC_INDIC.indexOf(d)]!);
+  return text;
+}
+
+/** Splits the base-direction text further so numbers with punctuation are isolated too. */
+function splitNumbers(text: string, dir: 'rtl' | 'ltr', baseLang: string, digits: 'arab' | 'latn' | undefined): Rich {
+  if (dir !== 'rtl') return [{ text: toDigits(text, digits), isolate: false, lang: baseLang, dir }];
+  const out: Rich = [];
+  let last = 0;
+  for (const m of text.matchAll(NUMBER_WITH_PUNCT)) {
+    const start = m.index ?? 0;
+    if (start > last) out.push({ text: toDigits(text.slice(last, start), digits), isolate: false, lang: baseLang, dir });
+    out.push({ text: toDigits(m[0], digits), isolate: true, lang: baseLang, dir: 'ltr' });
+    last = start + m[0].length;
+  }
+  if (last < text.length) out.push({ text: toDigits(text.slice(last), digits), isolate: false, lang: baseLang, dir });
+  return out;
+}
+
+export function toRuns(text: string, dir: 'rtl' | 'ltr', digits?: 'arab' | 'latn'): Rich {
   const pattern = dir === 'rtl' ? LATIN_RUN : ARABIC_RUN;
   const lang = dir === 'rtl' ? 'en' : 'ar';
   const baseLang = dir === 'rtl' ? 'ar' : 'en';
@@ -36,11 +64,11 @@ export function toRuns(text: string, dir: 'rtl' | 'ltr'): Rich {
     const trimmed = balanced(raw);
     const start = (match.index ?? 0) + raw.indexOf(trimmed);
     const end = start + trimmed.length;
-    if (start > last) runs.push({ text: text.slice(last, start), isolate: false, lang: baseLang, dir });
+    if (start > last) runs.push(...splitNumbers(text.slice(last, start), dir, baseLang, digits));
     runs.push({ text: trimmed, isolate: true, lang, dir: other });
     last = end;
   }
-  if (last < text.length) runs.push({ text: text.slice(last), isolate: false, lang: baseLang, dir });
+  if (last < text.length) runs.push(...splitNumbers(text.slice(last), dir, baseLang, digits));
   return runs;
 }
 

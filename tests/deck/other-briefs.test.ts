@@ -1,0 +1,87 @@
+/**
+ * Nothing in the code or the templates is specific to the bundled brief: a minimal brief, a different
+ * event (three delegations, Latin names, numbers) and an English left-to-right brief all build, print one
+ * page per slide in the bundled fonts only, isolate the other script, and request nothing outside.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBriefs } from '../../src/commands/build.js';
+import { silentReporter } from '../../src/reporter.js';
+import { launchChromium, removeDir, tempDir } from '../support/build.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const briefs = [
+  { file: 'minimal.yaml', slug: 'minimal-brief', lang: 'ar', dir: 'rtl', minSlides: 3 },
+  { file: 'gulf-workshop.yaml', slug: 'gulf-maritime-workshop', lang: 'ar', dir: 'rtl', minSlides: 10 },
+  { file: 'english.yaml', slug: 'english-brief', lang: 'en', dir: 'ltr', minSlides: 6 },
+];
+
+let out: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  out = await tempDir();
+  const outcomes = await buildBriefs(
+    briefs.map((b) => path.join(here, 'briefs', b.file)),
+    { out, pdf: true, jobs: 2 },
+    silentReporter,
+    new AbortController().signal,
+  );
+  for (const o of outcomes) expect(o.error?.message, o.file).toBeUndefined();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await removeDir(out);
+});
+
+describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
+  it('prints one page per slide with only the bundled fonts embedded', async () => {
+    const html = await readFile(path.join(out, slug, 'index.html'), 'utf8');
+    const slides = html.match(/<section id="[^"]+" class="slide /g)?.length ?? 0;
+    expect(slides).toBeGreaterThanOrEqual(minSlides);
+    const pdf = path.join(out, slug, `${slug}.pdf`);
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1])).toBe(slides);
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) {
+      expect(row).toMatch(/Amiri/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, ToUnicode
+    }
+  });
+
+  it('sets language and direction, isolates the other script, and stays inside its folder', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(`${pathToFileURL(path.join(out, slug, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-mujaz-pdf-ready]');
+    const state = await page.evaluate((otherScript) => {
+      const re = new RegExp(otherScript);
+      const loose: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('.slides')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement!;
+        if (parent.closest('aside.notes')) continue;
+        if (re.test(n.textContent ?? '') && !parent.closest('bdi')) loose.push(n.textContent!.trim());
+      }
+      const overflowing = [...document.querySelectorAll<HTMLElement>('section.slide > .frame')]
+        .filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
+        .map((f) => f.parentElement!.id);
+      return { lang: document.documentElement.lang, dir: document.documentElement.dir, rtl: Reveal.getConfig().rtl, loose, overflowing };
+    }, dir === 'rtl' ? '[A-Za-z]' : '[\\u0600-\\u06FF]');
+    expect(state).toEqual({ lang, dir, rtl: dir === 'rtl', loose: [], overflowing: [] });
+    const folder = pathToFileURL(path.join(out, slug) + path.sep).href;
+    expect(requests.filter((u) => !u.startsWith(folder))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
