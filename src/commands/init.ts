@@ -1,3 +1,18 @@
+/**
+ * `mujaz init SLUG [--from REPORT] [--dir DIR] [--force]`: writes DIR/SLUG.yaml with every section of the
+ * schema, an Arabic comment on each field and obvious placeholders; valid as written (`mujaz check` passes).
+ * With --from, the report is copied beside the brief (DIR/sources/SLUG.txt, named by source.file) and its
+ * paragraphs are listed, numbered, in a comment block to cite from. Never overwrites without --force.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { MAX_REPORT_BYTES } from '../brief/references.js';
+import { SLUG } from '../brief/schema.js';
+import { decodeSource } from '../brief/source-text.js';
+import { MujazError } from '../errors.js';
+import { packageRoot, templatesDir } from '../paths.js';
 import type { Reporter } from '../reporter.js';
 
 export interface InitOptions {
@@ -6,6 +21,144 @@ export interface InitOptions {
   force?: boolean;
 }
 
-export async function initCommand(_slug: string, _options: InitOptions, _reporter: Reporter): Promise<void> {
-  throw new Error('init: being written (issue 5)');
+/** The JSON Schema editors read, at a stable path in the repository (kept equal to `mujaz schema` by a test). */
+export const schemaFile = path.join(packageRoot, 'schema', 'brief.schema.json');
+
+/** The `$schema=` path for a brief in `dir`: relative, with forward slashes, as the YAML language server wants. */
+export function schemaPathFor(dir: string): string {
+  const rel = path.relative(path.resolve(dir), schemaFile);
+  return path.isAbsolute(rel) ? schemaFile : rel.split(path.sep).join('/');
+}
+
+/**
+ * A report paragraph made safe for a one-line YAML comment: no line breaks or control characters, and
+ * bidi controls shown as <U+XXXX> so the comment reads as stored.
+ */
+export function commentText(paragraph: string): string {
+  return paragraph
+    .replace(/[\u202A-\u202E\u2066-\u2069]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase()}>`)
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/gu, ' ')
+    .trimEnd();
+}
+
+/** Paragraph N = the N-th non-empty line (the rule the citation check uses). */
+export function reportParagraphs(file: string, bytes: Uint8Array): string[] {
+  return decodeSource(file, bytes)
+    .text.split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+export interface ScaffoldInput {
+  slug: string;
+  schemaPath: string;
+  briefPath: string;
+  sourceFile?: string;
+  paragraphs?: string[];
+  /** YYYY-MM-DD; default: today (UTC). */
+  created?: string;
+}
+
+export async function renderScaffold(input: ScaffoldInput): Promise<string> {
+  const source = await readFile(path.join(templatesDir, 'brief-scaffold.yaml.hbs'), 'utf8');
+  // YAML, not HTML: no escaping. Every value is a checked slug, a computed path, or a sanitised comment line.
+  const template = Handlebars.create().compile(source, { noEscape: true, strict: false });
+  return template({
+    ...input,
+    created: input.created ?? new Date().toISOString().slice(0, 10),
+    paragraphs: (input.paragraphs ?? []).map((text, i) => ({ n: i + 1, text: commentText(text) })),
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+  );
+}
+
+/** Writes `file`: refusing an existing one (atomically) unless `force`, replacing it whole if `force`. */
+async function writeNew(file: string, data: string | Uint8Array, force: boolean): Promise<void> {
+  if (!force) {
+    await writeFile(file, data, { flag: 'wx' });
+    return;
+  }
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+function refuse(file: string): MujazError {
+  return new MujazError('USAGE', `${file} already exists; not overwriting it`, { hint: 'add --force to replace it, or choose another slug' });
+}
+
+function writeFailed(file: string, error: unknown): MujazError {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return refuse(file);
+  return new MujazError('BUILD_FAILED', `could not write ${file}: ${(error as Error).message}`, { cause: error });
+}
+
+export async function initCommand(slug: string, options: InitOptions, reporter: Reporter): Promise<void> {
+  if (!SLUG.test(slug)) {
+    throw new MujazError('USAGE', `the slug "${slug}" is not valid: use 1 to 64 lower-case latin letters, digits and hyphens`, { hint: 'e.g. mujaz init issi-russia-roundtable' });
+  }
+  const dir = options.dir || 'briefs';
+  const force = Boolean(options.force);
+  const briefFile = path.join(dir, `${slug}.yaml`);
+  if (!force && (await exists(briefFile))) throw refuse(briefFile);
+
+  let report: { bytes: Buffer; paragraphs: string[]; copyTo: string | undefined; sourceFile: string } | undefined;
+  if (options.from !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(options.from);
+    } catch (error) {
+      throw new MujazError('USAGE', `cannot read the report ${options.from}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+    if (bytes.length > MAX_REPORT_BYTES) {
+      throw new MujazError('INVALID_INPUT', `the report ${options.from} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
+    }
+    const paragraphs = reportParagraphs(options.from, bytes);
+    if (paragraphs.length === 0) throw new MujazError('INVALID_INPUT', `the report ${options.from} has no text`, { hint: 'give a UTF-8 text file, one paragraph per line' });
+    const sourceFile = `sources/${slug}.txt`;
+    const target = path.join(dir, sourceFile);
+    // The report may already be where it belongs: then there is nothing to copy.
+    const same = await Promise.all([realpath(options.from), realpath(target).catch(() => undefined)]).then(([a, b]) => a === b);
+    let copyTo: string | undefined;
+    if (!same) {
+      const current = await readFile(target).catch(() => undefined);
+      if (current && !current.equals(bytes) && !force) throw refuse(target);
+      if (!current?.equals(bytes)) copyTo = target;
+    }
+    report = { bytes, paragraphs, copyTo, sourceFile };
+  }
+
+  const text = await renderScaffold({
+    slug,
+    schemaPath: schemaPathFor(dir),
+    briefPath: briefFile.split(path.sep).join('/'),
+    ...(report ? { sourceFile: report.sourceFile, paragraphs: report.paragraphs } : {}),
+  });
+
+  try {
+    await mkdir(dir, { recursive: true });
+    if (report?.copyTo) {
+      await mkdir(path.dirname(report.copyTo), { recursive: true });
+      await writeNew(report.copyTo, report.bytes, force);
+    }
+  } catch (error) {
+    throw writeFailed(report?.copyTo ?? dir, error);
+  }
+  try {
+    await writeNew(briefFile, text, force);
+  } catch (error) {
+    throw writeFailed(briefFile, error);
+  }
+  reporter.out(briefFile);
+  if (report?.copyTo) reporter.info(`mujaz: copied the report to ${report.copyTo} (${report.paragraphs.length} paragraphs, listed in the brief for citing)`);
+  reporter.info(`mujaz: created ${briefFile}; replace every [placeholder], then: mujaz serve ${briefFile}`);
 }

@@ -1,6 +1,91 @@
+/**
+ * `mujaz build --watch`: builds every brief once, then rebuilds a brief (HTML and PDF) on every good save of
+ * it or of a file it names, and every brief when a template changes. A bad save prints its problems and
+ * keeps the previous output (a failed build never touches it). One build at a time; ends on Ctrl-C.
+ */
+import path from 'node:path';
+import { loadBrief } from '../brief/load.js';
+import { MujazError } from '../errors.js';
+import { templatesDir } from '../paths.js';
+import { resetTemplates } from '../render/render.js';
 import type { Reporter } from '../reporter.js';
-import type { BuildCommandOptions } from './build.js';
+import { rebuildQueue } from '../serve/queue.js';
+import { isTemplate, namedFiles, watchFiles, type Watcher } from '../serve/watch.js';
+import { buildBriefs, type BuildCommandOptions } from './build.js';
 
-export async function watchBuild(_files: string[], _options: BuildCommandOptions, _reporter: Reporter, _signal: AbortSignal): Promise<void> {
-  throw new Error('build --watch: being written (issue 5)');
+const TEMPLATES = Symbol('templates');
+const ALL = Symbol('all');
+type Change = string | typeof TEMPLATES | typeof ALL;
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+export async function watchBuild(files: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
+  // Which briefs a changed file belongs to: the brief itself, or the report/logo it names.
+  const owners = new Map<string, Set<string>>();
+  const own = (file: string, brief: string) => {
+    const key = path.resolve(file);
+    if (!owners.has(key)) owners.set(key, new Set());
+    owners.get(key)!.add(brief);
+  };
+  const refreshNamed = async (brief: string) => {
+    const named = await namedFiles(brief);
+    named.forEach((f) => own(f, brief));
+    return named;
+  };
+  for (const file of files) own(file, file);
+
+  let watcher: Watcher | undefined;
+
+  const rebuild = async (changes: Set<Change>): Promise<void> => {
+    if (signal.aborted) return;
+    let briefs: string[];
+    if (changes.has(TEMPLATES)) resetTemplates();
+    if (changes.has(TEMPLATES) || changes.has(ALL)) {
+      briefs = files;
+    } else {
+      const wanted = new Set<string>();
+      for (const c of changes) if (typeof c === 'string') owners.get(c)?.forEach((b) => wanted.add(b));
+      briefs = files.filter((f) => wanted.has(f));
+    }
+    // Check first, so a bad save costs no browser start; good ones are built (with their PDF) together.
+    const good: string[] = [];
+    for (const brief of briefs) {
+      try {
+        await loadBrief(brief);
+        good.push(brief);
+      } catch (error) {
+        if (!(error instanceof MujazError)) throw error;
+        error.diagnostics.forEach((d) => reporter.warn(d));
+        const message = error.message.startsWith(brief) ? error.message : `${brief}: ${error.message}`;
+        reporter.info(`✗ ${message} (the previous output is kept)`);
+      }
+      watcher?.add(await refreshNamed(brief));
+    }
+    if (good.length === 0 || signal.aborted) return;
+    try {
+      await buildBriefs(good, options, reporter, signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      reporter.info(`✗ ${(error as Error)?.message ?? String(error)}`);
+    }
+  };
+
+  const queue = rebuildQueue<Change>(rebuild);
+  try {
+    const named = (await Promise.all(files.map(refreshNamed))).flat();
+    watcher = await watchFiles([...files, ...named, templatesDir], (file) => queue.add(isTemplate(file) ? TEMPLATES : path.resolve(file)), signal);
+    if (signal.aborted) return;
+    // The first build goes through the queue too, so a save during it waits for it.
+    queue.add(ALL);
+    await queue.idle();
+    if (signal.aborted) return;
+    reporter.info(`mujaz: watching ${files.length} brief${files.length === 1 ? '' : 's'} and the templates; rebuilding on every good save (Ctrl-C to stop)`);
+    await untilAborted(signal);
+  } finally {
+    await queue.stop();
+    await watcher?.close();
+  }
 }

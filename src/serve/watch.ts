@@ -1,0 +1,69 @@
+/** File watching shared by `mujaz serve` and `mujaz build --watch`: chokidar, ready before the first build. */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'chokidar';
+import { parse } from 'yaml';
+import { templatesDir } from '../paths.js';
+
+export interface Watcher {
+  /** Starts watching more paths (files a brief names). */
+  add(paths: string[]): void;
+  close(): Promise<void>;
+}
+
+/** Is `file` a template (deck, partials, theme, runtime)? Then the compiled templates must be dropped. */
+export function isTemplate(file: string): boolean {
+  const rel = path.relative(templatesDir, path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Watches `paths` (files or folders); `onChange` gets the absolute path of every added, changed or removed file. */
+export async function watchFiles(paths: string[], onChange: (file: string) => void, signal?: AbortSignal): Promise<Watcher> {
+  const watched = new Set(paths.map((p) => path.resolve(p)));
+  const watcher: FSWatcher = watch([...watched], { ignoreInitial: true, persistent: true });
+  watcher.on('all', (event, file) => {
+    if (event === 'add' || event === 'change' || event === 'unlink') onChange(path.resolve(file));
+  });
+  watcher.on('error', () => undefined); // a vanished folder is not fatal; the build reports missing files
+  await new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    watcher.once('ready', done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+  return {
+    add(more) {
+      const fresh = more.map((p) => path.resolve(p)).filter((p) => !watched.has(p));
+      fresh.forEach((p) => watched.add(p));
+      if (fresh.length > 0) watcher.add(fresh);
+    },
+    close: () => watcher.close(),
+  };
+}
+
+/**
+ * The files a brief names (its report and its logo), read leniently from the YAML so they are watched even
+ * while the brief is broken elsewhere. Only paths inside the brief's folder; the build checks them properly.
+ */
+export async function namedFiles(brief: string): Promise<string[]> {
+  let data: unknown;
+  try {
+    data = parse(await readFile(brief, 'utf8'), { maxAliasCount: 20 });
+  } catch {
+    return [];
+  }
+  const get = (value: unknown, ...keys: string[]): unknown =>
+    keys.reduce<unknown>((v, k) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), value);
+  const dir = path.dirname(path.resolve(brief));
+  const out: string[] = [];
+  for (const rel of [get(data, 'source', 'file'), get(data, 'event', 'host', 'logo', 'file')]) {
+    if (typeof rel !== 'string' || rel.trim() === '') continue;
+    const abs = path.resolve(dir, rel.trim());
+    const inside = path.relative(dir, abs);
+    if (inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside)) out.push(abs);
+  }
+  return out;
+}
