@@ -44,7 +44,7 @@ async function speakerViewHashes(): Promise<string[]> {
   if (start < 1 || end < 0 || !quote || !'`"\''.includes(quote)) return [];
   const literal = source.slice(start - 1, end + 8);
   // The literal is plain data from a package we ship; evaluate it in an empty context to read the string.
-  const html = String(vm.runInNewContext(literal, Object.create(null), { timeout: 100 }));
+  const html = String(vm.runInNewContext(literal, Object.create(null), { timeout: 10_000 }));
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash('sha256').update(m[1] ?? '', 'utf8').digest('base64')}'`,
   );

@@ -1,14 +1,14 @@
 /**
  * A brief file → a validated Brief, or a MujazError carrying every problem found, each at file:line:col.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { lintBrief } from './lint.js';
 import { parseYaml } from './parse.js';
 import { checkReferences, type Report } from './references.js';
 import type { Brief } from './schema.js';
-import { decodeSource, type SourceText } from './source-text.js';
+import { decodeSource, diagnosticAt, SourceText } from './source-text.js';
 import { sortDiagnostics, validateBrief } from './validate.js';
 
 export const MAX_BRIEF_BYTES = 512 * 1024;
@@ -37,7 +37,19 @@ function fileProblem(file: string, message: string, hint: string): MujazError {
   });
 }
 
-async function readBriefBytes(file: string): Promise<Buffer> {
+/** The brief is over the size limit: say so at the place in the text where the limit is reached. */
+function tooLarge(file: string, size: number, head: Uint8Array): MujazError {
+  const text = new TextDecoder('utf-8').decode(head.subarray(0, MAX_BRIEF_BYTES), { stream: true }).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const src = new SourceText(file, text);
+  const message = `the brief is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_BRIEF_BYTES / 1024} KiB (the limit is reached here)`;
+  return new MujazError('INVALID_INPUT', `${file}: ${message}`, {
+    diagnostics: [
+      diagnosticAt(src, text.length, text.length + 1, message, 'a brief is a summary: shorten it or split it into several briefs, and keep long texts in the report it cites'),
+    ],
+  });
+}
+
+async function readBriefBytes(file: string): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(file);
@@ -45,17 +57,33 @@ async function readBriefBytes(file: string): Promise<Buffer> {
     throw fileProblem(file, 'no such file', 'check the path; `mujaz init SLUG` creates a new brief');
   }
   if (!info.isFile()) throw fileProblem(file, 'not a file', 'name a .yaml brief');
-  if (info.size > MAX_BRIEF_BYTES) {
-    throw fileProblem(file, `the file is ${Math.round(info.size / 1024)} KiB, over the limit of ${MAX_BRIEF_BYTES / 1024} KiB`, 'a brief is a summary: shorten it or split it into several briefs');
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw fileProblem(file, `cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''}`, 'check the file\'s permissions');
   }
-  return readFile(file);
+  try {
+    // Never read more than the limit (and one byte to know it is over): memory stays bounded.
+    const buffer = Buffer.alloc(Math.min(info.size, MAX_BRIEF_BYTES) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    const bytes = buffer.subarray(0, length);
+    if (length > MAX_BRIEF_BYTES) throw tooLarge(file, Math.max(info.size, length), bytes);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Loads from text already in memory (tests, the preview server). */
 export async function loadBriefText(file: string, bytes: Uint8Array): Promise<LoadedBrief> {
-  if (bytes.length > MAX_BRIEF_BYTES) {
-    throw fileProblem(file, `the file is over the limit of ${MAX_BRIEF_BYTES / 1024} KiB`, 'shorten it or split it');
-  }
+  if (bytes.length > MAX_BRIEF_BYTES) throw tooLarge(file, bytes.length, bytes);
   const source = decodeSource(file, bytes);
   const parsed = parseYaml(source);
   if (parsed.diagnostics.length > 0 || parsed.doc === undefined) throw invalid(file, sortDiagnostics(parsed.diagnostics));

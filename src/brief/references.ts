@@ -2,14 +2,15 @@
  * Checks the schema cannot make: ids are unique, speakers exist, cited paragraphs exist in the report,
  * and files the brief names are real files inside the brief's folder.
  */
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
 import { decodeSource } from './source-text.js';
-import { diagnosticForPath } from './validate.js';
+import { diagnosticForPath, pathInWords } from './validate.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
@@ -38,23 +39,41 @@ export function citedSources(brief: Brief): Walk[] {
   return out;
 }
 
+function leaves(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
 /** Resolves a file named in a brief, refusing anything that leaves the brief's folder (symlinks included). */
 export async function resolveInside(briefDir: string, relative: string): Promise<string | { problem: string }> {
+  if (path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return { problem: `is an absolute path (${relative}); name it relative to the brief's folder` };
   const target = path.resolve(briefDir, relative);
   const rel = path.relative(briefDir, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { problem: 'points outside the brief\'s folder' };
-  let stat;
+  if (leaves(rel)) return { problem: `points outside the brief's folder (${relative})` };
   try {
-    stat = await lstat(target);
+    await lstat(target);
   } catch {
-    return { problem: `names a file that does not exist (${relative})` };
+    return { problem: `names a file that does not exist (${relative} in ${briefDir})` };
   }
   const realDir = await realpath(briefDir);
-  const real = await realpath(target).catch(() => target);
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch {
+    return { problem: `is a link to a file that does not exist (${relative})` };
+  }
   const realRel = path.relative(realDir, real);
-  if (realRel.startsWith('..') || path.isAbsolute(realRel)) return { problem: 'is a link to a file outside the brief\'s folder' };
-  if (!stat.isFile() && !stat.isSymbolicLink()) return { problem: 'is not a file' };
+  if (leaves(realRel)) {
+    return { problem: `is a link that leads outside the brief's folder (${relative} → ${real})` };
+  }
+  const info = await stat(real).catch(() => undefined);
+  if (!info?.isFile()) return { problem: `is not a file (${relative})` };
   return real;
+}
+
+function didYouMean(value: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const near = closest(value, known as string[]);
+  return distance(value, near) <= Math.max(2, Math.floor(near.length / 3)) ? near : undefined;
 }
 
 export async function checkReferences(
@@ -71,15 +90,19 @@ export async function checkReferences(
   brief.participants?.joined?.forEach((m, j) => people.push({ p: m, at: ['participants', 'joined', j, 'id'] }));
   for (const { p, at } of people) {
     const first = ids.get(p.id);
-    if (first !== undefined) diagnostics.push(diagnosticForPath(src, doc, at, `the id "${p.id}" is already used at ${first}`, 'give every person a different id'));
-    else ids.set(p.id, at.slice(0, -1).join('.'));
+    if (first !== undefined) diagnostics.push(diagnosticForPath(src, doc, at, `the id "${p.id}" is already used by ${first}`, 'give every person a different id'));
+    else ids.set(p.id, pathInWords(at.slice(0, -1)));
   }
   brief.messages?.forEach((m, i) => {
     if (!ids.has(m.speaker)) {
       const known = [...ids.keys()];
-      diagnostics.push(
-        diagnosticForPath(src, doc, ['messages', i, 'speaker'], `no person has the id "${m.speaker}"`, known.length ? `use one of: ${known.join(', ')}` : 'add the speaker to delegations or participants'),
-      );
+      const near = didYouMean(m.speaker, known);
+      const hint = near
+        ? `did you mean "${near}"?`
+        : known.length
+          ? `use the id of a person in delegations or participants: ${known.join(', ')}`
+          : 'add the speaker to delegations or participants, with an id';
+      diagnostics.push(diagnosticForPath(src, doc, ['messages', i, 'speaker'], `no person has the id "${m.speaker}"`, hint));
     }
   });
 
@@ -87,17 +110,17 @@ export async function checkReferences(
   if (brief.source.file !== undefined) {
     const resolved = await resolveInside(briefDir, brief.source.file);
     if (typeof resolved !== 'string') {
-      diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, 'put the report beside the brief and name it relative to the brief'));
+      diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, 'put the report (UTF-8 text) in the brief\'s folder and name it relative to the brief, e.g. "sources/report.txt"'));
     } else {
-      const bytes = await readFile(resolved);
-      if (bytes.length > MAX_REPORT_BYTES) {
-        diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], `the report is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`));
+      const size = (await stat(resolved)).size;
+      if (size > MAX_REPORT_BYTES) {
+        diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], `the report is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_REPORT_BYTES / 1024 / 1024} MiB`, 'keep only the report\'s text in the file'));
       } else {
         try {
-          const text = decodeSource(resolved, bytes).text;
+          const text = decodeSource(resolved, await readFile(resolved)).text;
           report = { file: resolved, paragraphs: text.split('\n').map((l) => l.trim()).filter((l) => l !== '') };
         } catch {
-          diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], 'the report is not valid UTF-8 text'));
+          diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], 'the report is not valid UTF-8 text', 'save the report as UTF-8 text'));
         }
       }
     }
@@ -116,8 +139,8 @@ export async function checkReferences(
   let logo: string | undefined;
   if (brief.event.host.logo) {
     const resolved = await resolveInside(briefDir, brief.event.host.logo.file);
-    if (typeof resolved !== 'string') diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], resolved.problem, 'put the image beside the brief'));
-    else if (!/\.(png|jpe?g|svg|webp)$/i.test(resolved)) diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], 'must be a png, jpg, svg or webp image'));
+    if (typeof resolved !== 'string') diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], resolved.problem, 'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"'));
+    else if (!/\.(png|jpe?g|svg|webp)$/i.test(resolved)) diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], 'must be a png, jpg, svg or webp image', 'convert the logo to png, jpg, svg or webp'));
     else logo = resolved;
   }
   return { diagnostics, report, logo };

@@ -21,6 +21,12 @@ export const LIMITS = {
 const BIDI_CONTROLS = /^[^\u202A-\u202E\u2066-\u2069]*$/u;
 // Zero-width characters can hide inside a name and make two names look alike.
 const NO_ZERO_WIDTH = /^[^\u200B-\u200D\u2060\uFEFF]*$/u;
+// Control characters (other than tab and line break) have no place in text and can confuse a renderer.
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/u;
+// Links and file names hold no invisible characters at all: they would make them look like something else.
+// eslint-disable-next-line no-control-regex
+const NO_INVISIBLE = /^[^\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$/u;
 
 function text(max: number = LIMITS.text) {
   return z
@@ -30,7 +36,8 @@ function text(max: number = LIMITS.text) {
     .max(max, { message: `is longer than ${max} characters; split it or shorten it` })
     .regex(BIDI_CONTROLS, {
       message: 'contains a bidi control character (U+202A–U+202E or U+2066–U+2069); remove it',
-    });
+    })
+    .regex(NO_CONTROL, { message: 'contains a control character; remove it' });
 }
 
 function name() {
@@ -68,6 +75,7 @@ const link = z
   .string()
   .trim()
   .max(2000)
+  .regex(NO_INVISIBLE, { message: 'contains an invisible or control character; remove it' })
   .regex(/^(https:\/\/[^\s<>"']+|mailto:[^\s<>"':]+@[^\s<>"']+)$/i, {
     message: 'must be an https: or mailto: link (other schemes such as javascript: or data: are refused)',
   });
@@ -78,6 +86,7 @@ const relativeFile = z
   .trim()
   .min(1)
   .max(300)
+  .regex(NO_INVISIBLE, { message: 'contains an invisible or control character; remove it' })
   .regex(/^(?![/\\])(?![a-zA-Z]:)(?!.*(?:^|[/\\])\.\.(?:[/\\]|$))[^\0]+$/, {
     message: 'must be a path inside the brief\'s folder (no leading "/", no "..")',
   });

@@ -2,7 +2,7 @@
  * Bytes → text, with the position of every character known: BOM stripped, CRLF made LF,
  * invalid UTF-8 reported at its line and column.
  */
-import { MujazError } from '../errors.js';
+import { MujazError, type Diagnostic } from '../errors.js';
 
 export class SourceText {
   readonly lines: readonly string[];
@@ -31,9 +31,48 @@ export class SourceText {
     return { line: lo + 1, col: Array.from(this.text.slice(start, o)).length + 1 };
   }
 
+  /** The UTF-16 offset of a 1-based line and column (in code points); the inverse of `position`. */
+  offsetOf(line: number, col: number): number {
+    const start = this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length) - 1)] ?? 0;
+    let offset = start;
+    for (let c = 1; c < col && offset < this.text.length && this.text.charCodeAt(offset) !== 10; c++) {
+      const code = this.text.charCodeAt(offset);
+      offset += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    }
+    return offset;
+  }
+
   lineText(line: number): string {
     return this.lines[line - 1] ?? '';
   }
+}
+
+/** A source line is shown up to this many characters; a longer one is cut after the caret (or not shown). */
+export const SHOWN_LINE = 300;
+
+export function diagnosticAt(
+  src: SourceText,
+  offset: number,
+  end: number,
+  message: string,
+  hint?: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  const { line, col } = src.position(offset);
+  const chars = Array.from(src.lineText(line));
+  // Underline the value, but never past the end of its first line.
+  const rest = chars.length - (col - 1);
+  let length = Math.max(1, Math.min(Array.from(src.text.slice(offset, Math.min(end, offset + 4 * SHOWN_LINE))).length, rest));
+  const d: Diagnostic = { file: src.file, line, col, length, severity, message };
+  // A huge line (a runaway value) would flood the terminal: show its start, or nothing when the caret is far in.
+  if (chars.length <= SHOWN_LINE) d.sourceLine = chars.join('');
+  else if (col <= SHOWN_LINE - 60) {
+    d.sourceLine = `${chars.slice(0, SHOWN_LINE).join('')} …`;
+    length = Math.max(1, Math.min(length, SHOWN_LINE - (col - 1)));
+  }
+  d.length = length;
+  if (hint !== undefined) d.hint = hint;
+  return d;
 }
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -65,27 +104,24 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '');
-    const src = new SourceText(file, before.replace(/\r\n?/g, '\n'));
-    const { line, col } = src.position(src.text.length);
-    const hex = Array.from(bytes.subarray(bad, bad + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    // Position the caret on the bad byte, and show its line with the bad bytes as U+FFFD.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const whole = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const src = new SourceText(file, whole);
+    const hex = bytes[bad]!.toString(16).padStart(2, '0');
     throw new MujazError('INVALID_INPUT', `${file} is not valid UTF-8`, {
       diagnostics: [
-        {
-          file,
-          line,
-          col,
-          length: 1,
-          severity: 'error',
-          message: `invalid UTF-8 byte sequence (${hex}) at byte ${bad}`,
-          hint: 'save the brief as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)',
-          sourceLine: src.lineText(line),
-        },
+        diagnosticAt(
+          src,
+          before.length,
+          before.length + 1,
+          `the file is not valid UTF-8: byte ${bad} (0x${hex}) cannot start or continue a character here`,
+          'save the brief as UTF-8 (in VS Code: "Save with Encoding" → UTF-8), then check this character',
+        ),
       ],
     });
   }
-  const text = new TextDecoder('utf-8', { ignoreBOM: false })
-    .decode(bytes)
-    .replace(/\r\n?/g, '\n');
+  // A byte order mark is dropped and CRLF (or a lone CR) becomes LF, so such a file builds the same deck.
+  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
   return new SourceText(file, text);
 }

@@ -48,6 +48,21 @@ function at(src: SourceText, node: Node | null, message: string, hint?: string):
   return diagnosticAt(src, start, end, message, hint);
 }
 
+/** The key of the pair that holds the collection at `path` ("event" for event.*), or the collection itself. */
+function ownerNode(doc: Document.Parsed, path: Path): Node | null {
+  const last = path[path.length - 1];
+  if (typeof last === 'string') {
+    const key = keyNode(doc, path.slice(0, -1), last);
+    if (key) return key;
+  }
+  const node = nodeAt(doc, path).node;
+  if (path.length === 0 && isMap(node)) {
+    const first = node.items[0];
+    if (isPair(first) && isScalar(first.key)) return first.key;
+  }
+  return node;
+}
+
 /** Unwraps optional/default/pipe wrappers so the object shape behind a path can be read. */
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let s = schema;
@@ -73,16 +88,20 @@ export function allowedKeys(path: Path): string[] {
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
-function suggestion(key: string, allowed: string[]): string {
-  if (key === '<<') return 'merge keys ("<<") are not supported; write the keys out';
+function nearest(key: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const near = closest(key.toLowerCase(), allowed as string[]);
+  return distance(key.toLowerCase(), near) <= Math.max(2, Math.floor(near.length / 3)) ? near : undefined;
+}
+
+function suggestion(key: string, allowed: string[], missing: ReadonlySet<string>): string {
+  if (key === '<<') return 'YAML merge keys ("<<") are not supported: write the keys out in full';
   if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-    return `"${key}" is not a brief field; remove it. Allowed here: ${allowed.join(', ')}`;
+    return `"${key}" is not a brief field: remove it. Allowed here: ${allowed.join(', ')}`;
   }
-  if (allowed.length > 0) {
-    const near = closest(key.toLowerCase(), allowed);
-    if (distance(key.toLowerCase(), near) <= Math.max(2, Math.floor(near.length / 3))) return `did you mean "${near}"?`;
-  }
-  return `allowed here: ${allowed.join(', ')}`;
+  const near = nearest(key, allowed);
+  if (near !== undefined) return `did you mean "${near}"?${missing.has(near) ? ` ("${near}" is required here and missing)` : ''}`;
+  return `remove it, or use one of the keys allowed here: ${allowed.join(', ')}`;
 }
 
 function valueAtPath(data: unknown, path: Path): { found: boolean; value: unknown } {
@@ -97,52 +116,197 @@ function valueAtPath(data: unknown, path: Path): { found: boolean; value: unknow
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return 'an empty value';
+  if (value === null || value === undefined) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return 'text';
+  if (typeof value === 'string') return value.length <= 30 ? `the text "${value}"` : 'text';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return `a ${typeof value}`;
 }
 
-const EXPECTED_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  object: 'a mapping (key: value lines)',
-  array: 'a list ("- " items)',
-  boolean: 'true or false',
+const EXPECTED: Record<string, { words: string; hint: string }> = {
+  string: { words: 'text', hint: 'write the text after the ":" (in quotes if it starts with a special character)' },
+  number: { words: 'a number', hint: 'write a number, e.g. 12' },
+  int: { words: 'a whole number', hint: 'write a whole number, e.g. 12' },
+  object: { words: 'a mapping (key: value lines)', hint: 'write "key: value" lines under it, indented' },
+  array: { words: 'a list ("- " items)', hint: 'write each item on its own line under the key, starting with "- " (or as [a, b])' },
+  boolean: { words: 'true or false', hint: 'write true or false' },
 };
 
-function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown, issue: z.core.$ZodIssue): Diagnostic[] {
+/** Invisible characters that can make a name read differently from how it is stored. */
+const INVISIBLE: Record<string, string> = {
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+  '\u200B': 'ZERO WIDTH SPACE',
+  '\u200C': 'ZERO WIDTH NON-JOINER',
+  '\u200D': 'ZERO WIDTH JOINER',
+  '\u2060': 'WORD JOINER',
+  '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE',
+};
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Puts the caret on the character itself when it is written literally in the source. */
+function atCharacter(src: SourceText, node: Node | null, ch: string, message: string, hint: string): Diagnostic {
+  const [start, , end] = node?.range ?? [0, 1, 1];
+  const i = src.text.slice(start, end).indexOf(ch);
+  return i >= 0 ? diagnosticAt(src, start + i, start + i + ch.length, message, hint) : diagnosticAt(src, start, end, message, hint);
+}
+
+/** A regex check failed: say which rule, from what the value holds and which field it is. */
+function formatProblem(src: SourceText, doc: Document.Parsed, where: string, path: Path, value: unknown, issue: z.core.$ZodIssue): Diagnostic {
+  const node = nodeAt(doc, path).node;
+  const field = String(path.filter((p) => typeof p === 'string').at(-1) ?? '');
+  if (typeof value === 'string') {
+    // Checks run on the trimmed text: leading and trailing white space is not part of the value.
+    const text = value.trim();
+    const invisible = text.match(BIDI) ?? text.match(ZERO_WIDTH);
+    if (invisible) {
+      const ch = invisible[0];
+      const kind = BIDI.test(ch) ? 'a bidi control character' : 'a zero-width character';
+      return atCharacter(
+        src,
+        node,
+        ch,
+        `${where}: contains ${kind}, ${codePoint(ch)} ${INVISIBLE[ch] ?? ''}; invisible characters can make text read differently from how it is stored`,
+        'delete the invisible character (VS Code shows it with "Render Control Characters"); retype the text if unsure',
+      );
+    }
+    const control = text.match(CONTROL) ?? (field === 'url' || field === 'file' || /^(slug|id|speaker)$/.test(field) ? text.match(/[\t\n\r]/u) : null);
+    if (control) {
+      const ch = control[0];
+      const name = ch === '\t' ? ' (a tab)' : ch === '\n' || ch === '\r' ? ' (a line break)' : '';
+      return atCharacter(
+        src,
+        node,
+        ch,
+        `${where}: contains the control character ${codePoint(ch)}${name}${field === 'url' ? '; browsers ignore such characters, so they can hide a link\'s scheme' : ''}`,
+        field === 'url' || field === 'file' ? 'delete it: write the value on one line without tabs or invisible characters' : 'delete it; text may hold letters, punctuation, spaces and line breaks only',
+      );
+    }
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'date') {
+    return at(src, node, `${where}: must be a date written as YYYY-MM-DD`, 'write the date as YYYY-MM-DD, e.g. 2024-03-15');
+  }
+  const hints: Record<string, string> = {
+    slug: 'use lower-case latin letters, digits and hyphens, e.g. "issi-russia-roundtable"',
+    id: 'use lower-case latin letters, digits and hyphens, e.g. "sohail-mahmood"',
+    speaker: 'use the id of a person in delegations or participants, e.g. "sohail-mahmood"',
+    url: 'write the full address, starting with https:// (or mailto: for an e-mail address)',
+    file: 'name the file relative to the brief\'s folder, e.g. "images/logo.png"; it must be inside that folder',
+  };
+  return at(src, node, `${where}: ${issue.message}`, hints[field] ?? 'correct the value');
+}
+
+function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown, issue: z.core.$ZodIssue, missing: ReadonlySet<string>): Diagnostic[] {
   const where = pathInWords(issue.path);
+  const { found, value } = valueAtPath(data, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        at(src, keyNode(doc, issue.path, key) ?? nodeAt(doc, issue.path).node, `${pathInWords([...issue.path, key])}: unknown key "${key}"`, suggestion(key, allowedKeys(issue.path))),
+        at(
+          src,
+          keyNode(doc, issue.path, key) ?? nodeAt(doc, issue.path).node,
+          `${pathInWords([...issue.path, key])}: unknown key "${key}"`,
+          suggestion(key, allowedKeys(issue.path), new Set([...missing].filter((m) => m.startsWith(`${pathKey(issue.path)}\u0000`)).map((m) => m.split('\u0000')[1]!))),
+        ),
       );
     case 'invalid_type': {
-      const { found, value } = valueAtPath(data, issue.path);
-      const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
+      const expected = EXPECTED[issue.expected] ?? { words: issue.expected, hint: `write ${issue.expected}` };
       if (!found || value === undefined) {
-        const parent = nodeAt(doc, issue.path.slice(0, -1));
+        const parentPath = issue.path.slice(0, -1);
         const key = String(issue.path[issue.path.length - 1]);
-        return [at(src, parent.node, `${where}: required key "${key}" is missing`, `add "${key}:" with ${expected} to ${pathInWords(issue.path.slice(0, -1))}`)];
+        return [
+          at(
+            src,
+            ownerNode(doc, parentPath),
+            `${pathInWords(parentPath)}: the required key "${key}" is missing`,
+            `add "${key}:" with ${expected.words} ${parentPath.length === 0 ? 'at the top level' : `under ${pathInWords(parentPath)}`}`,
+          ),
+        ];
       }
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be ${expected}, found ${describeValue(value)}`)];
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be ${expected.words}, found ${describeValue(value)}`, value === null ? 'fill in the value after the ":", or delete the line if the key is optional' : expected.hint)];
     }
-    case 'invalid_value':
+    case 'invalid_value': {
+      const options = issue.values.map((v) => JSON.stringify(v));
+      const near = typeof value === 'string' ? nearest(value, issue.values.map(String)) : undefined;
       return [
-        at(src, nodeAt(doc, issue.path).node, `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`),
+        at(
+          src,
+          nodeAt(doc, issue.path).node,
+          `${where}: must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, found ${describeValue(value)}`,
+          near !== undefined ? `did you mean "${near}"?` : `write one of: ${issue.values.map(String).join(', ')}`,
+        ),
       ];
+    }
     case 'invalid_union': {
       // Report the most specific branch message (our schemas give each branch a clear one).
       const messages = issue.errors.flat().map((e) => e.message);
       const message = messages.find((m) => !m.startsWith('Invalid')) ?? 'has the wrong form';
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${message}`)];
+      const field = String(issue.path.at(-1) ?? '');
+      return [
+        at(
+          src,
+          nodeAt(doc, issue.path).node,
+          `${where}: ${message}`,
+          field === 'date' ? 'write the date as YYYY-MM-DD, e.g. 2024-03-15, or "unknown" when the report does not give it' : 'correct the value',
+        ),
+      ];
+    }
+    case 'invalid_format':
+      return [formatProblem(src, doc, where, issue.path, value, issue)];
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array' && Array.isArray(value)) {
+        const extra = nodeAt(doc, [...issue.path, max]);
+        return [
+          at(
+            src,
+            extra.exact ? extra.node : nodeAt(doc, issue.path).node,
+            `${where}: has ${value.length} items, more than the limit of ${max}`,
+            `keep at most ${max} items here; the first one over the limit is marked`,
+          ),
+        ];
+      }
+      if (issue.origin === 'string' && typeof value === 'string') {
+        const length = value.trim().length;
+        return [
+          at(src, nodeAt(doc, issue.path).node, `${where}: is ${length} characters long, more than the limit of ${max}`, 'shorten it, or split it into several points'),
+        ];
+      }
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be at most ${max}`, 'write a smaller number')];
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array') {
+        return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, 'add at least one item, or delete the key if it is optional')];
+      }
+      if (issue.origin === 'string') {
+        return [at(src, nodeAt(doc, issue.path).node, `${where}: must not be empty`, 'write the text, or delete the line if the key is optional')];
+      }
+      const hint = issue.path.some((p) => p === 'sources' || p === 'paragraphs') ? 'paragraphs are numbered from 1 (paragraph N is the N-th non-empty line of the report)' : `write a number of at least ${min}`;
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be at least ${min}, found ${describeValue(value)}`, hint)];
     }
     default:
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`)];
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`, 'correct the value')];
   }
+}
+
+function pathKey(path: Path): string {
+  return path.map(String).join('\u0001');
 }
 
 export interface Validated {
@@ -153,7 +317,37 @@ export interface Validated {
 export function validateBrief(src: SourceText, doc: Document.Parsed, data: unknown): Validated {
   const result = Brief.safeParse(data);
   if (!result.success) {
-    const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(src, doc, data, issue));
+    const issues = result.error.issues;
+    // A missing key next to an unknown key that is a near miss for it is one problem (a typo): report it
+    // once, at the typo, with "did you mean".
+    const missing = new Set<string>();
+    const typos = new Set<string>();
+    for (const issue of issues) {
+      if (issue.code === 'invalid_type' && !valueAtPath(data, issue.path).found) {
+        missing.add(`${pathKey(issue.path.slice(0, -1))}\u0000${String(issue.path.at(-1))}`);
+      }
+    }
+    for (const issue of issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      for (const key of issue.keys) {
+        const near = nearest(key, allowedKeys(issue.path));
+        const id = `${pathKey(issue.path)}\u0000${near}`;
+        if (near !== undefined && missing.has(id)) typos.add(id);
+      }
+    }
+    // One message per value for failed formats: the first rule it breaks says the most (an invisible
+    // character in a link is why it is not a link).
+    const formats = new Set<string>();
+    const diagnostics = issues
+      .filter((issue) => {
+        if (issue.code !== 'invalid_format') return true;
+        const key = pathKey(issue.path);
+        if (formats.has(key)) return false;
+        formats.add(key);
+        return true;
+      })
+      .filter((issue) => !(issue.code === 'invalid_type' && typos.has(`${pathKey(issue.path.slice(0, -1))}\u0000${String(issue.path.at(-1))}`)))
+      .flatMap((issue) => issueToDiagnostics(src, doc, data, issue, missing));
     return { brief: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
   return { brief: result.data, diagnostics: [] };

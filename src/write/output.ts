@@ -4,7 +4,7 @@
  * a slug run at a time.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { MujazError } from '../errors.js';
@@ -36,10 +36,16 @@ function writeError(error: unknown, what: string): MujazError {
 
 /** Resolves output/<slug> and proves it is a direct child of the output root. */
 export function targetFor(outRoot: string, slug: string): string {
-  if (!SLUG.test(slug)) throw new MujazError('INVALID_INPUT', `the slug "${slug}" is not valid`);
+  if (!SLUG.test(slug)) {
+    throw new MujazError('INVALID_INPUT', `the slug "${slug}" is not valid: it must match ${SLUG.source}`, {
+      hint: 'use lower-case latin letters, digits and hyphens, e.g. "issi-russia-roundtable"',
+    });
+  }
   const root = path.resolve(outRoot);
   const target = path.resolve(root, slug);
-  if (path.dirname(target) !== root) throw new MujazError('INVALID_INPUT', `the output path for "${slug}" leaves ${root}`);
+  if (path.dirname(target) !== root || path.basename(target) !== slug) {
+    throw new MujazError('INVALID_INPUT', `the output path for "${slug}" leaves ${root}`);
+  }
   return target;
 }
 
@@ -51,6 +57,40 @@ async function madeByMujaz(dir: string): Promise<boolean> {
   }
 }
 
+/** Refuses to replace anything mujaz did not write: a foreign folder, a file, a link. */
+async function checkReplaceable(target: string): Promise<boolean> {
+  const existing = await lstat(target).catch(() => undefined);
+  if (!existing) return false;
+  if (existing.isDirectory() && (await madeByMujaz(target))) return true;
+  const what = existing.isSymbolicLink() ? 'is a link' : existing.isDirectory() ? 'exists and was not written by mujaz (it has no .mujaz marker)' : 'is a file';
+  throw new MujazError('BUILD_FAILED', `${target} ${what}; it is left untouched`, {
+    hint: 'move it away, or build into another folder with --out',
+  });
+}
+
+/**
+ * Temporary folders of this slug left by a build that was killed (ours: marked, and no build owns them
+ * while we hold the lock). A build killed in the middle of the swap leaves the previous deck in a "-old"
+ * folder and no deck in place: that deck is put back first, so nothing the user had is lost.
+ */
+async function cleanLeftovers(root: string, slug: string, target: string): Promise<void> {
+  const pattern = new RegExp(`^\\.mujaz-tmp-${slug}-[0-9a-f]{8}(-old)?$`);
+  const names = await readdir(root).catch(() => [] as string[]);
+  const ours: string[] = [];
+  for (const name of names) {
+    const dir = path.join(root, name);
+    if (pattern.test(name) && (await lstat(dir).then((s) => s.isDirectory(), () => false)) && (await madeByMujaz(dir))) ours.push(name);
+  }
+  const old = ours.find((n) => n.endsWith('-old'));
+  if (old && !(await lstat(target).then(() => true, () => false))) {
+    await rename(path.join(root, old), target).catch(() => undefined);
+  }
+  for (const name of ours) {
+    if (name === old && !(await lstat(path.join(root, name)).then(() => true, () => false))) continue;
+    await rm(path.join(root, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 export async function stage(outRoot: string, slug: string): Promise<Staging> {
   const target = targetFor(outRoot, slug);
   const root = path.dirname(target);
@@ -59,13 +99,10 @@ export async function stage(outRoot: string, slug: string): Promise<Staging> {
   } catch (error) {
     throw writeError(error, `the output folder ${root}`);
   }
-  const existing = await stat(target).catch(() => undefined);
-  if (existing && !(existing.isDirectory() && (await madeByMujaz(target)))) {
-    throw new MujazError('BUILD_FAILED', `${target} exists and was not written by mujaz; it is left untouched`, {
-      hint: 'move it away, or build into another folder with --out',
-    });
-  }
+  // Whether the target may be replaced is decided under the lock only: outside it, another build may be
+  // in the middle of swapping its deck in, and the folder would seem to vanish or lack its marker.
   let release: (() => Promise<void>) | undefined;
+  let compromised: Error | undefined;
   try {
     // One build of a slug at a time: a second one waits for the first (up to a minute), then fails clearly.
     release = await lockfile.lock(target, {
@@ -73,6 +110,10 @@ export async function stage(outRoot: string, slug: string): Promise<Staging> {
       lockfilePath: path.join(root, `.${slug}.lock`),
       retries: { retries: 120, minTimeout: 250, maxTimeout: 500, factor: 1 },
       stale: 120_000,
+      // The default throws from a timer and would crash the process; fail the build instead.
+      onCompromised: (error) => {
+        compromised = error;
+      },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -81,27 +122,34 @@ export async function stage(outRoot: string, slug: string): Promise<Staging> {
     }
     throw writeError(error, `the output folder ${root}`);
   }
-  const dir = path.join(root, `.mujaz-tmp-${slug}-${randomBytes(4).toString('hex')}`);
-  try {
-    await mkdir(dir);
-    await writeFile(path.join(dir, MARKER), MARKER_TEXT);
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-    await release();
-    throw writeError(error, `the output folder ${root}`);
-  }
   let released = false;
   const unlock = async () => {
     if (released) return;
     released = true;
     await release?.().catch(() => undefined);
   };
+  const dir = path.join(root, `.mujaz-tmp-${slug}-${randomBytes(4).toString('hex')}`);
+  try {
+    await cleanLeftovers(root, slug, target);
+    await checkReplaceable(target);
+    await mkdir(dir);
+    await writeFile(path.join(dir, MARKER), MARKER_TEXT);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    await unlock();
+    throw error instanceof MujazError ? error : writeError(error, `the output folder ${root}`);
+  }
   return {
     dir,
     target,
     async commit() {
+      if (compromised) {
+        throw new MujazError('BUILD_FAILED', `lost the lock on ${target} (${compromised.message}); the previous deck is left as it was`, {
+          hint: 'build again',
+        });
+      }
       const old = `${dir}-old`;
-      const hadOld = await stat(target).then(() => true, () => false);
+      const hadOld = await checkReplaceable(target);
       try {
         if (hadOld) await rename(target, old);
         await rename(dir, target);
@@ -109,7 +157,8 @@ export async function stage(outRoot: string, slug: string): Promise<Staging> {
         if (hadOld) await rename(old, target).catch(() => undefined);
         throw writeError(error, target);
       }
-      if (hadOld) await rm(old, { recursive: true, force: true });
+      // The new deck is in place: failing to delete the old one must not fail the build.
+      if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => undefined);
     },
     async dispose() {
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
