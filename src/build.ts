@@ -12,7 +12,7 @@ import type { BriefPath, Deck, Slide } from './deck/model.js';
 import type { FitScale } from './deck/split.js';
 import { MujazError, type Diagnostic } from './errors.js';
 import { renderDeck } from './render/render.js';
-import { renderHandout } from './render/handout.js';
+import { handoutAnchor, renderHandout } from './render/handout.js';
 import { lintBrief } from './lint/lint.js';
 import { stage, writeText } from './write/output.js';
 import type { BrowserSession } from './pdf/browser.js';
@@ -98,7 +98,9 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
       if (handout) {
         await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, report: loaded.report?.paragraphs ?? [] }));
         const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, plain: true });
-        await writeText(deckDir, `${deck.slug}-handout.pdf`, await finishPdf(printedHandout.pdf, { ...meta, bookmarks: meta.bookmarks }));
+        // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
+        const anchors = current.slides.map(handoutAnchor);
+        await writeText(deckDir, `${deck.slug}-handout.pdf`, await finishPdf(printedHandout.pdf, { ...meta, anchors }));
       }
       return { deck: current, pages: current.slides.length };
     }

@@ -10,13 +10,22 @@ import { MujazError } from '../errors.js';
 import type { Reporter } from '../reporter.js';
 import { findBrowser } from './browser-path.js';
 
-export const TIMEOUTS = {
+/** The bound on every wait of the export, in milliseconds. */
+export interface Timeouts {
+  launch: number;
+  navigation: number;
+  ready: number;
+  pdf: number;
+  close: number;
+}
+
+export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
   launch: 30_000,
   navigation: 30_000,
   ready: 20_000,
   pdf: 60_000,
   close: 5_000,
-};
+});
 
 // Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
 const ARGS = [
@@ -36,6 +45,8 @@ const ARGS = [
 
 export interface BrowserSession {
   browser: Browser;
+  /** The Chromium profile folder (mujaz-chromium-*), removed by close(). */
+  profile: string;
   /** Runs `fn` with a fresh page, closed afterwards whatever happens. A browser crash rejects. */
   withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,6 +61,8 @@ export interface LaunchOptions {
 /** Rejects when the signal aborts, so every wait can be cut short by Ctrl-C. */
 export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
+  // Once given up on, whatever the promise still does must not end the process as an unhandled rejection.
+  promise.catch(() => undefined);
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
@@ -90,6 +103,8 @@ export async function launchBrowser({ executable, reporter, signal }: LaunchOpti
         handleSIGTERM: false,
         handleSIGHUP: false,
         protocolTimeout: TIMEOUTS.pdf,
+        // Ctrl-C kills the browser's whole process group at once, even in the middle of launching.
+        ...(signal ? { signal } : {}),
       }),
       signal,
     );
@@ -105,29 +120,62 @@ export async function launchBrowser({ executable, reporter, signal }: LaunchOpti
   let crashed: MujazError | undefined;
   let closing = false;
   const crashWaiters = new Set<(e: MujazError) => void>();
+  const crashError = () =>
+    (crashed ??= new MujazError('BUILD_FAILED', 'the browser closed unexpectedly during the export (it crashed or was killed)', {
+      hint: 'run the build again; if it keeps happening, check free memory and disk space',
+    }));
   browser.on('disconnected', () => {
     if (closing) return;
-    crashed = new MujazError('BUILD_FAILED', 'the browser closed unexpectedly during the export (crashed or was killed)', {
-      hint: 'run the build again; if it keeps happening, check free memory and disk space',
-    });
-    for (const fail of crashWaiters) fail(crashed);
+    const error = crashError();
+    for (const fail of crashWaiters) fail(error);
   });
-
-  const close = async () => {
-    closing = true;
-    const proc = browser.process();
+  const proc = browser.process();
+  /** Kills what is left of the browser: its whole process group (Puppeteer starts it as a group leader). */
+  const killAll = () => {
+    if (!proc?.pid) return;
     try {
-      await Promise.race([browser.close(), new Promise((_, reject) => setTimeout(() => reject(new Error('close timed out')), TIMEOUTS.close).unref())]);
+      process.kill(-proc.pid, 'SIGKILL');
     } catch {
-      proc?.kill('SIGKILL');
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     }
-    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-    await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   };
 
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      closing = true;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        if (browser.connected) {
+          await Promise.race([
+            browser.close(),
+            new Promise((_, reject) => {
+              timer = setTimeout(() => reject(new Error('close timed out')), TIMEOUTS.close);
+              timer.unref();
+            }),
+          ]);
+        }
+      } catch {
+        // killed below
+      } finally {
+        clearTimeout(timer);
+      }
+      // Whatever survived a clean close, a crash or a kill of the main process (zygotes, renderers) goes now.
+      killAll();
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+    })());
+
   const withPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
+    if (signal?.aborted) throw signal.reason;
     if (crashed) throw crashed;
-    const page = await browser.newPage();
+    if (closing) throw new MujazError('BUILD_FAILED', 'the browser was already closed');
+    let page: Page;
+    try {
+      page = await browser.newPage();
+    } catch (error) {
+      if (!browser.connected) throw crashError();
+      throw error;
+    }
     let failPage: ((e: MujazError) => void) | undefined;
     const crash = new Promise<never>((_, reject) => {
       failPage = reject;
@@ -137,11 +185,16 @@ export async function launchBrowser({ executable, reporter, signal }: LaunchOpti
     crash.catch(() => undefined);
     try {
       return await abortable(Promise.race([fn(page), crash]), signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // A killed browser first shows as "Target closed" or "Connection closed" from whatever was waiting.
+      if (!(error instanceof MujazError) && !browser.connected && !closing) throw crashError();
+      throw error;
     } finally {
       if (failPage) crashWaiters.delete(failPage);
       await page.close().catch(() => undefined);
     }
   };
 
-  return { browser, withPage, close };
+  return { browser, profile, withPage, close };
 }

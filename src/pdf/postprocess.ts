@@ -1,10 +1,10 @@
 /**
- * Chromium's PDF → the handout: metadata from the brief, a fixed date (same brief, same bytes), the
- * reading direction, the language, and bookmarks rewritten from the slide titles (Chromium reverses the
- * words of Arabic bookmark titles and only sees un-hidden slides).
+ * Chromium's PDF → the file mujaz ships: metadata from the brief, a fixed date and ID (same brief, same
+ * bytes), the reading direction, the language, and bookmarks written from the slide titles (Chromium
+ * reverses the words of Arabic bookmark titles and only sees un-hidden slides).
  */
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 
 export interface PdfMeta {
   title: string;
@@ -15,20 +15,57 @@ export interface PdfMeta {
   dir: 'rtl' | 'ltr';
   /** ISO date (YYYY-MM-DD). */
   created: string;
-  /** One bookmark per page, in page order. */
+  /** The bookmarks, in order: by default bookmark i opens page i. */
   bookmarks: string[];
+  /**
+   * For a document whose bookmarks are not one per page (the handout, where a slide's notes may flow onto a
+   * second page): the id of the element each bookmark opens at. Chromium writes a named destination for an
+   * element that a link in the page points at (`<a href="#id">`); the bookmark opens that page.
+   */
+  anchors?: string[];
 }
 
-function addOutline(pdf: PDFDocument, titles: string[]): void {
+/** Chromium's named destinations (catalog /Dests: name → [page /XYZ x y z]) → page index. */
+function namedDestinationPages(pdf: PDFDocument): Map<string, number> {
+  const out = new Map<string, number>();
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!dests) return out;
+  const pageIndex = new Map(pdf.getPages().map((p, i) => [p.ref.toString(), i]));
+  for (const [key, value] of dests.entries()) {
+    const dest = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+    const array = dest instanceof PDFDict ? dest.lookupMaybe(PDFName.of('D'), PDFArray) : dest;
+    const page = array instanceof PDFArray ? array.get(0) : undefined;
+    const index = page instanceof PDFRef ? pageIndex.get(page.toString()) : undefined;
+    if (index !== undefined) out.set(key.decodeText(), index);
+  }
+  return out;
+}
+
+/** The page each bookmark opens: its anchor's page, else the page after the previous bookmark's. */
+function bookmarkPages(pdf: PDFDocument, meta: PdfMeta): number[] {
+  const last = pdf.getPageCount() - 1;
+  if (!meta.anchors) return meta.bookmarks.slice(0, last + 1).map((_, i) => i);
+  const named = namedDestinationPages(pdf);
+  const pages: number[] = [];
+  meta.bookmarks.forEach((_, i) => {
+    const anchor = meta.anchors?.[i];
+    const found = anchor === undefined ? undefined : named.get(anchor);
+    pages.push(found ?? Math.min((pages[i - 1] ?? -1) + 1, last));
+  });
+  return pages;
+}
+
+function addOutline(pdf: PDFDocument, titles: string[], targets: number[]): void {
   const pages = pdf.getPages();
   const context = pdf.context;
   const outlineRef = context.nextRef();
-  const itemRefs: PDFRef[] = titles.slice(0, pages.length).map(() => context.nextRef());
+  const shown = pages.length === 0 ? [] : titles.slice(0, targets.length);
+  const itemRefs: PDFRef[] = shown.map(() => context.nextRef());
   itemRefs.forEach((ref, i) => {
     const entries: Record<string, unknown> = {
       Title: PDFHexString.fromText(titles[i] ?? ''),
       Parent: outlineRef,
-      Dest: context.obj([pages[i]!.ref, PDFName.of('Fit')]),
+      Dest: context.obj([pages[targets[i]!]!.ref, PDFName.of('Fit')]),
     };
     if (i > 0) entries.Prev = itemRefs[i - 1];
     if (i < itemRefs.length - 1) entries.Next = itemRefs[i + 1];
@@ -56,8 +93,10 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   pdf.setLanguage(meta.lang);
+  // Chromium's XMP packet (if any) carries its own dates and IDs: the Info dictionary says it all.
+  pdf.catalog.delete(PDFName.of('Metadata'));
   pdf.catalog.delete(PDFName.of('Outlines'));
-  addOutline(pdf, meta.bookmarks);
+  addOutline(pdf, meta.bookmarks, bookmarkPages(pdf, meta));
   const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
   prefs.set(PDFName.of('Direction'), PDFName.of(meta.dir === 'rtl' ? 'R2L' : 'L2R'));
   prefs.set(PDFName.of('DisplayDocTitle'), pdf.context.obj(true));

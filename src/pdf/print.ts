@@ -1,12 +1,13 @@
 /**
- * A built deck folder → PDF bytes, through reveal's print view. Waits for reveal's `pdf-ready` and for the
- * fonts, never a fixed time; every wait is bounded. Requests outside the deck's folder are refused.
+ * A built deck folder → PDF bytes, through reveal's print view. Waits for reveal's `pdf-ready` (the runtime
+ * marks <html data-mujaz-pdf-ready>) and for the fonts, never a fixed time; every wait is bounded. Requests
+ * outside the deck's folder are refused. Every failure is a MujazError that says what was being waited for.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { MujazError } from '../errors.js';
-import { TIMEOUTS, type BrowserSession } from './browser.js';
+import { TIMEOUTS, type BrowserSession, type Timeouts } from './browser.js';
 
 export interface Overflow {
   id: string;
@@ -27,38 +28,49 @@ export interface PageOptions {
   height: number;
   /** Leave reveal's print view; print the page as laid out (the handout). */
   plain?: boolean;
+  /** Shorter (or longer) bounds on the waits than TIMEOUTS; tests use this to fail fast. */
+  timeouts?: Partial<Timeouts>;
 }
+
+/** The attribute templates/runtime/deck.js sets on <html> when reveal fires `pdf-ready`. */
+export const PDF_READY_ATTRIBUTE = 'data-mujaz-pdf-ready';
 
 async function guard(page: Page, dir: string, blocked: string[], errors: string[]): Promise<void> {
   const root = pathToFileURL(dir + path.sep).href;
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
-    if (url.startsWith(root) || url.startsWith('data:') || url === 'about:blank') void req.continue();
+    if (url.startsWith(root) || url.startsWith('data:') || url === 'about:blank') void req.continue().catch(() => undefined);
     else {
       blocked.push(url);
-      void req.abort('blockedbyclient');
+      void req.abort('blockedbyclient').catch(() => undefined);
     }
   });
   page.on('pageerror', (e) => errors.push((e as Error).message));
 }
 
-function bounded<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new MujazError('BUILD_FAILED', `timed out after ${ms / 1000} s waiting for ${what}`, { hint: 'open the deck in a browser and look for errors in its console' })), ms).unref(),
-    ),
-  ]);
+/** Rejects after `ms` with a message naming what was awaited; the timer never keeps the process alive. */
+function bounded<T>(what: string, ms: number, promise: Promise<T>, hint?: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new MujazError('BUILD_FAILED', `timed out after ${ms / 1000} s waiting for ${what}`, { hint: hint ?? 'open the deck in a browser and look for errors in its console' })),
+      ms,
+    );
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Shows every slide to assistive technology and the PDF's structure tree (reveal hides all but one). */
-function unhideSlides(): void {
-  for (const s of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section'))) {
+function unhideSlides(): number {
+  const sections = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section'));
+  for (const s of sections) {
     s.hidden = false;
     s.removeAttribute('hidden');
     s.removeAttribute('aria-hidden');
   }
+  return sections.length;
 }
 
 function measureOverflow(): { id: string; group: string; by: number }[] {
@@ -71,36 +83,82 @@ function measureOverflow(): { id: string; group: string; by: number }[] {
   return out;
 }
 
+/** Waits for every font the page uses; reports the faces that failed to load (they would fall back). */
+async function fontsLoaded(): Promise<string[]> {
+  await document.fonts.ready;
+  const failed: string[] = [];
+  document.fonts.forEach((face) => {
+    if (face.status === 'error') failed.push(`${face.family} ${face.weight} (${face.unicodeRange.slice(0, 24)}…)`);
+  });
+  return failed;
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as Error | undefined)?.name === 'TimeoutError';
+}
+
 export async function printDeck(session: BrowserSession, htmlFile: string, opts: PageOptions): Promise<PrintedPage> {
-  return session.withPage(async (page) => {
-    const blocked: string[] = [];
-    const errors: string[] = [];
-    await guard(page, path.dirname(htmlFile), blocked, errors);
-    await page.setViewport({ width: opts.width, height: opts.height });
-    const url = pathToFileURL(htmlFile).href + (opts.plain ? '' : '?print-pdf');
-    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUTS.navigation });
-    if (!opts.plain) {
-      await page.waitForSelector('html[data-mujaz-pdf-ready]', { timeout: TIMEOUTS.ready }).catch(() => {
-        throw new MujazError('BUILD_FAILED', `the deck never became ready to print (no reveal pdf-ready within ${TIMEOUTS.ready / 1000} s)`, {
-          hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
+  const t = { ...TIMEOUTS, ...opts.timeouts };
+  const name = path.basename(htmlFile);
+  let step = `opening ${name}`;
+  try {
+    return await session.withPage(async (page) => {
+      const blocked: string[] = [];
+      const errors: string[] = [];
+      page.setDefaultTimeout(t.pdf);
+      await guard(page, path.dirname(htmlFile), blocked, errors);
+      await page.setViewport({ width: opts.width, height: opts.height });
+      const url = pathToFileURL(htmlFile).href + (opts.plain ? '' : '?print-pdf');
+      await page.goto(url, { waitUntil: 'load', timeout: t.navigation });
+
+      if (!opts.plain) {
+        step = 'waiting for reveal.js to lay out the print view';
+        await page.waitForSelector(`html[${PDF_READY_ATTRIBUTE}]`, { timeout: t.ready }).catch((error: unknown) => {
+          if (!isTimeout(error)) throw error;
+          throw new MujazError('BUILD_FAILED', `${name} never became ready to print (reveal.js did not fire pdf-ready within ${t.ready / 1000} s)`, {
+            hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
+          });
         });
+      }
+
+      step = 'waiting for the fonts';
+      const failedFonts = await bounded('the fonts to load', t.ready, page.evaluate(fontsLoaded));
+      if (failedFonts.length > 0) {
+        throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${failedFonts.join(', ')}`, {
+          hint: 'the deck folder may be incomplete; build it again',
+        });
+      }
+      if (errors.length > 0) {
+        throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
+      }
+
+      step = 'preparing the pages';
+      await bounded('the slides to be shown to the PDF structure', t.ready, page.evaluate(unhideSlides));
+      const overflows = opts.plain ? [] : await bounded('the slides to be measured', t.ready, page.evaluate(measureOverflow));
+
+      step = 'printing the PDF';
+      const pdf = await page.pdf({
+        width: `${opts.width}px`,
+        height: `${opts.height}px`,
+        printBackground: true,
+        preferCSSPageSize: false,
+        tagged: true,
+        outline: false,
+        timeout: t.pdf,
+      });
+      return { pdf, overflows, blocked };
+    });
+  } catch (error) {
+    if (error instanceof MujazError) throw error;
+    if (isTimeout(error)) {
+      throw new MujazError('BUILD_FAILED', `timed out while ${step} (${name})`, {
+        cause: error,
+        hint: 'open the deck in a browser and look for errors in its console; a very large deck may need more memory',
       });
     }
-    await bounded('the fonts to load', TIMEOUTS.ready, page.evaluate(() => document.fonts.ready.then(() => document.fonts.status)));
-    if (errors.length > 0) {
-      throw new MujazError('BUILD_FAILED', `the deck raised an error in the browser: ${errors[0]}`);
-    }
-    await page.evaluate(unhideSlides);
-    const overflows = opts.plain ? [] : await page.evaluate(measureOverflow);
-    const pdf = await page.pdf({
-      width: `${opts.width}px`,
-      height: `${opts.height}px`,
-      printBackground: true,
-      preferCSSPageSize: false,
-      tagged: true,
-      outline: false,
-      timeout: TIMEOUTS.pdf,
+    throw new MujazError('BUILD_FAILED', `the browser failed while ${step} (${name}): ${String((error as Error)?.message ?? error).split('\n')[0]}`, {
+      cause: error,
+      hint: 'run the build again; set MUJAZ_DEBUG=1 for details',
     });
-    return { pdf, overflows, blocked };
-  });
+  }
 }

@@ -13,18 +13,26 @@ export interface HandoutInput {
 
 interface HandoutPage {
   slide: Slide;
+  /** The id of the slide's article; the PDF bookmark for the slide opens where it starts. */
+  anchor: string;
   paragraphs: { label: string; text: Rich }[];
+}
+
+/** The id of a slide's article in the handout (slide ids are [a-z0-9-], so this never collides with one). */
+export function handoutAnchor(slide: Pick<Slide, 'id'>): string {
+  return `handout-${slide.id}`;
 }
 
 export async function renderHandout({ deck, csp, report }: HandoutInput): Promise<string> {
   const nf = numberFormat(deck.lang, deck.digits);
   const pages: HandoutPage[] = deck.slides.map((slide) => ({
     slide,
+    anchor: handoutAnchor(slide),
     paragraphs: slide.sources.flatMap((n) => {
       const text = report[n - 1];
       return text === undefined ? [] : [{ label: `${deck.labels.paragraph} ${nf.format(n)}:`, text: toRuns(text, deck.dir) }];
     }),
   }));
   const { handout } = await templates();
-  return handout({ deck, csp, pages });
+  return handout({ deck, csp, pages, digits: nf.digits });
 }

@@ -1,0 +1,173 @@
+/**
+ * `mujaz build` writes <out>/<slug>/<slug>.pdf: one 1280×720 px page per slide with fragments shown and
+ * backgrounds printed, only the bundled fonts, tagged, in Arabic, read right to left, with the brief's
+ * metadata, a bookmark per slide, and the same bytes on every build.
+ */
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from '../../src/pdf/browser.js';
+import { printDeck } from '../../src/pdf/print.js';
+import { silentReporter } from '../../src/reporter.js';
+import { bundledBrief, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
+import { catalog, hashTree, must, outlines, pdffonts, pdfinfo, slidesOf, SLUG, tagCoverage, type SlideHtml } from './support.js';
+
+let out: string;
+let deckDir: string;
+let pdf: string;
+let slides: SlideHtml[];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  out = await tempDir('mujaz-pdf-export-');
+  dirs.push(out);
+  const result = await runCli(['build', bundledBrief, '--out', out, '--handout']);
+  expect(result.code, result.stderr).toBe(0);
+  deckDir = path.join(out, SLUG);
+  pdf = path.join(deckDir, `${SLUG}.pdf`);
+  slides = slidesOf(await readFile(path.join(deckDir, 'index.html'), 'utf8'));
+});
+
+afterAll(async () => {
+  await Promise.all(dirs.map(removeDir));
+});
+
+/** Pages rendered to RGBA at `dpi` (72 dpi: one pixel per point). */
+async function raster(file: string, dpi: number): Promise<PNG[]> {
+  const dir = await tempDir('mujaz-pdf-raster-');
+  dirs.push(dir);
+  await must('pdftoppm', ['-r', String(dpi), '-png', file, path.join(dir, 'p')]);
+  const { readdir } = await import('node:fs/promises');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+  return Promise.all(files.map(async (f) => PNG.sync.read(await readFile(path.join(dir, f)))));
+}
+
+function cssColor(css: string, name: string): [number, number, number] {
+  const hex = new RegExp(`${name}:\\s*#([0-9a-f]{6})`, 'i').exec(css)?.[1];
+  if (!hex) throw new Error(`no ${name} in the theme`);
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+describe('the deck PDF', () => {
+  it('has one page per slide of index.html, each 1280×720 px (960×540 pt)', async () => {
+    expect(slides.length).toBeGreaterThan(5);
+    const info = await pdfinfo(pdf);
+    expect(Number(info.Pages)).toBe(slides.length);
+    const sizes = await must('pdfinfo', ['-f', '1', '-l', String(slides.length), pdf]);
+    const pageSizes = [...sizes.matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1]!.trim());
+    expect(pageSizes).toHaveLength(slides.length);
+    for (const size of pageSizes) expect(size).toBe('960 x 540 pts');
+  });
+
+  it('prints backgrounds (the theme\'s tinted panels appear on the pages)', async () => {
+    const css = await readFile(path.join(repoRoot, 'templates', 'theme', 'mujaz.css'), 'utf8');
+    const tints = [cssColor(css, '--accent-soft'), cssColor(css, '--band')];
+    let tinted = 0;
+    for (const page of await raster(pdf, 24)) {
+      for (let i = 0; i < page.data.length; i += 4) {
+        const [r, g, b] = [page.data[i]!, page.data[i + 1]!, page.data[i + 2]!];
+        if (tints.some(([tr, tg, tb]) => Math.abs(r - tr) <= 2 && Math.abs(g - tg) <= 2 && Math.abs(b - tb) <= 2)) tinted++;
+      }
+    }
+    expect(tinted).toBeGreaterThan(200);
+  });
+
+  it('embeds only the bundled Amiri faces, all of them', async () => {
+    const fonts = await pdffonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.emb, f.name).toBe('yes');
+      expect(f.name).toContain('Amiri');
+      expect(f.name).not.toMatch(/DejaVu|Liberation|Noto|Arial|Helvetica|Times/i);
+      expect(f.uni, f.name).toBe('yes');
+    }
+  });
+
+  it('is tagged, and the structure tree covers the text of every page', async () => {
+    expect((await pdfinfo(pdf)).Tagged).toBe('yes');
+    const pages = await tagCoverage(pdf);
+    expect(pages).toHaveLength(slides.length);
+    for (const p of pages) {
+      // Only decoration that the deck hides from assistive technology (aria-hidden markers) stays out.
+      expect(p.tagged, `page ${p.page}`).toBeGreaterThan(0);
+      expect(p.tagged / (p.tagged + p.untagged), `page ${p.page}`).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('says it is Arabic, read right to left', async () => {
+    const root = await catalog(pdf);
+    expect(root).toMatch(/\/Lang \(ar\)/);
+    expect(root).toMatch(/\/ViewerPreferences <<[^>]*\/Direction \/R2L/);
+  });
+
+  it('carries the brief\'s title, author, subject and keywords, and a fixed date', async () => {
+    const brief = parse(await readFile(bundledBrief, 'utf8')) as { title: string; author: string; keywords: string[]; event: { summary: string } };
+    const info = await pdfinfo(pdf);
+    expect(info.Title).toBe(brief.title);
+    expect(info.Author).toBe(brief.author);
+    expect(info.Subject).toBe(brief.event.summary.replace(/\s+/g, ' ').trim());
+    expect(info.Keywords).toBe(brief.keywords.join(' '));
+    const dates = await must('pdfinfo', ['-isodates', pdf]);
+    expect(dates).toMatch(/^CreationDate:\s+2000-01-01T00:00:00/m);
+    expect(dates).toMatch(/^ModDate:\s+2000-01-01T00:00:00/m);
+  });
+
+  it('has one bookmark per slide, titled as the slide (continuations with their label), opening its page', async () => {
+    const items = await outlines(pdf);
+    const expected = slides.map((s) => (s.continuation ? `${s.title} (${s.continuation})` : s.title));
+    expect(expected.every((t) => t.length > 0)).toBe(true);
+    expect(items.map((o) => o.title)).toEqual(expected);
+    expect(items.map((o) => o.destpageposfrom1)).toEqual(slides.map((_, i) => i + 1));
+    expect(slides.some((s) => s.continuation)).toBe(true);
+  });
+
+  it('is byte-identical when the same brief is built again (elsewhere, in another time zone)', async () => {
+    const again = await tempDir('mujaz-pdf-again-');
+    dirs.push(again);
+    const result = await runCli(['build', bundledBrief, '--out', again, '--handout'], { env: { TZ: 'Pacific/Kiritimati' } });
+    expect(result.code, result.stderr).toBe(0);
+    // Same inputs to Chromium (HTML, theme, fonts), else the comparison below means nothing.
+    const inputs = (dir: string) => hashTree(dir).then((t) => t.split('\n').filter((l) => !l.includes('.pdf')).join('\n'));
+    expect(await inputs(path.join(again, SLUG)), 'the HTML or assets changed between the builds').toBe(await inputs(deckDir));
+    for (const name of [`${SLUG}.pdf`, `${SLUG}-handout.pdf`]) {
+      const a = await readFile(path.join(deckDir, name));
+      const b = await readFile(path.join(again, SLUG, name));
+      expect(b.length, name).toBe(a.length);
+      expect(b.equals(a), `${name} differs between two builds`).toBe(true);
+    }
+  }, 180_000);
+});
+
+describe('fragments', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await launchBrowser({ reporter: silentReporter });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('print complete: a deck whose list items are fragments prints exactly like one without', async () => {
+    const copy = await tempDir('mujaz-pdf-fragments-');
+    dirs.push(copy);
+    await cp(deckDir, copy, { recursive: true });
+    const html = await readFile(path.join(copy, 'index.html'), 'utf8');
+    let made = 0;
+    const withFragments = html.replace(/<li( class="([^"]*)")?>/g, (_, __, cls: string | undefined) => {
+      made++;
+      return `<li class="fragment${cls ? ` ${cls}` : ''}">`;
+    });
+    expect(made).toBeGreaterThan(10);
+    await writeFile(path.join(copy, 'fragments.html'), withFragments);
+    const size = { width: 1280, height: 720 };
+    const plain = await printDeck(session, path.join(copy, 'index.html'), size);
+    const fragmented = await printDeck(session, path.join(copy, 'fragments.html'), size);
+    await writeFile(path.join(copy, 'plain.pdf'), plain.pdf);
+    await writeFile(path.join(copy, 'fragmented.pdf'), fragmented.pdf);
+    const [a, b] = [await raster(path.join(copy, 'plain.pdf'), 36), await raster(path.join(copy, 'fragmented.pdf'), 36)];
+    expect(b.length).toBe(a.length);
+    a.forEach((page, i) => expect(Buffer.compare(page.data, b[i]!.data), `page ${i + 1}`).toBe(0));
+  }, 180_000);
+});
