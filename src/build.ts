@@ -124,7 +124,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   const csp = await contentSecurityPolicy();
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
   const html = await renderDeck({ deck, csp });
-  const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
+  const warnings = lintBrief(loaded, html);
   if (options.strict && warnings.length > 0) {
     throw new MujazError('INVALID_INPUT', `${file}: ${warnings.length} warning(s), which --strict treats as errors`, {
       diagnostics: warnings.map((w) => ({ ...w, severity: 'error' as const })),

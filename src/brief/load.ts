@@ -4,7 +4,6 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MujazError, type Diagnostic } from '../errors.js';
-import { lintBrief } from './lint.js';
 import { parseYaml } from './parse.js';
 import { checkReferences, type Report } from './references.js';
 import type { Brief } from './schema.js';
@@ -23,7 +22,6 @@ export interface LoadedBrief {
   report: Report | undefined;
   /** Absolute path of the logo image, checked to be inside `dir`. */
   logo: string | undefined;
-  warnings: Diagnostic[];
 }
 
 function invalid(file: string, diagnostics: Diagnostic[]): MujazError {
@@ -92,8 +90,7 @@ export async function loadBriefText(file: string, bytes: Uint8Array): Promise<Lo
   const dir = path.dirname(path.resolve(file));
   const refs = await checkReferences(source, parsed.doc, validated.brief, dir);
   if (refs.diagnostics.length > 0) throw invalid(file, sortDiagnostics(refs.diagnostics));
-  const warnings = lintBrief(source, parsed.doc, validated.brief);
-  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo, warnings };
+  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo };
 }
 
 export async function loadBrief(file: string): Promise<LoadedBrief> {

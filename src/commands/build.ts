@@ -94,12 +94,10 @@ export async function buildCommand(args: string[], options: BuildCommandOptions,
   if (files.length > 1) table(outcomes).forEach((l) => reporter.info(l));
   const failed = outcomes.filter((o) => o.error);
   const noPdf = outcomes.find((o) => o.result?.pdfError)?.result?.pdfError;
-  if (failed.length === 1 && files.length === 1) {
-    const e = failed[0]!.error!;
-    throw new MujazError(e.code, e.message, { diagnostics: [], ...(e.hint ? { hint: e.hint } : {}) });
-  }
   if (failed.length > 0) {
-    throw new MujazError(failed.some((f) => f.error!.code === 'INVALID_INPUT') ? 'INVALID_INPUT' : 'BUILD_FAILED', `${failed.length} of ${files.length} briefs failed: ${failed.map((f) => f.file).join(', ')}`);
+    // Each failure was printed as it happened; end with one line and the right exit code.
+    const code = failed.every((f) => f.error!.code === 'INTERRUPTED') ? 'INTERRUPTED' : failed.some((f) => f.error!.code === 'INVALID_INPUT') ? 'INVALID_INPUT' : 'BUILD_FAILED';
+    throw new MujazError(code, files.length === 1 ? 'build failed' : `${failed.length} of ${files.length} briefs failed: ${failed.map((f) => f.file).join(', ')}`);
   }
   if (noPdf) throw noPdf;
 }

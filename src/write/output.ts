@@ -91,12 +91,19 @@ async function cleanLeftovers(root: string, slug: string, target: string): Promi
   }
 }
 
+/** How long a build waits for another build of the same slug. */
+const LOCK_WAIT_MS = 60_000;
+
 export async function stage(outRoot: string, slug: string): Promise<Staging> {
   const target = targetFor(outRoot, slug);
   const root = path.dirname(target);
   try {
     await mkdir(root, { recursive: true });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new MujazError('BUILD_FAILED', `the output folder ${root} is a file, not a folder`, { hint: 'name a folder with --out' });
+    }
     throw writeError(error, `the output folder ${root}`);
   }
   // Whether the target may be replaced is decided under the lock only: outside it, another build may be
@@ -105,16 +112,26 @@ export async function stage(outRoot: string, slug: string): Promise<Staging> {
   let compromised: Error | undefined;
   try {
     // One build of a slug at a time: a second one waits for the first (up to a minute), then fails clearly.
-    release = await lockfile.lock(target, {
-      realpath: false,
-      lockfilePath: path.join(root, `.${slug}.lock`),
-      retries: { retries: 120, minTimeout: 250, maxTimeout: 500, factor: 1 },
-      stale: 120_000,
-      // The default throws from a timer and would crash the process; fail the build instead.
-      onCompromised: (error) => {
-        compromised = error;
-      },
-    });
+    // Only "held by another build" is worth waiting for; any other error (read-only, not a folder) fails now.
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        release = await lockfile.lock(target, {
+          realpath: false,
+          lockfilePath: path.join(root, `.${slug}.lock`),
+          retries: 0,
+          stale: 120_000,
+          // The default throws from a timer and would crash the process; fail the build instead.
+          onCompromised: (error) => {
+            compromised = error;
+          },
+        });
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') {
