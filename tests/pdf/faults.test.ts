@@ -157,8 +157,8 @@ describe('an output folder that cannot be written', () => {
     const result = await runCli(['build', bundledBrief, '--out', file], { env: { TMPDIR: tmp } });
     if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/could not write the output folder .*not-a-folder/);
-    expect(result.stderr).toMatch(/hint: choose a writable folder with --out/);
+    expect(result.stderr).toMatch(/the output folder .*not-a-folder is a file, not a folder/);
+    expect(result.stderr).toMatch(/hint: name a folder with --out/);
     expect(await readFile(file, 'utf8')).toBe('a file where the output folder should be\n');
     await expectNoChromium(tmp);
   }, SLOW);
