@@ -16,6 +16,7 @@ import { handoutAnchor, renderHandout } from './render/handout.js';
 import { lintBrief } from './lint/lint.js';
 import { stage, writeText } from './write/output.js';
 import type { BrowserSession } from './pdf/browser.js';
+import type { Overflow } from './pdf/print.js';
 
 export const SLIDE = { width: 1280, height: 720 } as const;
 /** A4 portrait at 96 dpi, for the notes handout. */
@@ -70,52 +71,53 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
   return new MujazError('INVALID_INPUT', `${loaded.file}: a text does not fit on its slide`, { diagnostics: [diagnostic] });
 }
 
-async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, signal?: AbortSignal) {
+async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, whileLoading: () => Promise<void>, signal?: AbortSignal) {
   const { printDeck } = await import('./pdf/print.js');
-  const { finishPdf } = await import('./pdf/postprocess.js');
+  const postprocess = import('./pdf/postprocess.js');
+  postprocess.catch(() => undefined);
   let current = deck;
   const fit: FitScale = {};
   const dense = new Set<string>();
-  for (let round = 0; ; round++) {
+  let round = 0;
+  // Measured in the browser: put less on each slide of a group that overflowed, and where a slide holds a
+  // single text that cannot be split, set it smaller if the brief allows it, or fail naming that text.
+  const refit = async (overflows: Overflow[]) => {
     checkAborted(signal);
-    const printed = await printDeck(session, path.join(deckDir, 'index.html'), SLIDE);
-    if (printed.blocked.length > 0) {
-      throw new MujazError('BUILD_FAILED', `the deck tried to load files outside its folder: ${printed.blocked.slice(0, 3).join(', ')}`);
-    }
-    if (printed.overflows.length === 0) {
-      const meta = {
-        title: deck.title,
-        author: deck.author,
-        subject: deck.description,
-        keywords: deck.keywords,
-        lang: deck.lang,
-        dir: deck.dir,
-        created: deck.created,
-        bookmarks: current.slides.map((s) => (s.continuation ? `${s.titleText} (${s.continuation})` : s.titleText)),
-      };
-      const pdf = await finishPdf(printed.pdf, meta);
-      await writeText(deckDir, `${deck.slug}.pdf`, pdf);
-      if (handout) {
-        await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, report: loaded.report?.paragraphs ?? [] }));
-        const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, plain: true });
-        // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
-        const anchors = current.slides.map(handoutAnchor);
-        await writeText(deckDir, `${deck.slug}-handout.pdf`, await finishPdf(printedHandout.pdf, { ...meta, anchors }));
-      }
-      return { deck: current, pages: current.slides.length };
-    }
-    // Measured in the browser: put less on each slide of a group that overflowed, and where a slide holds a
-    // single text that cannot be split, set it smaller if the brief allows it, or fail naming that text.
-    for (const o of printed.overflows) {
+    for (const o of overflows) {
       const slide = current.slides.find((s) => s.id === o.id);
       if (!slide) continue;
       if (slide.items > 1 && round < MAX_FIT_ROUNDS) fit[o.group] = (fit[o.group] ?? 1) * 0.8;
       else if (loaded.brief.shrink_to_fit && !dense.has(o.group)) dense.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
+    round++;
     current = buildDeck(loaded.brief, { fit, dense, defaultCreated: DEFAULT_CREATED });
     await writeText(deckDir, 'index.html', await renderDeck({ deck: current, csp }));
+  };
+  const printed = await printDeck(session, path.join(deckDir, 'index.html'), { ...SLIDE, refit, whileLoading });
+  if (printed.blocked.length > 0) {
+    throw new MujazError('BUILD_FAILED', `the deck tried to load files outside its folder: ${printed.blocked.slice(0, 3).join(', ')}`);
   }
+  const { finishPdf } = await postprocess;
+  const meta = {
+    title: deck.title,
+    author: deck.author,
+    subject: deck.description,
+    keywords: deck.keywords,
+    lang: deck.lang,
+    dir: deck.dir,
+    created: deck.created,
+    bookmarks: current.slides.map((s) => (s.continuation ? `${s.titleText} (${s.continuation})` : s.titleText)),
+  };
+  await writeText(deckDir, `${deck.slug}.pdf`, await finishPdf(printed.pdf, meta));
+  if (handout) {
+    await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, report: loaded.report?.paragraphs ?? [] }));
+    const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, plain: true });
+    // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
+    const anchors = current.slides.map(handoutAnchor);
+    await writeText(deckDir, `${deck.slug}-handout.pdf`, await finishPdf(printedHandout.pdf, { ...meta, anchors }));
+  }
+  return { deck: current, pages: current.slides.length };
 }
 
 export async function buildOne(file: string, options: BuildOptions): Promise<BuildResult> {
@@ -124,8 +126,12 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   const csp = await contentSecurityPolicy();
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
   const html = await renderDeck({ deck, csp });
-  const warnings = lintBrief(loaded, html);
-  if (options.strict && warnings.length > 0) {
+  // The lint only warns unless --strict: then it runs first; otherwise while Chromium loads the deck.
+  let warnings = options.strict ? lintBrief(loaded, html) : undefined;
+  const lint = async () => {
+    warnings ??= lintBrief(loaded, html);
+  };
+  if (options.strict && warnings && warnings.length > 0) {
     throw new MujazError('INVALID_INPUT', `${file}: ${warnings.length} warning(s), which --strict treats as errors`, {
       diagnostics: warnings.map((w) => ({ ...w, severity: 'error' as const })),
     });
@@ -145,12 +151,13 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
         pdfError = error; // the HTML deck is still written
       }
       if (session) {
-        const result = await pdfStage(loaded, staging.dir, deck, session, csp, options.handout, options.signal);
+        const result = await pdfStage(loaded, staging.dir, deck, session, csp, options.handout, lint, options.signal);
         deck = result.deck;
         pages = result.pages;
       }
     }
     checkAborted(options.signal);
+    await lint();
     await staging.commit();
     const result: BuildResult = {
       file,
@@ -158,7 +165,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
       dir: staging.target,
       slides: deck.slides.length,
       pages,
-      warnings,
+      warnings: warnings ?? [],
       files: ['index.html', ...files],
     };
     if (pdfError) result.pdfError = pdfError;

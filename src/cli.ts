@@ -3,17 +3,17 @@
  * Exit codes: 0 success, 1 invalid input or failed build, 2 usage, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createLogUpdate } from 'log-update';
 import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
 import type { Reporter } from './reporter.js';
 
 const VERSION = '0.1.0';
 
 /** Live lines on a terminal (one per deck, rewritten in place); plain lines in CI and in pipes. */
-function makeReporter(): Reporter {
+async function makeReporter(): Promise<Reporter> {
   const live = Boolean(process.stderr.isTTY) && !process.env.CI;
   const tasks = new Map<string, { line: string; final: boolean }>();
-  const draw = live ? createLogUpdate(process.stderr) : undefined;
+  // Loaded only for a terminal: pipes and CI get plain lines and skip the module.
+  const draw = live ? (await import('log-update')).createLogUpdate(process.stderr) : undefined;
   const redraw = () => draw?.([...tasks.values()].map((t) => t.line).join('\n'));
   const above = (text: string) => {
     // Print above the live lines, then draw them again.
@@ -76,8 +76,10 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
     .option('-w, --watch', 'rebuild on every good save')
     .option('--strict', 'treat warnings as errors')
     .action(async (briefs: string[], opts) => {
+      // Chromium starts first, so that its start-up overlaps loading mujaz and reading the briefs.
+      const spawned = opts.pdf && !opts.watch ? await import('./pdf/spawn.js').then((m) => m.spawnEarly(opts.browser)) : undefined;
       const { buildCommand } = await import('./commands/build.js');
-      await buildCommand(briefs, opts, reporter, signal);
+      await buildCommand(briefs, opts, reporter, signal, spawned);
     });
 
   cli
@@ -116,7 +118,7 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
 
 /** Runs mujaz with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const reporter = makeReporter();
+  const reporter = await makeReporter();
   const controller = new AbortController();
   let interrupted = false;
   const onSignal = () => {

@@ -1,6 +1,7 @@
 import { buildOne, type BuildResult } from '../build.js';
 import { MujazError } from '../errors.js';
 import type { BrowserSession } from '../pdf/browser.js';
+import type { SpawnedBrowser } from '../pdf/spawn.js';
 import type { Reporter } from '../reporter.js';
 import { expandBriefArgs } from './inputs.js';
 
@@ -50,11 +51,11 @@ function table(outcomes: Outcome[]): string[] {
 }
 
 /** Builds every brief, sharing one browser; one failing brief does not stop the others. */
-export async function buildBriefs(files: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<Outcome[]> {
+export async function buildBriefs(files: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal, spawned?: SpawnedBrowser): Promise<Outcome[]> {
   let session: Promise<BrowserSession> | undefined;
   const browser = () => {
     session ??= import('../pdf/browser.js').then(({ launchBrowser }) =>
-      launchBrowser({ ...(options.browser ? { executable: options.browser } : {}), reporter, signal }),
+      launchBrowser({ ...(options.browser ? { executable: options.browser } : {}), reporter, signal, ...(spawned ? { spawned } : {}) }),
     );
     return session;
   };
@@ -81,16 +82,20 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
     });
   } finally {
     if (session) await session.then((s) => s.close(), () => undefined);
+    else spawned?.kill();
   }
 }
 
-export async function buildCommand(args: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
-  const files = await expandBriefArgs(args);
+export async function buildCommand(args: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal, spawned?: SpawnedBrowser): Promise<void> {
+  const files = await expandBriefArgs(args).catch((error: unknown) => {
+    spawned?.kill();
+    throw error;
+  });
   if (options.watch) {
     const { watchBuild } = await import('./watch-build.js');
     return watchBuild(files, options, reporter, signal);
   }
-  const outcomes = await buildBriefs(files, options, reporter, signal);
+  const outcomes = await buildBriefs(files, options, reporter, signal, spawned);
   if (files.length > 1) table(outcomes).forEach((l) => reporter.info(l));
   const failed = outcomes.filter((o) => o.error);
   const noPdf = outcomes.find((o) => o.result?.pdfError)?.result?.pdfError;

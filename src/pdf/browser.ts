@@ -2,13 +2,10 @@
  * One headless Chromium for a whole run, shared by every deck, always closed (killed if closing hangs).
  * Puppeteer is imported here only, lazily, so commands that never export never load it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { MujazError } from '../errors.js';
 import type { Reporter } from '../reporter.js';
-import { findBrowser } from './browser-path.js';
+import { PipeTransport, runningAsRoot, spawnBrowser, type SpawnedBrowser } from './spawn.js';
 
 /** The bound on every wait of the export, in milliseconds. */
 export interface Timeouts {
@@ -27,26 +24,12 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
   close: 5_000,
 });
 
-// Without the networking flags Chromium keeps trying to reach hosts this machine cannot reach.
-const ARGS = [
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-  '--allow-file-access-from-files',
-];
-
 export interface BrowserSession {
   browser: Browser;
   /** The Chromium profile folder (mujaz-chromium-*), removed by close(). */
   profile: string;
+  /** The browser's process id (the leader of its process group). */
+  pid: number | undefined;
   /** Runs `fn` with a fresh page, closed afterwards whatever happens. A browser crash rejects. */
   withPage<T>(fn: (page: Page) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -56,6 +39,8 @@ export interface LaunchOptions {
   executable?: string;
   reporter: Reporter;
   signal?: AbortSignal;
+  /** A Chromium already started by spawnBrowser (the build starts it before reading the briefs). */
+  spawned?: SpawnedBrowser;
 }
 
 /** Rejects when the signal aborts, so every wait can be cut short by Ctrl-C. */
@@ -80,41 +65,47 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
   });
 }
 
-export async function launchBrowser({ executable, reporter, signal }: LaunchOptions): Promise<BrowserSession> {
-  const choice = findBrowser(executable);
-  const args = [...ARGS];
-  if (typeof process.getuid === 'function' && process.getuid() === 0) {
-    args.push('--no-sandbox');
-    reporter.info('mujaz: running as root, so Chromium runs with --no-sandbox');
-  }
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'mujaz-chromium-'));
-  const { default: puppeteer } = await import('puppeteer-core');
+export async function launchBrowser({ executable, reporter, signal, spawned }: LaunchOptions): Promise<BrowserSession> {
+  const started = spawned ?? spawnBrowser(executable);
+  if (runningAsRoot) reporter.info('mujaz: running as root, so Chromium runs with --no-sandbox');
+  const onAbort = () => started.kill();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const { profile } = started;
   let browser: Browser;
+  let timer: NodeJS.Timeout | undefined;
   try {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const exited = new Promise<never>((_, reject) => {
+      started.proc.once('exit', (code, sig) => reject(new Error(`it exited (${sig ?? `code ${code}`}) before it was ready`)));
+      started.proc.once('error', reject);
+    });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`it did not answer within ${TIMEOUTS.launch / 1000} s`)), TIMEOUTS.launch);
+      timer.unref();
+    });
+    exited.catch(() => undefined);
     browser = await abortable(
-      puppeteer.launch({
-        executablePath: choice.path,
-        headless: true,
-        args,
-        userDataDir: profile,
-        pipe: true,
-        timeout: TIMEOUTS.launch,
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        protocolTimeout: TIMEOUTS.pdf,
-        // Ctrl-C kills the browser's whole process group at once, even in the middle of launching.
-        ...(signal ? { signal } : {}),
-      }),
+      Promise.race([
+        puppeteer.connect({
+          transport: new PipeTransport(started.pipeWrite, started.pipeRead),
+          defaultViewport: null,
+          protocolTimeout: TIMEOUTS.pdf,
+        }),
+        exited,
+        timeout,
+      ]),
       signal,
     );
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    started.kill();
+    signal?.removeEventListener('abort', onAbort);
     if (signal?.aborted) throw signal.reason;
-    throw new MujazError('BUILD_FAILED', `could not start the browser ${choice.path}: ${(error as Error).message.split('\n')[0]}`, {
+    throw new MujazError('BUILD_FAILED', `could not start the browser ${started.choice.path}: ${(error as Error).message.split('\n')[0]}`, {
       cause: error,
       hint: 'check that it runs (`chromium --version`), or name another with --browser',
     });
+  } finally {
+    clearTimeout(timer);
   }
 
   let crashed: MujazError | undefined;
@@ -129,41 +120,29 @@ export async function launchBrowser({ executable, reporter, signal }: LaunchOpti
     const error = crashError();
     for (const fail of crashWaiters) fail(error);
   });
-  const proc = browser.process();
-  /** Kills what is left of the browser: its whole process group (Puppeteer starts it as a group leader). */
-  const killAll = () => {
-    if (!proc?.pid) return;
-    try {
-      process.kill(-proc.pid, 'SIGKILL');
-    } catch {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-    }
-  };
+  /** Kills what is left of the browser: its whole process group, and its profile folder. */
+  const killAll = () => started.kill();
 
   let closed: Promise<void> | undefined;
+  // Nothing of the browser is kept after an export, so it is stopped outright: no graceful shutdown to wait for.
   const close = () =>
     (closed ??= (async () => {
       closing = true;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        if (browser.connected) {
-          await Promise.race([
-            browser.close(),
-            new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error('close timed out')), TIMEOUTS.close);
-              timer.unref();
-            }),
-          ]);
-        }
-      } catch {
-        // killed below
-      } finally {
-        clearTimeout(timer);
-      }
-      // Whatever survived a clean close, a crash or a kill of the main process (zygotes, renderers) goes now.
+      signal?.removeEventListener('abort', onAbort);
+      await browser.disconnect().catch(() => undefined);
       killAll();
-      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
     })());
+
+  // Opening a tab costs Chromium a few hundred milliseconds: the first deck's tab is opened as soon as the
+  // browser answers, while mujaz is still rendering. Later tabs open on demand (a tab opened ahead of time
+  // would hide the one printing, and a hidden tab never fires reveal's pdf-ready).
+  let first: Promise<Page> | undefined = browser.newPage();
+  first.catch(() => undefined);
+  const takePage = async (): Promise<Page> => {
+    const opened = first;
+    first = undefined;
+    return opened ? opened.catch(() => browser.newPage()) : browser.newPage();
+  };
 
   const withPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
     if (signal?.aborted) throw signal.reason;
@@ -171,7 +150,7 @@ export async function launchBrowser({ executable, reporter, signal }: LaunchOpti
     if (closing) throw new MujazError('BUILD_FAILED', 'the browser was already closed');
     let page: Page;
     try {
-      page = await browser.newPage();
+      page = await takePage();
     } catch (error) {
       if (!browser.connected) throw crashError();
       throw error;
@@ -196,5 +175,5 @@ export async function launchBrowser({ executable, reporter, signal }: LaunchOpti
     }
   };
 
-  return { browser, profile, withPage, close };
+  return { browser, profile, pid: started.proc.pid, withPage, close };
 }

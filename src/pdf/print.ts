@@ -30,6 +30,13 @@ export interface PageOptions {
   plain?: boolean;
   /** Shorter (or longer) bounds on the waits than TIMEOUTS; tests use this to fail fast. */
   timeouts?: Partial<Timeouts>;
+  /** Work for mujaz's own thread while Chromium loads the page the first time (it overlaps the export). */
+  whileLoading?: () => Promise<void>;
+  /**
+   * Called when slides overflow, before anything is printed: it rewrites the page's file (cutting the
+   * overflowing lists onto more slides) or throws; the page is then loaded and measured again.
+   */
+  refit?: (overflows: Overflow[]) => Promise<void>;
 }
 
 /** The attribute templates/runtime/deck.js sets on <html> when reveal fires `pdf-ready`. */
@@ -109,32 +116,44 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
       await guard(page, path.dirname(htmlFile), blocked, errors);
       await page.setViewport({ width: opts.width, height: opts.height });
       const url = pathToFileURL(htmlFile).href + (opts.plain ? '' : '?print-pdf');
-      await page.goto(url, { waitUntil: 'load', timeout: t.navigation });
+      let overflows: Overflow[] = [];
+      for (let load = 0; ; load++) {
+        step = `opening ${name}`;
+        blocked.length = 0;
+        errors.length = 0;
+        const navigation = page.goto(url, { waitUntil: 'load', timeout: t.navigation });
+        navigation.catch(() => undefined);
+        if (load === 0 && opts.whileLoading) await opts.whileLoading();
+        await navigation;
 
-      if (!opts.plain) {
-        step = 'waiting for reveal.js to lay out the print view';
-        await page.waitForSelector(`html[${PDF_READY_ATTRIBUTE}]`, { timeout: t.ready }).catch((error: unknown) => {
-          if (!isTimeout(error)) throw error;
-          throw new MujazError('BUILD_FAILED', `${name} never became ready to print (reveal.js did not fire pdf-ready within ${t.ready / 1000} s)`, {
-            hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
+        if (!opts.plain) {
+          step = 'waiting for reveal.js to lay out the print view';
+          await page.waitForSelector(`html[${PDF_READY_ATTRIBUTE}]`, { timeout: t.ready }).catch((error: unknown) => {
+            if (!isTimeout(error)) throw error;
+            throw new MujazError('BUILD_FAILED', `${name} never became ready to print (reveal.js did not fire pdf-ready within ${t.ready / 1000} s)`, {
+              hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
+            });
           });
-        });
-      }
+        }
 
-      step = 'waiting for the fonts';
-      const failedFonts = await bounded('the fonts to load', t.ready, page.evaluate(fontsLoaded));
-      if (failedFonts.length > 0) {
-        throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${failedFonts.join(', ')}`, {
-          hint: 'the deck folder may be incomplete; build it again',
-        });
-      }
-      if (errors.length > 0) {
-        throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
-      }
+        step = 'waiting for the fonts';
+        const failedFonts = await bounded('the fonts to load', t.ready, page.evaluate(fontsLoaded));
+        if (failedFonts.length > 0) {
+          throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${failedFonts.join(', ')}`, {
+            hint: 'the deck folder may be incomplete; build it again',
+          });
+        }
+        if (errors.length > 0) {
+          throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
+        }
 
-      step = 'preparing the pages';
-      await bounded('the slides to be shown to the PDF structure', t.ready, page.evaluate(unhideSlides));
-      const overflows = opts.plain ? [] : await bounded('the slides to be measured', t.ready, page.evaluate(measureOverflow));
+        step = 'preparing the pages';
+        await bounded('the slides to be shown to the PDF structure', t.ready, page.evaluate(unhideSlides));
+        overflows = opts.plain ? [] : await bounded('the slides to be measured', t.ready, page.evaluate(measureOverflow));
+        if (overflows.length === 0 || !opts.refit) break;
+        // Nothing is printed until every slide fits: the same page loads the re-cut deck.
+        await opts.refit(overflows);
+      }
 
       step = 'printing the PDF';
       const pdf = await page.pdf({

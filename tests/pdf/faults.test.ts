@@ -140,7 +140,7 @@ describe('a deck that never becomes ready, or whose fonts do not load', () => {
   });
 
   it('closing the session leaves no Chromium and no profile', async () => {
-    const chromium = { pid: session.browser.process()!.pid!, profile: session.profile };
+    const chromium = { pid: session.pid!, profile: session.profile };
     expect((await noneLeft(chromium, 0)).length).toBeGreaterThan(0);
     await session.close();
     expect(await noneLeft(chromium)).toEqual([]);
