@@ -133,15 +133,31 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       killAll();
     })());
 
-  // Opening a tab costs Chromium a few hundred milliseconds: the first deck's tab is opened as soon as the
-  // browser answers, while mujaz is still rendering. Later tabs open on demand (a tab opened ahead of time
-  // would hide the one printing, and a hidden tab never fires reveal's pdf-ready).
-  let first: Promise<Page> | undefined = browser.newPage();
+  // Opening a page costs Chromium a few hundred milliseconds. The first deck's page is opened as soon as the
+  // browser answers, while mujaz is still rendering; a page that printed a deck is kept for the next one, so
+  // a batch opens only as many pages as it prints at once. Each page gets a browser context, and so a window,
+  // of its own: tabs of one window hide each other, and a hidden tab never fires reveal's pdf-ready.
+  const openPage = async (): Promise<Page> => (await browser.createBrowserContext()).newPage();
+  let first: Promise<Page> | undefined = openPage();
   first.catch(() => undefined);
+  const idle: Page[] = [];
   const takePage = async (): Promise<Page> => {
+    const kept = idle.pop();
+    if (kept) return kept;
     const opened = first;
     first = undefined;
-    return opened ? opened.catch(() => browser.newPage()) : browser.newPage();
+    return opened ? opened.catch(() => openPage()) : openPage();
+  };
+  /** A tab goes back for reuse only after a clean run; its listeners go with the deck that set them. */
+  const releasePage = async (page: Page, clean: boolean) => {
+    if (clean && !closing && !page.isClosed()) {
+      page.removeAllListeners('request');
+      page.removeAllListeners('pageerror');
+      page.removeAllListeners('error');
+      idle.push(page);
+      return;
+    }
+    await page.browserContext().close().catch(() => undefined);
   };
 
   const withPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
@@ -162,8 +178,11 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       page.on('error', (e) => reject(new MujazError('BUILD_FAILED', `the browser page crashed: ${e.message}`)));
     });
     crash.catch(() => undefined);
+    let clean = false;
     try {
-      return await abortable(Promise.race([fn(page), crash]), signal);
+      const result = await abortable(Promise.race([fn(page), crash]), signal);
+      clean = true;
+      return result;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // A killed browser first shows as "Target closed" or "Connection closed" from whatever was waiting.
@@ -171,7 +190,7 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       throw error;
     } finally {
       if (failPage) crashWaiters.delete(failPage);
-      await page.close().catch(() => undefined);
+      await releasePage(page, clean);
     }
   };
 
