@@ -2,6 +2,7 @@
  * One brief, end to end: load → validate → deck → render → write → assets → PDF → swap in.
  * A failed build leaves the previous deck exactly as it was.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAssets, contentSecurityPolicy } from './assets/assets.js';
 import { loadBrief, type LoadedBrief } from './brief/load.js';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   pdf: boolean;
   handout: boolean;
   strict?: boolean;
+  /** Claims the output slug for this brief in a batch; returns the brief that already has it, if any. */
+  claim?: (slug: string, file: string) => string | undefined;
   /** A running browser for the PDF; started lazily by the caller and shared between briefs. */
   browser?: () => Promise<BrowserSession>;
   signal?: AbortSignal;
@@ -113,6 +116,11 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
   if (handout) {
     await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, report: loaded.report?.paragraphs ?? [] }));
     const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, plain: true });
+    // The handout page is only the PDF's source: it does not stay in the deck's folder.
+    await rm(path.join(deckDir, 'handout.html'), { force: true });
+    if (printedHandout.blocked.length > 0) {
+      throw new MujazError('BUILD_FAILED', `the handout tried to load files outside its folder: ${printedHandout.blocked.slice(0, 3).join(', ')}`);
+    }
     // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
     const anchors = current.slides.map(handoutAnchor);
     await writeText(deckDir, `${deck.slug}-handout.pdf`, await finishPdf(printedHandout.pdf, { ...meta, anchors }));
@@ -125,6 +133,15 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   checkAborted(options.signal);
   const csp = await contentSecurityPolicy();
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
+  const owner = options.claim?.(deck.slug, file);
+  if (owner !== undefined) {
+    const parsed = parseYaml(loaded.source);
+    const message = `the slug "${deck.slug}" is also the slug of ${owner}, and both would write ${deck.slug}/`;
+    const hint = 'give each brief its own slug';
+    throw new MujazError('INVALID_INPUT', `${file}: duplicate slug`, {
+      diagnostics: [parsed.doc ? diagnosticForPath(loaded.source, parsed.doc, ['slug'], message, hint) : { file, line: 0, col: 0, length: 1, severity: 'error', message, hint }],
+    });
+  }
   const html = await renderDeck({ deck, csp });
   // The lint only warns unless --strict: then it runs first; otherwise while Chromium loads the deck.
   let warnings = options.strict ? lintBrief(loaded, html) : undefined;
@@ -136,7 +153,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
       diagnostics: warnings.map((w) => ({ ...w, severity: 'error' as const })),
     });
   }
-  const staging = await stage(options.outRoot, deck.slug);
+  const staging = await stage(options.outRoot, deck.slug, options.signal);
   try {
     await writeText(staging.dir, 'index.html', html);
     const files = await writeAssets(staging.dir, loaded.logo);

@@ -143,7 +143,9 @@ export async function main(argv: string[]): Promise<number> {
 function report(error: unknown, reporter: Reporter, interrupted: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; everything else commander rejects is a usage error.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    // Help and version asked for are successes; help shown because a command is missing is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     return 2;
   }
   if (error instanceof MujazError) {

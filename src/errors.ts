@@ -57,10 +57,6 @@ export class MujazError extends Error {
   }
 }
 
-export function isMujazError(error: unknown): error is MujazError {
-  return error instanceof MujazError;
-}
-
 /** Formats a diagnostic the way compilers do, so editors and terminals can jump to it. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;

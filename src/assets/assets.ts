@@ -41,7 +41,12 @@ async function speakerViewHashes(): Promise<string[]> {
   const start = source.indexOf('<!--\n\tNOTE: You need to build the notes plugin');
   const quote = source[start - 1];
   const end = source.indexOf(`</html>${quote}`, start);
-  if (start < 1 || end < 0 || !quote || !'`"\''.includes(quote)) return [];
+  if (start < 1 || end < 0 || !quote || !'`"\''.includes(quote)) {
+    // Without the hash the deck's policy would silently block the speaker view.
+    throw new MujazError('BUILD_FAILED', 'could not find the speaker view in reveal.js\'s notes plugin', {
+      hint: 'mujaz supports reveal.js 6.0; run `npm run setup` to install the version in package-lock.json',
+    });
+  }
   const literal = source.slice(start - 1, end + 8);
   // The literal is plain data from a package we ship; evaluate it in an empty context to read the string.
   const html = String(vm.runInNewContext(literal, Object.create(null), { timeout: 10_000 }));

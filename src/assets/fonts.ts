@@ -6,9 +6,6 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { templatesDir } from '../paths.js';
 
-/** The CSS family every rule of the theme uses. */
-export const FONT_FAMILY = 'Mujaz Text';
-
 export const fontsDir = path.join(templatesDir, 'fonts');
 
 export function fontFiles(): { file: string; path: string }[] {

@@ -140,7 +140,8 @@ export async function checkReferences(
   if (brief.event.host.logo) {
     const resolved = await resolveInside(briefDir, brief.event.host.logo.file);
     if (typeof resolved !== 'string') diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], resolved.problem, 'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"'));
-    else if (!/\.(png|jpe?g|svg|webp)$/i.test(resolved)) diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], 'must be a png, jpg, svg or webp image', 'convert the logo to png, jpg, svg or webp'));
+    // Not SVG: an SVG file can carry scripts, and the preview serves the deck's files as they are.
+    else if (!/\.(png|jpe?g|webp)$/i.test(resolved)) diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'));
     else logo = resolved;
   }
   return { diagnostics, report, logo };

@@ -139,7 +139,7 @@ export const Concern = z.strictObject({
 });
 
 const Image = z.strictObject({
-  file: relativeFile.describe('An image beside the brief (png, jpg, svg, webp).'),
+  file: relativeFile.describe('An image beside the brief (png, jpg or webp).'),
   alt: text(LIMITS.shortText).describe('Alternative text: required so that the deck stays accessible.'),
 });
 
@@ -234,7 +234,6 @@ export const Brief = z
   .describe('A mujaz brief: one event distilled from one report.');
 
 export type Brief = z.infer<typeof Brief>;
-export type BriefInput = z.input<typeof Brief>;
 export type Person = z.infer<typeof Person>;
 export type Point = z.infer<typeof Point>;
 export type Concern = z.infer<typeof Concern>;

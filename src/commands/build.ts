@@ -61,19 +61,27 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
   };
   // Start Chromium now, while the first brief is read and rendered.
   if (options.pdf) browser().catch(() => undefined);
+  // Two briefs of one batch must not write the same output folder.
+  const slugs = new Map<string, string>();
+  const claim = (slug: string, file: string): string | undefined => {
+    const owner = slugs.get(slug);
+    if (owner === undefined) slugs.set(slug, file);
+    return owner;
+  };
   try {
     return await pool(files, Math.max(1, options.jobs), async (file): Promise<Outcome> => {
       const started = performance.now();
       reporter.progress(file, `… ${file}: building`);
       try {
-        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal });
+        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal, claim });
         const ms = performance.now() - started;
         result.warnings.forEach((w) => reporter.warn(w));
         reporter.progress(file, `✓ ${file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`, true);
         return { file, result, ms };
-      } catch (error) {
+      } catch (caught) {
         if (signal.aborted) throw signal.reason;
-        if (!(error instanceof MujazError)) throw error;
+        // Whatever went wrong with one brief, the others go on; the unexpected is reported as a failed build.
+        const error = caught instanceof MujazError ? caught : new MujazError('BUILD_FAILED', `unexpected error: ${(caught as Error)?.message ?? String(caught)}`, { cause: caught, hint: 'set MUJAZ_DEBUG=1 for details; please report this' });
         const ms = performance.now() - started;
         error.diagnostics.forEach((d) => reporter.warn(d));
         reporter.progress(file, `✗ ${file}: ${error.message.replace(`${file}: `, '')}${error.hint ? ` (hint: ${error.hint})` : ''}`, true);

@@ -57,7 +57,10 @@ export async function watchBuild(files: string[], options: BuildCommandOptions, 
         await loadBrief(brief);
         good.push(brief);
       } catch (error) {
-        if (!(error instanceof MujazError)) throw error;
+        if (!(error instanceof MujazError)) {
+          reporter.info(`✗ ${brief}: unexpected error: ${(error as Error)?.message ?? String(error)} (the previous output is kept)`);
+          continue;
+        }
         error.diagnostics.forEach((d) => reporter.warn(d));
         const message = error.message.startsWith(brief) ? error.message : `${brief}: ${error.message}`;
         reporter.info(`✗ ${message} (the previous output is kept)`);

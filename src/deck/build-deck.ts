@@ -63,7 +63,12 @@ class DeckBuilder {
   }
 
   person(p: Person): PersonView {
-    return { name: this.maybe(p.name), title: this.maybe(p.title), role: this.rich(p.role), cite: this.cite(p.sources) };
+    return {
+      title: this.maybe(p.title),
+      primary: this.rich(p.name ?? p.role),
+      secondary: p.name === undefined ? null : this.rich(p.role),
+      cite: this.cite(p.sources),
+    };
   }
 
   personText(p: Person): string {
@@ -229,7 +234,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       sources: allSources(...m.points.map((p) => p.sources)),
       list: m.points, weight: (p) => lines(p.text) + 0.27, reserved: 1.4,
       origin: (_p, j) => ['messages', i, 'points', j, 'text'],
-      body: (chunk) => ({ speaker: b.person(speaker), occasion: b.maybe(m.occasion), heading: m.heading ? b.rich(L.messages) : null, points: chunk.map((p) => b.item(p)) }),
+      body: (chunk) => ({ speaker: b.person(speaker), occasion: b.maybe(m.occasion), points: chunk.map((p) => b.item(p)) }),
     });
   });
 

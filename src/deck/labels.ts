@@ -7,9 +7,7 @@ export interface Labels {
   format: string;
   themes: string;
   host: string;
-  centre: string;
   reportGap: string;
-  members: string;
   participants: string;
   moderator: string;
   joined: string;
@@ -42,9 +40,7 @@ const ar: Labels = {
   format: 'الصيغة',
   themes: 'المحاور',
   host: 'الجهة المضيفة',
-  centre: 'المركز',
   reportGap: 'ملاحظة على التقرير',
-  members: 'الأعضاء',
   participants: 'المشاركون وإدارة الجلسة',
   moderator: 'إدارة الجلسة',
   joined: 'انضم إلى النقاش',
@@ -83,9 +79,7 @@ const en: Labels = {
   format: 'Format',
   themes: 'Themes',
   host: 'Host',
-  centre: 'Centre',
   reportGap: 'Note on the report',
-  members: 'Members',
   participants: 'Participants and moderation',
   moderator: 'Moderator',
   joined: 'Joined the discussion',

@@ -13,9 +13,11 @@ export interface Item {
 }
 
 export interface PersonView {
-  name: Rich | null;
   title: Rich | null;
-  role: Rich;
+  /** The name, or the role for a group the report does not name ("senior officials"). */
+  primary: Rich;
+  /** The role, when `primary` is the name. */
+  secondary: Rich | null;
   cite: string | null;
 }
 
@@ -70,7 +72,6 @@ export interface SlideBody {
   attendees?: Item[];
   speaker?: PersonView;
   occasion?: Rich | null;
-  heading?: Rich | null;
   points?: Item[];
   intro?: Rich | null;
   topics?: TopicView[];

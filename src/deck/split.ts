@@ -9,20 +9,11 @@ import type { SlideKind } from './model.js';
 export type FitScale = Record<string, number>;
 
 // In lines of body type (29px × 1.6 = 46px): the body area of a 1280×720 slide below the title is ~529px.
-const BUDGET: Record<SlideKind, number> = {
-  title: 11.4,
-  overview: 11.4,
-  delegation: 11.4,
-  participants: 11.4,
-  messages: 11.4,
-  discussion: 11.4,
-  technologies: 11.4,
-  conclusions: 11.4,
-  sources: 11.4,
-};
+// Every kind of slide has the same body area; what differs is what its items weigh (src/deck/build-deck.ts).
+const BODY_LINES = 11.4;
 
-export function layoutBudget(kind: SlideKind): number {
-  return BUDGET[kind];
+export function layoutBudget(_kind: SlideKind): number {
+  return BODY_LINES;
 }
 
 /**

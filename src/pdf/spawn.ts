@@ -86,12 +86,17 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   const kill = () => {
     if (killed) return;
     killed = true;
+    process.off('exit', kill);
     try {
       if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
     } catch {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     }
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } catch {
+      // a profile Chromium was still writing as it died: left in the system's temporary folder
+    }
   };
   // If mujaz itself ends (an uncaught error, process.exit), the browser must not outlive it.
   process.once('exit', kill);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
-import { parse } from 'yaml';
+import { loadBrief } from '../brief/load.js';
 import { templatesDir } from '../paths.js';
 
 export interface Watcher {
@@ -49,21 +49,7 @@ export async function watchFiles(paths: string[], onChange: (file: string) => vo
  * while the brief is broken elsewhere. Only paths inside the brief's folder; the build checks them properly.
  */
 export async function namedFiles(brief: string): Promise<string[]> {
-  let data: unknown;
-  try {
-    data = parse(await readFile(brief, 'utf8'), { maxAliasCount: 20 });
-  } catch {
-    return [];
-  }
-  const get = (value: unknown, ...keys: string[]): unknown =>
-    keys.reduce<unknown>((v, k) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), value);
-  const dir = path.dirname(path.resolve(brief));
-  const out: string[] = [];
-  for (const rel of [get(data, 'source', 'file'), get(data, 'event', 'host', 'logo', 'file')]) {
-    if (typeof rel !== 'string' || rel.trim() === '') continue;
-    const abs = path.resolve(dir, rel.trim());
-    const inside = path.relative(dir, abs);
-    if (inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside)) out.push(abs);
-  }
-  return out;
+  // Through the loader, so the brief's limits (size, nesting, aliases) and path checks apply here too.
+  const loaded = await loadBrief(brief).catch(() => undefined);
+  return [loaded?.report?.file, loaded?.logo].filter((f): f is string => typeof f === 'string');
 }

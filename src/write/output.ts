@@ -94,7 +94,7 @@ async function cleanLeftovers(root: string, slug: string, target: string): Promi
 /** How long a build waits for another build of the same slug. */
 const LOCK_WAIT_MS = 60_000;
 
-export async function stage(outRoot: string, slug: string): Promise<Staging> {
+export async function stage(outRoot: string, slug: string, signal?: AbortSignal): Promise<Staging> {
   const target = targetFor(outRoot, slug);
   const root = path.dirname(target);
   try {
@@ -128,7 +128,7 @@ export async function stage(outRoot: string, slug: string): Promise<Staging> {
         });
         break;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline || signal?.aborted) throw error;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }

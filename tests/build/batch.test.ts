@@ -36,3 +36,21 @@ it('builds a folder of briefs, reports each, and names the failure in the summar
   expect(result.stderr.match(/^✓ /gm)?.length).toBe(2);
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });
+
+it('refuses two briefs of one batch that would write the same folder, naming the slug line', async () => {
+  const brief = await bundledObject();
+  const { dir } = await writeVariant({ ...brief, slug: 'same-slug' }, 'first');
+  await writeFile(path.join(dir, 'second.yaml'), stringify({ ...brief, slug: 'same-slug' }));
+  const out = await tempDir();
+  dirs.push(dir, out);
+  const result = await runCli(['build', dir, '--out', out, '--no-pdf'], { env: { CI: 'true' } });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/second\.yaml:1:\d+: error: slug: the slug "same-slug" is also the slug of .*first\.yaml/);
+  expect(existsSync(path.join(out, 'same-slug', 'index.html'))).toBe(true);
+});
+
+it('exits 2 with the usage when no command is given', async () => {
+  const result = await runCli([]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/Usage: mujaz/);
+});
