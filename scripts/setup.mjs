@@ -46,7 +46,7 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
 // 2. A browser: the same places mujaz looks (src/pdf/browser-path.ts).
 function findBrowser() {
   if (process.env.PUPPETEER_EXECUTABLE_PATH && executable(process.env.PUPPETEER_EXECUTABLE_PATH)) return process.env.PUPPETEER_EXECUTABLE_PATH;
-  const cache = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer', 'chrome');
+  const cache = path.join(process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer'), 'chrome');
   if (existsSync(cache)) {
     for (const build of readdirSync(cache)) {
       const candidate = path.join(cache, build, 'chrome-linux64', 'chrome');

@@ -6,14 +6,14 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAssets, contentSecurityPolicy } from './assets/assets.js';
 import { loadBrief, type LoadedBrief } from './brief/load.js';
-import { parseYaml } from './brief/parse.js';
 import { diagnosticForPath } from './brief/validate.js';
 import { buildDeck } from './deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from './deck/model.js';
 import type { FitScale } from './deck/split.js';
 import { MujazError, type Diagnostic } from './errors.js';
 import { renderDeck } from './render/render.js';
-import { handoutAnchor, renderHandout } from './render/handout.js';
+import { renderHandout } from './render/handout.js';
+import { buildHandout, handoutAnchor } from './deck/handout.js';
 import { lintBrief } from './lint/lint.js';
 import { stage, writeText } from './write/output.js';
 import type { BrowserSession } from './pdf/browser.js';
@@ -65,12 +65,9 @@ function textAt(brief: unknown, at: BriefPath): string {
 /** A slide that still overflows when it cannot be split: name the longest text on it, at its line. */
 function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
   const longest = [...slide.origins].sort((a, b) => textAt(loaded.brief, b).length - textAt(loaded.brief, a).length)[0] ?? [];
-  const parsed = parseYaml(loaded.source);
   const message = `this text is too long to fit on the slide "${slide.titleText}" (${Math.round(by)} px too tall)`;
   const hint = 'shorten it or split it into several points, or set `shrink_to_fit: true` to allow smaller type';
-  const diagnostic = parsed.doc
-    ? diagnosticForPath(loaded.source, parsed.doc, longest, message, hint)
-    : { file: loaded.file, line: 0, col: 0, length: 1, severity: 'error' as const, message, hint };
+  const diagnostic = diagnosticForPath(loaded.source, loaded.doc, longest, message, hint);
   return new MujazError('INVALID_INPUT', `${loaded.file}: a text does not fit on its slide`, { diagnostics: [diagnostic] });
 }
 
@@ -114,7 +111,7 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
   };
   await writeText(deckDir, `${deck.slug}.pdf`, await finishPdf(printed.pdf, meta));
   if (handout) {
-    await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, report: loaded.report?.paragraphs ?? [] }));
+    await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, pages: buildHandout(current, loaded.report?.paragraphs ?? []) }));
     const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, plain: true });
     // The handout page is only the PDF's source: it does not stay in the deck's folder.
     await rm(path.join(deckDir, 'handout.html'), { force: true });
@@ -135,11 +132,10 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
   const owner = options.claim?.(deck.slug, file);
   if (owner !== undefined) {
-    const parsed = parseYaml(loaded.source);
     const message = `the slug "${deck.slug}" is also the slug of ${owner}, and both would write ${deck.slug}/`;
     const hint = 'give each brief its own slug';
     throw new MujazError('INVALID_INPUT', `${file}: duplicate slug`, {
-      diagnostics: [parsed.doc ? diagnosticForPath(loaded.source, parsed.doc, ['slug'], message, hint) : { file, line: 0, col: 0, length: 1, severity: 'error', message, hint }],
+      diagnostics: [diagnosticForPath(loaded.source, loaded.doc, ['slug'], message, hint)],
     });
   }
   const html = await renderDeck({ deck, csp });

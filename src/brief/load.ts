@@ -2,6 +2,7 @@
  * A brief file → a validated Brief, or a MujazError carrying every problem found, each at file:line:col.
  */
 import { open, stat } from 'node:fs/promises';
+import type { Document } from 'yaml';
 import path from 'node:path';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { parseYaml } from './parse.js';
@@ -22,6 +23,8 @@ export interface LoadedBrief {
   report: Report | undefined;
   /** Absolute path of the logo image, checked to be inside `dir`. */
   logo: string | undefined;
+  /** The YAML document with positions, for diagnostics made after loading (lint, layout). */
+  doc: Document.Parsed;
 }
 
 function invalid(file: string, diagnostics: Diagnostic[]): MujazError {
@@ -90,7 +93,7 @@ export async function loadBriefText(file: string, bytes: Uint8Array): Promise<Lo
   const dir = path.dirname(path.resolve(file));
   const refs = await checkReferences(source, parsed.doc, validated.brief, dir);
   if (refs.diagnostics.length > 0) throw invalid(file, sortDiagnostics(refs.diagnostics));
-  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo };
+  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo, doc: parsed.doc };
 }
 
 export async function loadBrief(file: string): Promise<LoadedBrief> {

@@ -4,7 +4,6 @@
  * mixed digit systems, slides without speaker notes, and Latin runs the rendered deck leaves unisolated.
  */
 import type { LoadedBrief } from '../brief/load.js';
-import { parseYaml } from '../brief/parse.js';
 import { diagnosticForPath } from '../brief/validate.js';
 import type { Diagnostic } from '../errors.js';
 
@@ -75,9 +74,7 @@ export function unisolatedLatin(html: string): string[] {
 }
 
 export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
-  const parsed = parseYaml(loaded.source);
-  const doc = parsed.doc;
-  if (!doc) return [];
+  const doc = loaded.doc;
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
   const out: Diagnostic[] = [];
 
