@@ -1,7 +1,7 @@
 // npm run setup: a fresh clone on a fresh machine → ready. Idempotent, and quick when all is there.
 //  1. npm packages from the lock file (never a Puppeteer browser download: that host is unreachable here);
 //  2. a Chrome/Chromium for the PDF export (Debian's chromium through apt-get when run as root);
-//  3. poppler-utils and qpdf, which the tests use to read the PDFs;
+//  3. poppler-utils and qpdf, which the tests use to read the PDFs (and procps, to look for stray processes);
 //  4. the compiled CLI (dist/).
 // Plain Node with no dependencies, since it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -60,6 +60,7 @@ const apt = [];
 if (!findBrowser()) apt.push('chromium');
 if (!onPath('pdftotext') || !onPath('pdffonts') || !onPath('pdftoppm')) apt.push('poppler-utils');
 if (!onPath('qpdf')) apt.push('qpdf');
+if (!onPath('ps') || !onPath('pgrep')) apt.push('procps'); // the tests check that no Chromium is left
 
 if (apt.length > 0) {
   if (isRoot && onPath('apt-get')) {
