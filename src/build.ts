@@ -140,9 +140,9 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   }
   const html = await renderDeck({ deck, csp });
   // The lint only warns unless --strict: then it runs first; otherwise while Chromium loads the deck.
-  let warnings = options.strict ? lintBrief(loaded, html) : undefined;
+  let warnings = options.strict ? [...loaded.warnings, ...lintBrief(loaded, html)] : undefined;
   const lint = async () => {
-    warnings ??= lintBrief(loaded, html);
+    warnings ??= [...loaded.warnings, ...lintBrief(loaded, html)];
   };
   if (options.strict && warnings && warnings.length > 0) {
     throw new MujazError('INVALID_INPUT', `${file}: ${warnings.length} warning(s), which --strict treats as errors`, {

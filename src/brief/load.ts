@@ -25,6 +25,8 @@ export interface LoadedBrief {
   logo: string | undefined;
   /** The YAML document with positions, for diagnostics made after loading (lint, layout). */
   doc: Document.Parsed;
+  /** Problems that do not stop a build (errors under --strict): a report file that is not there. */
+  warnings: Diagnostic[];
 }
 
 function invalid(file: string, diagnostics: Diagnostic[]): MujazError {
@@ -93,7 +95,7 @@ export async function loadBriefText(file: string, bytes: Uint8Array): Promise<Lo
   const dir = path.dirname(path.resolve(file));
   const refs = await checkReferences(source, parsed.doc, validated.brief, dir);
   if (refs.diagnostics.length > 0) throw invalid(file, sortDiagnostics(refs.diagnostics));
-  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo, doc: parsed.doc };
+  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo, doc: parsed.doc, warnings: refs.warnings };
 }
 
 export async function loadBrief(file: string): Promise<LoadedBrief> {

@@ -44,7 +44,7 @@ function leaves(rel: string): boolean {
 }
 
 /** Resolves a file named in a brief, refusing anything that leaves the brief's folder (symlinks included). */
-export async function resolveInside(briefDir: string, relative: string): Promise<string | { problem: string }> {
+export async function resolveInside(briefDir: string, relative: string): Promise<string | { problem: string; missing?: true }> {
   if (path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return { problem: `is an absolute path (${relative}); name it relative to the brief's folder` };
   const target = path.resolve(briefDir, relative);
   const rel = path.relative(briefDir, target);
@@ -52,7 +52,7 @@ export async function resolveInside(briefDir: string, relative: string): Promise
   try {
     await lstat(target);
   } catch {
-    return { problem: `names a file that does not exist (${relative} in ${briefDir})` };
+    return { problem: `names a file that does not exist (${relative} in ${briefDir})`, missing: true };
   }
   const realDir = await realpath(briefDir);
   let real: string;
@@ -81,8 +81,9 @@ export async function checkReferences(
   doc: Document.Parsed,
   brief: Brief,
   briefDir: string,
-): Promise<{ diagnostics: Diagnostic[]; report: Report | undefined; logo: string | undefined }> {
+): Promise<{ diagnostics: Diagnostic[]; warnings: Diagnostic[]; report: Report | undefined; logo: string | undefined }> {
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const ids = new Map<string, string>();
   const people: { p: { id: string }; at: (string | number)[] }[] = [];
   brief.delegations?.forEach((d, i) => d.members.forEach((m, j) => people.push({ p: m, at: ['delegations', i, 'members', j, 'id'] })));
@@ -109,8 +110,12 @@ export async function checkReferences(
   let report: Report | undefined;
   if (brief.source.file !== undefined) {
     const resolved = await resolveInside(briefDir, brief.source.file);
-    if (typeof resolved !== 'string') {
-      diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, 'put the report (UTF-8 text) in the brief\'s folder and name it relative to the brief, e.g. "sources/report.txt"'));
+    const hint = 'put the report (UTF-8 text) in the brief\'s folder and name it relative to the brief, e.g. "sources/report.txt"';
+    if (typeof resolved !== 'string' && resolved.missing) {
+      // The deck does not need the report: a brief copied without it still builds, with its citations unchecked.
+      warnings.push(diagnosticForPath(src, doc, ['source', 'file'], `${resolved.problem}; the citations are not checked and the handout shows no paragraphs`, hint, 'warning'));
+    } else if (typeof resolved !== 'string') {
+      diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, hint));
     } else {
       const size = (await stat(resolved)).size;
       if (size > MAX_REPORT_BYTES) {
@@ -144,5 +149,5 @@ export async function checkReferences(
     else if (!/\.(png|jpe?g|webp)$/i.test(resolved)) diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'));
     else logo = resolved;
   }
-  return { diagnostics, report, logo };
+  return { diagnostics, warnings, report, logo };
 }

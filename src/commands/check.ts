@@ -20,7 +20,7 @@ export async function checkCommand(args: string[], options: CheckOptions, report
       const loaded = await loadBrief(file);
       // Render (no browser) so the lint can also look at what the deck shows.
       const html = await renderDeck({ deck: buildDeck(loaded.brief), csp: '' });
-      const warnings = lintBrief(loaded, html);
+      const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
       if (options.strict && warnings.length > 0) {
         failed++;
         failures.push(...warnings.map((w) => ({ ...w, severity: 'error' as const })));

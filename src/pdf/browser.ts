@@ -133,30 +133,19 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       killAll();
     })());
 
-  // Opening a page costs Chromium a few hundred milliseconds. The first deck's page is opened as soon as the
-  // browser answers, while mujaz is still rendering; a page that printed a deck is kept for the next one, so
-  // a batch opens only as many pages as it prints at once. Each page gets a browser context, and so a window,
-  // of its own: tabs of one window hide each other, and a hidden tab never fires reveal's pdf-ready.
+  // Opening a page costs Chromium a few hundred milliseconds: the first deck's page is opened as soon as the
+  // browser answers, while mujaz is still rendering. Every print gets a fresh page (a page that printed
+  // another deck may keep state that changes the bytes of the next PDF), each in a browser context, and so a
+  // window, of its own: tabs of one window hide each other, and a hidden tab never fires reveal's pdf-ready.
   const openPage = async (): Promise<Page> => (await browser.createBrowserContext()).newPage();
   let first: Promise<Page> | undefined = openPage();
   first.catch(() => undefined);
-  const idle: Page[] = [];
   const takePage = async (): Promise<Page> => {
-    const kept = idle.pop();
-    if (kept) return kept;
     const opened = first;
     first = undefined;
     return opened ? opened.catch(() => openPage()) : openPage();
   };
-  /** A tab goes back for reuse only after a clean run; its listeners go with the deck that set them. */
-  const releasePage = async (page: Page, clean: boolean) => {
-    if (clean && !closing && !page.isClosed()) {
-      page.removeAllListeners('request');
-      page.removeAllListeners('pageerror');
-      page.removeAllListeners('error');
-      idle.push(page);
-      return;
-    }
+  const releasePage = async (page: Page) => {
     await page.browserContext().close().catch(() => undefined);
   };
 
@@ -178,11 +167,8 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       page.on('error', (e) => reject(new MujazError('BUILD_FAILED', `the browser page crashed: ${e.message}`)));
     });
     crash.catch(() => undefined);
-    let clean = false;
     try {
-      const result = await abortable(Promise.race([fn(page), crash]), signal);
-      clean = true;
-      return result;
+      return await abortable(Promise.race([fn(page), crash]), signal);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // A killed browser first shows as "Target closed" or "Connection closed" from whatever was waiting.
@@ -190,7 +176,7 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       throw error;
     } finally {
       if (failPage) crashWaiters.delete(failPage);
-      await releasePage(page, clean);
+      await releasePage(page);
     }
   };
 

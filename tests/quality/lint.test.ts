@@ -1,5 +1,6 @@
 /** `mujaz check` warns about editorial problems; `--strict` makes them errors. */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unisolatedLatin } from '../../src/lint/lint.js';
@@ -94,5 +95,22 @@ describe('unisolated Latin runs in the rendered deck', () => {
   it('finds Latin text outside <bdi> and ignores isolated runs, notes and markup', () => {
     const html = '<html><head><title>x</title></head><body><p>نص <bdi lang="en">AI</bdi> و ISSI</p><aside class="notes">Notes here</aside><span dir="ltr">OK run</span><p class="x">عربي &amp; عربي</p></body></html>';
     expect(unisolatedLatin(html)).toEqual(['نص   و ISSI']);
+  });
+});
+
+describe('a brief copied without its report', () => {
+  it('still builds, warning at source.file that the citations are not checked; --strict refuses it', async () => {
+    const { dir, file } = await writeVariant(await bundledObject(), 'alone');
+    dirs.push(dir);
+    await rm(path.join(dir, 'sources'), { recursive: true });
+    const line = await lineOf(file, '  file: sources/');
+    const out = path.join(dir, 'out');
+    const built = await runCli(['build', file, '--no-pdf', '--out', out], { env: { CI: 'true' } });
+    expect(built.code).toBe(0);
+    expect(built.stderr).toContain(`alone.yaml:${line}:9: warning: source.file: names a file that does not exist`);
+    expect(built.stderr).toMatch(/the citations are not checked/);
+    expect(existsSync(path.join(out, 'issi-russia-roundtable', 'index.html'))).toBe(true);
+    const strict = await runCli(['check', '--strict', file]);
+    expect(strict.code).toBe(1);
   });
 });
