@@ -92,6 +92,11 @@ function measureOverflow(): { id: string; group: string; by: number }[] {
 
 /** Waits for every font the page uses; reports the faces that failed to load (they would fall back). */
 async function fontsLoaded(): Promise<string[]> {
+  // Every bundled face is loaded before printing, not only those layout has asked for so far: a face first
+  // needed while printing would still be loading (font-display: block), and its text would print blank.
+  const faces: FontFace[] = [];
+  document.fonts.forEach((face) => faces.push(face));
+  await Promise.all(faces.map((face) => face.load().catch(() => face)));
   await document.fonts.ready;
   const failed: string[] = [];
   document.fonts.forEach((face) => {
