@@ -154,6 +154,8 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
 
         step = 'preparing the pages';
         await bounded('the slides to be shown to the PDF structure', t.ready, page.evaluate(unhideSlides));
+        // Let the layout and its paint settle (two frames) before measuring and printing.
+        await bounded('the page to settle', t.ready, page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))));
         overflows = opts.plain ? [] : await bounded('the slides to be measured', t.ready, page.evaluate(measureOverflow));
         if (overflows.length === 0 || !opts.refit) break;
         // Nothing is printed until every slide fits: the same page loads the re-cut deck.
