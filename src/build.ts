@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAssets, contentSecurityPolicy } from './assets/assets.js';
-import { loadBrief, type LoadedBrief } from './brief/load.js';
+import { filesNamedBy, loadBrief, type LoadedBrief } from './brief/load.js';
 import { diagnosticForPath } from './brief/validate.js';
 import { buildDeck } from './deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from './deck/model.js';
@@ -47,6 +47,8 @@ export interface BuildResult {
   pages: number | null;
   warnings: Diagnostic[];
   files: string[];
+  /** The files the brief names (report, logo): what a watcher must watch besides the brief. */
+  inputs: string[];
   /** Set when the HTML deck was written but the PDF could not be (no browser). */
   pdfError?: MujazError;
 }
@@ -180,6 +182,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
       pages,
       warnings: warnings ?? [],
       files: ['index.html', ...files],
+      inputs: filesNamedBy(loaded),
     };
     if (pdfError) result.pdfError = pdfError;
     return result;

@@ -29,6 +29,11 @@ export interface LoadedBrief {
   warnings: Diagnostic[];
 }
 
+/** The files a brief names (its report, its logo), for the watchers of serve and build --watch. */
+export function filesNamedBy(loaded: LoadedBrief): string[] {
+  return [loaded.report?.file, loaded.logo].filter((f): f is string => typeof f === 'string');
+}
+
 function invalid(file: string, diagnostics: Diagnostic[]): MujazError {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return new MujazError('INVALID_INPUT', `${file}: ${errors} problem${errors === 1 ? '' : 's'} found`, { diagnostics });

@@ -21,6 +21,11 @@ export interface Report {
   paragraphs: string[];
 }
 
+/** Paragraph N of a report is the N-th non-empty line: the rule every citation follows. */
+export function paragraphsOf(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}
+
 type Walk = { path: (string | number)[]; sources: number[] };
 
 /** Every `sources` list in the brief, with its path. */
@@ -123,7 +128,7 @@ export async function checkReferences(
       } else {
         try {
           const text = decodeSource(resolved, await readFile(resolved)).text;
-          report = { file: resolved, paragraphs: text.split('\n').map((l) => l.trim()).filter((l) => l !== '') };
+          report = { file: resolved, paragraphs: paragraphsOf(text) };
         } catch {
           diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], 'the report is not valid UTF-8 text', 'save the report as UTF-8 text'));
         }

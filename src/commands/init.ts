@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { MAX_REPORT_BYTES } from '../brief/references.js';
 import { SLUG } from '../brief/schema.js';
 import { decodeSource } from '../brief/source-text.js';
+import { paragraphsOf } from '../brief/references.js';
 import { MujazError } from '../errors.js';
 import { packageRoot, templatesDir } from '../paths.js';
 import type { Reporter } from '../reporter.js';
@@ -43,10 +44,7 @@ export function commentText(paragraph: string): string {
 
 /** Paragraph N = the N-th non-empty line (the rule the citation check uses). */
 export function reportParagraphs(file: string, bytes: Uint8Array): string[] {
-  return decodeSource(file, bytes)
-    .text.split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+  return paragraphsOf(decodeSource(file, bytes).text);
 }
 
 export interface ScaffoldInput {

@@ -15,7 +15,7 @@ import type { Reporter } from '../reporter.js';
 import { openBrowser } from '../serve/open.js';
 import { rebuildQueue } from '../serve/queue.js';
 import { startPreviewServer, type PreviewServer, type Problem } from '../serve/server.js';
-import { isTemplate, namedFiles, watchFiles, type Watcher } from '../serve/watch.js';
+import { isTemplate, untilAborted, watchFiles, type Watcher } from '../serve/watch.js';
 
 export interface ServeOptions {
   port: number;
@@ -31,10 +31,6 @@ export function problemOf(d: Diagnostic): Problem {
   return p;
 }
 
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-}
 
 export async function serveCommand(brief: string, options: ServeOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
   const info = await stat(brief).catch(() => undefined);
@@ -56,6 +52,7 @@ export async function serveCommand(brief: string, options: ServeOptions, reporte
       const result = await buildOne(brief, { outRoot, pdf: false, handout: false, signal });
       result.warnings.forEach((w) => reporter.warn(w));
       server.showDeck(result.dir);
+      watcher?.add(result.inputs);
       reporter.info(`✓ ${brief}: ${result.slides} slides in ${Math.round(performance.now() - started)} ms; reloading`);
     } catch (error) {
       if (signal.aborted) return;
@@ -71,14 +68,14 @@ export async function serveCommand(brief: string, options: ServeOptions, reporte
       }
       server.showProblems(problems);
     }
-    watcher?.add(await namedFiles(brief));
   };
 
   const queue = rebuildQueue<Change>(rebuild);
   try {
     server = await startPreviewServer({ port: options.port, gate: () => queue.running() });
     const briefPath = path.resolve(brief);
-    watcher = await watchFiles([briefPath, templatesDir, ...(await namedFiles(brief))], (file) => queue.add(isTemplate(file) ? 'templates' : 'brief'), signal);
+    // The report and logo the brief names join the watch with the first good build.
+    watcher = await watchFiles([briefPath, templatesDir], (file) => queue.add(isTemplate(file) ? 'templates' : 'brief'), signal);
     queue.add('brief');
     await queue.idle();
     if (signal.aborted) return;

@@ -4,23 +4,19 @@
  * keeps the previous output (a failed build never touches it). One build at a time; ends on Ctrl-C.
  */
 import path from 'node:path';
-import { loadBrief } from '../brief/load.js';
+import { filesNamedBy, loadBrief } from '../brief/load.js';
 import { MujazError } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import { resetTemplates } from '../render/render.js';
 import type { Reporter } from '../reporter.js';
 import { rebuildQueue } from '../serve/queue.js';
-import { isTemplate, namedFiles, watchFiles, type Watcher } from '../serve/watch.js';
+import { isTemplate, namedFiles, untilAborted, watchFiles, type Watcher } from '../serve/watch.js';
 import { buildBriefs, type BuildCommandOptions } from './build.js';
 
 const TEMPLATES = Symbol('templates');
 const ALL = Symbol('all');
 type Change = string | typeof TEMPLATES | typeof ALL;
 
-function untilAborted(signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-}
 
 export async function watchBuild(files: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
   // Which briefs a changed file belongs to: the brief itself, or the report/logo it names.
@@ -30,8 +26,7 @@ export async function watchBuild(files: string[], options: BuildCommandOptions, 
     if (!owners.has(key)) owners.set(key, new Set());
     owners.get(key)!.add(brief);
   };
-  const refreshNamed = async (brief: string) => {
-    const named = await namedFiles(brief);
+  const track = (brief: string, named: string[]) => {
     named.forEach((f) => own(f, brief));
     return named;
   };
@@ -54,7 +49,7 @@ export async function watchBuild(files: string[], options: BuildCommandOptions, 
     const good: string[] = [];
     for (const brief of briefs) {
       try {
-        await loadBrief(brief);
+        watcher?.add(track(brief, filesNamedBy(await loadBrief(brief))));
         good.push(brief);
       } catch (error) {
         if (!(error instanceof MujazError)) {
@@ -65,7 +60,6 @@ export async function watchBuild(files: string[], options: BuildCommandOptions, 
         const message = error.message.startsWith(brief) ? error.message : `${brief}: ${error.message}`;
         reporter.info(`✗ ${message} (the previous output is kept)`);
       }
-      watcher?.add(await refreshNamed(brief));
     }
     if (good.length === 0 || signal.aborted) return;
     try {
@@ -78,7 +72,7 @@ export async function watchBuild(files: string[], options: BuildCommandOptions, 
 
   const queue = rebuildQueue<Change>(rebuild);
   try {
-    const named = (await Promise.all(files.map(refreshNamed))).flat();
+    const named = (await Promise.all(files.map(async (f) => track(f, await namedFiles(f))))).flat();
     watcher = await watchFiles([...files, ...named, templatesDir], (file) => queue.add(isTemplate(file) ? TEMPLATES : path.resolve(file)), signal);
     if (signal.aborted) return;
     // The first build goes through the queue too, so a save during it waits for it.

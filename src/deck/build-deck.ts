@@ -6,7 +6,7 @@ import type { Brief, Person, Point } from '../brief/schema.js';
 import { labelsFor, type Labels } from './labels.js';
 import type { BriefPath, Deck, Item, PersonView, Slide, SlideBody, SlideKind } from './model.js';
 import { numberFormat, type NumberFormat } from './numbers.js';
-import { layoutBudget, chunkByWeight, type FitScale } from './split.js';
+import { BODY_LINES, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
 
 /** A slide before numbering: the number needs the final count. */
@@ -93,7 +93,7 @@ class DeckBuilder {
     fixed?: BriefPath[];
   }): void {
     const dense = this.dense.has(spec.group);
-    const budget = layoutBudget(spec.kind) * (this.fit[spec.group] ?? 1) * (dense ? DENSE_GAIN : 1);
+    const budget = BODY_LINES * (this.fit[spec.group] ?? 1) * (dense ? DENSE_GAIN : 1);
     const origins = new Map<T, BriefPath>(spec.origin ? spec.list.map((item, i) => [item, spec.origin!(item, i)]) : []);
     const chunks: T[][] = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
     chunks.forEach((chunk, i) => {

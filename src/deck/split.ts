@@ -3,18 +3,14 @@
  * The numbers are estimates for the theme's type sizes; the browser measures the result and lowers the
  * FitScale of any group that overflowed, so the estimate only has to be close.
  */
-import type { SlideKind } from './model.js';
 
 /** Per list group (e.g. "messages-2"), a factor applied to the slide's budget. */
 export type FitScale = Record<string, number>;
 
 // In lines of body type (29px × 1.6 = 46px): the body area of a 1280×720 slide below the title is ~529px.
 // Every kind of slide has the same body area; what differs is what its items weigh (src/deck/build-deck.ts).
-const BODY_LINES = 11.4;
+export const BODY_LINES = 11.4;
 
-export function layoutBudget(_kind: SlideKind): number {
-  return BODY_LINES;
-}
 
 /**
  * Cuts `items` into consecutive chunks whose weights fit `firstBudget` (first slide) and `budget` (the rest).

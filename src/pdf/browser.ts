@@ -13,7 +13,6 @@ export interface Timeouts {
   navigation: number;
   ready: number;
   pdf: number;
-  close: number;
 }
 
 export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
@@ -21,7 +20,6 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
   navigation: 30_000,
   ready: 20_000,
   pdf: 60_000,
-  close: 5_000,
 });
 
 export interface BrowserSession {

@@ -11,5 +11,5 @@ export interface HandoutInput {
 
 export async function renderHandout({ deck, csp, pages }: HandoutInput): Promise<string> {
   const { handout } = await templates();
-  return handout({ deck, csp, pages, digits: deck.digits });
+  return handout({ deck, csp, pages });
 }

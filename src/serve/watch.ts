@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
-import { loadBrief } from '../brief/load.js';
+import { filesNamedBy, loadBrief } from '../brief/load.js';
 import { templatesDir } from '../paths.js';
 
 export interface Watcher {
@@ -50,6 +50,11 @@ export async function watchFiles(paths: string[], onChange: (file: string) => vo
  */
 export async function namedFiles(brief: string): Promise<string[]> {
   // Through the loader, so the brief's limits (size, nesting, aliases) and path checks apply here too.
-  const loaded = await loadBrief(brief).catch(() => undefined);
-  return [loaded?.report?.file, loaded?.logo].filter((f): f is string => typeof f === 'string');
+  return loadBrief(brief).then(filesNamedBy, () => []);
+}
+
+/** Resolves when the command is interrupted (Ctrl-C): serve and build --watch run until then. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
