@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled entry point does all the work (npm run build writes dist/).
-import { main } from '../dist/cli.js';
+// Thin launcher: the bundled command line does all the work (npm run build writes dist/cli/).
+import { main } from '../dist/cli/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

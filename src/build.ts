@@ -11,7 +11,7 @@ import { buildDeck } from './deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from './deck/model.js';
 import type { FitScale } from './deck/split.js';
 import { MujazError, type Diagnostic } from './errors.js';
-import { renderDeck } from './render/render.js';
+import { renderDeck, renderPrint } from './render/render.js';
 import { renderHandout } from './render/handout.js';
 import { buildHandout, handoutAnchor } from './deck/handout.js';
 import { lintBrief } from './lint/lint.js';
@@ -22,6 +22,8 @@ import type { Overflow } from './pdf/print.js';
 export const SLIDE = { width: 1280, height: 720 } as const;
 /** A4 portrait at 96 dpi, for the notes handout. */
 export const HANDOUT_PAGE = { width: 794, height: 1123 } as const;
+/** The page the PDF is printed from, written beside index.html for the print and removed after. */
+const PRINT_PAGE = 'print.html';
 /** Times a group is re-cut after measuring an overflow, before giving up. */
 const MAX_FIT_ROUNDS = 6;
 /** The date stamped in a PDF when the brief gives none: fixed, so builds are reproducible. */
@@ -75,8 +77,9 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
 
 async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, whileLoading: () => Promise<void>, signal?: AbortSignal) {
   const { printDeck } = await import('./pdf/print.js');
-  const postprocess = import('./pdf/postprocess.js');
-  postprocess.catch(() => undefined);
+  // pdf-lib is loaded while Chromium loads the page, not before: the page is opened first.
+  let postprocess: Promise<typeof import('./pdf/postprocess.js')> | undefined;
+  const loadPostprocess = () => (postprocess ??= import('./pdf/postprocess.js'));
   let current = deck;
   const fit: FitScale = {};
   const dense = new Set<string>();
@@ -94,13 +97,25 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
     }
     round++;
     current = buildDeck(loaded.brief, { fit, dense, defaultCreated: DEFAULT_CREATED });
-    await writeText(deckDir, 'index.html', await renderDeck({ deck: current, csp }));
+    await Promise.all([
+      writeText(deckDir, 'index.html', await renderDeck({ deck: current, csp })),
+      writeText(deckDir, PRINT_PAGE, await renderPrint({ deck: current, csp })),
+    ]);
   };
-  const printed = await printDeck(session, path.join(deckDir, 'index.html'), { ...SLIDE, refit, whileLoading });
+  // The PDF is printed from print.html, the slides as reveal's print view lays them out, with no script to
+  // run first; it is only the PDF's source and does not stay in the deck's folder.
+  await writeText(deckDir, PRINT_PAGE, await renderPrint({ deck, csp }));
+  const duringLoad = async () => {
+    loadPostprocess().catch(() => undefined);
+    await whileLoading();
+  };
+  const printed = await printDeck(session, path.join(deckDir, PRINT_PAGE), { ...SLIDE, view: 'slides', refit, whileLoading: duringLoad });
+  await rm(path.join(deckDir, PRINT_PAGE), { force: true });
   if (printed.blocked.length > 0) {
     throw new MujazError('BUILD_FAILED', `the deck tried to load files outside its folder: ${printed.blocked.slice(0, 3).join(', ')}`);
   }
-  const { finishPdf } = await postprocess;
+  performance.mark(`${deck.slug}: printed`);
+  const { finishPdf } = await loadPostprocess();
   const meta = {
     title: deck.title,
     author: deck.author,
@@ -112,9 +127,10 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
     bookmarks: current.slides.map((s) => (s.continuation ? `${s.titleText} (${s.continuation})` : s.titleText)),
   };
   await writeText(deckDir, `${deck.slug}.pdf`, await finishPdf(printed.pdf, meta));
+  performance.mark(`${deck.slug}: pdf written`);
   if (handout) {
     await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, pages: buildHandout(current, loaded.report?.paragraphs ?? []) }));
-    const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, plain: true });
+    const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, view: 'document' });
     // The handout page is only the PDF's source: it does not stay in the deck's folder.
     await rm(path.join(deckDir, 'handout.html'), { force: true });
     if (printedHandout.blocked.length > 0) {
@@ -129,6 +145,7 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
 
 export async function buildOne(file: string, options: BuildOptions): Promise<BuildResult> {
   const loaded = await loadBrief(file);
+  performance.mark(`${file}: loaded`);
   checkAborted(options.signal);
   const csp = await contentSecurityPolicy();
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
@@ -141,6 +158,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
     });
   }
   const html = await renderDeck({ deck, csp });
+  performance.mark(`${file}: rendered`);
   // The lint only warns unless --strict: then it runs first; otherwise while Chromium loads the deck.
   let warnings = options.strict ? [...loaded.warnings, ...lintBrief(loaded, html)] : undefined;
   const lint = async () => {
@@ -155,12 +173,14 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   try {
     await writeText(staging.dir, 'index.html', html);
     const files = await writeAssets(staging.dir, loaded.logo);
+    performance.mark(`${file}: staged`);
     let pages: number | null = null;
     let pdfError: MujazError | undefined;
     if (options.pdf && options.browser) {
       let session: BrowserSession | undefined;
       try {
         session = await options.browser();
+        performance.mark(`${file}: browser ready`);
       } catch (error) {
         if (!(error instanceof MujazError) || error.code !== 'NO_BROWSER') throw error;
         pdfError = error; // the HTML deck is still written
@@ -174,6 +194,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
     checkAborted(options.signal);
     await lint();
     await staging.commit();
+    performance.mark(`${file}: committed`);
     const result: BuildResult = {
       file,
       slug: deck.slug,

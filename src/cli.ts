@@ -78,6 +78,7 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
     .action(async (briefs: string[], opts) => {
       // Chromium starts first, so that its start-up overlaps loading mujaz and reading the briefs.
       const spawned = opts.pdf && !opts.watch ? await import('./pdf/spawn.js').then((m) => m.spawnEarly(opts.browser)) : undefined;
+      performance.mark('browser spawned');
       const { buildCommand } = await import('./commands/build.js');
       await buildCommand(briefs, opts, reporter, signal, spawned);
     });
@@ -135,9 +136,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return report(error, reporter, interrupted);
   } finally {
+    if (process.env.MUJAZ_TRACE) trace(reporter);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** MUJAZ_TRACE=1: the stages' performance marks, in ms since the process started (for `npm run bench`). */
+function trace(reporter: Reporter): void {
+  for (const m of performance.getEntriesByType('mark')) reporter.info(`trace ${m.startTime.toFixed(0).padStart(6)} ms  ${m.name}`);
 }
 
 function report(error: unknown, reporter: Reporter, interrupted: boolean): number {

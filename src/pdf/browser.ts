@@ -73,6 +73,7 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
   let timer: NodeJS.Timeout | undefined;
   try {
     const { default: puppeteer } = await import('puppeteer-core');
+    performance.mark('puppeteer loaded');
     const exited = new Promise<never>((_, reject) => {
       started.proc.once('exit', (code, sig) => reject(new Error(`it exited (${sig ?? `code ${code}`}) before it was ready`)));
       started.proc.once('error', reject);
@@ -129,14 +130,22 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       signal?.removeEventListener('abort', onAbort);
       await browser.disconnect().catch(() => undefined);
       killAll();
+      performance.mark('browser closed');
     })());
 
-  // Opening a page costs Chromium a few hundred milliseconds: the first deck's page is opened as soon as the
-  // browser answers, while mujaz is still rendering. Every print gets a fresh page (a page that printed
-  // another deck may keep state that changes the bytes of the next PDF), each in a browser context, and so a
-  // window, of its own: tabs of one window hide each other, and a hidden tab never fires reveal's pdf-ready.
+  // Opening a page costs Chromium a few hundred milliseconds, so the first deck prints in the tab Chromium
+  // opened at start (about:blank, never used before). Every later print gets a fresh page (a page that
+  // printed another deck may keep state that changes the bytes of the next PDF), each in a browser context,
+  // and so a window, of its own: tabs of one window hide each other, and a hidden tab never fires reveal's
+  // pdf-ready.
+  performance.mark('browser connected');
   const openPage = async (): Promise<Page> => (await browser.createBrowserContext()).newPage();
-  let first: Promise<Page> | undefined = openPage();
+  const initialPage = async (): Promise<Page> => {
+    const blank = (await browser.pages()).find((p) => p.url() === 'about:blank');
+    performance.mark('initial page found');
+    return blank ?? openPage();
+  };
+  let first: Promise<Page> | undefined = initialPage();
   first.catch(() => undefined);
   const takePage = async (): Promise<Page> => {
     const opened = first;
@@ -144,7 +153,10 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
     return opened ? opened.catch(() => openPage()) : openPage();
   };
   const releasePage = async (page: Page) => {
-    await page.browserContext().close().catch(() => undefined);
+    const context = page.browserContext();
+    // The default context (Chromium's first tab) cannot be closed: close the tab.
+    if (context === browser.defaultBrowserContext()) await page.close().catch(() => undefined);
+    else await context.close().catch(() => undefined);
   };
 
   const withPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {

@@ -26,8 +26,13 @@ export interface PrintedPage {
 export interface PageOptions {
   width: number;
   height: number;
-  /** Leave reveal's print view; print the page as laid out (the handout). */
-  plain?: boolean;
+  /**
+   * How the page becomes printable. 'reveal' (the default): reveal.js's print view of a deck (`?print-pdf`),
+   * ready when reveal fires pdf-ready. 'slides': mujaz's print page (print.html), the same layout written
+   * down with no script, ready once loaded. 'document': printed as laid out (the handout). The slides of
+   * the first two are measured for overflow.
+   */
+  view?: 'reveal' | 'slides' | 'document';
   /** Shorter (or longer) bounds on the waits than TIMEOUTS; tests use this to fail fast. */
   timeouts?: Partial<Timeouts>;
   /** Work for mujaz's own thread while Chromium loads the page the first time (it overlaps the export). */
@@ -69,40 +74,38 @@ function bounded<T>(what: string, ms: number, promise: Promise<T>, hint?: string
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Shows every slide to assistive technology and the PDF's structure tree (reveal hides all but one). */
-function unhideSlides(): number {
-  const sections = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section'));
-  for (const s of sections) {
-    s.hidden = false;
-    s.removeAttribute('hidden');
-    s.removeAttribute('aria-hidden');
-  }
-  return sections.length;
-}
-
-function measureOverflow(): { id: string; group: string; by: number }[] {
-  const out: { id: string; group: string; by: number }[] = [];
-  for (const frame of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide > .frame'))) {
-    const section = frame.parentElement as HTMLElement;
-    const by = Math.max(frame.scrollHeight - frame.clientHeight, frame.scrollWidth - frame.clientWidth);
-    if (by > 1) out.push({ id: section.id, group: section.dataset.group ?? section.id, by });
-  }
-  return out;
-}
-
-/** Waits for every font the page uses; reports the faces that failed to load (they would fall back). */
-async function fontsLoaded(): Promise<string[]> {
+/**
+ * Runs in the page, once it is loaded (and, for reveal, laid out): loads every bundled font face, shows every
+ * slide to the PDF's structure tree (reveal hides all but one), lets layout and paint settle for two frames,
+ * then measures the slides that overflow their frame. One round trip; self-contained, as Puppeteer sends
+ * its source to the page.
+ */
+async function preparePage(measure: boolean): Promise<{ failedFonts: string[]; overflows: { id: string; group: string; by: number }[] }> {
   // Every bundled face is loaded before printing, not only those layout has asked for so far: a face first
   // needed while printing would still be loading (font-display: block), and its text would print blank.
   const faces: FontFace[] = [];
   document.fonts.forEach((face) => faces.push(face));
   await Promise.all(faces.map((face) => face.load().catch(() => face)));
   await document.fonts.ready;
-  const failed: string[] = [];
+  const failedFonts: string[] = [];
   document.fonts.forEach((face) => {
-    if (face.status === 'error') failed.push(`${face.family} ${face.weight} (${face.unicodeRange.slice(0, 24)}…)`);
+    if (face.status === 'error') failedFonts.push(`${face.family} ${face.weight} (${face.unicodeRange.slice(0, 24)}…)`);
   });
-  return failed;
+  for (const section of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section'))) {
+    section.hidden = false;
+    section.removeAttribute('hidden');
+    section.removeAttribute('aria-hidden');
+  }
+  await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  const overflows: { id: string; group: string; by: number }[] = [];
+  if (measure) {
+    for (const frame of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide > .frame'))) {
+      const section = frame.parentElement as HTMLElement;
+      const by = Math.max(frame.scrollHeight - frame.clientHeight, frame.scrollWidth - frame.clientWidth);
+      if (by > 1) overflows.push({ id: section.id, group: section.dataset.group ?? section.id, by });
+    }
+  }
+  return { failedFonts, overflows };
 }
 
 function isTimeout(error: unknown): boolean {
@@ -118,20 +121,22 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
       const blocked: string[] = [];
       const errors: string[] = [];
       page.setDefaultTimeout(t.pdf);
-      await guard(page, path.dirname(htmlFile), blocked, errors);
-      await page.setViewport({ width: opts.width, height: opts.height });
-      const url = pathToFileURL(htmlFile).href + (opts.plain ? '' : '?print-pdf');
+      const view = opts.view ?? 'reveal';
+      await Promise.all([guard(page, path.dirname(htmlFile), blocked, errors), page.setViewport({ width: opts.width, height: opts.height })]);
+      const url = pathToFileURL(htmlFile).href + (view === 'reveal' ? '?print-pdf' : '');
       let overflows: Overflow[] = [];
       for (let load = 0; ; load++) {
         step = `opening ${name}`;
         blocked.length = 0;
         errors.length = 0;
+        performance.mark(`${name}: goto`);
         const navigation = page.goto(url, { waitUntil: 'load', timeout: t.navigation });
         navigation.catch(() => undefined);
         if (load === 0 && opts.whileLoading) await opts.whileLoading();
         await navigation;
+        performance.mark(`${name}: loaded`);
 
-        if (!opts.plain) {
+        if (view === 'reveal') {
           step = 'waiting for reveal.js to lay out the print view';
           await page.waitForSelector(`html[${PDF_READY_ATTRIBUTE}]`, { timeout: t.ready }).catch((error: unknown) => {
             if (!isTimeout(error)) throw error;
@@ -139,24 +144,21 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
               hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
             });
           });
+          performance.mark(`${name}: pdf-ready`);
         }
 
-        step = 'waiting for the fonts';
-        const failedFonts = await bounded('the fonts to load', t.ready, page.evaluate(fontsLoaded));
-        if (failedFonts.length > 0) {
-          throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${failedFonts.join(', ')}`, {
+        step = 'waiting for the fonts and measuring the slides';
+        const prepared = await bounded('the fonts to load and the slides to be measured', t.ready, page.evaluate(preparePage, view !== 'document'));
+        performance.mark(`${name}: prepared`);
+        if (prepared.failedFonts.length > 0) {
+          throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${prepared.failedFonts.join(', ')}`, {
             hint: 'the deck folder may be incomplete; build it again',
           });
         }
         if (errors.length > 0) {
           throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
         }
-
-        step = 'preparing the pages';
-        await bounded('the slides to be shown to the PDF structure', t.ready, page.evaluate(unhideSlides));
-        // Let the layout and its paint settle (two frames) before measuring and printing.
-        await bounded('the page to settle', t.ready, page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))));
-        overflows = opts.plain ? [] : await bounded('the slides to be measured', t.ready, page.evaluate(measureOverflow));
+        overflows = prepared.overflows;
         if (overflows.length === 0 || !opts.refit) break;
         // Nothing is printed until every slide fits: the same page loads the re-cut deck.
         await opts.refit(overflows);
