@@ -133,26 +133,29 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       performance.mark('browser closed');
     })());
 
-  // Opening a page costs Chromium a few hundred milliseconds, so the first deck prints in the tab Chromium
-  // opened at start (about:blank, never used before). Every later print gets a fresh page (a page that
-  // printed another deck may keep state that changes the bytes of the next PDF), each in a browser context,
-  // and so a window, of its own: tabs of one window hide each other, and a hidden tab never fires reveal's
-  // pdf-ready.
+  // Opening a page costs Chromium a few hundred milliseconds of a renderer process's start, so the first
+  // deck prints in the tab Chromium opened at start (about:blank), and a page that printed a deck well is
+  // kept for the next: a batch runs on as many pages as it prints at once. Each page opened is in a browser
+  // context, and so a window, of its own: tabs of one window hide each other, and a hidden tab throttles
+  // its work. A page whose print failed is closed, never reused. (Reused pages print the same bytes as
+  // fresh ones: tests/build/batch.test.ts compares a batch's PDFs with single builds.)
   performance.mark('browser connected');
   const openPage = async (): Promise<Page> => (await browser.createBrowserContext()).newPage();
   const initialPage = async (): Promise<Page> => {
     const blank = (await browser.pages()).find((p) => p.url() === 'about:blank');
-    performance.mark('initial page found');
     return blank ?? openPage();
   };
   let first: Promise<Page> | undefined = initialPage();
   first.catch(() => undefined);
+  const idle: Page[] = [];
   const takePage = async (): Promise<Page> => {
+    const kept = idle.pop();
+    if (kept) return kept;
     const opened = first;
     first = undefined;
     return opened ? opened.catch(() => openPage()) : openPage();
   };
-  const releasePage = async (page: Page) => {
+  const closePage = async (page: Page) => {
     const context = page.browserContext();
     // The default context (Chromium's first tab) cannot be closed: close the tab.
     if (context === browser.defaultBrowserContext()) await page.close().catch(() => undefined);
@@ -171,14 +174,18 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       throw error;
     }
     let failPage: ((e: MujazError) => void) | undefined;
+    const onError = (e: Error) => failPage?.(new MujazError('BUILD_FAILED', `the browser page crashed: ${e.message}`));
     const crash = new Promise<never>((_, reject) => {
       failPage = reject;
       crashWaiters.add(reject);
-      page.on('error', (e) => reject(new MujazError('BUILD_FAILED', `the browser page crashed: ${e.message}`)));
+      page.on('error', onError);
     });
     crash.catch(() => undefined);
+    let reusable = false;
     try {
-      return await abortable(Promise.race([fn(page), crash]), signal);
+      const result = await abortable(Promise.race([fn(page), crash]), signal);
+      reusable = true;
+      return result;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // A killed browser first shows as "Target closed" or "Connection closed" from whatever was waiting.
@@ -186,7 +193,9 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       throw error;
     } finally {
       if (failPage) crashWaiters.delete(failPage);
-      await releasePage(page);
+      page.off('error', onError);
+      if (reusable && !closing && browser.connected && !page.isClosed()) idle.push(page);
+      else await closePage(page);
     }
   };
 

@@ -4,7 +4,7 @@
  * reverses the words of Arabic bookmark titles and only sees un-hidden slides).
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 
 export interface PdfMeta {
   title: string;
@@ -81,6 +81,50 @@ function addOutline(pdf: PDFDocument, titles: string[], targets: number[]): void
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
+/** Chromium's ids of tagged elements (struct elements' /ID, the /IDTree, table cells' /Headers). */
+const NODE_ID = /^node(\d+)$/;
+
+/**
+ * Chromium numbers the ids of tagged elements from a counter that lives as long as its renderer, so a page
+ * that printed another deck before (a batch reuses its pages) writes higher numbers for the same deck. They
+ * are renumbered from 1 in their order (the /IDTree stays sorted), so the bytes depend on the deck alone.
+ */
+function renumberNodeIds(pdf: PDFDocument): void {
+  const strings: PDFString[] = [];
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): void => {
+    if (value instanceof PDFString) {
+      if (NODE_ID.test(value.asString())) strings.push(value);
+    } else if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) visit(value.get(i));
+    } else if (value instanceof PDFDict && !seen.has(value)) {
+      seen.add(value);
+      for (const [, v] of value.entries()) visit(v);
+    }
+  };
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object instanceof PDFStream ? object.dict : object);
+  const ids = [...new Set(strings.map((s) => s.asString()))].sort((a, b) => Number(NODE_ID.exec(a)![1]) - Number(NODE_ID.exec(b)![1]));
+  const renamed = new Map(ids.map((id, i) => [id, `node${String(i + 1).padStart(8, '0')}`]));
+  // PDFString keeps its text private; a fresh string object is set in place of each.
+  const replace = (value: unknown): unknown => (value instanceof PDFString && renamed.has(value.asString()) ? PDFString.of(renamed.get(value.asString())!) : undefined);
+  const rewrite = (value: unknown): void => {
+    if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) {
+        const next = replace(value.get(i));
+        if (next) value.set(i, next as PDFString);
+        else rewrite(value.get(i));
+      }
+    } else if (value instanceof PDFDict) {
+      for (const [key, v] of value.entries()) {
+        const next = replace(v);
+        if (next) value.set(key, next as PDFString);
+        else rewrite(v);
+      }
+    }
+  };
+  if (renamed.size > 0) for (const [, object] of pdf.context.enumerateIndirectObjects()) rewrite(object instanceof PDFStream ? object.dict : object);
+}
+
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
   // Parsed and written in one go: pdf-lib's default yields to the event loop every 100 objects.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -97,6 +141,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   // Chromium's XMP packet (if any) carries its own dates and IDs: the Info dictionary says it all.
   pdf.catalog.delete(PDFName.of('Metadata'));
   pdf.catalog.delete(PDFName.of('Outlines'));
+  renumberNodeIds(pdf);
   addOutline(pdf, meta.bookmarks, bookmarkPages(pdf, meta));
   const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
   prefs.set(PDFName.of('Direction'), PDFName.of(meta.dir === 'rtl' ? 'R2L' : 'L2R'));

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { MujazError } from '../errors.js';
 import { TIMEOUTS, type BrowserSession, type Timeouts } from './browser.js';
 
@@ -47,18 +47,34 @@ export interface PageOptions {
 /** The attribute templates/runtime/deck.js sets on <html> when reveal fires `pdf-ready`. */
 export const PDF_READY_ATTRIBUTE = 'data-mujaz-pdf-ready';
 
-async function guard(page: Page, dir: string, blocked: string[], errors: string[]): Promise<void> {
+/** Pages whose requests already go through interception (a page prints several decks in a batch). */
+const intercepting = new WeakSet<Page>();
+
+/**
+ * Refuses every request outside `dir` (recorded in `blocked`) and records the page's errors, until the
+ * returned function removes the listeners.
+ */
+async function guard(page: Page, dir: string, blocked: string[], errors: string[]): Promise<() => void> {
   const root = pathToFileURL(dir + path.sep).href;
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
+  if (!intercepting.has(page)) {
+    await page.setRequestInterception(true);
+    intercepting.add(page);
+  }
+  const onRequest = (req: HTTPRequest) => {
     const url = req.url();
     if (url.startsWith(root) || url.startsWith('data:') || url === 'about:blank') void req.continue().catch(() => undefined);
     else {
       blocked.push(url);
       void req.abort('blockedbyclient').catch(() => undefined);
     }
-  });
-  page.on('pageerror', (e) => errors.push((e as Error).message));
+  };
+  const onError = (e: unknown) => errors.push((e as Error).message);
+  page.on('request', onRequest);
+  page.on('pageerror', onError);
+  return () => {
+    page.off('request', onRequest);
+    page.off('pageerror', onError);
+  };
 }
 
 /** Rejects after `ms` with a message naming what was awaited; the timer never keeps the process alive. */
@@ -115,6 +131,7 @@ function isTimeout(error: unknown): boolean {
 export async function printDeck(session: BrowserSession, htmlFile: string, opts: PageOptions): Promise<PrintedPage> {
   const t = { ...TIMEOUTS, ...opts.timeouts };
   const name = path.basename(htmlFile);
+  const label = `${path.basename(path.dirname(htmlFile))}/${name}`;
   let step = `opening ${name}`;
   try {
     return await session.withPage(async (page) => {
@@ -122,59 +139,63 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
       const errors: string[] = [];
       page.setDefaultTimeout(t.pdf);
       const view = opts.view ?? 'reveal';
-      await Promise.all([guard(page, path.dirname(htmlFile), blocked, errors), page.setViewport({ width: opts.width, height: opts.height })]);
-      const url = pathToFileURL(htmlFile).href + (view === 'reveal' ? '?print-pdf' : '');
-      let overflows: Overflow[] = [];
-      for (let load = 0; ; load++) {
-        step = `opening ${name}`;
-        blocked.length = 0;
-        errors.length = 0;
-        performance.mark(`${name}: goto`);
-        const navigation = page.goto(url, { waitUntil: 'load', timeout: t.navigation });
-        navigation.catch(() => undefined);
-        if (load === 0 && opts.whileLoading) await opts.whileLoading();
-        await navigation;
-        performance.mark(`${name}: loaded`);
+      const [unguard] = await Promise.all([guard(page, path.dirname(htmlFile), blocked, errors), page.setViewport({ width: opts.width, height: opts.height })]);
+      try {
+        const url = pathToFileURL(htmlFile).href + (view === 'reveal' ? '?print-pdf' : '');
+        let overflows: Overflow[] = [];
+        for (let load = 0; ; load++) {
+          step = `opening ${name}`;
+          blocked.length = 0;
+          errors.length = 0;
+          performance.mark(`${label}: goto`);
+          const navigation = page.goto(url, { waitUntil: 'load', timeout: t.navigation });
+          navigation.catch(() => undefined);
+          if (load === 0 && opts.whileLoading) await opts.whileLoading();
+          await navigation;
+          performance.mark(`${label}: loaded`);
 
-        if (view === 'reveal') {
-          step = 'waiting for reveal.js to lay out the print view';
-          await page.waitForSelector(`html[${PDF_READY_ATTRIBUTE}]`, { timeout: t.ready }).catch((error: unknown) => {
-            if (!isTimeout(error)) throw error;
-            throw new MujazError('BUILD_FAILED', `${name} never became ready to print (reveal.js did not fire pdf-ready within ${t.ready / 1000} s)`, {
-              hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
+          if (view === 'reveal') {
+            step = 'waiting for reveal.js to lay out the print view';
+            await page.waitForSelector(`html[${PDF_READY_ATTRIBUTE}]`, { timeout: t.ready }).catch((error: unknown) => {
+              if (!isTimeout(error)) throw error;
+              throw new MujazError('BUILD_FAILED', `${name} never became ready to print (reveal.js did not fire pdf-ready within ${t.ready / 1000} s)`, {
+                hint: errors.length ? `the page reported: ${errors.join('; ')}` : 'open the deck in a browser and look for errors in its console',
+              });
             });
-          });
-          performance.mark(`${name}: pdf-ready`);
+            performance.mark(`${label}: pdf-ready`);
+          }
+
+          step = 'waiting for the fonts and measuring the slides';
+          const prepared = await bounded('the fonts to load and the slides to be measured', t.ready, page.evaluate(preparePage, view !== 'document'));
+          performance.mark(`${label}: prepared`);
+          if (prepared.failedFonts.length > 0) {
+            throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${prepared.failedFonts.join(', ')}`, {
+              hint: 'the deck folder may be incomplete; build it again',
+            });
+          }
+          if (errors.length > 0) {
+            throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
+          }
+          overflows = prepared.overflows;
+          if (overflows.length === 0 || !opts.refit) break;
+          // Nothing is printed until every slide fits: the same page loads the re-cut deck.
+          await opts.refit(overflows);
         }
 
-        step = 'waiting for the fonts and measuring the slides';
-        const prepared = await bounded('the fonts to load and the slides to be measured', t.ready, page.evaluate(preparePage, view !== 'document'));
-        performance.mark(`${name}: prepared`);
-        if (prepared.failedFonts.length > 0) {
-          throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${prepared.failedFonts.join(', ')}`, {
-            hint: 'the deck folder may be incomplete; build it again',
-          });
-        }
-        if (errors.length > 0) {
-          throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
-        }
-        overflows = prepared.overflows;
-        if (overflows.length === 0 || !opts.refit) break;
-        // Nothing is printed until every slide fits: the same page loads the re-cut deck.
-        await opts.refit(overflows);
+        step = 'printing the PDF';
+        const pdf = await page.pdf({
+          width: `${opts.width}px`,
+          height: `${opts.height}px`,
+          printBackground: true,
+          preferCSSPageSize: false,
+          tagged: true,
+          outline: false,
+          timeout: t.pdf,
+        });
+        return { pdf, overflows, blocked };
+      } finally {
+        unguard();
       }
-
-      step = 'printing the PDF';
-      const pdf = await page.pdf({
-        width: `${opts.width}px`,
-        height: `${opts.height}px`,
-        printBackground: true,
-        preferCSSPageSize: false,
-        tagged: true,
-        outline: false,
-        timeout: t.pdf,
-      });
-      return { pdf, overflows, blocked };
     });
   } catch (error) {
     if (error instanceof MujazError) throw error;

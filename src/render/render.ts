@@ -61,7 +61,7 @@ export async function templateSources(): Promise<TemplateSource[]> {
 export type PrecompiledTemplates = Record<string, { sha256: string; spec: object }>;
 export const PRECOMPILED_FILE = path.join(packageRoot, 'dist', 'templates.js');
 
-async function precompiled(): Promise<PrecompiledTemplates | undefined> {
+export async function precompiled(): Promise<PrecompiledTemplates | undefined> {
   try {
     return ((await import(pathToFileURL(PRECOMPILED_FILE).href)) as { default: PrecompiledTemplates }).default;
   } catch {
@@ -74,9 +74,9 @@ const HandlebarsRuntime = runtime as unknown as typeof HandlebarsFull;
 
 let cached: Promise<Templates> | undefined;
 
-async function compileTemplates(): Promise<Templates> {
+/** The templates, from `ahead` when it matches every source, else compiled from source. */
+export async function compileTemplates(ahead: PrecompiledTemplates | undefined): Promise<Templates & { precompiled: boolean }> {
   const sources = await templateSources();
-  const ahead = await precompiled();
   const upToDate = ahead !== undefined && sources.every((t) => ahead[t.name]?.sha256 === t.sha256);
   let hbs: typeof HandlebarsRuntime;
   let compile: (t: TemplateSource) => HandlebarsTemplateDelegate;
@@ -95,12 +95,12 @@ async function compileTemplates(): Promise<Templates> {
     if (t.name.startsWith('partials/')) hbs.registerPartial(path.basename(t.name, '.hbs'), template);
     else pages.set(t.name, (context) => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
   }
-  return { deck: pages.get('deck.hbs')!, print: pages.get('print.hbs')!, handout: pages.get('handout.hbs')! };
+  return { deck: pages.get('deck.hbs')!, print: pages.get('print.hbs')!, handout: pages.get('handout.hbs')!, precompiled: upToDate };
 }
 
 /** Compiles once per process: watch mode and batch builds reuse it. */
 export function templates(): Promise<Templates> {
-  cached ??= compileTemplates();
+  cached ??= precompiled().then(compileTemplates);
   return cached;
 }
 

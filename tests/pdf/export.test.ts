@@ -4,6 +4,7 @@
  * metadata, a bookmark per slide, and the same bytes on every build.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -142,7 +143,7 @@ describe('the deck PDF', () => {
   }, 180_000);
 });
 
-describe('fragments', () => {
+describe('reveal.js print view and fragments', () => {
   let session: BrowserSession;
   beforeAll(async () => {
     session = await launchBrowser({ reporter: silentReporter });
@@ -150,6 +151,21 @@ describe('fragments', () => {
   afterAll(async () => {
     await session?.close();
   });
+
+  it('the PDF, printed from the static print page, looks exactly like reveal.js\'s own print view of index.html', async () => {
+    // mujaz prints print.html (reveal's print layout written down, no script); a reader who prints the deck
+    // from the browser with ?print-pdf gets reveal's layout. Every page must match to the pixel.
+    const viaReveal = await printDeck(session, path.join(deckDir, 'index.html'), { width: 1280, height: 720 });
+    const dir = await tempDir('mujaz-pdf-reveal-view-');
+    dirs.push(dir);
+    await writeFile(path.join(dir, 'reveal.pdf'), viaReveal.pdf);
+    const [built, reveal] = [await raster(pdf, 48), await raster(path.join(dir, 'reveal.pdf'), 48)];
+    expect(built.length).toBe(slides.length);
+    expect(reveal.length).toBe(built.length);
+    built.forEach((page, i) => expect(Buffer.compare(page.data, reveal[i]!.data), `page ${i + 1}`).toBe(0));
+    // The print page is only the PDF's source: it does not stay in the deck's folder.
+    expect(existsSync(path.join(deckDir, 'print.html'))).toBe(false);
+  }, 180_000);
 
   it('print complete: a deck whose list items are fragments prints exactly like one without', async () => {
     const copy = await tempDir('mujaz-pdf-fragments-');

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { stringify } from 'yaml';
 import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
+import { bundledObject, writeVariant } from '../support/variants.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -44,3 +47,25 @@ it('builds byte-identical output twice in a row', async () => {
   const text = (dir: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, handout), '-'], { encoding: 'utf8' });
   expect(text(dirs[1]!)).toBe(text(dirs[0]!));
 });
+
+it('a batch, whose decks print one after another on the same page, writes the same bytes as single builds', async () => {
+  // Chromium numbers the ids of tagged elements from a counter its renderer keeps; mujaz renumbers them,
+  // so a page that printed other decks (and handouts) before writes the same PDF as a fresh one.
+  const brief = await bundledObject();
+  const { dir } = await writeVariant({ ...brief, slug: 'batch-a' }, 'a');
+  await writeFile(path.join(dir, 'b.yaml'), stringify({ ...brief, slug: 'batch-b', title: `${brief.title} (ب)` }, { lineWidth: 0 }));
+  await writeFile(path.join(dir, 'c.yaml'), stringify({ ...brief, slug: 'batch-c' }, { lineWidth: 0 }));
+  const [batch, single] = [await tempDir(), await tempDir()];
+  dirs.push(dir, batch, single);
+  const together = await runCli(['build', dir, '--out', batch, '--jobs', '1', '--handout'], { env: { CI: 'true' } });
+  expect(together.code, together.stderr).toBe(0);
+  for (const slug of ['batch-b', 'batch-c']) {
+    const alone = await runCli(['build', path.join(dir, `${slug.slice(-1)}.yaml`), '--out', single, '--handout']);
+    expect(alone.code, alone.stderr).toBe(0);
+    for (const file of [`${slug}.pdf`, `${slug}-handout.pdf`]) {
+      const [a, b] = [await readFile(path.join(batch, slug, file)), await readFile(path.join(single, slug, file))];
+      expect(a.length, file).toBeGreaterThan(10_000);
+      expect(Buffer.compare(a, b), `${file}: the batch's bytes differ from a single build's`).toBe(0);
+    }
+  }
+}, 180_000);
