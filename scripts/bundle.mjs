@@ -24,7 +24,8 @@ function chunkName(id) {
 }
 
 await build({
-  input: { main: path.join(root, 'dist', 'cli.js') },
+  // early.js: what bin/mujaz.js runs first (it may start Chromium), before loading main.js.
+  input: { main: path.join(root, 'dist', 'cli.js'), early: path.join(root, 'dist', 'early.js') },
   platform: 'node',
   logLevel: 'warn',
   // Peer and optional packages puppeteer-core asks for when present; mujaz uses none of them.

@@ -106,8 +106,9 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
   // run first; it is only the PDF's source and does not stay in the deck's folder.
   await writeText(deckDir, PRINT_PAGE, await renderPrint({ deck, csp }));
   const duringLoad = async () => {
-    loadPostprocess().catch(() => undefined);
     await whileLoading();
+    // Compiled now, while Chromium loads and prints, rather than when the PDF has arrived.
+    loadPostprocess().then((m) => m.warmUp()).catch(() => undefined);
   };
   const printed = await printDeck(session, path.join(deckDir, PRINT_PAGE), { ...SLIDE, view: 'slides', refit, whileLoading: duringLoad });
   await rm(path.join(deckDir, PRINT_PAGE), { force: true });
@@ -126,7 +127,9 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
     created: deck.created,
     bookmarks: current.slides.map((s) => (s.continuation ? `${s.titleText} (${s.continuation})` : s.titleText)),
   };
-  await writeText(deckDir, `${deck.slug}.pdf`, await finishPdf(printed.pdf, meta));
+  const finished = await finishPdf(printed.pdf, meta);
+  performance.mark(`${deck.slug}: pdf finished`);
+  await writeText(deckDir, `${deck.slug}.pdf`, finished);
   performance.mark(`${deck.slug}: pdf written`);
   if (handout) {
     await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, pages: buildHandout(current, loaded.report?.paragraphs ?? []) }));

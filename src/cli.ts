@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
+import type { EarlyBrowser } from './early.js';
+import type { SpawnedBrowser } from './pdf/spawn.js';
 import type { Reporter } from './reporter.js';
 
 const VERSION = '0.1.0';
@@ -46,7 +48,23 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function program(reporter: Reporter, signal: AbortSignal): Command {
+/** A Chromium started before the command line was loaded: given to the build that matches, else killed. */
+class Early {
+  constructor(private browser: EarlyBrowser | undefined) {}
+  take(requested: string | undefined): SpawnedBrowser | undefined {
+    const early = this.browser;
+    this.browser = undefined;
+    if (early && early.requested === requested) return early.spawned;
+    early?.spawned.kill();
+    return undefined;
+  }
+  discard(): void {
+    this.browser?.spawned.kill();
+    this.browser = undefined;
+  }
+}
+
+function program(reporter: Reporter, signal: AbortSignal, early: Early): Command {
   const cli = new Command('mujaz')
     .description('Arabic YAML briefs → right-to-left reveal.js decks and searchable PDF handouts')
     .version(VERSION)
@@ -77,8 +95,13 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
     .option('--strict', 'treat warnings as errors')
     .action(async (briefs: string[], opts) => {
       // Chromium starts first, so that its start-up overlaps loading mujaz and reading the briefs.
-      const spawned = opts.pdf && !opts.watch ? await import('./pdf/spawn.js').then((m) => m.spawnEarly(opts.browser)) : undefined;
-      performance.mark('browser spawned');
+      let spawned: SpawnedBrowser | undefined;
+      if (opts.pdf && !opts.watch) {
+        // Started by bin/mujaz.js before mujaz was loaded, when argv said so; else now.
+        const ready = early.take(opts.browser);
+        spawned = ready ?? (await import('./pdf/spawn.js')).spawnEarly(opts.browser);
+        performance.mark(ready ? 'browser started before loading (bin/mujaz.js)' : 'browser spawned');
+      }
       const { buildCommand } = await import('./commands/build.js');
       await buildCommand(briefs, opts, reporter, signal, spawned);
     });
@@ -118,7 +141,8 @@ function program(reporter: Reporter, signal: AbortSignal): Command {
 }
 
 /** Runs mujaz with `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], started?: EarlyBrowser): Promise<number> {
+  const early = new Early(started);
   const reporter = await makeReporter();
   const controller = new AbortController();
   let interrupted = false;
@@ -131,11 +155,12 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await program(reporter, controller.signal).parseAsync(argv, { from: 'user' });
+    await program(reporter, controller.signal, early).parseAsync(argv, { from: 'user' });
     return interrupted ? 130 : 0;
   } catch (error) {
     return report(error, reporter, interrupted);
   } finally {
+    early.discard();
     if (process.env.MUJAZ_TRACE) trace(reporter);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

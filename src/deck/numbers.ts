@@ -8,10 +8,18 @@ export interface NumberFormat {
   list(ns: readonly number[], separator: string): string;
 }
 
+const DIGITS: Readonly<Record<Digits, string>> = { arab: '٠١٢٣٤٥٦٧٨٩', latn: '0123456789' };
+
+/** `text` with every digit, 0–9 or ٠–٩, written in `digits`. */
+export function writeDigits(text: string, digits: Digits): string {
+  const to = DIGITS[digits];
+  return text.replace(/[0-9\u0660-\u0669]/g, (d) => to[d.charCodeAt(0) - (d <= '9' ? 48 : 0x660)]!);
+}
+
+/** Whole numbers (slide and paragraph numbers, counts) in the deck's digits, without grouping. */
 export function numberFormat(lang: 'ar' | 'en', digits: Digits | undefined): NumberFormat {
   const chosen: Digits = digits ?? (lang === 'ar' ? 'arab' : 'latn');
-  const intl = new Intl.NumberFormat(`${lang}-u-nu-${chosen}`, { useGrouping: false });
-  const format = (n: number) => intl.format(n);
+  const format = (n: number) => writeDigits(String(n), chosen);
   return {
     digits: chosen,
     format,

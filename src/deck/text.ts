@@ -2,6 +2,8 @@
  * Text → runs, so that templates can isolate the runs written in the other direction without deciding
  * anything: in an RTL deck every Latin run (names, acronyms, "(AI)") becomes its own <bdi lang="en">.
  */
+import { writeDigits, type Digits } from './numbers.js';
+
 export interface Run {
   text: string;
   /** True when the run is in the other script and must be isolated. */
@@ -27,14 +29,9 @@ function balanced(run: string): string {
 // A number with punctuation inside ("10/12", "1.5", "2023-2024"): kept in order with dir="ltr".
 const NUMBER_WITH_PUNCT = /[0-9\u0660-\u0669]+(?:[.,:/\-–][0-9\u0660-\u0669]+)+/g;
 
-const WESTERN = '0123456789';
-const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
-
 /** The deck's one digit system, applied to the text of the deck's own language (Latin runs keep theirs). */
-function toDigits(text: string, digits: 'arab' | 'latn' | undefined): string {
-  if (digits === 'arab') return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
-  if (digits === 'latn') return text.replace(/[\u0660-\u0669]/g, (d) => WESTERN[ARABIC_INDIC.indexOf(d)]!);
-  return text;
+function toDigits(text: string, digits: Digits | undefined): string {
+  return digits ? writeDigits(text, digits) : text;
 }
 
 /** Splits the base-direction text further so numbers with punctuation are isolated too. */

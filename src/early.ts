@@ -1,0 +1,29 @@
+/**
+ * What bin/mujaz.js runs before it loads the command line: for a build that will print PDFs, Chromium is
+ * started at once, so that its start-up (the larger part of a single build) overlaps Node loading mujaz.
+ * This reads argv only as a hint, conservatively: anything but a plain `build` with no option that turns the
+ * PDF off (or asks for help) starts nothing, and commander still parses the arguments. A browser started
+ * here that the command does not use is killed (see main() in cli.ts).
+ */
+import { spawnEarly, type SpawnedBrowser } from './pdf/spawn.js';
+
+export interface EarlyBrowser {
+  spawned: SpawnedBrowser;
+  /** The --browser value it was started with (undefined: the default one). */
+  requested: string | undefined;
+}
+
+const NO_EARLY_START = new Set(['--no-pdf', '-w', '--watch', '-h', '--help', '-V', '--version', '--']);
+
+export function startEarly(argv: readonly string[]): EarlyBrowser | undefined {
+  if (argv[0] !== 'build' || argv.some((a) => NO_EARLY_START.has(a))) return undefined;
+  let requested: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--browser') requested = argv[++i];
+    else if (arg.startsWith('--browser=')) requested = arg.slice('--browser='.length);
+  }
+  if (requested === '') return undefined;
+  const spawned = spawnEarly(requested);
+  return spawned ? { spawned, requested } : undefined;
+}
