@@ -3,6 +3,7 @@
  * marks <html data-mujaz-pdf-ready>) and for the fonts, never a fixed time; every wait is bounded. Requests
  * outside the deck's folder are refused. Every failure is a MujazError that says what was being waited for.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
@@ -127,6 +128,32 @@ async function preparePage(measure: boolean): Promise<{ failedFonts: string[]; o
   return { failedFonts, overflows };
 }
 
+/** Pages whose document is a print page (print.html) that printed well: the next deck can be swapped in. */
+const showingPrintPage = new WeakSet<Page>();
+
+/**
+ * Runs in the page: shows the print page `html` (another deck's) in place of the one loaded, without
+ * loading anything again: the theme, reveal's styles and the fonts stay as they are, which is most of the
+ * cost of loading a print page. Only when both pages have the same head (the same styles, in the same
+ * order; the title aside); otherwise returns false and the page is loaded from its file. Images of the new
+ * slides (a logo) are read from the new deck's folder, `url`. A batch then prints the same bytes as single
+ * builds (tests/quality/reproducible.test.ts).
+ */
+async function swapIn(html: string, url: string): Promise<boolean> {
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  const head = (d: Document) => Array.from(d.head.children).filter((e) => e.tagName !== 'TITLE').map((e) => e.outerHTML).join('\n');
+  if (head(next) !== head(document)) return false;
+  for (const img of Array.from(next.querySelectorAll('img[src]'))) img.setAttribute('src', new URL(img.getAttribute('src') ?? '', url).href);
+  const root = document.documentElement;
+  for (const a of Array.from(root.attributes)) root.removeAttribute(a.name);
+  for (const a of Array.from(next.documentElement.attributes)) root.setAttribute(a.name, a.value);
+  document.title = next.title;
+  document.body.replaceWith(document.adoptNode(next.body));
+  // What loading the file would wait for: every image loaded and decoded (a broken one prints as such).
+  await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
+  return true;
+}
+
 function isTimeout(error: unknown): boolean {
   return (error as Error | undefined)?.name === 'TimeoutError';
 }
@@ -155,10 +182,16 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
           blocked.length = 0;
           errors.length = 0;
           performance.mark(`${label}: goto`);
-          const navigation = page.goto(url, { waitUntil: 'load', timeout: t.navigation });
-          navigation.catch(() => undefined);
+          // A page already showing a print page takes the next deck's slides in place (see swapIn); any
+          // other page loads the file.
+          const swapping = view === 'slides' && showingPrintPage.has(page);
+          showingPrintPage.delete(page);
+          const loading = swapping
+            ? readFile(htmlFile, 'utf8').then((html) => bounded(`${name} to be shown`, t.navigation, page.evaluate(swapIn, html, url)))
+            : page.goto(url, { waitUntil: 'load', timeout: t.navigation }).then(() => true);
+          loading.catch(() => undefined);
           if (load === 0 && opts.whileLoading) await opts.whileLoading();
-          await navigation;
+          if (!(await loading)) await page.goto(url, { waitUntil: 'load', timeout: t.navigation });
           performance.mark(`${label}: loaded`);
 
           if (view === 'reveal') {
@@ -183,6 +216,7 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
           if (errors.length > 0) {
             throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${errors[0]}`);
           }
+          if (view === 'slides') showingPrintPage.add(page);
           overflows = prepared.overflows;
           if (overflows.length === 0 || !opts.refit) break;
           // Nothing is printed until every slide fits: the same page loads the re-cut deck.

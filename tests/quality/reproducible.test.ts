@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
+import { PNG } from 'pngjs';
 import { stringify } from 'yaml';
 import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
 import { bundledObject, writeVariant } from '../support/variants.js';
@@ -68,4 +69,39 @@ it('a batch, whose decks print one after another on the same page, writes the sa
       expect(Buffer.compare(a, b), `${file}: the batch's bytes differ from a single build's`).toBe(0);
     }
   }
+}, 180_000);
+
+it('a batch shows each deck in the page the previous one printed in, and still writes the bytes of single builds, logos included', async () => {
+  // Without handouts, the second and third decks are swapped into the page that printed the first (no
+  // load): their own logos must be in their PDFs, exactly as when each is built alone.
+  const brief = await bundledObject();
+  const { dir } = await writeVariant({ ...brief, slug: 'swap-a' }, 'a');
+  const logo = (rgb: [number, number, number]) => {
+    const png = new PNG({ width: 90, height: 45 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([...rgb, 255], i);
+    return PNG.sync.write(png);
+  };
+  await writeFile(path.join(dir, 'red.png'), logo([200, 30, 30]));
+  await writeFile(path.join(dir, 'blue.png'), logo([30, 30, 200]));
+  const withLogo = (slug: string, file: string) => {
+    const b = structuredClone(brief);
+    b.slug = slug;
+    b.event.host.logo = { file, alt: 'شعار' };
+    return stringify(b, { lineWidth: 0 });
+  };
+  await writeFile(path.join(dir, 'b.yaml'), withLogo('swap-b', 'red.png'));
+  await writeFile(path.join(dir, 'c.yaml'), withLogo('swap-c', 'blue.png'));
+  const [batch, single] = [await tempDir(), await tempDir()];
+  dirs.push(dir, batch, single);
+  const together = await runCli(['build', dir, '--out', batch, '--jobs', '1'], { env: { CI: 'true' } });
+  expect(together.code, together.stderr).toBe(0);
+  for (const slug of ['swap-b', 'swap-c']) {
+    const alone = await runCli(['build', path.join(dir, `${slug.slice(-1)}.yaml`), '--out', single]);
+    expect(alone.code, alone.stderr).toBe(0);
+    const [a, b] = [await readFile(path.join(batch, slug, `${slug}.pdf`)), await readFile(path.join(single, slug, `${slug}.pdf`))];
+    expect(Buffer.compare(a, b), `${slug}.pdf: the batch's bytes differ from a single build's`).toBe(0);
+  }
+  // And the logos differ from each other in the PDFs (the second deck did not keep the first one's).
+  const [b, c] = [await readFile(path.join(batch, 'swap-b', 'swap-b.pdf')), await readFile(path.join(batch, 'swap-c', 'swap-c.pdf'))];
+  expect(Buffer.compare(b, c)).not.toBe(0);
 }, 180_000);
