@@ -4,7 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAssets, contentSecurityPolicy } from './assets/assets.js';
+import { assetsVersion, writeAssets, contentSecurityPolicy } from './assets/assets.js';
 import { filesNamedBy, loadBrief, type LoadedBrief } from './brief/load.js';
 import { diagnosticForPath } from './brief/validate.js';
 import { buildDeck } from './deck/build-deck.js';
@@ -35,7 +35,7 @@ export interface BuildOptions {
   handout: boolean;
   strict?: boolean;
   /** Claims the output slug for this brief in a batch; returns the brief that already has it, if any. */
-  claim?: (slug: string, file: string) => string | undefined;
+  claim?: (slug: string, file: string) => Promise<string | undefined>;
   /** A running browser for the PDF; started lazily by the caller and shared between briefs. */
   browser?: () => Promise<BrowserSession>;
   signal?: AbortSignal;
@@ -77,6 +77,7 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
 
 async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, whileLoading: () => Promise<void>, signal?: AbortSignal) {
   const { printDeck } = await import('./pdf/print.js');
+  const assets = await assetsVersion();
   // pdf-lib is loaded while Chromium loads the page, not before: the page is opened first.
   let postprocess: Promise<typeof import('./pdf/postprocess.js')> | undefined;
   const loadPostprocess = () => (postprocess ??= import('./pdf/postprocess.js'));
@@ -99,12 +100,12 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
     current = buildDeck(loaded.brief, { fit, dense, defaultCreated: DEFAULT_CREATED });
     await Promise.all([
       writeText(deckDir, 'index.html', await renderDeck({ deck: current, csp })),
-      writeText(deckDir, PRINT_PAGE, await renderPrint({ deck: current, csp })),
+      writeText(deckDir, PRINT_PAGE, await renderPrint({ deck: current, csp, assets })),
     ]);
   };
   // The PDF is printed from print.html, the slides as reveal's print view lays them out, with no script to
   // run first; it is only the PDF's source and does not stay in the deck's folder.
-  await writeText(deckDir, PRINT_PAGE, await renderPrint({ deck, csp }));
+  await writeText(deckDir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
   const duringLoad = async () => {
     await whileLoading();
     // Compiled now, while Chromium loads and prints, rather than when the PDF has arrived.
@@ -152,7 +153,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   checkAborted(options.signal);
   const csp = await contentSecurityPolicy();
   let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
-  const owner = options.claim?.(deck.slug, file);
+  const owner = await options.claim?.(deck.slug, file);
   if (owner !== undefined) {
     const message = `the slug "${deck.slug}" is also the slug of ${owner}, and both would write ${deck.slug}/`;
     const hint = 'give each brief its own slug';

@@ -3,7 +3,7 @@
  * static server: reveal.js and its notes plugin, the deck's theme and runtime, and the bundled fonts.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import { MujazError } from '../errors.js';
@@ -76,6 +76,17 @@ export function contentSecurityPolicy(): Promise<string> {
     ].join('; '),
   );
   return cspCache;
+}
+
+/**
+ * Names the state of the shared assets (which files, their sizes and modification times): the print page
+ * carries it, so that a page showing decks of older assets (a theme edited under `build --watch`) is loaded
+ * again rather than reused. A few stat calls, not a read of the files.
+ */
+export async function assetsVersion(): Promise<string> {
+  const copies = staticAssets();
+  const stats = await Promise.all(copies.map((c) => stat(c.from).then((s) => `${c.to} ${s.size} ${s.mtimeMs}`, () => `${c.to} missing`)));
+  return createHash('sha256').update(stats.join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Copies every asset into `dir` (the deck's temporary folder). */

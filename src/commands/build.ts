@@ -22,14 +22,14 @@ interface Outcome {
   ms: number;
 }
 
-/** Runs `fn` over `items` with at most `jobs` at once, keeping the input order in the output. */
-async function pool<T, R>(items: T[], jobs: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `fn` over `items` with at most `jobs` at once, in order, keeping the input order in the output. */
+async function pool<T, R>(items: T[], jobs: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]!);
+      out[i] = await fn(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
@@ -61,19 +61,25 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
   };
   // Start Chromium now, while the first brief is read and rendered.
   if (options.pdf) browser().catch(() => undefined);
-  // Two briefs of one batch must not write the same output folder.
+  // Two briefs of one batch must not write the same output folder: the first in the order given keeps the
+  // slug, whichever is read first. A brief claims its slug once every brief before it has claimed its own
+  // (or failed before it could); they started before it, so none waits on a later one.
   const slugs = new Map<string, string>();
-  const claim = (slug: string, file: string): string | undefined => {
+  const settle: (() => void)[] = [];
+  const settled = files.map((_, i) => new Promise<void>((resolve) => (settle[i] = resolve)));
+  const claimFor = (index: number) => async (slug: string, file: string): Promise<string | undefined> => {
+    await Promise.all(settled.slice(0, index));
     const owner = slugs.get(slug);
     if (owner === undefined) slugs.set(slug, file);
+    settle[index]!();
     return owner;
   };
   try {
-    return await pool(files, Math.max(1, options.jobs), async (file): Promise<Outcome> => {
+    return await pool(files, Math.max(1, options.jobs), async (file, index): Promise<Outcome> => {
       const started = performance.now();
       reporter.progress(file, `… ${file}: building`);
       try {
-        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal, claim });
+        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal, claim: claimFor(index) });
         const ms = performance.now() - started;
         result.warnings.forEach((w) => reporter.warn(w));
         reporter.progress(file, `✓ ${file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`, true);
@@ -86,6 +92,8 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
         error.diagnostics.forEach((d) => reporter.warn(d));
         reporter.progress(file, `✗ ${file}: ${error.message.replace(`${file}: `, '')}${error.hint ? ` (hint: ${error.hint})` : ''}`, true);
         return { file, error, ms };
+      } finally {
+        settle[index]!(); // a brief that failed before its claim holds up no later one
       }
     });
   } finally {

@@ -39,7 +39,9 @@ it('builds a folder of briefs, reports each, and names the failure in the summar
 
 it('refuses two briefs of one batch that would write the same folder, naming the slug line', async () => {
   const brief = await bundledObject();
-  const { dir } = await writeVariant({ ...brief, slug: 'same-slug' }, 'first');
+  // The first brief is the slower to read (a long comment), so it would lose a race: the slug still goes to
+  // the first brief in the order given, and the second is the one refused, every time.
+  const { dir } = await writeVariant(`${'# padding\n'.repeat(30_000)}${stringify({ ...brief, slug: 'same-slug' })}`, 'first');
   await writeFile(path.join(dir, 'second.yaml'), stringify({ ...brief, slug: 'same-slug' }));
   const out = await tempDir();
   dirs.push(dir, out);

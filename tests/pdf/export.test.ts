@@ -12,6 +12,10 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../../src/pdf/browser.js';
 import { printDeck } from '../../src/pdf/print.js';
+import { contentSecurityPolicy } from '../../src/assets/assets.js';
+import { loadBrief } from '../../src/brief/load.js';
+import { buildDeck } from '../../src/deck/build-deck.js';
+import { renderPrint } from '../../src/render/render.js';
 import { silentReporter } from '../../src/reporter.js';
 import { bundledBrief, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
 import { catalog, hashTree, must, outlines, pdffonts, pdfinfo, slidesOf, SLUG, tagCoverage, type SlideHtml } from './support.js';
@@ -165,6 +169,39 @@ describe('reveal.js print view and fragments', () => {
     built.forEach((page, i) => expect(Buffer.compare(page.data, reveal[i]!.data), `page ${i + 1}`).toBe(0));
     // The print page is only the PDF's source: it does not stay in the deck's folder.
     expect(existsSync(path.join(deckDir, 'print.html'))).toBe(false);
+  }, 180_000);
+
+  it('a page that printed a print page takes the next one in place only when its styles are the same', async () => {
+    // The next deck's slides are swapped into the page (no load) when the heads match; the head names the
+    // assets' state, so a deck with a changed theme is loaded afresh and printed with its own styles.
+    const deck = buildDeck((await loadBrief(bundledBrief)).brief, { defaultCreated: '2000-01-01' });
+    const csp = await contentSecurityPolicy();
+    const copyWith = async (name: string, assets: string, red: boolean) => {
+      const dir = await tempDir(`mujaz-pdf-swap-${name}-`);
+      dirs.push(dir);
+      await cp(deckDir, dir, { recursive: true });
+      if (red) await writeFile(path.join(dir, 'assets/theme/mujaz.css'), `${await readFile(path.join(dir, 'assets/theme/mujaz.css'), 'utf8')}\n.reveal .slides .pdf-page, .reveal .slides .pdf-page * { background: #ff0000 !important; }\n`);
+      await writeFile(path.join(dir, 'print.html'), await renderPrint({ deck, csp, assets }));
+      return path.join(dir, 'print.html');
+    };
+    const scratch = await tempDir('mujaz-pdf-swap-');
+    dirs.push(scratch);
+    /** The colour of a pixel near the top corner of the first page. */
+    const corner = async (pdfBytes: Uint8Array, name: string) => {
+      const file = path.join(scratch, `${name}.pdf`);
+      await writeFile(file, pdfBytes);
+      const [page] = await raster(file, 18);
+      return [...page!.data.subarray(page!.width * 4 * 2 + 8, page!.width * 4 * 2 + 11)];
+    };
+    const slides = { width: 1280, height: 720, view: 'slides' as const };
+    const first = await printDeck(session, await copyWith('first', 'v1', false), slides);
+    expect(await corner(first.pdf, 'first')).not.toEqual([255, 0, 0]);
+    // Same head (the control): swapped in, so the old styles stay, and the red theme is not seen.
+    const swapped = await printDeck(session, await copyWith('same-head', 'v1', true), slides);
+    expect(await corner(swapped.pdf, 'same-head')).not.toEqual([255, 0, 0]);
+    // Another assets state: loaded from its file, with its own (red) theme.
+    const loaded = await printDeck(session, await copyWith('new-assets', 'v2', true), slides);
+    expect(await corner(loaded.pdf, 'new-assets')).toEqual([255, 0, 0]);
   }, 180_000);
 
   it('print complete: a deck whose list items are fragments prints exactly like one without', async () => {

@@ -31,7 +31,7 @@ describe('precompiled templates', () => {
     const slow = await compileTemplates(undefined);
     expect(fast.precompiled).toBe(true);
     expect(slow.precompiled).toBe(false);
-    const context = { deck, csp: "default-src 'none'", keywordList: deck.keywords.join('، '), pages: [] };
+    const context = { deck, csp: "default-src 'none'", keywordList: deck.keywords.join('، '), pages: [], assets: '0123456789abcdef' };
     for (const page of ['deck', 'print', 'handout'] as const) {
       const html = fast[page](context);
       expect(html.length, page).toBeGreaterThan(500);
