@@ -519,7 +519,7 @@ const fmtRatio = (r) => (r === null || r === undefined ? '—' : r.toFixed(2));
 const ratio = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
 
 async function main() {
-  if (!existsSync(path.join(APP, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` (npm run bench does)');
+  if (!existsSync(path.join(APP, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
   const want = (n) => !ONLY || ONLY.has(String(n));
   const info = machine();
   log(`mujaz bench: ${info.cores}× ${info.model}, ${info.memoryGB} GB, Node ${info.node}, ${info.chromium}; load average ${info.loadavgAtStart.join(' ')}`);

@@ -1,7 +1,8 @@
 /**
- * A built deck folder → PDF bytes, through reveal's print view. Waits for reveal's `pdf-ready` (the runtime
- * marks <html data-mujaz-pdf-ready>) and for the fonts, never a fixed time; every wait is bounded. Requests
- * outside the deck's folder are refused. Every failure is a MujazError that says what was being waited for.
+ * A page of a built deck folder → PDF bytes: the build's print page (print.html, static), the handout, or
+ * reveal's own print view of index.html. Waits for what the page needs (reveal's `pdf-ready` for the last,
+ * every font face for all) and never a fixed time; every wait is bounded. Requests outside the deck's
+ * folder are refused. Every failure is a MujazError that says what was being waited for.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
