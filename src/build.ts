@@ -88,6 +88,7 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
   // Measured in the browser: put less on each slide of a group that overflowed, and where a slide holds a
   // single text that cannot be split, set it smaller if the brief allows it, or fail naming that text.
   const refit = async (overflows: Overflow[]) => {
+    performance.mark(`refit: ${overflows.map((o) => `${o.id} +${Math.round(o.by)}px`).join(', ')}`);
     checkAborted(signal);
     for (const o of overflows) {
       const slide = current.slides.find((s) => s.id === o.id);
@@ -107,9 +108,8 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
   // run first; it is only the PDF's source and does not stay in the deck's folder.
   await writeText(deckDir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
   const duringLoad = async () => {
+    loadPostprocess().catch(() => undefined);
     await whileLoading();
-    // Compiled now, while Chromium loads and prints, rather than when the PDF has arrived.
-    loadPostprocess().then((m) => m.warmUp()).catch(() => undefined);
   };
   const printed = await printDeck(session, path.join(deckDir, PRINT_PAGE), { ...SLIDE, view: 'slides', refit, whileLoading: duringLoad });
   await rm(path.join(deckDir, PRINT_PAGE), { force: true });

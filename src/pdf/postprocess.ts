@@ -154,14 +154,3 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
 }
 
 
-/**
- * Runs the whole post-processing once on a one-page PDF made here: called while Chromium loads and prints
- * the first deck (Node is idle then), so that pdf-lib's functions are compiled before the real PDF arrives,
- * which then takes less than half the time.
- */
-export async function warmUp(): Promise<void> {
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.addPage([10, 10]);
-  const bytes = await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
-  await finishPdf(bytes, { title: 'warm-up', author: '', subject: '', keywords: [], lang: 'ar', dir: 'rtl', created: '2000-01-01', bookmarks: ['warm-up'] });
-}
