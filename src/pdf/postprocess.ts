@@ -152,5 +152,3 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
-
-
