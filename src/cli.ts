@@ -100,7 +100,7 @@ function program(reporter: Reporter, signal: AbortSignal, early: Early): Command
         // Started by bin/mujaz.js before mujaz was loaded, when argv said so; else now.
         const ready = early.take(opts.browser);
         spawned = ready ?? (await import('./pdf/spawn.js')).spawnEarly(opts.browser);
-        performance.mark(ready ? 'browser started before loading (bin/mujaz.js)' : 'browser spawned');
+        if (!ready) performance.mark('browser spawned');
       }
       const { buildCommand } = await import('./commands/build.js');
       await buildCommand(briefs, opts, reporter, signal, spawned);

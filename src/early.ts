@@ -15,15 +15,21 @@ export interface EarlyBrowser {
 
 const NO_EARLY_START = new Set(['--no-pdf', '-w', '--watch', '-h', '--help', '-V', '--version', '--']);
 
-export function startEarly(argv: readonly string[]): EarlyBrowser | undefined {
+/** Whether argv is a build that will print PDFs, and with which --browser: `{ requested }`, else undefined. */
+export function earlyStartFor(argv: readonly string[]): { requested: string | undefined } | undefined {
   if (argv[0] !== 'build' || argv.some((a) => NO_EARLY_START.has(a))) return undefined;
   let requested: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--browser') requested = argv[++i];
+    if (arg === '--browser') requested = argv[++i] ?? '';
     else if (arg.startsWith('--browser=')) requested = arg.slice('--browser='.length);
   }
-  if (requested === '') return undefined;
-  const spawned = spawnEarly(requested);
-  return spawned ? { spawned, requested } : undefined;
+  return requested === '' ? undefined : { requested };
+}
+
+export function startEarly(argv: readonly string[]): EarlyBrowser | undefined {
+  const start = earlyStartFor(argv);
+  const spawned = start && spawnEarly(start.requested);
+  if (spawned) performance.mark('chromium started early');
+  return spawned ? { spawned, requested: start.requested } : undefined;
 }

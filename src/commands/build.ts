@@ -55,7 +55,7 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
   let session: Promise<BrowserSession> | undefined;
   const browser = () => {
     session ??= import('../pdf/browser.js').then(({ launchBrowser }) =>
-      launchBrowser({ ...(options.browser ? { executable: options.browser } : {}), reporter, signal, ...(spawned ? { spawned } : {}) }),
+      launchBrowser({ ...(options.browser ? { executable: options.browser } : {}), reporter, signal, pages: Math.min(Math.max(1, options.jobs), files.length), ...(spawned ? { spawned } : {}) }),
     );
     return session;
   };

@@ -39,6 +39,8 @@ export interface LaunchOptions {
   signal?: AbortSignal;
   /** A Chromium already started by spawnBrowser (the build starts it before reading the briefs). */
   spawned?: SpawnedBrowser;
+  /** Pages opened as soon as the browser answers (a batch's --jobs), so none is opened while a deck waits. */
+  pages?: number;
 }
 
 /** Rejects when the signal aborts, so every wait can be cut short by Ctrl-C. */
@@ -63,7 +65,7 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
   });
 }
 
-export async function launchBrowser({ executable, reporter, signal, spawned }: LaunchOptions): Promise<BrowserSession> {
+export async function launchBrowser({ executable, reporter, signal, spawned, pages = 1 }: LaunchOptions): Promise<BrowserSession> {
   const started = spawned ?? spawnBrowser(executable);
   if (runningAsRoot) reporter.info('mujaz: running as root, so Chromium runs with --no-sandbox');
   const onAbort = () => started.kill();
@@ -133,26 +135,26 @@ export async function launchBrowser({ executable, reporter, signal, spawned }: L
       performance.mark('browser closed');
     })());
 
-  // Opening a page costs Chromium a few hundred milliseconds of a renderer process's start, so the first
-  // deck prints in the tab Chromium opened at start (about:blank), and a page that printed a deck well is
-  // kept for the next: a batch runs on as many pages as it prints at once. Each page opened is in a browser
-  // context, and so a window, of its own: tabs of one window hide each other, and a hidden tab throttles
-  // its work. A page whose print failed is closed, never reused. (Reused pages print the same bytes as
-  // fresh ones: tests/build/batch.test.ts compares a batch's PDFs with single builds.)
+  // Opening a page costs Chromium a few hundred milliseconds (a renderer process starts), so: the first deck
+  // prints in the tab Chromium opened at start (about:blank); a batch opens its other pages, one per job,
+  // as soon as the browser answers, while the briefs are still being read; and a page that printed a deck
+  // well is kept for the next. Each page opened is in a browser context, and so a window, of its own: tabs
+  // of one window hide each other, and a hidden tab throttles its work. A page whose print failed is
+  // closed, never reused. (Reused pages print the same bytes as fresh ones: tests/quality/reproducible.test.ts
+  // compares a batch's PDFs with single builds.)
   performance.mark('browser connected');
   const openPage = async (): Promise<Page> => (await browser.createBrowserContext()).newPage();
   const initialPage = async (): Promise<Page> => {
     const blank = (await browser.pages()).find((p) => p.url() === 'about:blank');
     return blank ?? openPage();
   };
-  let first: Promise<Page> | undefined = initialPage();
-  first.catch(() => undefined);
+  const opening: Promise<Page>[] = [initialPage(), ...Array.from({ length: Math.max(0, pages - 1) }, openPage)];
+  for (const p of opening) p.catch(() => undefined);
   const idle: Page[] = [];
   const takePage = async (): Promise<Page> => {
     const kept = idle.pop();
     if (kept) return kept;
-    const opened = first;
-    first = undefined;
+    const opened = opening.shift();
     return opened ? opened.catch(() => openPage()) : openPage();
   };
   const closePage = async (page: Page) => {
