@@ -23,6 +23,8 @@ export interface DeckOptions {
 
 /** How much more a slide holds in the smaller type of a dense slide. */
 const DENSE_GAIN = 1.3;
+/** The most concern cards side by side (the grid's columns in templates/theme/mujaz.css). */
+const CARDS_PER_ROW = 3;
 
 class DeckBuilder {
   readonly labels: Labels;
@@ -89,12 +91,15 @@ class DeckBuilder {
     body: (chunk: T[], first: boolean) => SlideBody;
     /** Where each list item comes from in the brief. */
     origin?: (item: T, index: number) => BriefPath;
+    /** The same, for an item made of several texts (a row of cards). */
+    origins?: (item: T, index: number) => BriefPath[];
     /** Where the fixed texts of the first slide come from. */
     fixed?: BriefPath[];
   }): void {
     const dense = this.dense.has(spec.group);
     const budget = BODY_LINES * (this.fit[spec.group] ?? 1) * (dense ? DENSE_GAIN : 1);
-    const origins = new Map<T, BriefPath>(spec.origin ? spec.list.map((item, i) => [item, spec.origin!(item, i)]) : []);
+    const originsOf = (item: T, i: number): BriefPath[] => (spec.origins ? spec.origins(item, i) : spec.origin ? [spec.origin(item, i)] : []);
+    const origins = new Map<T, BriefPath[]>(spec.list.map((item, i) => [item, originsOf(item, i)]));
     const chunks: T[][] = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
     chunks.forEach((chunk, i) => {
       const title = this.rich(spec.title);
@@ -109,7 +114,7 @@ class DeckBuilder {
         citeLine: this.cite(spec.sources),
         dense,
         items: chunk.length,
-        origins: [...(i === 0 ? (spec.fixed ?? []) : []), ...chunk.flatMap((item) => (origins.has(item) ? [origins.get(item)!] : []))],
+        origins: [...(i === 0 ? (spec.fixed ?? []) : []), ...chunk.flatMap((item) => origins.get(item) ?? [])],
         body: spec.body(chunk, i === 0),
         part: i + 1,
         parts: chunks.length,
@@ -254,16 +259,22 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
 
   const te = brief.technologies;
   if (te) {
-    let n = 0;
+    // The concerns are cards in a grid of at most CARDS_PER_ROW columns (templates/theme/mujaz.css): a slide
+    // holds whole rows, and a row is as tall as its tallest card (about 4.65 lines with a name, its Latin
+    // name and a citation; a text adds its lines at the card's narrower measure and smaller type).
+    const cards = te.concerns.map((c, j) => ({ c, j, marker: b.nf.format(j + 1) }));
+    const rows: (typeof cards)[] = [];
+    for (let k = 0; k < cards.length; k += CARDS_PER_ROW) rows.push(cards.slice(k, k + CARDS_PER_ROW));
     b.add({
       kind: 'technologies', group: 'technologies', title: L.technologies, notes: te.notes,
       sources: allSources(...te.concerns.map((c) => c.sources)),
-      list: te.concerns.map((c) => ({ c, marker: b.nf.format(++n) })),
-      weight: ({ c }) => 1.6 + (c.text ? lines(c.text, 40) : 0), reserved: te.intro ? lines(te.intro) + 0.5 : 0,
-      origin: (_c, j) => ['technologies', 'concerns', j, 'text'], fixed: [['technologies', 'intro']],
+      list: rows,
+      weight: (row) => Math.max(...row.map(({ c }) => 4.65 + (c.text ? lines(c.text, 28) * 0.83 : 0))) + 0.48,
+      reserved: te.intro ? lines(te.intro) + 0.5 : 0,
+      origins: (row) => row.map(({ j }) => ['technologies', 'concerns', j, 'text']), fixed: [['technologies', 'intro']],
       body: (chunk, first) => ({
         intro: first ? b.maybe(te.intro) : null,
-        concerns: chunk.map(({ c, marker }) => ({ name: b.rich(c.name), latin: b.maybe(c.latin), text: b.maybe(c.text), cite: b.cite(c.sources), marker })),
+        concerns: chunk.flat().map(({ c, marker }) => ({ name: b.rich(c.name), latin: b.maybe(c.latin), text: b.maybe(c.text), cite: b.cite(c.sources), marker })),
       }),
     });
   }

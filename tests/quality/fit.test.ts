@@ -39,6 +39,24 @@ describe('long lists', () => {
     expect(html).toMatch(/class="continuation">تابع [٠-٩]+ من [٠-٩]+</);
     expect(pdfPages(path.join(deckDir, 'issi-russia-roundtable.pdf'))).toBe(slides);
   });
+
+  it('cuts the concern cards by whole rows of three, so that twelve of them need no re-cut in the browser', async () => {
+    // The cards sit in a grid: a slide holds whole rows, and the estimate counts rows, not cards, so the
+    // measured export finds nothing to cut again (MUJAZ_TRACE lists every re-cut as "refit: …").
+    const brief = lengthenLists(await bundledObject(), 4);
+    expect(brief.technologies.concerns.length).toBe(12);
+    const { file } = await writeVariant(brief, 'twelve-concerns');
+    const out = await tempDir();
+    cleanup.push(out, path.dirname(file));
+    const result = await runCli(['build', file, '--out', out], { env: { MUJAZ_TRACE: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/ms {2}browser closed/);
+    expect(result.stderr).not.toMatch(/refit: /);
+    const html = await readFile(path.join(out, 'issi-russia-roundtable', 'index.html'), 'utf8');
+    const cards = [...html.matchAll(/<section id="technologies[^"]*"[\s\S]*?<\/section>/g)].map((m) => m[0].match(/<li class="card">/g)!.length);
+    expect(cards.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(cards.slice(0, -1).every((n) => n % 3 === 0), `cards per slide: ${cards.join(', ')}`).toBe(true);
+  }, 180_000);
 });
 
 describe('a text too long for one slide', () => {
