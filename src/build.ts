@@ -38,6 +38,8 @@ export interface BuildOptions {
   claim?: (slug: string, file: string) => Promise<string | undefined>;
   /** A running browser for the PDF; started lazily by the caller and shared between briefs. */
   browser?: () => Promise<BrowserSession>;
+  /** Called when this brief's last page has printed: a batch stops the browser once every brief is past it. */
+  printed?: () => void;
   signal?: AbortSignal;
 }
 
@@ -75,7 +77,7 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
   return new MujazError('INVALID_INPUT', `${loaded.file}: a text does not fit on its slide`, { diagnostics: [diagnostic] });
 }
 
-async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, whileLoading: () => Promise<void>, signal?: AbortSignal) {
+async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, whileLoading: () => Promise<void>, donePrinting: () => void, signal?: AbortSignal) {
   const { printDeck } = await import('./pdf/print.js');
   const assets = await assetsVersion();
   // pdf-lib is loaded while Chromium loads the page, not before: the page is opened first.
@@ -112,6 +114,7 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
     await whileLoading();
   };
   const printed = await printDeck(session, path.join(deckDir, PRINT_PAGE), { ...SLIDE, view: 'slides', refit, whileLoading: duringLoad });
+  if (!handout) donePrinting();
   await rm(path.join(deckDir, PRINT_PAGE), { force: true });
   if (printed.blocked.length > 0) {
     throw new MujazError('BUILD_FAILED', `the deck tried to load files outside its folder: ${printed.blocked.slice(0, 3).join(', ')}`);
@@ -135,6 +138,7 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
   if (handout) {
     await writeText(deckDir, 'handout.html', await renderHandout({ deck: current, csp, pages: buildHandout(current, loaded.report?.paragraphs ?? []) }));
     const printedHandout = await printDeck(session, path.join(deckDir, 'handout.html'), { ...HANDOUT_PAGE, view: 'document' });
+    donePrinting();
     // The handout page is only the PDF's source: it does not stay in the deck's folder.
     await rm(path.join(deckDir, 'handout.html'), { force: true });
     if (printedHandout.blocked.length > 0) {
@@ -190,7 +194,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
         pdfError = error; // the HTML deck is still written
       }
       if (session) {
-        const result = await pdfStage(loaded, staging.dir, deck, session, csp, options.handout, lint, options.signal);
+        const result = await pdfStage(loaded, staging.dir, deck, session, csp, options.handout, lint, () => options.printed?.(), options.signal);
         deck = result.deck;
         pages = result.pages;
       }

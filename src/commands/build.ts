@@ -74,12 +74,19 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
     settle[index]!();
     return owner;
   };
+  // Once every brief is past printing (printed, or failed), the browser is stopped while the last PDFs are
+  // still being finished.
+  const pastPrinting = new Set<number>();
+  const donePrinting = (index: number) => {
+    pastPrinting.add(index);
+    if (pastPrinting.size === files.length && session) void session.then((s) => s.close(), () => undefined);
+  };
   try {
     return await pool(files, Math.max(1, options.jobs), async (file, index): Promise<Outcome> => {
       const started = performance.now();
       reporter.progress(file, `… ${file}: building`);
       try {
-        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal, claim: claimFor(index) });
+        const result = await buildOne(file, { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), browser, signal, claim: claimFor(index), printed: () => donePrinting(index) });
         const ms = performance.now() - started;
         result.warnings.forEach((w) => reporter.warn(w));
         reporter.progress(file, `✓ ${file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`, true);
@@ -94,6 +101,7 @@ export async function buildBriefs(files: string[], options: BuildCommandOptions,
         return { file, error, ms };
       } finally {
         settle[index]!(); // a brief that failed before its claim holds up no later one
+        donePrinting(index);
       }
     });
   } finally {

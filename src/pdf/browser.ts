@@ -121,9 +121,6 @@ export async function launchBrowser({ executable, reporter, signal, spawned, pag
     const error = crashError();
     for (const fail of crashWaiters) fail(error);
   });
-  /** Kills what is left of the browser: its whole process group, and its profile folder. */
-  const killAll = () => started.kill();
-
   let closed: Promise<void> | undefined;
   // Nothing of the browser is kept after an export, so it is stopped outright: no graceful shutdown to wait for.
   const close = () =>
@@ -131,7 +128,7 @@ export async function launchBrowser({ executable, reporter, signal, spawned, pag
       closing = true;
       signal?.removeEventListener('abort', onAbort);
       await browser.disconnect().catch(() => undefined);
-      killAll();
+      await started.stop();
       performance.mark('browser closed');
     })());
 

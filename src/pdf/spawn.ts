@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -68,6 +69,8 @@ export interface SpawnedBrowser {
   pipeRead: Readable;
   /** Kills the browser's whole process group and removes its profile. Safe to call twice. */
   kill(): void;
+  /** The same, removing the profile without blocking the thread (mujaz may still be writing PDFs). */
+  stop(): Promise<void>;
 }
 
 /** Starts Chromium with the DevTools pipe on fds 3 and 4 (what Puppeteer's own launcher does with `pipe: true`). */
@@ -83,8 +86,7 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   });
   proc.on('error', () => undefined); // reported when Puppeteer cannot attach
   let killed = false;
-  const kill = () => {
-    if (killed) return;
+  const killGroup = () => {
     killed = true;
     process.off('exit', kill);
     try {
@@ -92,15 +94,26 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
     } catch {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     }
+  };
+  // A profile Chromium was still writing as it died may stay behind, in the system's temporary folder.
+  const removal = { recursive: true, force: true, maxRetries: 5, retryDelay: 50 } as const;
+  const kill = () => {
+    if (killed) return;
+    killGroup();
     try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      rmSync(profile, removal);
     } catch {
-      // a profile Chromium was still writing as it died: left in the system's temporary folder
+      // left behind (see above)
     }
+  };
+  const stop = async () => {
+    if (killed) return;
+    killGroup();
+    await rm(profile, removal).catch(() => undefined);
   };
   // If mujaz itself ends (an uncaught error, process.exit), the browser must not outlive it.
   process.once('exit', kill);
-  return { choice, proc, profile, pipeWrite: proc.stdio[3] as Writable, pipeRead: proc.stdio[4] as Readable, kill };
+  return { choice, proc, profile, pipeWrite: proc.stdio[3] as Writable, pipeRead: proc.stdio[4] as Readable, kill, stop };
 }
 
 /** Starts the browser if one is found; otherwise leaves it to the export to report how to get one. */
