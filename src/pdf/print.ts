@@ -232,6 +232,8 @@ export async function printDeck(session: BrowserSession, htmlFile: string, opts:
           preferCSSPageSize: false,
           tagged: true,
           outline: false,
+          // preparePage has loaded every face and awaited document.fonts.ready: no second round trip.
+          waitForFonts: false,
           timeout: t.pdf,
         });
         return { pdf, overflows, blocked };
