@@ -77,7 +77,9 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
   return new MujazError('INVALID_INPUT', `${loaded.file}: a text does not fit on its slide`, { diagnostics: [diagnostic] });
 }
 
-async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, handout: boolean, whileLoading: () => Promise<void>, donePrinting: () => void, signal?: AbortSignal) {
+async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, session: BrowserSession, csp: string, whileLoading: () => Promise<void>, options: BuildOptions) {
+  const { handout, signal } = options;
+  const donePrinting = () => options.printed?.();
   const { printDeck } = await import('./pdf/print.js');
   const assets = await assetsVersion();
   // pdf-lib is loaded while Chromium loads the page, not before: the page is opened first.
@@ -194,7 +196,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
         pdfError = error; // the HTML deck is still written
       }
       if (session) {
-        const result = await pdfStage(loaded, staging.dir, deck, session, csp, options.handout, lint, () => options.printed?.(), options.signal);
+        const result = await pdfStage(loaded, staging.dir, deck, session, csp, lint, options);
         deck = result.deck;
         pages = result.pages;
       }

@@ -89,17 +89,14 @@ class DeckBuilder {
     /** Lines the slide's fixed parts (headings, intro) take from the body. */
     reserved: number;
     body: (chunk: T[], first: boolean) => SlideBody;
-    /** Where each list item comes from in the brief. */
-    origin?: (item: T, index: number) => BriefPath;
-    /** The same, for an item made of several texts (a row of cards). */
+    /** Where each list item's texts come from in the brief (a row of cards holds several). */
     origins?: (item: T, index: number) => BriefPath[];
     /** Where the fixed texts of the first slide come from. */
     fixed?: BriefPath[];
   }): void {
     const dense = this.dense.has(spec.group);
     const budget = BODY_LINES * (this.fit[spec.group] ?? 1) * (dense ? DENSE_GAIN : 1);
-    const originsOf = (item: T, i: number): BriefPath[] => (spec.origins ? spec.origins(item, i) : spec.origin ? [spec.origin(item, i)] : []);
-    const origins = new Map<T, BriefPath[]>(spec.list.map((item, i) => [item, originsOf(item, i)]));
+    const origins = new Map<T, BriefPath[]>(spec.list.map((item, i) => [item, spec.origins?.(item, i) ?? []]));
     const chunks: T[][] = spec.list.length === 0 ? [[]] : chunkByWeight(spec.list, spec.weight, budget - spec.reserved, budget);
     chunks.forEach((chunk, i) => {
       const title = this.rich(spec.title);
@@ -190,7 +187,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     kind: 'overview', group: 'overview', title: L.overview, notes: ev.notes,
     sources: allSources(ev.sources, ...themes.map((t) => t.sources), ...(brief.source.gaps ?? []).map((g) => g.paragraphs)),
     list: themes, weight: (t) => lines(t.text, 40) * 0.35,
-    origin: (_t, i) => ['event', 'themes', i, 'text'], fixed: [['event', 'summary'], ['event', 'format']],
+    origins: (_t, i) => [['event', 'themes', i, 'text']], fixed: [['event', 'summary'], ['event', 'format']],
     reserved: lines(ev.summary, 84) + (ev.format ? lines(ev.format, 100) * 0.85 : 0) + gaps.reduce((n, g) => n + lines(plain(g.text), 105) * 0.8 + 0.8, 0) + 1.3,
     body: (chunk, first) => ({
       summary: first ? b.rich(ev.summary) : null,
@@ -205,7 +202,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'delegation', group: `delegation-${i + 1}`, title: d.name, notes: d.notes,
       sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
       list: d.members, weight: (m) => lines(b.personText(m), 80) + 0.5, reserved: d.side ? 1.3 : 0,
-      origin: (_m, j) => ['delegations', i, 'members', j, 'role'],
+      origins: (_m, j) => [['delegations', i, 'members', j, 'role']],
       body: (chunk) => ({ side: b.maybe(d.side), members: chunk.map((m) => b.person(m)) }),
     });
   });
@@ -221,7 +218,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'participants', group: 'participants', title: L.participants, notes: pa.notes,
       sources: allSources(pa.moderator?.sources, ...(pa.joined ?? []).map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
       list: entries, weight: (e) => (e.kind === 'joined' ? lines(b.personText(e.p)) + 1.1 : lines(e.p.text, 40) * 0.35),
-      origin: (e, j) => (e.kind === 'joined' ? ['participants', 'joined', j, 'role'] : ['participants', 'attendees', j - (pa.joined?.length ?? 0), 'text']),
+      origins: (e, j) => [e.kind === 'joined' ? ['participants', 'joined', j, 'role'] : ['participants', 'attendees', j - (pa.joined?.length ?? 0), 'text']],
       reserved: (pa.moderator ? lines(b.personText(pa.moderator)) + 1.2 : 0) + 1.2,
       body: (chunk, first) => ({
         moderator: first && pa.moderator ? b.person(pa.moderator) : null,
@@ -238,7 +235,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'messages', group: `messages-${i + 1}`, title: m.heading ?? L.messages, notes: m.notes,
       sources: allSources(...m.points.map((p) => p.sources)),
       list: m.points, weight: (p) => lines(p.text) + 0.27, reserved: 1.4,
-      origin: (_p, j) => ['messages', i, 'points', j, 'text'],
+      origins: (_p, j) => [['messages', i, 'points', j, 'text']],
       body: (chunk) => ({ speaker: b.person(speaker), occasion: b.maybe(m.occasion), points: chunk.map((p) => b.item(p)) }),
     });
   });
@@ -249,7 +246,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'discussion', group: 'discussion', title: L.discussion, notes: di.notes,
       sources: allSources(...di.topics.map((t) => t.sources)),
       list: di.topics, weight: (t) => lines(t.text) + (t.regions ? 0.9 : 0) + 0.27, reserved: di.intro ? lines(di.intro) + 0.5 : 0,
-      origin: (_t, j) => ['discussion', 'topics', j, 'text'], fixed: [['discussion', 'intro']],
+      origins: (_t, j) => [['discussion', 'topics', j, 'text']], fixed: [['discussion', 'intro']],
       body: (chunk, first) => ({
         intro: first ? b.maybe(di.intro) : null,
         topics: chunk.map((t) => ({ ...b.item(t), regions: (t.regions ?? []).map((r) => b.rich(r)), regionsLabel: L.regions })),
@@ -285,7 +282,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       kind: 'conclusions', group: 'conclusions', title: L.conclusions, notes: co.notes,
       sources: allSources(...co.points.map((p) => p.sources)),
       list: co.points, weight: (p) => lines(p.text) + 0.27, reserved: 0,
-      origin: (_p, j) => ['conclusions', 'points', j, 'text'],
+      origins: (_p, j) => [['conclusions', 'points', j, 'text']],
       body: (chunk) => ({ points: chunk.map((p) => b.item(p)) }),
     });
   }

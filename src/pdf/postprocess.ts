@@ -90,39 +90,24 @@ const NODE_ID = /^node(\d+)$/;
  * are renumbered from 1 in their order (the /IDTree stays sorted), so the bytes depend on the deck alone.
  */
 function renumberNodeIds(pdf: PDFDocument): void {
-  const strings: PDFString[] = [];
-  const seen = new Set<unknown>();
-  const visit = (value: unknown): void => {
+  // One walk records where each id sits (its array or dictionary, and the index or key); then each place is
+  // given its new id. PDFString keeps its text private, so a fresh string is set in place of each.
+  const found: { id: string; set: (s: PDFString) => void }[] = [];
+  const seen = new Set<PDFDict>();
+  const visit = (value: unknown, set: (s: PDFString) => void): void => {
     if (value instanceof PDFString) {
-      if (NODE_ID.test(value.asString())) strings.push(value);
+      if (NODE_ID.test(value.asString())) found.push({ id: value.asString(), set });
     } else if (value instanceof PDFArray) {
-      for (let i = 0; i < value.size(); i++) visit(value.get(i));
+      for (let i = 0; i < value.size(); i++) visit(value.get(i), (s) => value.set(i, s));
     } else if (value instanceof PDFDict && !seen.has(value)) {
       seen.add(value);
-      for (const [, v] of value.entries()) visit(v);
+      for (const [key, v] of value.entries()) visit(v, (s) => value.set(key, s));
     }
   };
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object instanceof PDFStream ? object.dict : object);
-  const ids = [...new Set(strings.map((s) => s.asString()))].sort((a, b) => Number(NODE_ID.exec(a)![1]) - Number(NODE_ID.exec(b)![1]));
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) visit(object instanceof PDFStream ? object.dict : object, () => undefined);
+  const ids = [...new Set(found.map((f) => f.id))].sort((a, b) => Number(NODE_ID.exec(a)![1]) - Number(NODE_ID.exec(b)![1]));
   const renamed = new Map(ids.map((id, i) => [id, `node${String(i + 1).padStart(8, '0')}`]));
-  // PDFString keeps its text private; a fresh string object is set in place of each.
-  const replace = (value: unknown): unknown => (value instanceof PDFString && renamed.has(value.asString()) ? PDFString.of(renamed.get(value.asString())!) : undefined);
-  const rewrite = (value: unknown): void => {
-    if (value instanceof PDFArray) {
-      for (let i = 0; i < value.size(); i++) {
-        const next = replace(value.get(i));
-        if (next) value.set(i, next as PDFString);
-        else rewrite(value.get(i));
-      }
-    } else if (value instanceof PDFDict) {
-      for (const [key, v] of value.entries()) {
-        const next = replace(v);
-        if (next) value.set(key, next as PDFString);
-        else rewrite(v);
-      }
-    }
-  };
-  if (renamed.size > 0) for (const [, object] of pdf.context.enumerateIndirectObjects()) rewrite(object instanceof PDFStream ? object.dict : object);
+  for (const { id, set } of found) set(PDFString.of(renamed.get(id)!));
 }
 
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {

@@ -75,6 +75,15 @@ async function whenExporting(pid: number, out: string): Promise<Chromium> {
   }, 90_000, 20);
 }
 
+/** A build over a previous deck, with its handout, caught in the middle of its export. */
+async function halfwayThroughExport() {
+  const { out, hash } = await previousDeck();
+  const tmp = await fresh('mujaz-fault-tmp-');
+  const run = spawnCli(['build', bundledBrief, '--out', out, '--handout'], { env: { TMPDIR: tmp } });
+  const chromium = await whenExporting(run.child.pid!, out);
+  return { out, hash, tmp, run, chromium };
+}
+
 function canMount(): boolean {
   try {
     execFileSync('mount', ['--version'], { stdio: 'ignore' });
@@ -86,10 +95,7 @@ function canMount(): boolean {
 
 describe('Chromium killed in the middle of the export', () => {
   it('fails clearly, leaves no Chromium, no half-written PDF, and the previous deck intact', async () => {
-    const { out, hash } = await previousDeck();
-    const tmp = await fresh('mujaz-fault-tmp-');
-    const run = spawnCli(['build', bundledBrief, '--out', out, '--handout'], { env: { TMPDIR: tmp } });
-    const chromium = await whenExporting(run.child.pid!, out);
+    const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
     process.kill(chromium.pid, 'SIGKILL');
     const result = await run.done;
     if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
@@ -254,10 +260,7 @@ describe('a full disk', () => {
 
 describe('Ctrl-C during the export', () => {
   it('exits 130, leaves no Chromium, removes the temporary folder, keeps the previous deck', async () => {
-    const { out, hash } = await previousDeck();
-    const tmp = await fresh('mujaz-fault-tmp-');
-    const run = spawnCli(['build', bundledBrief, '--out', out, '--handout'], { env: { TMPDIR: tmp } });
-    const chromium = await whenExporting(run.child.pid!, out);
+    const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
     // A terminal sends SIGINT to the whole foreground job: the CLI's process group (Chromium has its own).
     process.kill(-run.child.pid!, 'SIGINT');
     const result = await run.done;
