@@ -1,0 +1,55 @@
+/**
+ * The output of the bundled brief and the fixture briefs, as it was before the code was reshaped
+ * (tests/golden/, written by scripts/golden.mjs): the HTML byte for byte, and the PDFs byte for byte when
+ * printed by the Chromium that printed the golden ones. Another Chromium writes other bytes for the same
+ * page, so then each page is compared as an image (to the pixel) and by its text.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import { chromiumVersion, GOLDEN_BRIEFS } from './briefs.mjs';
+import { removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
+import { must, run } from '../pdf/support.js';
+
+const golden = path.join(repoRoot, 'tests', 'golden');
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map(removeDir));
+});
+
+async function pages(pdf: string, dir: string, prefix: string): Promise<Buffer[]> {
+  await must('pdftoppm', ['-r', '48', '-png', pdf, path.join(dir, prefix)]);
+  const { stdout } = await run('sh', ['-c', `ls ${path.join(dir, prefix)}-*.png | sort`]);
+  return Promise.all(stdout.trim().split('\n').map((f) => readFile(f)));
+}
+
+async function samePdf(built: string, kept: string, sameChromium: boolean, scratch: string): Promise<void> {
+  const [a, b] = await Promise.all([readFile(built), readFile(kept)]);
+  if (sameChromium) {
+    expect(a.equals(b), `${path.basename(built)} differs from tests/golden (same Chromium)`).toBe(true);
+    return;
+  }
+  const text = (f: string) => must('pdftotext', ['-enc', 'UTF-8', f, '-']);
+  expect(await text(built)).toBe(await text(kept));
+  const [x, y] = await Promise.all([pages(built, scratch, 'built'), pages(kept, scratch, 'kept')]);
+  expect(x.length).toBe(y.length);
+  x.forEach((png, i) => expect(PNG.sync.read(png).data.equals(PNG.sync.read(y[i]!).data), `page ${i + 1}`).toBe(true));
+}
+
+describe('output unchanged against tests/golden', async () => {
+  const kept = (await readFile(path.join(golden, 'chromium.txt'), 'utf8')).trim();
+  const sameChromium = (await chromiumVersion()) === kept;
+
+  it.each(GOLDEN_BRIEFS)('$slug', async ({ brief, slug, handout }) => {
+    const out = await tempDir();
+    dirs.push(out);
+    const result = await runCli(['build', brief, '--out', out, ...(handout ? ['--handout'] : [])]);
+    expect(result.code, result.stderr).toBe(0);
+    const deck = path.join(out, slug);
+    const html = await readFile(path.join(deck, 'index.html'), 'utf8');
+    expect(html).toBe(await readFile(path.join(golden, slug, 'index.html'), 'utf8'));
+    const files = [`${slug}.pdf`, ...(handout ? [`${slug}-handout.pdf`] : [])];
+    for (const f of files) await samePdf(path.join(deck, f), path.join(golden, slug, f), sameChromium, out);
+  });
+});
