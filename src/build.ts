@@ -26,8 +26,6 @@ export const HANDOUT_PAGE = { width: 794, height: 1123 } as const;
 const PRINT_PAGE = 'print.html';
 /** Times a group is re-cut after measuring an overflow, before giving up. */
 const MAX_FIT_ROUNDS = 6;
-/** The date stamped in a PDF when the brief gives none: fixed, so builds are reproducible. */
-export const DEFAULT_CREATED = '2000-01-01';
 
 export interface BuildOptions {
   outRoot: string;
@@ -102,7 +100,7 @@ async function pdfStage(loaded: LoadedBrief, deckDir: string, deck: Deck, sessio
       else throw tooLong(loaded, slide, o.by);
     }
     round++;
-    current = buildDeck(loaded.brief, { fit, dense, defaultCreated: DEFAULT_CREATED });
+    current = buildDeck(loaded.brief, { fit, dense });
     await Promise.all([
       writeText(deckDir, 'index.html', await renderDeck({ deck: current, csp })),
       writeText(deckDir, PRINT_PAGE, await renderPrint({ deck: current, csp, assets })),
@@ -158,7 +156,7 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
   performance.mark(`${file}: loaded`);
   checkAborted(options.signal);
   const csp = await contentSecurityPolicy();
-  let deck = buildDeck(loaded.brief, { defaultCreated: DEFAULT_CREATED });
+  let deck = buildDeck(loaded.brief);
   const owner = await options.claim?.(deck.slug, file);
   if (owner !== undefined) {
     const message = `the slug "${deck.slug}" is also the slug of ${owner}, and both would write ${deck.slug}/`;

@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { MAX_REPORT_BYTES } from '../brief/references.js';
 import { SLUG } from '../brief/schema.js';
 import { decodeSource } from '../brief/source-text.js';
+import { scaffoldSections } from '../deck/kinds/index.js';
 import { paragraphsOf } from '../brief/references.js';
 import { MujazError } from '../errors.js';
 import { packageRoot, templatesDir } from '../paths.js';
@@ -60,9 +61,14 @@ export interface ScaffoldInput {
 export async function renderScaffold(input: ScaffoldInput): Promise<string> {
   const source = await readFile(path.join(templatesDir, 'brief-scaffold.yaml.hbs'), 'utf8');
   // YAML, not HTML: no escaping. Every value is a checked slug, a computed path, or a sanitised comment line.
-  const template = Handlebars.create().compile(source, { noEscape: true, strict: false });
+  const hbs = Handlebars.create();
+  // Each slide kind writes its own section (src/deck/kinds/), in deck order.
+  const sections = scaffoldSections();
+  for (const name of sections) hbs.registerPartial(name, await readFile(path.join(templatesDir, 'scaffold', `${name}.yaml.hbs`), 'utf8'));
+  const template = hbs.compile(source, { noEscape: true, strict: false });
   return template({
     ...input,
+    sections: sections.map((name) => ({ name })),
     created: input.created ?? new Date().toISOString().slice(0, 10),
     paragraphs: (input.paragraphs ?? []).map((text, i) => ({ n: i + 1, text: commentText(text) })),
   });

@@ -1,63 +1,24 @@
-/** The words the deck adds around the brief's own text, per language. */
-export interface Labels {
-  overview: string;
-  date: string;
-  dateUnknown: string;
-  venue: string;
-  format: string;
-  themes: string;
-  host: string;
-  reportGap: string;
-  participants: string;
-  moderator: string;
-  joined: string;
-  attendees: string;
-  messages: string;
-  discussion: string;
-  regions: string;
-  technologies: string;
-  conclusions: string;
-  sources: string;
-  report: string;
-  citedParagraphs: string;
-  paragraph: string;
-  paragraphs: string;
+/** The words the deck adds around the brief's own text, per language: the deck's own, and each kind's. */
+import type { CommonLabels, Lang } from './kinds/kind.js';
+import { kindsLabels, type KindsLabels } from './kinds/index.js';
+
+interface DeckLabels extends CommonLabels {
   continued: string;
   of: string;
-  slide: string;
   notesHeading: string;
   handoutCited: string;
   /** reveal's controls and live region, read aloud by screen readers. */
   controls: { prev: string; next: string; up: string; down: string; region: string; progress: string };
-  listSeparator: string;
 }
 
-const ar: Labels = {
-  overview: 'نظرة عامة',
-  date: 'التاريخ',
-  dateUnknown: 'غير مذكور في التقرير',
-  venue: 'المكان',
-  format: 'الصيغة',
-  themes: 'المحاور',
-  host: 'الجهة المضيفة',
+export type Labels = DeckLabels & KindsLabels;
+
+const ar: DeckLabels = {
   reportGap: 'ملاحظة على التقرير',
-  participants: 'المشاركون وإدارة الجلسة',
-  moderator: 'إدارة الجلسة',
-  joined: 'انضم إلى النقاش',
-  attendees: 'الحضور',
-  messages: 'الرسائل الرئيسية',
-  discussion: 'محاور النقاش',
-  regions: 'المناطق',
-  technologies: 'مخاوف التقنيات الناشئة',
-  conclusions: 'الخلاصات المشتركة',
-  sources: 'المصادر',
-  report: 'التقرير',
-  citedParagraphs: 'الفقرات المستشهد بها',
   paragraph: 'الفقرة',
   paragraphs: 'الفقرات',
   continued: 'تابع',
   of: 'من',
-  slide: 'الشريحة',
   notesHeading: 'ملاحظات المتحدث',
   handoutCited: 'من نص التقرير',
   controls: {
@@ -71,38 +32,22 @@ const ar: Labels = {
   listSeparator: '، ',
 };
 
-const en: Labels = {
-  overview: 'Overview',
-  date: 'Date',
-  dateUnknown: 'not given in the report',
-  venue: 'Venue',
-  format: 'Format',
-  themes: 'Themes',
-  host: 'Host',
+const en: DeckLabels = {
   reportGap: 'Note on the report',
-  participants: 'Participants and moderation',
-  moderator: 'Moderator',
-  joined: 'Joined the discussion',
-  attendees: 'Attendees',
-  messages: 'Key messages',
-  discussion: 'Discussion topics',
-  regions: 'Regions',
-  technologies: 'Emerging-technology concerns',
-  conclusions: 'Shared conclusions',
-  sources: 'Sources',
-  report: 'Report',
-  citedParagraphs: 'Paragraphs cited',
   paragraph: 'Paragraph',
   paragraphs: 'Paragraphs',
   continued: 'continued',
   of: 'of',
-  slide: 'Slide',
   notesHeading: 'Speaker notes',
   handoutCited: 'From the report',
   controls: { prev: 'Previous slide', next: 'Next slide', up: 'Up', down: 'Down', region: 'Presentation', progress: 'Progress' },
   listSeparator: ', ',
 };
 
-export function labelsFor(lang: 'ar' | 'en'): Labels {
-  return lang === 'ar' ? ar : en;
+const cache = new Map<Lang, Labels>();
+
+export function labelsFor(lang: Lang): Labels {
+  let labels = cache.get(lang);
+  if (!labels) cache.set(lang, (labels = { ...kindsLabels(lang), ...(lang === 'ar' ? ar : en) }));
+  return labels;
 }

@@ -1,8 +1,13 @@
 /**
  * The output of the bundled brief and the fixture briefs, as it was before the code was reshaped
- * (tests/golden/, written by scripts/golden.mjs): the HTML byte for byte, and the PDFs byte for byte when
- * printed by the Chromium that printed the golden ones. Another Chromium writes other bytes for the same
- * page, so then each page is compared as an image (to the pixel) and by its text.
+ * (tests/golden/, written by scripts/golden.mjs): the PDFs byte for byte when printed by the Chromium that
+ * printed the golden ones (another Chromium writes other bytes for the same page, so then each page is
+ * compared as an image, to the pixel, and by its text), and the HTML byte for byte but for empty lines.
+ *
+ * The one change to the HTML: the slide template used to pick a kind's partial with nine `{{#if is.kind}}`
+ * lines, eight of which printed an empty line in every slide; the partial is now looked up by the kind,
+ * and those empty lines are gone. Empty lines between block elements change neither the page nor the PDF,
+ * whose bytes stay the same.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,7 +53,8 @@ describe('output unchanged against tests/golden', async () => {
     expect(result.code, result.stderr).toBe(0);
     const deck = path.join(out, slug);
     const html = await readFile(path.join(deck, 'index.html'), 'utf8');
-    expect(html).toBe(await readFile(path.join(golden, slug, 'index.html'), 'utf8'));
+    const withoutEmptyLines = (text: string) => text.replace(/\n{2,}/g, '\n');
+    expect(withoutEmptyLines(html)).toBe(withoutEmptyLines(await readFile(path.join(golden, slug, 'index.html'), 'utf8')));
     const files = [`${slug}.pdf`, ...(handout ? [`${slug}-handout.pdf`] : [])];
     for (const f of files) await samePdf(path.join(deck, f), path.join(golden, slug, f), sameChromium, out);
   });

@@ -174,7 +174,7 @@ describe('reveal.js print view and fragments', () => {
   it('a page that printed a print page takes the next one in place only when its styles are the same', async () => {
     // The next deck's slides are swapped into the page (no load) when the heads match; the head names the
     // assets' state, so a deck with a changed theme is loaded afresh and printed with its own styles.
-    const deck = buildDeck((await loadBrief(bundledBrief)).brief, { defaultCreated: '2000-01-01' });
+    const deck = buildDeck((await loadBrief(bundledBrief)).brief);
     const csp = await contentSecurityPolicy();
     const copyWith = async (name: string, assets: string, red: boolean) => {
       const dir = await tempDir(`mujaz-pdf-swap-${name}-`);

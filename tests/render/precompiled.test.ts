@@ -11,7 +11,7 @@ import { bundledBrief } from '../support/build.js';
 
 async function deckOfBundledBrief() {
   const loaded = await loadBrief(bundledBrief);
-  return buildDeck(loaded.brief, { defaultCreated: '2000-01-01' });
+  return buildDeck(loaded.brief);
 }
 
 describe('precompiled templates', () => {

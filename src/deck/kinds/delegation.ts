@@ -1,0 +1,39 @@
+/** A delegation: one slide per delegation, its side and its members (more slides when they are many). */
+import type { Rich } from '../text.js';
+import type { PersonView } from '../view.js';
+import { allSources, defineKind, lines } from './kind.js';
+
+export interface DelegationBody {
+  side: Rich | null;
+  members: PersonView[];
+}
+
+/** A member's line: characters per line, and the space between members. */
+const MEMBER_CHARS = 80;
+const MEMBER_SPACE = 0.5;
+/** The line naming the side the delegation represents. */
+const SIDE_LINE = 1.3;
+
+export const delegation = defineKind<DelegationBody>()({
+  kind: 'delegation',
+  reads: ['delegations'],
+  scaffold: 'delegations',
+  labels: { ar: {}, en: {} },
+  slides(ctx) {
+    (ctx.brief.delegations ?? []).forEach((d, i) => {
+      ctx.add({
+        group: `delegation-${i + 1}`,
+        title: d.name,
+        notes: d.notes,
+        sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
+        list: d.members,
+        weight: (m) => lines(ctx.personText(m), MEMBER_CHARS) + MEMBER_SPACE,
+        reserved: d.side ? SIDE_LINE : 0,
+        origins: (_m, j) => [['delegations', i, 'members', j, 'role']],
+        body: (chunk) => ({ side: ctx.maybe(d.side), members: chunk.map((m) => ctx.person(m)) }),
+      });
+    });
+  },
+  citable: (brief) => (brief.delegations ?? []).flatMap((d, i) => d.members.map((m, j) => ({ path: ['delegations', i, 'members', j], sources: m.sources }))),
+  notes: (brief) => (brief.delegations ?? []).map((d, i) => ({ path: ['delegations', i], notes: d.notes, name: `the slide of ${d.name}` })),
+});

@@ -1,0 +1,47 @@
+/** The discussion: an optional intro, then its topics, each with the regions the report names under it. */
+import type { Rich } from '../text.js';
+import type { Item } from '../view.js';
+import { allSources, defineKind, lines } from './kind.js';
+
+export interface TopicView extends Item {
+  regions: Rich[];
+  regionsLabel: string;
+}
+
+export interface DiscussionBody {
+  intro: Rich | null;
+  topics: TopicView[];
+}
+
+/** The space between two topics; the line of region chips under a topic; the space under the intro. */
+const TOPIC_SPACE = 0.27;
+const REGIONS_LINE = 0.9;
+const INTRO_SPACE = 0.5;
+
+export const discussion = defineKind<DiscussionBody>()({
+  kind: 'discussion',
+  reads: ['discussion'],
+  scaffold: 'discussion',
+  labels: { ar: { discussion: 'محاور النقاش', regions: 'المناطق' }, en: { discussion: 'Discussion topics', regions: 'Regions' } },
+  slides(ctx) {
+    const di = ctx.brief.discussion;
+    if (!di) return;
+    ctx.add({
+      group: 'discussion',
+      title: ctx.labels.discussion,
+      notes: di.notes,
+      sources: allSources(...di.topics.map((t) => t.sources)),
+      list: di.topics,
+      weight: (t) => lines(t.text) + (t.regions ? REGIONS_LINE : 0) + TOPIC_SPACE,
+      reserved: di.intro ? lines(di.intro) + INTRO_SPACE : 0,
+      origins: (_t, j) => [['discussion', 'topics', j, 'text']],
+      fixed: [['discussion', 'intro']],
+      body: (chunk, first) => ({
+        intro: first ? ctx.maybe(di.intro) : null,
+        topics: chunk.map((t) => ({ ...ctx.item(t), regions: (t.regions ?? []).map((r) => ctx.rich(r)), regionsLabel: ctx.labels.regions })),
+      }),
+    });
+  },
+  citable: (brief) => (brief.discussion?.topics ?? []).map((t, j) => ({ path: ['discussion', 'topics', j], sources: t.sources })),
+  notes: (brief) => (brief.discussion ? [{ path: ['discussion'], notes: brief.discussion.notes, name: 'the discussion slide' }] : []),
+});

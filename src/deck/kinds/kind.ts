@@ -1,0 +1,129 @@
+/**
+ * What a slide kind is: one module per kind in this folder says which part of the brief it reads, its
+ * heading and labels, how its items weigh and split into slides, and its typed body. Its partial is
+ * templates/partials/<kind>.hbs. The registry (index.ts) lists the kinds in deck order.
+ */
+import type { Brief, Person, Point } from '../../brief/schema.js';
+import type { NumberFormat } from '../numbers.js';
+import { plain as plainText, type Rich } from '../text.js';
+import type { BriefPath, Item, PersonView } from '../view.js';
+
+export type Lang = Brief['lang'];
+
+/** The words a kind adds around the brief's text, in each language. */
+export type KindLabels<L> = Readonly<Record<Lang, L>>;
+
+/** How a kind's list becomes slides: one slide, or several when the list is too long for one. */
+export interface SlidePlan<T, B> {
+  /** The list group (an id base and the unit of fitting): "overview", "messages-2". */
+  group: string;
+  title: string;
+  notes: string | undefined;
+  sources: readonly number[];
+  list: readonly T[];
+  /** What one item takes of the slide's body, in lines of body type (src/deck/split.ts). */
+  weight: (item: T) => number;
+  /** Lines the first slide's fixed parts (intro, speaker, notes on the report) take from the body. */
+  reserved: number;
+  /** The view of one slide: `chunk` is its part of the list; `first` is true on the first slide. */
+  body: (chunk: T[], first: boolean) => B;
+  /** Where each list item's texts come from in the brief (a row of cards holds several). */
+  origins?: (item: T, index: number) => BriefPath[];
+  /** Where the fixed texts of the first slide come from. */
+  fixed?: BriefPath[];
+}
+
+/** A slide planned so far (the sources slide lists those before it). */
+export interface Planned {
+  group: string;
+  title: Rich;
+  titleText: string;
+  sources: readonly number[];
+  /** 1 for the first slide of its group. */
+  part: number;
+}
+
+/** What the deck builder gives a kind: the deck's text rules, and a place to add its slides. */
+export interface DeckContext<L, B> {
+  readonly brief: Brief;
+  readonly labels: L;
+  readonly nf: NumberFormat;
+  rich(text: string): Rich;
+  maybe(text: string | undefined): Rich | null;
+  /** "الفقرات ٩–١٢" for a list of paragraphs, or null. */
+  cite(sources: readonly number[] | undefined): string | null;
+  item(point: Point): Item;
+  person(person: Person): PersonView;
+  /** Title, name and role as one text, to weigh a person's line. */
+  personText(person: Person): string;
+  /** The person of that id, from delegations or participants. */
+  personById(id: string): Person | undefined;
+  /** The brief's notes on its report's gaps, as items (the overview and sources slides print them). */
+  gaps(): Item[];
+  /** The slides planned before this kind's. */
+  planned(): readonly Planned[];
+  add<T>(plan: SlidePlan<T, B>): void;
+}
+
+/** An item that should cite the report, for the lint. */
+export interface Citable {
+  path: BriefPath;
+  sources: unknown;
+}
+
+/** Where a slide group's speaker notes are written in the brief, for the lint. */
+export interface NotesPlace {
+  path: BriefPath;
+  notes: unknown;
+  /** How the lint names the slide: "the discussion slide". */
+  name: string;
+}
+
+export interface Kind<K extends string, B, L> {
+  readonly kind: K;
+  /** The part of the brief it reads: a top-level key of the brief. */
+  readonly reads: readonly (keyof Brief)[];
+  readonly labels: KindLabels<L>;
+  /** Its part of the scaffold `mujaz init` writes: templates/scaffold/<name>.yaml.hbs. */
+  readonly scaffold?: string;
+  /** Plans the kind's slides for this brief (none when the brief lacks its part). */
+  slides(ctx: DeckContext<L & CommonLabels, B>): void;
+  /** The items it shows that should cite the report. */
+  citable?(brief: Brief): Citable[];
+  /** Where the speaker notes of its slides are written. */
+  notes?(brief: Brief): NotesPlace[];
+}
+
+/** Labels every kind may use, besides its own (src/deck/labels.ts). */
+export interface CommonLabels {
+  paragraph: string;
+  paragraphs: string;
+  reportGap: string;
+  listSeparator: string;
+}
+
+/** A kind module, typed by the body its partial prints: `defineKind<TitleBody>()({ kind: 'title', … })`. */
+export function defineKind<B>() {
+  return <const K extends string, L>(kind: Kind<K, B, L>): Kind<K, B, L> => kind;
+}
+
+/** Rough lines a text takes in the body type: the fitting stage corrects any misjudgement. */
+export function lines(text: string, perLine = 88): number {
+  return Math.max(1, Math.ceil(Array.from(text).length / perLine));
+}
+
+/** Characters per line of a note on the report's gaps (the note spans the body at a smaller size). */
+const GAP_CHARS = 105;
+/** Lines of body type a line of a gap note takes, and the space around a note. */
+const GAP_LINE = 0.8;
+const GAP_SPACE = 0.8;
+
+/** Lines the notes on the report's gaps take (printed on the overview and on the sources slide). */
+export function gapLines(gaps: readonly { text: Rich }[]): number {
+  return gaps.reduce((n, g) => n + lines(plainText(g.text), GAP_CHARS) * GAP_LINE + GAP_SPACE, 0);
+}
+
+/** Every list of paragraphs, as one list (duplicates are removed when the slide is made). */
+export function allSources(...lists: (readonly number[] | undefined)[]): number[] {
+  return lists.flatMap((l) => l ?? []);
+}

@@ -1,0 +1,55 @@
+/** The overview: the event in a sentence or two, its format, its themes as chips, the report's gaps. */
+import type { Rich } from '../text.js';
+import type { Fact, Item } from '../view.js';
+import { allSources, defineKind, gapLines, lines } from './kind.js';
+
+export interface OverviewBody {
+  summary: Rich | null;
+  facts: Fact[];
+  themes: Item[];
+  gaps: Item[];
+}
+
+/** A theme chip: characters per line (chips are narrow), and the lines of body type a chip line takes (they flow several to a row). */
+const CHIP_CHARS = 40;
+const CHIP_LINE = 0.35;
+/** The summary's characters per line (lead type). */
+const SUMMARY_CHARS = 84;
+/** The format line: characters per line, and lines of body type per line (smaller type). */
+const FORMAT_CHARS = 100;
+const FORMAT_LINE = 0.85;
+/** The "themes" heading and the space around the chips. */
+const THEMES_HEADING = 1.3;
+
+export const overview = defineKind<OverviewBody>()({
+  kind: 'overview',
+  reads: ['event', 'source'],
+  labels: {
+    ar: { overview: 'نظرة عامة', format: 'الصيغة', themes: 'المحاور' },
+    en: { overview: 'Overview', format: 'Format', themes: 'Themes' },
+  },
+  slides(ctx) {
+    const { brief, labels: L } = ctx;
+    const ev = brief.event;
+    const themes = ev.themes ?? [];
+    const gaps = ctx.gaps();
+    ctx.add({
+      group: 'overview',
+      title: L.overview,
+      notes: ev.notes,
+      sources: allSources(ev.sources, ...themes.map((t) => t.sources), ...(brief.source.gaps ?? []).map((g) => g.paragraphs)),
+      list: themes,
+      weight: (t) => lines(t.text, CHIP_CHARS) * CHIP_LINE,
+      origins: (_t, i) => [['event', 'themes', i, 'text']],
+      fixed: [['event', 'summary'], ['event', 'format']],
+      reserved: lines(ev.summary, SUMMARY_CHARS) + (ev.format ? lines(ev.format, FORMAT_CHARS) * FORMAT_LINE : 0) + gapLines(gaps) + THEMES_HEADING,
+      body: (chunk, first) => ({
+        summary: first ? ctx.rich(ev.summary) : null,
+        facts: first && ev.format ? [{ label: L.format, value: ctx.rich(ev.format) }] : [],
+        themes: chunk.map((t) => ctx.item(t)),
+        gaps: first ? gaps : [],
+      }),
+    });
+  },
+  citable: (brief) => (brief.event.themes ?? []).map((t, i) => ({ path: ['event', 'themes', i], sources: t.sources })),
+});

@@ -1,0 +1,61 @@
+/** Who else took part: the moderator, officials who joined the discussion, and the groups who attended. */
+import type { Person, Point } from '../../brief/schema.js';
+import type { Item, PersonView } from '../view.js';
+import { allSources, defineKind, lines } from './kind.js';
+
+export interface ParticipantsBody {
+  moderator: PersonView | null;
+  joined: PersonView[];
+  attendees: Item[];
+}
+
+type Entry = { kind: 'joined'; p: Person } | { kind: 'attendee'; p: Point };
+
+/** A person who joined: their line and the space under it (role on a line of its own). */
+const JOINED_SPACE = 1.1;
+/** An attendee group is a chip: characters per line, and lines of body type per chip line. */
+const CHIP_CHARS = 40;
+const CHIP_LINE = 0.35;
+/** The moderator block's heading and space; the heading of the list below. */
+const MODERATOR_SPACE = 1.2;
+const LIST_HEADING = 1.2;
+
+export const participants = defineKind<ParticipantsBody>()({
+  kind: 'participants',
+  reads: ['participants'],
+  scaffold: 'participants',
+  labels: {
+    ar: { participants: 'المشاركون وإدارة الجلسة', moderator: 'إدارة الجلسة', joined: 'انضم إلى النقاش', attendees: 'الحضور' },
+    en: { participants: 'Participants and moderation', moderator: 'Moderator', joined: 'Joined the discussion', attendees: 'Attendees' },
+  },
+  slides(ctx) {
+    const pa = ctx.brief.participants;
+    if (!pa) return;
+    const joined = pa.joined ?? [];
+    const entries: Entry[] = [...joined.map((p): Entry => ({ kind: 'joined', p })), ...(pa.attendees ?? []).map((p): Entry => ({ kind: 'attendee', p }))];
+    ctx.add({
+      group: 'participants',
+      title: ctx.labels.participants,
+      notes: pa.notes,
+      sources: allSources(pa.moderator?.sources, ...joined.map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
+      list: entries,
+      weight: (e) => (e.kind === 'joined' ? lines(ctx.personText(e.p)) + JOINED_SPACE : lines(e.p.text, CHIP_CHARS) * CHIP_LINE),
+      origins: (e, j) => [e.kind === 'joined' ? ['participants', 'joined', j, 'role'] : ['participants', 'attendees', j - joined.length, 'text']],
+      reserved: (pa.moderator ? lines(ctx.personText(pa.moderator)) + MODERATOR_SPACE : 0) + LIST_HEADING,
+      body: (chunk, first) => ({
+        moderator: first && pa.moderator ? ctx.person(pa.moderator) : null,
+        joined: chunk.flatMap((e) => (e.kind === 'joined' ? [ctx.person(e.p)] : [])),
+        attendees: chunk.flatMap((e) => (e.kind === 'attendee' ? [ctx.item(e.p)] : [])),
+      }),
+    });
+  },
+  citable: (brief) => {
+    const pa = brief.participants;
+    return [
+      ...(pa?.moderator ? [{ path: ['participants', 'moderator'], sources: pa.moderator.sources }] : []),
+      ...(pa?.joined ?? []).map((m, j) => ({ path: ['participants', 'joined', j], sources: m.sources })),
+      ...(pa?.attendees ?? []).map((m, j) => ({ path: ['participants', 'attendees', j], sources: m.sources })),
+    ];
+  },
+  notes: (brief) => (brief.participants ? [{ path: ['participants'], notes: brief.participants.notes, name: 'the participants slide' }] : []),
+});

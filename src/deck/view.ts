@@ -1,0 +1,57 @@
+/** The pieces every slide kind's view is made of: texts in runs, cited items, people, and the slide itself. */
+import type { Rich } from './text.js';
+
+/** A path into the brief, as the schema and the validator name it. */
+export type BriefPath = (string | number)[];
+
+export interface Item {
+  text: Rich;
+  /** "الفقرة ٩" / "الفقرات ٩–١٢", or null when the item cites nothing. */
+  cite: string | null;
+}
+
+export interface PersonView {
+  title: Rich | null;
+  /** The name, or the role for a group the report does not name ("senior officials"). */
+  primary: Rich;
+  /** The role, when `primary` is the name. */
+  secondary: Rich | null;
+  cite: string | null;
+}
+
+export interface Fact {
+  label: string;
+  value: Rich;
+}
+
+/** What every slide has, whatever its kind. */
+export interface SlideBase {
+  /** Stable anchor: the same brief gives the same ids. */
+  id: string;
+  /** The list group this slide belongs to, for continuation and fitting. */
+  group: string;
+  title: Rich;
+  /** The title as plain text: bookmarks, outline, tests. */
+  titleText: string;
+  /** "تابع ٢ من ٣" on continuation slides, else null. */
+  continuation: string | null;
+  /** "٣ من ١٢". */
+  number: string;
+  notes: string[];
+  /** Paragraphs of the report this slide cites (sorted, unique). */
+  sources: number[];
+  /** "الفقرات ٩–١٢" in the footer. */
+  citeLine: string | null;
+  /** Smaller type, when the brief asked to shrink text that would not fit. */
+  dense: boolean;
+  /** Where each text on the slide comes from in the brief (e.g. ["messages", 0, "points", 3]). */
+  origins: BriefPath[];
+  /** How many list items the slide holds (a slide with one item cannot be split further). */
+  items: number;
+}
+
+/** A slide of kind `K`, whose partial (templates/partials/<K>.hbs) prints `body`. */
+export interface SlideOf<K extends string, B> extends SlideBase {
+  kind: K;
+  body: B;
+}
