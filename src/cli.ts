@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
 import type { EarlyBrowser } from './early.js';
-import type { SpawnedBrowser } from './pdf/spawn.js';
+import { Core } from './core/core.js';
 import type { Reporter } from './reporter.js';
 
 const VERSION = '0.1.0';
@@ -48,23 +48,7 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** A Chromium started before the command line was loaded: given to the build that matches, else killed. */
-class Early {
-  constructor(private browser: EarlyBrowser | undefined) {}
-  take(requested: string | undefined): SpawnedBrowser | undefined {
-    const early = this.browser;
-    this.browser = undefined;
-    if (early && early.requested === requested) return early.spawned;
-    early?.spawned.kill();
-    return undefined;
-  }
-  discard(): void {
-    this.browser?.spawned.kill();
-    this.browser = undefined;
-  }
-}
-
-function program(reporter: Reporter, signal: AbortSignal, early: Early): Command {
+function program(reporter: Reporter, core: Core): Command {
   const cli = new Command('mujaz')
     .description('Arabic YAML briefs → right-to-left reveal.js decks and searchable PDF handouts')
     .version(VERSION)
@@ -79,7 +63,7 @@ function program(reporter: Reporter, signal: AbortSignal, early: Early): Command
     .option('--strict', 'treat warnings as errors')
     .action(async (briefs: string[], opts: { strict?: boolean }) => {
       const { checkCommand } = await import('./commands/check.js');
-      await checkCommand(briefs, opts, reporter);
+      await checkCommand(core, briefs, opts);
     });
 
   cli
@@ -94,16 +78,8 @@ function program(reporter: Reporter, signal: AbortSignal, early: Early): Command
     .option('-w, --watch', 'rebuild on every good save')
     .option('--strict', 'treat warnings as errors')
     .action(async (briefs: string[], opts) => {
-      // Chromium starts first, so that its start-up overlaps loading mujaz and reading the briefs.
-      let spawned: SpawnedBrowser | undefined;
-      if (opts.pdf && !opts.watch) {
-        // Started by bin/mujaz.js before mujaz was loaded, when argv said so; else now.
-        const ready = early.take(opts.browser);
-        spawned = ready ?? (await import('./pdf/spawn.js')).spawnEarly(opts.browser);
-        if (!ready) performance.mark('browser spawned');
-      }
       const { buildCommand } = await import('./commands/build.js');
-      await buildCommand(briefs, opts, reporter, signal, spawned);
+      await buildCommand(core, briefs, opts);
     });
 
   cli
@@ -114,7 +90,7 @@ function program(reporter: Reporter, signal: AbortSignal, early: Early): Command
     .option('--open', 'open the deck in the default browser')
     .action(async (brief: string, opts) => {
       const { serveCommand } = await import('./commands/serve.js');
-      await serveCommand(brief, opts, reporter, signal);
+      await serveCommand(core, brief, opts);
     });
 
   cli
@@ -141,8 +117,7 @@ function program(reporter: Reporter, signal: AbortSignal, early: Early): Command
 }
 
 /** Runs mujaz with `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: string[], started?: EarlyBrowser): Promise<number> {
-  const early = new Early(started);
+export async function main(argv: string[], early?: EarlyBrowser): Promise<number> {
   const reporter = await makeReporter();
   const controller = new AbortController();
   let interrupted = false;
@@ -154,13 +129,14 @@ export async function main(argv: string[], started?: EarlyBrowser): Promise<numb
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The core owns the browser: whatever happens, none is left running when main returns.
+  await using core = new Core({ reporter, signal: controller.signal, early });
   try {
-    await program(reporter, controller.signal, early).parseAsync(argv, { from: 'user' });
+    await program(reporter, core).parseAsync(argv, { from: 'user' });
     return interrupted ? 130 : 0;
   } catch (error) {
     return report(error, reporter, interrupted);
   } finally {
-    early.discard();
     if (process.env.MUJAZ_TRACE) trace(reporter);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -5,7 +5,7 @@
  * PDF off (or asks for help) starts nothing, and commander still parses the arguments. A browser started
  * here that the command does not use is killed (see main() in cli.ts).
  */
-import { spawnEarly, type SpawnedBrowser } from './pdf/spawn.js';
+import { spawnEarly, type SpawnedBrowser } from './browser/launch.js';
 
 export interface EarlyBrowser {
   spawned: SpawnedBrowser;

@@ -1,40 +1,11 @@
-import { loadBrief } from '../brief/load.js';
-import { buildDeck } from '../deck/build-deck.js';
-import { lintBrief } from '../lint/lint.js';
-import { renderDeck } from '../render/render.js';
-import { MujazError, type Diagnostic } from '../errors.js';
-import type { Reporter } from '../reporter.js';
+/** `mujaz check BRIEF…`: the briefs named validated and linted by the core, nothing written. */
+import type { Core } from '../core/core.js';
 import { expandBriefArgs } from './inputs.js';
 
 export interface CheckOptions {
   strict?: boolean;
 }
 
-/** Validates every brief; reports all problems of all briefs, then fails if any brief is invalid. */
-export async function checkCommand(args: string[], options: CheckOptions, reporter: Reporter): Promise<void> {
-  const files = await expandBriefArgs(args);
-  const failures: Diagnostic[] = [];
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const loaded = await loadBrief(file);
-      // Render (no browser) so the lint can also look at what the deck shows.
-      const html = await renderDeck({ deck: buildDeck(loaded.brief), csp: '' });
-      const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
-      if (options.strict && warnings.length > 0) {
-        failed++;
-        failures.push(...warnings.map((w) => ({ ...w, severity: 'error' as const })));
-        continue;
-      }
-      warnings.forEach((w) => reporter.warn(w));
-      reporter.out(`${file}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}`);
-    } catch (error) {
-      if (!(error instanceof MujazError) || error.code !== 'INVALID_INPUT') throw error;
-      failed++;
-      failures.push(...error.diagnostics);
-    }
-  }
-  if (failed > 0) {
-    throw new MujazError('INVALID_INPUT', `${failed} of ${files.length} brief${files.length === 1 ? '' : 's'} invalid`, { diagnostics: failures });
-  }
+export async function checkCommand(core: Core, args: string[], options: CheckOptions): Promise<void> {
+  await core.check(await expandBriefArgs(args), Boolean(options.strict));
 }

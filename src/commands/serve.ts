@@ -1,92 +1,11 @@
-/**
- * `mujaz serve BRIEF`: the authoring loop. Builds the deck (HTML only) into a private temporary output root,
- * serves it on 127.0.0.1, watches the brief, the files it names and the templates, rebuilds on every save
- * (bursts coalesced, one build at a time) and reloads the open pages on the same slide. A broken save keeps
- * the last good deck on screen, with its problems over it and in the terminal.
- */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { buildOne } from '../build.js';
-import { formatDiagnostic, MujazError, type Diagnostic } from '../errors.js';
-import { templatesDir } from '../paths.js';
-import { resetTemplates } from '../render/render.js';
-import type { Reporter } from '../reporter.js';
-import { openBrowser } from '../serve/open.js';
-import { rebuildQueue } from '../serve/queue.js';
-import { startPreviewServer, type PreviewServer, type Problem } from '../serve/server.js';
-import { isTemplate, untilAborted, watchFiles, type Watcher } from '../serve/watch.js';
+/** `mujaz serve BRIEF`: the core's live preview of one brief. */
+import type { Core } from '../core/core.js';
 
-export interface ServeOptions {
+export interface ServeCommandOptions {
   port: number;
   open?: boolean;
 }
 
-type Change = 'brief' | 'templates';
-
-/** `file:line:col: message`, the way the terminal prints it (first line of formatDiagnostic). */
-export function problemOf(d: Diagnostic): Problem {
-  const p: Problem = { text: formatDiagnostic({ ...d, hint: undefined, sourceLine: undefined }) };
-  if (d.hint) p.hint = d.hint;
-  return p;
-}
-
-
-export async function serveCommand(brief: string, options: ServeOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
-  const info = await stat(brief).catch(() => undefined);
-  if (!info?.isFile()) {
-    throw new MujazError('USAGE', `no brief at ${brief}`, { hint: 'name a .yaml brief; `mujaz init SLUG` creates a new one' });
-  }
-  if (signal.aborted) return;
-  let server: PreviewServer | undefined;
-  let watcher: Watcher | undefined;
-  // The preview is private to this server: a temporary output root, removed on exit, so it never touches
-  // output/ (nor waits on the lock of a `mujaz build` running there).
-  const outRoot = await mkdtemp(path.join(os.tmpdir(), 'mujaz-preview-'));
-
-  const rebuild = async (changes: Set<Change>): Promise<void> => {
-    if (signal.aborted || !server) return;
-    if (changes.has('templates')) resetTemplates();
-    const started = performance.now();
-    try {
-      const result = await buildOne(brief, { outRoot, pdf: false, handout: false, signal });
-      result.warnings.forEach((w) => reporter.warn(w));
-      server.showDeck(result.dir);
-      watcher?.add(result.inputs);
-      reporter.info(`✓ ${brief}: ${result.slides} slides in ${Math.round(performance.now() - started)} ms; reloading`);
-    } catch (error) {
-      if (signal.aborted) return;
-      let problems: Problem[];
-      if (error instanceof MujazError) {
-        error.diagnostics.forEach((d) => reporter.warn(d));
-        problems = error.diagnostics.length > 0 ? error.diagnostics.map(problemOf) : [{ text: `${brief}: ${error.message}`, ...(error.hint ? { hint: error.hint } : {}) }];
-        reporter.info(`✗ ${brief}: ${error.message} (the last good deck stays on screen)`);
-      } else {
-        const message = (error as Error)?.message ?? String(error);
-        problems = [{ text: `${brief}: unexpected error: ${message}` }];
-        reporter.info(`✗ ${brief}: unexpected error: ${message}`);
-      }
-      server.showProblems(problems);
-    }
-  };
-
-  const queue = rebuildQueue<Change>(rebuild);
-  try {
-    server = await startPreviewServer({ port: options.port, gate: () => queue.running() });
-    const briefPath = path.resolve(brief);
-    // The report and logo the brief names join the watch with the first good build.
-    watcher = await watchFiles([briefPath, templatesDir], (file) => queue.add(isTemplate(file) ? 'templates' : 'brief'), signal);
-    queue.add('brief');
-    await queue.idle();
-    if (signal.aborted) return;
-    reporter.out(server.url);
-    reporter.info(`mujaz: serving ${brief} at ${server.url} (preview built in ${outRoot}); rebuilding on every save, Ctrl-C to stop`);
-    if (options.open) openBrowser(server.url, reporter);
-    await untilAborted(signal);
-  } finally {
-    await queue.stop();
-    await watcher?.close();
-    await server?.close();
-    await rm(outRoot, { recursive: true, force: true }).catch(() => undefined);
-  }
+export async function serveCommand(core: Core, brief: string, options: ServeCommandOptions): Promise<void> {
+  await core.serve(brief, { port: options.port, ...(options.open ? { open: true } : {}) });
 }

@@ -29,7 +29,7 @@ export interface DeckOptions {
 const DENSE_GAIN = 1.3;
 
 /** A slide before numbering: the number needs the final count. */
-type Draft = Omit<Slide, 'number' | 'continuation' | 'id'> & Planned & { parts: number };
+type Draft = Omit<Slide, 'number' | 'continuation' | 'bookmark' | 'id'> & Planned & { parts: number };
 
 function splitNotes(notes: string | undefined): string[] {
   if (!notes) return [];
@@ -137,7 +137,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     });
   }
 
-  /** The drafts numbered: ids, "continued 2 of 3", "3 of 12". */
+  /** The drafts numbered: ids, "continued 2 of 3", "3 of 12", and the PDFs' bookmarks. */
   finish(): Slide[] {
     const total = this.drafts.length;
     return this.drafts.map((d, i) => {
@@ -147,6 +147,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         ...rest,
         id: parts > 1 ? `${d.group}-${part}` : d.group,
         continuation,
+        bookmark: continuation ? `${d.titleText} (${continuation})` : d.titleText,
         number: `${this.nf.format(i + 1)} ${this.labels.of} ${this.nf.format(total)}`,
       } as Slide;
     });

@@ -3,6 +3,9 @@ import type { Deck, Slide } from './model.js';
 import { numberFormat } from './numbers.js';
 import { toRuns, type Rich } from './text.js';
 
+/** A4 portrait at 96 dpi, the handout's page. */
+export const HANDOUT_PAGE = { width: 794, height: 1123 } as const;
+
 export interface HandoutPage {
   slide: Slide;
   /** The id of the slide's article; the PDF bookmark for the slide opens where it starts. */

@@ -7,6 +7,9 @@ import type { Slide } from './kinds/index.js';
 export type { Slide, SlideKind } from './kinds/index.js';
 export type { BriefPath, Fact, Item, PersonView, SlideBase } from './view.js';
 
+/** The slide, in CSS px: the deck's reveal.js configuration (templates/runtime/deck.js) and the print page use it. */
+export const SLIDE = { width: 1280, height: 720 } as const;
+
 export interface Deck {
   lang: 'ar' | 'en';
   dir: 'rtl' | 'ltr';

@@ -35,6 +35,8 @@ export interface SlideBase {
   titleText: string;
   /** "تابع ٢ من ٣" on continuation slides, else null. */
   continuation: string | null;
+  /** The slide's bookmark in the PDFs: its title, and on a continuation "(تابع ٢ من ٣)". */
+  bookmark: string;
   /** "٣ من ١٢". */
   number: string;
   notes: string[];

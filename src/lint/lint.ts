@@ -5,6 +5,7 @@
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/validate.js';
+import { citableItems, notesPlaces } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 
 type Path = (string | number)[];
@@ -28,36 +29,6 @@ function strings(value: unknown, at: Path = [], out: { path: Path; text: string 
   return out;
 }
 
-/** Items that should cite the report, with their paths. */
-function citable(loaded: LoadedBrief): { path: Path; sources: unknown }[] {
-  const b = loaded.brief;
-  const out: { path: Path; sources: unknown }[] = [];
-  b.event.themes?.forEach((t, i) => out.push({ path: ['event', 'themes', i], sources: t.sources }));
-  b.delegations?.forEach((d, i) => d.members.forEach((m, j) => out.push({ path: ['delegations', i, 'members', j], sources: m.sources })));
-  if (b.participants?.moderator) out.push({ path: ['participants', 'moderator'], sources: b.participants.moderator.sources });
-  b.participants?.joined?.forEach((m, j) => out.push({ path: ['participants', 'joined', j], sources: m.sources }));
-  b.participants?.attendees?.forEach((m, j) => out.push({ path: ['participants', 'attendees', j], sources: m.sources }));
-  b.messages?.forEach((m, i) => m.points.forEach((p, j) => out.push({ path: ['messages', i, 'points', j], sources: p.sources })));
-  b.discussion?.topics.forEach((t, j) => out.push({ path: ['discussion', 'topics', j], sources: t.sources }));
-  b.technologies?.concerns.forEach((c, j) => out.push({ path: ['technologies', 'concerns', j], sources: c.sources }));
-  b.conclusions?.points.forEach((p, j) => out.push({ path: ['conclusions', 'points', j], sources: p.sources }));
-  return out;
-}
-
-/** Sections that become slides, and where their speaker notes go. */
-function sections(loaded: LoadedBrief): { path: Path; notes: unknown; name: string }[] {
-  const b = loaded.brief;
-  const out: { path: Path; notes: unknown; name: string }[] = [{ path: ['event'], notes: b.event.notes, name: 'the title and overview slides' }];
-  b.delegations?.forEach((d, i) => out.push({ path: ['delegations', i], notes: d.notes, name: `the slide of ${d.name}` }));
-  if (b.participants) out.push({ path: ['participants'], notes: b.participants.notes, name: 'the participants slide' });
-  b.messages?.forEach((m, i) => out.push({ path: ['messages', i], notes: m.notes, name: 'this messages slide' }));
-  if (b.discussion) out.push({ path: ['discussion'], notes: b.discussion.notes, name: 'the discussion slide' });
-  if (b.technologies) out.push({ path: ['technologies'], notes: b.technologies.notes, name: 'the technologies slide' });
-  if (b.conclusions) out.push({ path: ['conclusions'], notes: b.conclusions.notes, name: 'the conclusions slide' });
-  out.push({ path: [], notes: b.sources_notes, name: 'the sources slide (sources_notes)' });
-  return out;
-}
-
 /**
  * Text of the rendered deck that contains Latin letters outside <bdi> or an ltr element. The deck is our
  * own output, so a small scan of its markup is enough: drop isolated runs, notes, scripts and tags.
@@ -78,7 +49,7 @@ export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnosti
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
   const out: Diagnostic[] = [];
 
-  for (const item of citable(loaded)) {
+  for (const item of citableItems(loaded.brief)) {
     if (!Array.isArray(item.sources) || item.sources.length === 0) {
       out.push(warn(item.path, 'cites no paragraph of the report', 'add `sources: [N]` with the paragraph(s) it comes from'));
     }
@@ -102,7 +73,7 @@ export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnosti
       out.push(warn(t.path, 'mixes digit systems: the brief writes numbers both as 0–9 and as ٠–٩', 'write every number in one system (the deck\'s own numbers follow `digits:`)'));
     }
   }
-  for (const s of sections(loaded)) {
+  for (const s of notesPlaces(loaded.brief)) {
     if (s.notes === undefined) {
       const at = s.path.length === 0 ? [] : s.path;
       out.push(warn(at, `no speaker notes for ${s.name}`, s.path.length === 0 ? 'add `sources_notes:`' : 'add `notes:` with what the presenter should say'));

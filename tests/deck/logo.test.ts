@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, expect, it } from 'vitest';
-import { buildOne } from '../../src/build.js';
+import { buildOne } from '../../src/index.js';
 import { launchChromium, removeDir, tempDir } from '../support/build.js';
 import { bundledObject, writeVariant } from '../support/variants.js';
 

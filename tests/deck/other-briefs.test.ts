@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefs } from '../../src/commands/build.js';
+import { Core } from '../../src/core/core.js';
 import { silentReporter } from '../../src/reporter.js';
 import { launchChromium, removeDir, tempDir } from '../support/build.js';
 
@@ -25,11 +25,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   out = await tempDir();
-  const outcomes = await buildBriefs(
+  await using core = new Core({ reporter: silentReporter, signal: new AbortController().signal });
+  const outcomes = await core.build(
     briefs.map((b) => path.join(here, 'briefs', b.file)),
-    { out, pdf: true, jobs: 2 },
-    silentReporter,
-    new AbortController().signal,
+    { outRoot: out, pdf: true, jobs: 2 },
   );
   for (const o of outcomes) expect(o.error?.message, o.file).toBeUndefined();
   browser = await launchChromium();

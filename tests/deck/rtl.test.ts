@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOne } from '../../src/build.js';
+import { buildOne } from '../../src/index.js';
 import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
 
 let out: string;

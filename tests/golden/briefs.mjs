@@ -10,7 +10,7 @@ export const GOLDEN_BRIEFS = [
 
 /** The version line of the Chromium the build uses (found as mujaz finds it). */
 export async function chromiumVersion() {
-  const { findBrowser } = await import('../../dist/pdf/browser-path.js');
+  const { findBrowser } = await import('../../dist/browser/find.js');
   const browser = findBrowser().path;
   return execFileSync(browser, ['--version'], { encoding: 'utf8' }).replace(/\s+built on.*$/s, '').trim();
 }

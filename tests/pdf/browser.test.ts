@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
-import { findBrowser, puppeteerCacheBrowsers } from '../../src/pdf/browser-path.js';
+import { findBrowser, puppeteerCacheBrowsers } from '../../src/browser/find.js';
 import { bundledBrief, cliPath, removeDir, runCli, tempDir } from '../support/build.js';
 import { run, SLUG } from './support.js';
 

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../../src/pdf/browser.js';
-import { printDeck } from '../../src/pdf/print.js';
+import { Browser } from '../../src/browser/browser.js';
+import { printPdf } from '../../src/pdf/print.js';
+import { PRINT_VIEWPORT } from '../../src/render/pages.js';
 import { contentSecurityPolicy } from '../../src/assets/assets.js';
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
@@ -148,9 +149,9 @@ describe('the deck PDF', () => {
 });
 
 describe('reveal.js print view and fragments', () => {
-  let session: BrowserSession;
+  let session: Browser;
   beforeAll(async () => {
-    session = await launchBrowser({ reporter: silentReporter });
+    session = await Browser.launch({ reporter: silentReporter });
   });
   afterAll(async () => {
     await session?.close();
@@ -159,10 +160,10 @@ describe('reveal.js print view and fragments', () => {
   it('the PDF, printed from the static print page, looks exactly like reveal.js\'s own print view of index.html', async () => {
     // mujaz prints print.html (reveal's print layout written down, no script); a reader who prints the deck
     // from the browser with ?print-pdf gets reveal's layout. Every page must match to the pixel.
-    const viaReveal = await printDeck(session, path.join(deckDir, 'index.html'), { width: 1280, height: 720 });
+    const viaReveal = await printPdf(session, path.join(deckDir, 'index.html'), { page: { width: 1280, height: 720 }, reveal: true });
     const dir = await tempDir('mujaz-pdf-reveal-view-');
     dirs.push(dir);
-    await writeFile(path.join(dir, 'reveal.pdf'), viaReveal.pdf);
+    await writeFile(path.join(dir, 'reveal.pdf'), viaReveal);
     const [built, reveal] = [await raster(pdf, 48), await raster(path.join(dir, 'reveal.pdf'), 48)];
     expect(built.length).toBe(slides.length);
     expect(reveal.length).toBe(built.length);
@@ -193,15 +194,15 @@ describe('reveal.js print view and fragments', () => {
       const [page] = await raster(file, 18);
       return [...page!.data.subarray(page!.width * 4 * 2 + 8, page!.width * 4 * 2 + 11)];
     };
-    const slides = { width: 1280, height: 720, view: 'slides' as const };
-    const first = await printDeck(session, await copyWith('first', 'v1', false), slides);
-    expect(await corner(first.pdf, 'first')).not.toEqual([255, 0, 0]);
+    const slides = { page: { width: 1280, height: 720 }, viewport: PRINT_VIEWPORT, swappable: true };
+    const first = await printPdf(session, await copyWith('first', 'v1', false), slides);
+    expect(await corner(first, 'first')).not.toEqual([255, 0, 0]);
     // Same head (the control): swapped in, so the old styles stay, and the red theme is not seen.
-    const swapped = await printDeck(session, await copyWith('same-head', 'v1', true), slides);
-    expect(await corner(swapped.pdf, 'same-head')).not.toEqual([255, 0, 0]);
+    const swapped = await printPdf(session, await copyWith('same-head', 'v1', true), slides);
+    expect(await corner(swapped, 'same-head')).not.toEqual([255, 0, 0]);
     // Another assets state: loaded from its file, with its own (red) theme.
-    const loaded = await printDeck(session, await copyWith('new-assets', 'v2', true), slides);
-    expect(await corner(loaded.pdf, 'new-assets')).toEqual([255, 0, 0]);
+    const loaded = await printPdf(session, await copyWith('new-assets', 'v2', true), slides);
+    expect(await corner(loaded, 'new-assets')).toEqual([255, 0, 0]);
   }, 180_000);
 
   it('print complete: a deck whose list items are fragments prints exactly like one without', async () => {
@@ -216,11 +217,11 @@ describe('reveal.js print view and fragments', () => {
     });
     expect(made).toBeGreaterThan(10);
     await writeFile(path.join(copy, 'fragments.html'), withFragments);
-    const size = { width: 1280, height: 720 };
-    const plain = await printDeck(session, path.join(copy, 'index.html'), size);
-    const fragmented = await printDeck(session, path.join(copy, 'fragments.html'), size);
-    await writeFile(path.join(copy, 'plain.pdf'), plain.pdf);
-    await writeFile(path.join(copy, 'fragmented.pdf'), fragmented.pdf);
+    const size = { page: { width: 1280, height: 720 }, reveal: true };
+    const plain = await printPdf(session, path.join(copy, 'index.html'), size);
+    const fragmented = await printPdf(session, path.join(copy, 'fragments.html'), size);
+    await writeFile(path.join(copy, 'plain.pdf'), plain);
+    await writeFile(path.join(copy, 'fragmented.pdf'), fragmented);
     const [a, b] = [await raster(path.join(copy, 'plain.pdf'), 36), await raster(path.join(copy, 'fragmented.pdf'), 36)];
     expect(b.length).toBe(a.length);
     a.forEach((page, i) => expect(Buffer.compare(page.data, b[i]!.data), `page ${i + 1}`).toBe(0));

@@ -12,8 +12,9 @@ import { mkdir, readdir, readFile, rm, stat, statfs, symlink, writeFile } from '
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
-import { launchBrowser, type BrowserSession } from '../../src/pdf/browser.js';
-import { printDeck, PDF_READY_ATTRIBUTE } from '../../src/pdf/print.js';
+import { Browser } from '../../src/browser/browser.js';
+import { printPdf } from '../../src/pdf/print.js';
+import { PDF_READY_ATTRIBUTE } from '../../src/browser/page.js';
 import { silentReporter } from '../../src/reporter.js';
 import { writeText } from '../../src/write/output.js';
 import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
@@ -108,14 +109,14 @@ describe('Chromium killed in the middle of the export', () => {
 });
 
 describe('a deck that never becomes ready, or whose fonts do not load', () => {
-  let session: BrowserSession;
+  let session: Browser;
   let deck: string;
   beforeAll(async () => {
     const out = await fresh('mujaz-fault-deck-');
     const result = await runCli(['build', bundledBrief, '--out', out, '--no-pdf']);
     expect(result.code, result.stderr).toBe(0);
     deck = path.join(out, SLUG);
-    session = await launchBrowser({ reporter: silentReporter });
+    session = await Browser.launch({ reporter: silentReporter });
   });
   afterAll(async () => {
     await session?.close();
@@ -128,12 +129,12 @@ describe('a deck that never becomes ready, or whose fonts do not load', () => {
     await writeFile(path.join(deck, 'assets', 'never-ready.js'), runtime.replace(line, '    // (never marks the deck ready)'));
     const html = await readFile(path.join(deck, 'index.html'), 'utf8');
     await writeFile(path.join(deck, 'never-ready.html'), html.replace('src="assets/deck.js"', 'src="assets/never-ready.js"'));
-    const printing = printDeck(session, path.join(deck, 'never-ready.html'), { width: 1280, height: 720, timeouts: { ready: 1500 } });
+    const printing = printPdf(session, path.join(deck, 'never-ready.html'), { page: { width: 1280, height: 720 }, reveal: true, timeouts: { ready: 1500 } });
     await expect(printing).rejects.toThrow(MujazError);
     await expect(printing).rejects.toThrow(/never-ready\.html never became ready to print \(reveal\.js did not fire pdf-ready within 1\.5 s\)/);
     // The browser is still usable afterwards: the page was closed, not the session.
-    const ok = await printDeck(session, path.join(deck, 'index.html'), { width: 1280, height: 720 });
-    expect(ok.pdf.length).toBeGreaterThan(1000);
+    const ok = await printPdf(session, path.join(deck, 'index.html'), { page: { width: 1280, height: 720 }, reveal: true });
+    expect(ok.length).toBeGreaterThan(1000);
   });
 
   it('fails clearly when a bundled font cannot be loaded (rather than printing in a fallback font)', async () => {
@@ -142,7 +143,7 @@ describe('a deck that never becomes ready, or whose fonts do not load', () => {
     const css = await readFile(path.join(deck, 'assets', 'fonts', 'fonts.css'), 'utf8');
     await writeFile(path.join(deck, 'assets', 'nofonts', 'fonts.css'), css.replace(/url\(/g, 'url(missing-'));
     await writeFile(path.join(deck, 'no-fonts.html'), html.replace('href="assets/fonts/fonts.css"', 'href="assets/nofonts/fonts.css"'));
-    await expect(printDeck(session, path.join(deck, 'no-fonts.html'), { width: 1280, height: 720 })).rejects.toThrow(/a bundled font could not be loaded: Mujaz Text/);
+    await expect(printPdf(session, path.join(deck, 'no-fonts.html'), { page: { width: 1280, height: 720 }, reveal: true })).rejects.toThrow(/a bundled font could not be loaded: Mujaz Text/);
   });
 
   it('closing the session leaves no Chromium and no profile', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildOne } from '../../src/build.js';
+import { buildOne } from '../../src/index.js';
 import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { findBrowser } from '../../src/pdf/browser-path.js';
+import { findBrowser } from '../../src/browser/find.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bundledBrief = path.join(repoRoot, 'briefs', 'issi-russia-roundtable.yaml');

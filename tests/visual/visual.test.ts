@@ -11,7 +11,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildOne } from '../../src/build.js';
+import { buildOne } from '../../src/index.js';
 import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
 
 const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');

@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { findBrowser, type BrowserChoice } from './browser-path.js';
+import { findBrowser, type BrowserChoice } from './find.js';
 
 // Puppeteer's own launch flags (puppeteer-core 24 `defaultArgs()`), which mujaz needs since it starts
 // Chromium itself: among them no throttling of background tabs (two decks print at once), tagged PDFs, and a

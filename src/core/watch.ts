@@ -1,24 +1,26 @@
 /**
- * `mujaz build --watch`: builds every brief once, then rebuilds a brief (HTML and PDF) on every good save of
- * it or of a file it names, and every brief when a template changes. A bad save prints its problems and
- * keeps the previous output (a failed build never touches it). One build at a time; ends on Ctrl-C.
+ * Watch mode (`mujaz build --watch`): builds every brief once, then rebuilds a brief (HTML and PDF) on every
+ * good save of it or of a file it names, and every brief when a template changes. A bad save prints its
+ * problems and keeps the previous output (a failed build never touches it). One build at a time; ends on
+ * Ctrl-C.
  */
 import path from 'node:path';
 import { filesNamedBy, loadBrief } from '../brief/load.js';
-import { MujazError } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import { resetTemplates } from '../render/render.js';
-import type { Reporter } from '../reporter.js';
 import { rebuildQueue } from '../serve/queue.js';
 import { isTemplate, namedFiles, untilAborted, watchFiles, type Watcher } from '../serve/watch.js';
-import { buildBriefs, type BuildCommandOptions } from './build.js';
+import { runBatch, type BatchOptions } from './batch.js';
+import { asMujazError, failedLine } from './results.js';
 
 const TEMPLATES = Symbol('templates');
 const ALL = Symbol('all');
 type Change = string | typeof TEMPLATES | typeof ALL;
 
+const KEPT = 'the previous output is kept';
 
-export async function watchBuild(files: string[], options: BuildCommandOptions, reporter: Reporter, signal: AbortSignal): Promise<void> {
+export async function watchBriefs(files: readonly string[], options: BatchOptions): Promise<void> {
+  const { reporter, signal } = options;
   // Which briefs a changed file belongs to: the brief itself, or the report/logo it names.
   const owners = new Map<string, Set<string>>();
   const own = (file: string, brief: string) => {
@@ -36,38 +38,27 @@ export async function watchBuild(files: string[], options: BuildCommandOptions, 
 
   const rebuild = async (changes: Set<Change>): Promise<void> => {
     if (signal.aborted) return;
-    let briefs: string[];
     if (changes.has(TEMPLATES)) resetTemplates();
-    if (changes.has(TEMPLATES) || changes.has(ALL)) {
-      briefs = files;
-    } else {
-      const wanted = new Set<string>();
-      for (const c of changes) if (typeof c === 'string') owners.get(c)?.forEach((b) => wanted.add(b));
-      briefs = files.filter((f) => wanted.has(f));
-    }
+    const wanted = new Set<string>();
+    for (const c of changes) if (typeof c === 'string') owners.get(c)?.forEach((b) => wanted.add(b));
+    const briefs = changes.has(TEMPLATES) || changes.has(ALL) ? files : files.filter((f) => wanted.has(f));
     // Check first, so a bad save costs no browser start; good ones are built (with their PDF) together.
     const good: string[] = [];
     for (const brief of briefs) {
       try {
         watcher?.add(track(brief, filesNamedBy(await loadBrief(brief))));
         good.push(brief);
-      } catch (error) {
-        if (!(error instanceof MujazError)) {
-          reporter.info(`✗ ${brief}: unexpected error: ${(error as Error)?.message ?? String(error)} (the previous output is kept)`);
-          continue;
-        }
+      } catch (caught) {
+        const error = asMujazError(caught);
         error.diagnostics.forEach((d) => reporter.warn(d));
-        const message = error.message.startsWith(brief) ? error.message : `${brief}: ${error.message}`;
-        reporter.info(`✗ ${message} (the previous output is kept)`);
+        reporter.info(failedLine(brief, error, KEPT));
       }
     }
     if (good.length === 0 || signal.aborted) return;
-    try {
-      await buildBriefs(good, options, reporter, signal);
-    } catch (error) {
-      if (signal.aborted) return;
-      reporter.info(`✗ ${(error as Error)?.message ?? String(error)}`);
-    }
+    // Each round of builds starts its own browser (a browser does not outlive the builds it printed).
+    await runBatch(good, { ...options, browser: { ...options.browser, spawned: undefined } }).catch((caught: unknown) => {
+      if (!signal.aborted) reporter.info(`✗ ${asMujazError(caught).message}`);
+    });
   };
 
   const queue = rebuildQueue<Change>(rebuild);

@@ -1,0 +1,102 @@
+/**
+ * The one core of mujaz, in check, build, watch or serve mode: commands only read their flags and call it.
+ * It owns what a run shares: the browser (the one started early, or one it starts), the compiled templates,
+ * the batch's slug claims and how results are told (./results.ts). Used with `await using`, it leaves no
+ * browser behind on any path. Each mode is loaded when used, so a command loads only what it runs.
+ */
+import type { EarlyBrowser } from '../early.js';
+import type { Reporter } from '../reporter.js';
+import type { SpawnedBrowser } from '../browser/launch.js';
+import type { BatchOptions } from './batch.js';
+import type { Outcome } from './results.js';
+
+export interface CoreOptions {
+  reporter: Reporter;
+  signal: AbortSignal;
+  /** A Chromium bin/mujaz.js started before mujaz loaded: used by a PDF build with the same --browser, else stopped. */
+  early?: EarlyBrowser | undefined;
+}
+
+export interface BuildModeOptions {
+  outRoot: string;
+  pdf: boolean;
+  handout?: boolean;
+  strict?: boolean;
+  jobs?: number;
+  /** The --browser option. */
+  executable?: string;
+}
+
+export class Core implements AsyncDisposable {
+  private early: EarlyBrowser | undefined;
+
+  constructor(private readonly options: CoreOptions) {
+    this.early = options.early;
+  }
+
+  /** The browser started early, if it is the one asked for; any other is stopped. */
+  private takeEarly(executable: string | undefined): SpawnedBrowser | undefined {
+    const early = this.early;
+    this.early = undefined;
+    if (early && early.requested === executable) return early.spawned;
+    early?.spawned.kill();
+    return undefined;
+  }
+
+  private batchOptions(options: BuildModeOptions): BatchOptions {
+    const spawned = options.pdf ? this.takeEarly(options.executable) : undefined;
+    return {
+      outRoot: options.outRoot,
+      pdf: options.pdf,
+      handout: Boolean(options.handout),
+      strict: Boolean(options.strict),
+      jobs: options.jobs ?? 2,
+      reporter: this.options.reporter,
+      signal: this.options.signal,
+      browser: { ...(options.executable ? { executable: options.executable } : {}), ...(spawned ? { spawned } : {}) },
+    };
+  }
+
+  /** Validates and lints every brief; fails if any is invalid (or, with `strict`, has warnings). */
+  async check(files: readonly string[], strict = false): Promise<void> {
+    this.takeEarly(undefined);
+    const { checkBriefs } = await import('./check.js');
+    await checkBriefs(files, strict, this.options.reporter);
+  }
+
+  /** Builds every brief; one failing does not stop the others. Returns the outcomes, in the order given. */
+  async build(files: readonly string[], options: BuildModeOptions): Promise<Outcome[]> {
+    const batch = this.batchOptions(options);
+    const { runBatch } = await import('./batch.js');
+    return runBatch(files, batch);
+  }
+
+  /** Builds, then tells the results: a table for several briefs, and the error that ends a failed run. */
+  async buildAndReport(files: readonly string[], options: BuildModeOptions): Promise<void> {
+    const outcomes = await this.build(files, options);
+    const { batchError, summaryTable } = await import('./results.js');
+    if (files.length > 1) summaryTable(outcomes).forEach((l) => this.options.reporter.info(l));
+    const error = batchError(outcomes);
+    if (error) throw error;
+  }
+
+  /** Builds every brief, then again on every good save, until interrupted. */
+  async watch(files: readonly string[], options: BuildModeOptions): Promise<void> {
+    this.takeEarly(undefined);
+    const { watchBriefs } = await import('./watch.js');
+    await watchBriefs(files, this.batchOptions(options));
+  }
+
+  /** Serves a live preview of one brief until interrupted. */
+  async serve(brief: string, options: { port: number; open?: boolean }): Promise<void> {
+    this.takeEarly(undefined);
+    const { serveBrief } = await import('./serve.js');
+    await serveBrief(brief, { ...options, reporter: this.options.reporter, signal: this.options.signal });
+  }
+
+  /** Stops a browser started early that no mode used. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.early?.spawned.kill();
+    this.early = undefined;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * One brief, end to end: brief → deck → fit → HTML → assets → PDF, built in a staging folder swapped in at
+ * the end. A failed build leaves the previous deck exactly as it was.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { assetsVersion, contentSecurityPolicy, writeAssets } from '../assets/assets.js';
+import type { Browser } from '../browser/browser.js';
+import { filesNamedBy, loadBrief, type LoadedBrief } from '../brief/load.js';
+import { diagnosticForPath } from '../brief/validate.js';
+import { buildDeck } from '../deck/build-deck.js';
+import { buildHandout, HANDOUT_PAGE, handoutAnchor } from '../deck/handout.js';
+import { SLIDE, type Deck } from '../deck/model.js';
+import { MujazError, type Diagnostic } from '../errors.js';
+import { estimated, fit } from '../fit/fit.js';
+import { measureInBrowser } from '../fit/measure.js';
+import { lintBrief } from '../lint/lint.js';
+import type { PdfMeta } from '../pdf/postprocess.js';
+import { HANDOUT_FILE, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
+import { renderHandout } from '../render/handout.js';
+import { renderDeck, renderPrint } from '../render/render.js';
+import { stage, writeText } from '../write/output.js';
+
+export interface BuildResult {
+  file: string;
+  slug: string;
+  dir: string;
+  slides: number;
+  pages: number | null;
+  warnings: Diagnostic[];
+  files: string[];
+  /** The files the brief names (report, logo): what a watcher must watch besides the brief. */
+  inputs: string[];
+  /** Set when the HTML deck was written but the PDF could not be (no browser). */
+  pdfError?: MujazError;
+}
+
+/** What one brief's build is given by the core. */
+export interface BriefJob {
+  outRoot: string;
+  pdf: boolean;
+  handout: boolean;
+  strict?: boolean;
+  /** The browser for the PDF, started by the core when first asked for and shared between briefs. */
+  browser?: () => Promise<Browser>;
+  /** Claims the output slug for this brief; returns the brief that already has it, if any. */
+  claim?: (slug: string, file: string) => Promise<string | undefined>;
+  /** Called when this brief's last page has printed: a batch stops the browser once every brief is past it. */
+  printed?: () => void;
+  signal?: AbortSignal;
+}
+
+function checkAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
+}
+
+/** What the PDFs say of themselves: the deck's metadata, and a bookmark per slide. */
+function pdfMeta(deck: Deck): PdfMeta {
+  return {
+    title: deck.title,
+    author: deck.author,
+    subject: deck.description,
+    keywords: deck.keywords,
+    lang: deck.lang,
+    dir: deck.dir,
+    created: deck.created,
+    bookmarks: deck.slides.map((s) => s.bookmark),
+  };
+}
+
+/** The browser, or the reason there is none (no Chrome or Chromium found: the HTML deck is still written). */
+async function browserFor(job: BriefJob): Promise<{ browser?: Browser; pdfError?: MujazError }> {
+  if (!job.pdf || !job.browser) return {};
+  try {
+    const browser = await job.browser();
+    performance.mark('browser ready');
+    return { browser };
+  } catch (error) {
+    if (error instanceof MujazError && error.code === 'NO_BROWSER') return { pdfError: error };
+    throw error;
+  }
+}
+
+function duplicateSlug(loaded: LoadedBrief, slug: string, owner: string): MujazError {
+  const message = `the slug "${slug}" is also the slug of ${owner}, and both would write ${slug}/`;
+  return new MujazError('INVALID_INPUT', `${loaded.file}: duplicate slug`, {
+    diagnostics: [diagnosticForPath(loaded.source, loaded.doc, ['slug'], message, 'give each brief its own slug')],
+  });
+}
+
+export async function buildBrief(file: string, job: BriefJob): Promise<BuildResult> {
+  const loaded = await loadBrief(file);
+  performance.mark(`${file}: loaded`);
+  checkAborted(job.signal);
+  const csp = await contentSecurityPolicy();
+  const first = buildDeck(loaded.brief);
+  const owner = await job.claim?.(first.slug, file);
+  if (owner !== undefined) throw duplicateSlug(loaded, first.slug, owner);
+
+  // The lint looks at the deck as first built. It only warns unless --strict: then it runs first;
+  // otherwise while Chromium loads the deck.
+  const firstHtml = renderDeck({ deck: first, csp });
+  firstHtml.catch(() => undefined);
+  let warnings: Diagnostic[] | undefined;
+  const lint = async () => {
+    warnings ??= [...loaded.warnings, ...lintBrief(loaded, await firstHtml)];
+  };
+  if (job.strict) {
+    await lint();
+    if (warnings!.length > 0) {
+      throw new MujazError('INVALID_INPUT', `${file}: ${warnings!.length} warning(s), which --strict treats as errors`, {
+        diagnostics: warnings!.map((w) => ({ ...w, severity: 'error' as const })),
+      });
+    }
+  }
+
+  const staging = await stage(job.outRoot, first.slug, job.signal);
+  try {
+    const files = await writeAssets(staging.dir, loaded.logo);
+    performance.mark(`${file}: staged`);
+    const { browser, pdfError } = await browserFor(job);
+    const assets = browser ? await assetsVersion() : '';
+    // pdf-lib is loaded while Chromium loads the first page, not before: the page is opened first.
+    let postprocess: Promise<typeof import('../pdf/postprocess.js')> | undefined;
+    const loadPostprocess = () => (postprocess ??= import('../pdf/postprocess.js'));
+    const whileLoading = async () => {
+      loadPostprocess().catch(() => undefined);
+      await lint();
+    };
+
+    // Fit: measured in the browser when there is one, else the deck builder's estimate stands.
+    const measure = browser ? measureInBrowser({ browser, dir: staging.dir, csp, assets, whileLoading }) : estimated;
+    const deck = await fit(loaded, measure, first, job.signal);
+    checkAborted(job.signal);
+
+    // HTML.
+    await writeText(staging.dir, 'index.html', await (deck === first ? firstHtml : renderDeck({ deck, csp })));
+    performance.mark(`${file}: rendered`);
+
+    // PDF: the print page the fit stage measured is printed as it is shown; the handout after it.
+    let pages: number | null = null;
+    if (browser) {
+      const { printPdf } = await import('../pdf/print.js');
+      await writeText(staging.dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
+      const printed = await printPdf(browser, path.join(staging.dir, PRINT_PAGE), { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true });
+      if (!job.handout) job.printed?.();
+      await rm(path.join(staging.dir, PRINT_PAGE), { force: true });
+      const { finishPdf } = await loadPostprocess();
+      const meta = pdfMeta(deck);
+      await writeText(staging.dir, `${deck.slug}.pdf`, await finishPdf(printed, meta));
+      performance.mark(`${deck.slug}: pdf written`);
+      if (job.handout) {
+        await writeText(staging.dir, HANDOUT_FILE, await renderHandout({ deck, csp, pages: buildHandout(deck, loaded.report?.paragraphs ?? []) }));
+        const handout = await printPdf(browser, path.join(staging.dir, HANDOUT_FILE), { page: HANDOUT_PAGE });
+        job.printed?.();
+        await rm(path.join(staging.dir, HANDOUT_FILE), { force: true });
+        // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
+        await writeText(staging.dir, `${deck.slug}-handout.pdf`, await finishPdf(handout, { ...meta, anchors: deck.slides.map(handoutAnchor) }));
+      }
+      pages = deck.slides.length;
+    }
+    checkAborted(job.signal);
+    await lint();
+    await staging.commit();
+    performance.mark(`${file}: committed`);
+    const result: BuildResult = {
+      file,
+      slug: deck.slug,
+      dir: staging.target,
+      slides: deck.slides.length,
+      pages,
+      warnings: warnings ?? [],
+      files: ['index.html', ...files],
+      inputs: filesNamedBy(loaded),
+    };
+    if (pdfError) result.pdfError = pdfError;
+    return result;
+  } finally {
+    await staging.dispose();
+  }
+}

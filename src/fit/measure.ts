@@ -1,0 +1,48 @@
+/**
+ * Measuring in Chromium: the deck's print page (the slides as the PDF prints them) is written into the
+ * deck's folder, shown in a page, and each slide's frame compared with its content. The page keeps showing
+ * it, so when the deck fits, the PDF stage prints that page without loading it again.
+ */
+import path from 'node:path';
+import type { Browser } from '../browser/browser.js';
+import type { Deck } from '../deck/model.js';
+import { PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
+import { renderPrint } from '../render/render.js';
+import { writeText } from '../write/output.js';
+import type { Measure, Overflow } from './fit.js';
+
+/** Runs in the page: the slides whose content is taller or wider than their frame. */
+function overflowing(): Overflow[] {
+  const out: Overflow[] = [];
+  for (const frame of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide > .frame'))) {
+    const section = frame.parentElement as HTMLElement;
+    const by = Math.max(frame.scrollHeight - frame.clientHeight, frame.scrollWidth - frame.clientWidth);
+    if (by > 1) out.push({ id: section.id, group: section.dataset.group ?? section.id, by });
+  }
+  return out;
+}
+
+export interface BrowserMeasure {
+  browser: Browser;
+  /** The deck's folder, with its assets. */
+  dir: string;
+  csp: string;
+  /** The assets' state (src/assets/assets.ts assetsVersion). */
+  assets: string;
+  /** Work for mujaz's own thread while Chromium loads the first page. */
+  whileLoading?: () => Promise<void>;
+}
+
+export function measureInBrowser({ browser, dir, csp, assets, whileLoading }: BrowserMeasure): Measure {
+  let first = true;
+  return async (deck: Deck) => {
+    const file = path.join(dir, PRINT_PAGE);
+    await writeText(dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
+    const during = first ? whileLoading : undefined;
+    first = false;
+    return browser.withPage(async (page) => {
+      await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true, ...(during ? { whileLoading: during } : {}) });
+      return page.evaluate(overflowing);
+    });
+  };
+}
