@@ -4,51 +4,43 @@
  * module must load in a few milliseconds. Puppeteer attaches later through the DevTools pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { packageRoot } from '../paths.js';
 import { findBrowser, type BrowserChoice } from './find.js';
 
-// Puppeteer's own launch flags (puppeteer-core 24 `defaultArgs()`), which mujaz needs since it starts
-// Chromium itself: among them no throttling of background tabs (two decks print at once), tagged PDFs, and a
-// fixed colour profile. Plus the networking flags without which Chromium keeps trying to reach hosts this
-// machine cannot reach.
-export const CHROMIUM_ARGS = [
-  '--allow-pre-commit-input',
-  '--disable-background-networking',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-breakpad',
-  '--disable-client-side-phishing-detection',
-  '--disable-component-extensions-with-background-pages',
-  '--disable-crash-reporter',
-  '--disable-default-apps',
-  '--disable-dev-shm-usage',
-  '--disable-hang-monitor',
-  '--disable-infobars',
-  '--disable-ipc-flooding-protection',
-  '--disable-popup-blocking',
-  '--disable-prompt-on-repost',
-  '--disable-renderer-backgrounding',
-  '--disable-search-engine-choice-screen',
-  '--disable-sync',
-  '--enable-automation',
-  '--export-tagged-pdf',
-  '--force-color-profile=srgb',
-  '--generate-pdf-document-outline',
-  '--metrics-recording-only',
-  '--no-first-run',
-  '--password-store=basic',
-  '--use-mock-keychain',
-  '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
-  '--enable-features=PdfOopif',
-  '--headless=new',
-  '--hide-scrollbars',
-  '--mute-audio',
-  '--disable-extensions',
-  // mujaz's own:
+/**
+ * Puppeteer's own launch flags (`puppeteer.defaultArgs()`: among them no throttling of background tabs, as
+ * two decks print at once, tagged PDFs and a fixed colour profile), as the installed puppeteer-core gives
+ * them: `npm run build` writes them to dist/puppeteer-args.json (scripts/puppeteer-args.mjs), so that this
+ * module, which bin/mujaz.js loads before anything else, needs Node's built-ins only; without the build
+ * they are asked of puppeteer-core itself.
+ */
+export function puppeteerArgs(): string[] {
+  let args: string[];
+  try {
+    args = JSON.parse(readFileSync(PUPPETEER_ARGS_FILE, 'utf8')) as string[];
+  } catch {
+    const { defaultArgs } = createRequire(import.meta.url)('puppeteer-core') as { defaultArgs(o: { headless: boolean }): string[] };
+    args = defaultArgs({ headless: true });
+  }
+  // Its last argument is the page to open, about:blank: mujaz names it after its own flags.
+  return args.filter((a) => a.startsWith('-'));
+}
+
+/** Where `npm run build` writes Puppeteer's launch flags. */
+export const PUPPETEER_ARGS_FILE = path.join(packageRoot, 'dist', 'puppeteer-args.json');
+
+/**
+ * mujaz's own, besides Puppeteer's: no GPU, and none of the networking Chromium would otherwise keep trying
+ * on a machine that reaches no other host; hinting off, so glyphs are placed the same on every machine; and
+ * file access between the deck's own files.
+ */
+export const MUJAZ_ARGS = [
   '--disable-gpu',
   '--disable-quic',
   '--disable-component-update',
@@ -56,6 +48,11 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
   '--allow-file-access-from-files',
 ];
+
+/** Every flag Chromium is started with, but its profile and the DevTools pipe. */
+export function chromiumArgs(): string[] {
+  return [...puppeteerArgs(), ...MUJAZ_ARGS];
+}
 
 export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -77,7 +74,7 @@ export interface SpawnedBrowser {
 export function spawnBrowser(executable?: string): SpawnedBrowser {
   const choice = findBrowser(executable);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'mujaz-chromium-'));
-  const args = [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
+  const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   if (runningAsRoot) args.push('--no-sandbox');
   const proc = spawn(choice.path, args, {
     // Its own process group, so that one kill reaches the renderers and zygotes too.

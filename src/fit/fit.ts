@@ -56,11 +56,14 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
     if (overflows.length === 0) return deck;
     performance.mark(`refit: ${overflows.map((o) => `${o.id} +${Math.round(o.by)}px`).join(', ')}`);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
+    // A group set smaller in an earlier round that still overflows has no smaller type left (several of
+    // its slides may overflow in the round it is set smaller).
+    const wasDense = new Set(dense);
     for (const o of overflows) {
       const slide = deck.slides.find((s) => s.id === o.id);
       if (!slide) continue;
       if (slide.items > 1 && round < MAX_FIT_ROUNDS) scale[o.group] = (scale[o.group] ?? 1) * CUT;
-      else if (loaded.brief.shrink_to_fit && !dense.has(o.group)) dense.add(o.group);
+      else if (loaded.brief.shrink_to_fit && !wasDense.has(o.group)) dense.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
     deck = buildDeck(loaded.brief, { fit: scale, dense });

@@ -1,0 +1,42 @@
+/** Chromium is started with Puppeteer's own launch flags, as the installed puppeteer-core gives them, and mujaz's. */
+import { readFileSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumArgs, MUJAZ_ARGS, PUPPETEER_ARGS_FILE, puppeteerArgs } from '../../src/browser/launch.js';
+import { processes } from '../pdf/support.js';
+import { removeDir, runCli, tempDir } from '../support/build.js';
+
+const upstream = puppeteer.defaultArgs({ headless: true }).filter((a) => a.startsWith('-'));
+
+describe('launch flags', () => {
+  it('are puppeteer-core\'s defaultArgs(), in its order, then mujaz\'s own', () => {
+    expect(puppeteerArgs()).toEqual(upstream);
+    expect(chromiumArgs()).toEqual([...upstream, ...MUJAZ_ARGS]);
+    // Among them what a two-deck batch and a tagged PDF need.
+    for (const flag of ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--export-tagged-pdf', '--headless=new']) expect(chromiumArgs()).toContain(flag);
+  });
+
+  it('are written by `npm run build` for the CLI, which loads them without Puppeteer', () => {
+    expect(JSON.parse(readFileSync(PUPPETEER_ARGS_FILE, 'utf8')).filter((a: string) => a.startsWith('-'))).toEqual(upstream);
+  });
+
+  it('are the ones the Chromium of a real build runs with', async () => {
+    const out = await tempDir();
+    // Its own temporary folder, so that its Chromium is told from any other by the profile's path.
+    const tmp = await tempDir();
+    try {
+      const running = runCli(['build', 'briefs', '--out', out], { env: { TMPDIR: tmp } });
+      let seen: string | undefined;
+      for (let i = 0; i < 400 && !seen; i++) {
+        seen = (await processes()).map((p) => p.args).find((a) => a.includes(`--user-data-dir=${tmp}`));
+        if (!seen) await new Promise((r) => setTimeout(r, 10));
+      }
+      const result = await running;
+      expect(result.code, result.stderr).toBe(0);
+      expect(seen, 'the build\'s Chromium was not seen running').toBeDefined();
+      for (const flag of chromiumArgs()) expect(seen).toContain(flag);
+    } finally {
+      await Promise.all([removeDir(out), removeDir(tmp)]);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The fit stage's rules, given what a layout says overflows: a list is cut again until every slide fits, a
+ * single text that cannot fit fails at its line (or is set smaller when the brief allows it). The layout in
+ * Chromium is tested in measured.test.ts; here the measure is a rule of the test's own, so each case is exact.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { loadBriefText } from '../../src/brief/load.js';
+import { buildDeck } from '../../src/deck/build-deck.js';
+import type { Deck } from '../../src/deck/model.js';
+import { MujazError } from '../../src/errors.js';
+import { estimated, fit, MAX_FIT_ROUNDS, type Measure } from '../../src/fit/fit.js';
+import { bundledBrief } from '../support/build.js';
+
+const load = async (edit: (text: string) => string = (t) => t) => loadBriefText(bundledBrief, Buffer.from(edit(await readFile(bundledBrief, 'utf8'))));
+
+/** A layout where a slide of `group` overflows when it holds more than `most` items. */
+function atMost(group: string, most: number): Measure & { calls: number } {
+  const measure = async (deck: Deck) => {
+    measure.calls++;
+    return deck.slides.filter((s) => s.group === group && s.items > most).map((s) => ({ id: s.id, group: s.group, by: 40 * (s.items - most) }));
+  };
+  measure.calls = 0;
+  return measure;
+}
+
+describe('fit', () => {
+  it('keeps the first deck when nothing overflows (and the estimate measures nothing)', async () => {
+    const loaded = await load();
+    const first = buildDeck(loaded.brief);
+    expect(await fit(loaded, estimated, first)).toBe(first);
+  });
+
+  it('cuts an overflowing list again, onto more slides, until each slide fits; other groups stay', async () => {
+    const loaded = await load();
+    const first = buildDeck(loaded.brief);
+    // A speaker's points: each weighs at least a line, so a few cuts bring a slide down to half of them.
+    const fullest = first.slides.find((s) => s.kind === 'messages' && s.items >= 4)!;
+    const group = fullest.group;
+    const most = Math.floor(fullest.items / 2);
+    const before = first.slides.filter((s) => s.group === group);
+    const measure = atMost(group, most);
+    const deck = await fit(loaded, measure, first);
+    const after = deck.slides.filter((s) => s.group === group);
+    expect(after.every((s) => s.items <= most)).toBe(true);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.reduce((n, s) => n + s.items, 0)).toBe(before.reduce((n, s) => n + s.items, 0));
+    expect(deck.slides.filter((s) => s.group !== group).map((s) => s.id)).toEqual(first.slides.filter((s) => s.group !== group).map((s) => s.id));
+    expect(measure.calls).toBeGreaterThan(1);
+    expect(measure.calls).toBeLessThanOrEqual(MAX_FIT_ROUNDS + 2);
+    // Continuations say so, and their bookmarks too.
+    expect(after.slice(1).every((s) => s.continuation !== null && s.bookmark.includes(s.continuation))).toBe(true);
+  });
+
+  it('fails naming the line of the longest text on a slide that holds one item and still overflows', async () => {
+    const loaded = await load();
+    const first = buildDeck(loaded.brief);
+    const slide = first.slides.find((s) => s.group.startsWith('messages-'))!;
+    const error = await fit(loaded, atMost(slide.group, 0), first).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MujazError);
+    const d = (error as MujazError).diagnostics[0]!;
+    expect(d.message).toMatch(/this text is too long to fit on the slide/);
+    // The caret is on a point's text of that messages group, in the brief's own lines.
+    expect(d.sourceLine).toMatch(/text:/);
+    expect(loaded.source.text.split('\n')[d.line - 1]).toBe(d.sourceLine);
+  });
+
+  it('sets such a slide in smaller type instead when the brief sets shrink_to_fit', async () => {
+    const loaded = await load((t) => `${t.trimEnd()}\nshrink_to_fit: true\n`);
+    const first = buildDeck(loaded.brief);
+    const group = first.slides.find((s) => s.group.startsWith('messages-'))!.group;
+    // Overflows until dense, then fits.
+    const measure: Measure = async (deck) => deck.slides.filter((s) => s.group === group && !s.dense).map((s) => ({ id: s.id, group, by: 30 }));
+    const deck = await fit(loaded, measure, first);
+    expect(deck.slides.filter((s) => s.group === group).every((s) => s.dense)).toBe(true);
+    expect(deck.slides.filter((s) => s.group !== group).some((s) => s.dense)).toBe(false);
+  });
+});
