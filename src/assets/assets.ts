@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import { MujazError } from '../errors.js';
 import { nodeModules, templatesDir } from '../paths.js';
 import { fontFiles } from './fonts.js';
-import { logoAsset } from '../deck/build-deck.js';
+import { logoAsset } from '../deck/logo.js';
 
 interface AssetCopy {
   from: string;

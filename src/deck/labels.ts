@@ -48,6 +48,9 @@ const cache = new Map<Lang, Labels>();
 
 export function labelsFor(lang: Lang): Labels {
   let labels = cache.get(lang);
-  if (!labels) cache.set(lang, (labels = { ...kindsLabels(lang), ...(lang === 'ar' ? ar : en) }));
+  if (!labels) {
+    labels = { ...kindsLabels(lang), ...(lang === 'ar' ? ar : en) };
+    cache.set(lang, labels);
+  }
   return labels;
 }

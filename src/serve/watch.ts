@@ -1,6 +1,5 @@
 /** File watching shared by `mujaz serve` and `mujaz build --watch`: chokidar, ready before the first build. */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
 import { filesNamedBy, loadBrief } from '../brief/load.js';
 import { templatesDir } from '../paths.js';

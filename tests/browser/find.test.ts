@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
 import { findBrowser, puppeteerCacheBrowsers } from '../../src/browser/find.js';
 import { bundledBrief, cliPath, removeDir, runCli, tempDir } from '../support/build.js';
-import { run, SLUG } from './support.js';
+import { run, SLUG } from '../pdf/support.js';
 
 const dirs: string[] = [];
 afterAll(async () => {

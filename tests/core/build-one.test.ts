@@ -29,7 +29,9 @@ describe('buildOne', () => {
     const result = await buildOne(bundledBrief, { outRoot: out, pdf: true, browser });
     expect(result.pages).toBe(result.slides);
     // Still usable.
-    const again = await buildOne(bundledBrief, { outRoot: await tempDir().then((d) => (dirs.push(d), d)), pdf: true, browser });
+    const elsewhere = await tempDir();
+    dirs.push(elsewhere);
+    const again = await buildOne(bundledBrief, { outRoot: elsewhere, pdf: true, browser });
     expect(again.pages).toBe(result.slides);
     expect(browser.pid && (await processes()).some((p) => p.pid === browser.pid)).toBe(true);
   });

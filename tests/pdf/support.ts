@@ -268,7 +268,11 @@ export function descendants(all: Proc[], root: number): Proc[] {
   const queue = [root];
   while (queue.length) {
     const pid = queue.shift()!;
-    for (const p of all) if (p.ppid === pid) (out.push(p), queue.push(p.pid));
+    for (const p of all) {
+      if (p.ppid !== pid) continue;
+      out.push(p);
+      queue.push(p.pid);
+    }
   }
   return out;
 }

@@ -36,6 +36,7 @@ const PAYLOADS = [
   '<a href="javascript:window.__pwned=1">اضغط</a>',
   '&lt;b&gt;bold&lt;/b&gt;',
   '&amp;amp; &#x3C;script&#x3E; &#60;',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a brief's text that looks like a template literal
   '"double" \'single\' `back` ${window.__pwned=1}',
   '<iframe src="https://example.org/"></iframe>',
   '<link rel="stylesheet" href="https://example.org/x.css">',
@@ -141,7 +142,8 @@ async function openDeck(deckDir: string): Promise<Observed> {
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         const w = window as unknown as { __violations?: string[] };
-        (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        w.__violations ??= [];
+        w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
     await page.goto(pathToFileURL(path.join(deckDir, 'index.html')).href, { waitUntil: 'load', timeout: 30_000 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { bundledBrief, tempDir } from './build.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the brief as plain YAML data, field by field
 export type BriefObject = any;
 
 export async function bundledObject(): Promise<BriefObject> {
