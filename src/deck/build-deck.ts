@@ -7,7 +7,7 @@ import type { Brief, Person, Point } from '../brief/schema.js';
 import { KINDS, type Slide } from './kinds/index.js';
 import type { DeckContext, Planned, SlidePlan } from './kinds/kind.js';
 import { labelsFor, type Labels } from './labels.js';
-import type { Deck } from './model.js';
+import { SLIDE, type Deck } from './model.js';
 import { numberFormat, type NumberFormat } from './numbers.js';
 import { BODY_LINES, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
@@ -168,6 +168,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     keywords: brief.keywords ?? [],
     created: brief.created ?? DEFAULT_CREATED,
     footer: b.rich(author),
+    size: SLIDE,
     labels: b.labels,
     slides: b.finish(),
   };

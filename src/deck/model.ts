@@ -7,7 +7,11 @@ import type { Slide } from './kinds/index.js';
 export type { Slide, SlideKind } from './kinds/index.js';
 export type { BriefPath, Fact, Item, PersonView, SlideBase } from './view.js';
 
-/** The slide, in CSS px: the deck's reveal.js configuration (templates/runtime/deck.js) and the print page use it. */
+/**
+ * The slide, in CSS px: the fit stage, the print page and the PDF's pages take it from here (the deck's
+ * `size`); the two static files that cannot, reveal's configuration in templates/runtime/deck.js and the
+ * handout's thumbnails in templates/theme/handout.css, are held to it by tests/render/size.test.ts.
+ */
 export const SLIDE = { width: 1280, height: 720 } as const;
 
 export interface Deck {
@@ -22,6 +26,8 @@ export interface Deck {
   /** ISO date stamped into the PDF, fixed so that builds are reproducible. */
   created: string;
   footer: Rich;
+  /** The slide's size (SLIDE). */
+  size: { width: number; height: number };
   labels: Labels;
   slides: Slide[];
 }
