@@ -6,6 +6,7 @@
  * Sections a report may lack are optional.
  */
 import { z } from 'zod';
+import { BIDI, CONTROL, INVISIBLE, ZERO_WIDTH } from './characters.js';
 
 /** Limits are generous for a brief and small enough that no brief can exhaust memory or the layout. */
 export const LIMITS = {
@@ -17,16 +18,22 @@ export const LIMITS = {
   paragraph: 9999,
 } as const;
 
-// Bidi embedding/override/isolate controls can make a name read differently from how it is stored.
-const BIDI_CONTROLS = /^[^\u202A-\u202E\u2066-\u2069]*$/u;
-// Zero-width characters can hide inside a name and make two names look alike.
-const NO_ZERO_WIDTH = /^[^\u200B-\u200D\u2060\uFEFF]*$/u;
-// Control characters (other than tab and line break) have no place in text and can confuse a renderer.
-// eslint-disable-next-line no-control-regex
-const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/u;
-// Links and file names hold no invisible characters at all: they would make them look like something else.
-// eslint-disable-next-line no-control-regex
-const NO_INVISIBLE = /^[^\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$/u;
+/**
+ * Help beside a field, for the messages about it (kept out of the JSON Schema, which the global registry
+ * feeds). validate.ts reads it from the schema node at an issue's path; a `.describe()` copy inherits it.
+ */
+export interface FieldHelp {
+  /** How to write a value the field accepts: shown when the value breaks the field's own rule. */
+  hint?: string;
+  /** The value is one line (an id, a link, a path): a tab or line break in it is a control character. */
+  oneLine?: boolean;
+  /** Shown instead of the character rule's hint when the value holds a control character. */
+  controlHint?: string;
+  /** Why a control character matters here, added to that message. */
+  controlWhy?: string;
+}
+
+export const fieldHelp = z.registry<FieldHelp>();
 
 function text(max: number = LIMITS.text) {
   return z
@@ -34,16 +41,12 @@ function text(max: number = LIMITS.text) {
     .trim()
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `is longer than ${max} characters; split it or shorten it` })
-    .regex(BIDI_CONTROLS, {
-      message: 'contains a bidi control character (U+202A–U+202E or U+2066–U+2069); remove it',
-    })
-    .regex(NO_CONTROL, { message: 'contains a control character; remove it' });
+    .regex(BIDI.absent, { message: BIDI.message })
+    .regex(CONTROL.absent, { message: CONTROL.message });
 }
 
 function name() {
-  return text(LIMITS.shortText).regex(NO_ZERO_WIDTH, {
-    message: 'contains a zero-width character (U+200B–U+200D, U+2060 or U+FEFF); remove it',
-  });
+  return text(LIMITS.shortText).regex(ZERO_WIDTH.absent, { message: ZERO_WIDTH.message });
 }
 
 function list<T extends z.ZodType>(item: T, max: number = LIMITS.listItems) {
@@ -60,10 +63,17 @@ const id = z
   .regex(/^[a-z0-9-]{1,64}$/, {
     message: 'must be lower-case latin letters, digits and hyphens (at most 64), e.g. "sohail-mahmood"',
   })
-  .describe('An identifier other parts of the brief use to refer to this entry.');
+  .describe('An identifier other parts of the brief use to refer to this entry.')
+  .register(fieldHelp, { hint: 'use lower-case latin letters, digits and hyphens, e.g. "sohail-mahmood"', oneLine: true });
+
+const paragraph = z
+  .int()
+  .min(1)
+  .max(LIMITS.paragraph)
+  .register(fieldHelp, { hint: 'paragraphs are numbered from 1 (paragraph N is the N-th non-empty line of the report)' });
 
 const sources = z
-  .array(z.int().min(1).max(LIMITS.paragraph))
+  .array(paragraph)
   .min(1, { message: 'must cite at least one paragraph' })
   .max(LIMITS.sources)
   .describe('Paragraphs of the source report this item comes from (paragraph N = the N-th non-empty line).');
@@ -75,9 +85,15 @@ const link = z
   .string()
   .trim()
   .max(2000)
-  .regex(NO_INVISIBLE, { message: 'contains an invisible or control character; remove it' })
+  .regex(INVISIBLE.absent, { message: INVISIBLE.message })
   .regex(/^(https:\/\/[^\s<>"']+|mailto:[^\s<>"':]+@[^\s<>"']+)$/i, {
     message: 'must be an https: or mailto: link (other schemes such as javascript: or data: are refused)',
+  })
+  .register(fieldHelp, {
+    hint: 'write the full address, starting with https:// (or mailto: for an e-mail address)',
+    oneLine: true,
+    controlHint: INVISIBLE.hint,
+    controlWhy: "browsers ignore such characters, so they can hide a link's scheme",
   });
 
 /** A file named by a brief: relative to the brief's folder, never outside it (checked again on disk). */
@@ -86,9 +102,14 @@ const relativeFile = z
   .trim()
   .min(1)
   .max(300)
-  .regex(NO_INVISIBLE, { message: 'contains an invisible or control character; remove it' })
+  .regex(INVISIBLE.absent, { message: INVISIBLE.message })
   .regex(/^(?![/\\])(?![a-zA-Z]:)(?!.*(?:^|[/\\])\.\.(?:[/\\]|$))[^\0]+$/, {
     message: 'must be a path inside the brief\'s folder (no leading "/", no "..")',
+  })
+  .register(fieldHelp, {
+    hint: 'name the file relative to the brief\'s folder, e.g. "images/logo.png"; it must be inside that folder',
+    oneLine: true,
+    controlHint: INVISIBLE.hint,
   });
 
 export const Point = z
@@ -118,7 +139,9 @@ export const Delegation = z.strictObject({
 });
 
 export const MessageGroup = z.strictObject({
-  speaker: id.describe('The id of a person in delegations or participants.'),
+  speaker: id
+    .describe('The id of a person in delegations or participants.')
+    .register(fieldHelp, { hint: 'use the id of a person in delegations or participants, e.g. "sohail-mahmood"' }),
   occasion: text(LIMITS.shortText).optional().describe('e.g. "الكلمة الترحيبية".'),
   heading: text(LIMITS.shortText).optional().describe('A heading the report gives to these messages.'),
   points: list(Point),
@@ -149,18 +172,17 @@ const ReportGap = z.strictObject({
 });
 
 const date = z
-  .union([
-    z.literal('unknown'),
-    z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' }),
-  ])
-  .describe('The date of the event, or "unknown" when the report does not give it. Never guess.');
+  .union([z.literal('unknown'), z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' })])
+  .describe('The date of the event, or "unknown" when the report does not give it. Never guess.')
+  .register(fieldHelp, { hint: 'write the date as YYYY-MM-DD, e.g. 2024-03-15, or "unknown" when the report does not give it' });
 
 export const Brief = z
   .strictObject({
     slug: z
       .string()
       .regex(SLUG, { message: 'must match ^[a-z0-9-]{1,64}$ (it names the output folder)' })
-      .describe('Names the output: output/<slug>/.'),
+      .describe('Names the output: output/<slug>/.')
+      .register(fieldHelp, { hint: 'use lower-case latin letters, digits and hyphens, e.g. "issi-russia-roundtable"', oneLine: true }),
     lang: z.enum(['ar', 'en']).default('ar').describe('The language of the brief.'),
     dir: z.enum(['rtl', 'ltr']).default('rtl').describe('The writing direction of the brief.'),
     digits: z
@@ -226,10 +248,7 @@ export const Brief = z
       })
       .optional(),
     sources_notes: notes.optional().describe('Speaker notes for the sources slide.'),
-    shrink_to_fit: z
-      .boolean()
-      .optional()
-      .describe('Set a slide in smaller type when one of its texts is too long for it, instead of failing the build.'),
+    shrink_to_fit: z.boolean().optional().describe('Set a slide in smaller type when one of its texts is too long for it, instead of failing the build.'),
   })
   .describe('A mujaz brief: one event distilled from one report.');
 

@@ -4,10 +4,11 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
+import { found, LINE_CONTROLS, locate, LOCATED } from './characters.js';
 import { diagnosticAt } from './parse.js';
-import { Brief } from './schema.js';
+import { Brief, fieldHelp, type FieldHelp } from './schema.js';
 import type { SourceText } from './source-text.js';
 
 type Path = readonly PropertyKey[];
@@ -63,29 +64,57 @@ function ownerNode(doc: Document.Parsed, path: Path): Node | null {
   return node;
 }
 
-/** Unwraps optional/default/pipe wrappers so the object shape behind a path can be read. */
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let s = schema;
-  for (let i = 0; i < 10; i++) {
-    const def = s._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) s = def.innerType;
-    else if (def.type === 'pipe' && def.in) s = def.in;
-    else break;
+type Schema = z.core.$ZodType;
+
+/** The schema behind optional, nullable, default, … wrappers and a pipe's input, outermost first. */
+function layers(schema: Schema): Schema[] {
+  const out = [schema];
+  for (let s = schema; ; ) {
+    if (
+      s instanceof z.ZodOptional ||
+      s instanceof z.ZodNullable ||
+      s instanceof z.ZodDefault ||
+      s instanceof z.ZodPrefault ||
+      s instanceof z.ZodNonOptional ||
+      s instanceof z.ZodReadonly ||
+      s instanceof z.ZodCatch
+    ) {
+      s = s.unwrap();
+    } else if (s instanceof z.ZodPipe) s = s.in;
+    else return out;
+    out.push(s);
+  }
+}
+
+function unwrap(schema: Schema): Schema {
+  return layers(schema).at(-1)!;
+}
+
+/** The schema node at `path` (as it is written in its parent, wrappers included), if the schema has one. */
+export function schemaAt(path: Path): Schema | undefined {
+  let s: Schema = Brief;
+  for (const part of path) {
+    const inner = unwrap(s);
+    if (typeof part === 'number' && inner instanceof z.ZodArray) s = inner.element;
+    else if (typeof part === 'string' && inner instanceof z.ZodObject && Object.hasOwn(inner.shape, part)) s = inner.shape[part]!;
+    else return undefined;
   }
   return s;
 }
 
 /** The keys the schema allows at `path`, for "did you mean". */
 export function allowedKeys(path: Path): string[] {
-  let s: z.core.$ZodType = Brief;
-  for (const part of path) {
-    const def = unwrap(s)._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    if (typeof part === 'number' && def.type === 'array' && def.element) s = def.element;
-    else if (typeof part === 'string' && def.type === 'object' && def.shape?.[part]) s = def.shape[part];
-    else return [];
-  }
-  const def = unwrap(s)._zod.def as { type: string; shape?: Record<string, unknown> };
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  const s = schemaAt(path);
+  const inner = s && unwrap(s);
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
+}
+
+/** The help schema.ts gives the field at `path`: its own, over that of the schema it wraps. */
+export function helpAt(path: Path): FieldHelp {
+  const s = schemaAt(path);
+  const help: FieldHelp = {};
+  for (const layer of s ? layers(s).reverse() : []) Object.assign(help, fieldHelp.get(layer));
+  return help;
 }
 
 function nearest(key: string, allowed: readonly string[]): string | undefined {
@@ -107,7 +136,7 @@ function suggestion(key: string, allowed: string[], missing: ReadonlySet<string>
 function valueAtPath(data: unknown, path: Path): { found: boolean; value: unknown } {
   let current: unknown = data;
   for (const part of path) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) {
       return { found: false, value: undefined };
     }
     current = (current as Record<PropertyKey, unknown>)[part];
@@ -133,32 +162,6 @@ const EXPECTED: Record<string, { words: string; hint: string }> = {
   boolean: { words: 'true or false', hint: 'write true or false' },
 };
 
-/** Invisible characters that can make a name read differently from how it is stored. */
-const INVISIBLE: Record<string, string> = {
-  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
-  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
-  '\u202C': 'POP DIRECTIONAL FORMATTING',
-  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
-  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
-  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
-  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
-  '\u2068': 'FIRST STRONG ISOLATE',
-  '\u2069': 'POP DIRECTIONAL ISOLATE',
-  '\u200B': 'ZERO WIDTH SPACE',
-  '\u200C': 'ZERO WIDTH NON-JOINER',
-  '\u200D': 'ZERO WIDTH JOINER',
-  '\u2060': 'WORD JOINER',
-  '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE',
-};
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-
-function codePoint(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /** Puts the caret on the character itself when it is written literally in the source. */
 function atCharacter(src: SourceText, node: Node | null, ch: string, message: string, hint: string): Diagnostic {
   const [start, , end] = node?.range ?? [0, 1, 1];
@@ -166,49 +169,29 @@ function atCharacter(src: SourceText, node: Node | null, ch: string, message: st
   return i >= 0 ? diagnosticAt(src, start + i, start + i + ch.length, message, hint) : diagnosticAt(src, start, end, message, hint);
 }
 
-/** A regex check failed: say which rule, from what the value holds and which field it is. */
+/** A regex check failed: say which rule, from the characters the value holds and the field's help. */
 function formatProblem(src: SourceText, doc: Document.Parsed, where: string, path: Path, value: unknown, issue: z.core.$ZodIssue): Diagnostic {
   const node = nodeAt(doc, path).node;
-  const field = String(path.filter((p) => typeof p === 'string').at(-1) ?? '');
+  const help = helpAt(path);
   if (typeof value === 'string') {
     // Checks run on the trimmed text: leading and trailing white space is not part of the value.
-    const text = value.trim();
-    const invisible = text.match(BIDI) ?? text.match(ZERO_WIDTH);
-    if (invisible) {
-      const ch = invisible[0];
-      const kind = BIDI.test(ch) ? 'a bidi control character' : 'a zero-width character';
+    const bad = locate(value.trim(), help.oneLine ? [...LOCATED, LINE_CONTROLS] : LOCATED);
+    if (bad) {
+      const control = bad.rule.kind === 'control';
       return atCharacter(
         src,
         node,
-        ch,
-        `${where}: contains ${kind}, ${codePoint(ch)} ${INVISIBLE[ch] ?? ''}; invisible characters can make text read differently from how it is stored`,
-        'delete the invisible character (VS Code shows it with "Render Control Characters"); retype the text if unsure',
-      );
-    }
-    const control = text.match(CONTROL) ?? (field === 'url' || field === 'file' || /^(slug|id|speaker)$/.test(field) ? text.match(/[\t\n\r]/u) : null);
-    if (control) {
-      const ch = control[0];
-      const name = ch === '\t' ? ' (a tab)' : ch === '\n' || ch === '\r' ? ' (a line break)' : '';
-      return atCharacter(
-        src,
-        node,
-        ch,
-        `${where}: contains the control character ${codePoint(ch)}${name}${field === 'url' ? '; browsers ignore such characters, so they can hide a link\'s scheme' : ''}`,
-        field === 'url' || field === 'file' ? 'delete it: write the value on one line without tabs or invisible characters' : 'delete it; text may hold letters, punctuation, spaces and line breaks only',
+        bad.ch,
+        `${where}: contains ${found(bad.rule, bad.ch)}${control && help.controlWhy ? `; ${help.controlWhy}` : ''}`,
+        (control ? help.controlHint : undefined) ?? bad.rule.hint,
       );
     }
   }
   if (issue.code === 'invalid_format' && issue.format === 'date') {
+    // zod reports a string that is no date here, even for the "unknown"-or-date union of event.date.
     return at(src, node, `${where}: must be a date written as YYYY-MM-DD`, 'write the date as YYYY-MM-DD, e.g. 2024-03-15');
   }
-  const hints: Record<string, string> = {
-    slug: 'use lower-case latin letters, digits and hyphens, e.g. "issi-russia-roundtable"',
-    id: 'use lower-case latin letters, digits and hyphens, e.g. "sohail-mahmood"',
-    speaker: 'use the id of a person in delegations or participants, e.g. "sohail-mahmood"',
-    url: 'write the full address, starting with https:// (or mailto: for an e-mail address)',
-    file: 'name the file relative to the brief\'s folder, e.g. "images/logo.png"; it must be inside that folder',
-  };
-  return at(src, node, `${where}: ${issue.message}`, hints[field] ?? 'correct the value');
+  return at(src, node, `${where}: ${issue.message}`, help.hint ?? 'correct the value');
 }
 
 function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown, issue: z.core.$ZodIssue, missing: ReadonlySet<string>): Diagnostic[] {
@@ -221,7 +204,11 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
           src,
           keyNode(doc, issue.path, key) ?? nodeAt(doc, issue.path).node,
           `${pathInWords([...issue.path, key])}: unknown key "${key}"`,
-          suggestion(key, allowedKeys(issue.path), new Set([...missing].filter((m) => m.startsWith(`${pathKey(issue.path)}\u0000`)).map((m) => m.split('\u0000')[1]!))),
+          suggestion(
+            key,
+            allowedKeys(issue.path),
+            new Set([...missing].filter((m) => m.startsWith(`${pathKey(issue.path)}\u0000`)).map((m) => m.split('\u0000')[1]!)),
+          ),
         ),
       );
     case 'invalid_type': {
@@ -238,7 +225,14 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
           ),
         ];
       }
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be ${expected.words}, found ${describeValue(value)}`, value === null ? 'fill in the value after the ":", or delete the line if the key is optional' : expected.hint)];
+      return [
+        at(
+          src,
+          nodeAt(doc, issue.path).node,
+          `${where}: must be ${expected.words}, found ${describeValue(value)}`,
+          value === null ? 'fill in the value after the ":", or delete the line if the key is optional' : expected.hint,
+        ),
+      ];
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => JSON.stringify(v));
@@ -256,15 +250,7 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
       // Report the most specific branch message (our schemas give each branch a clear one).
       const messages = issue.errors.flat().map((e) => e.message);
       const message = messages.find((m) => !m.startsWith('Invalid')) ?? 'has the wrong form';
-      const field = String(issue.path.at(-1) ?? '');
-      return [
-        at(
-          src,
-          nodeAt(doc, issue.path).node,
-          `${where}: ${message}`,
-          field === 'date' ? 'write the date as YYYY-MM-DD, e.g. 2024-03-15, or "unknown" when the report does not give it' : 'correct the value',
-        ),
-      ];
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${message}`, helpAt(issue.path).hint ?? 'correct the value')];
     }
     case 'invalid_format':
       return [formatProblem(src, doc, where, issue.path, value, issue)];
@@ -284,7 +270,12 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
       if (issue.origin === 'string' && typeof value === 'string') {
         const length = value.trim().length;
         return [
-          at(src, nodeAt(doc, issue.path).node, `${where}: is ${length} characters long, more than the limit of ${max}`, 'shorten it, or split it into several points'),
+          at(
+            src,
+            nodeAt(doc, issue.path).node,
+            `${where}: is ${length} characters long, more than the limit of ${max}`,
+            'shorten it, or split it into several points',
+          ),
         ];
       }
       return [at(src, nodeAt(doc, issue.path).node, `${where}: must be at most ${max}`, 'write a smaller number')];
@@ -297,8 +288,14 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
       if (issue.origin === 'string') {
         return [at(src, nodeAt(doc, issue.path).node, `${where}: must not be empty`, 'write the text, or delete the line if the key is optional')];
       }
-      const hint = issue.path.some((p) => p === 'sources' || p === 'paragraphs') ? 'paragraphs are numbered from 1 (paragraph N is the N-th non-empty line of the report)' : `write a number of at least ${min}`;
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be at least ${min}, found ${describeValue(value)}`, hint)];
+      return [
+        at(
+          src,
+          nodeAt(doc, issue.path).node,
+          `${where}: must be at least ${min}, found ${describeValue(value)}`,
+          helpAt(issue.path).hint ?? `write a number of at least ${min}`,
+        ),
+      ];
     }
     default:
       return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`, 'correct the value')];
@@ -366,7 +363,14 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 }
 
 /** Locates a path for checks made after the schema (cross-references, cited paragraphs, files). */
-export function diagnosticForPath(src: SourceText, doc: Document.Parsed, path: Path, message: string, hint?: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+export function diagnosticForPath(
+  src: SourceText,
+  doc: Document.Parsed,
+  path: Path,
+  message: string,
+  hint?: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
   const d = at(src, nodeAt(doc, path).node, `${pathInWords(path)}: ${message}`, hint);
   d.severity = severity;
   return d;
