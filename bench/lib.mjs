@@ -89,7 +89,10 @@ export function secondsCell(values) {
 
 /** A Markdown table from a header and rows of cells (pipes in cells escaped). */
 export function markdownTable(head, rows) {
-  const cell = (c) => String(c ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (c) =>
+    String(c ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ');
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 }
 

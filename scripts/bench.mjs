@@ -28,7 +28,15 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const WARMUP = 1;
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Every process the bench starts (and all their descendants) carries this in its environment: the sweep finds them by it. */
 const MARK = `MUJAZ_BENCH_RUN=${process.pid}-${Date.now()}`;
 
@@ -136,7 +144,12 @@ function run(cmd, args, { env = ENV, cwd = ROOT } = {}) {
       if (code === 0) resolve({ seconds, stdout, stderr });
       else {
         const why = signal ? `killed by ${signal}${seconds * 1000 >= TIMEOUT ? ` after the ${TIMEOUT / 1000} s bound` : ''}` : `exit code ${code}`;
-        const e = new Error(`${path.basename(cmd)} ${args.slice(0, 3).map((a) => path.basename(String(a))).join(' ')}…: ${why}\n${stderr.trim().split('\n').slice(-6).join('\n')}`);
+        const e = new Error(
+          `${path.basename(cmd)} ${args
+            .slice(0, 3)
+            .map((a) => path.basename(String(a)))
+            .join(' ')}…: ${why}\n${stderr.trim().split('\n').slice(-6).join('\n')}`,
+        );
         reject(e);
       }
     });
@@ -182,7 +195,15 @@ async function chromiumPrint(deckDir) {
   const profile = scratch('cli-profile');
   const url = `${pathToFileURL(path.join(deckDir, 'index.html')).href}?print-pdf`;
   try {
-    const r = await run(CHROMIUM, ['--headless', ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--print-to-pdf=${pdf}`, '--no-pdf-header-footer', '--virtual-time-budget=10000', url]);
+    const r = await run(CHROMIUM, [
+      '--headless',
+      ...CHROMIUM_FLAGS,
+      `--user-data-dir=${profile}`,
+      `--print-to-pdf=${pdf}`,
+      '--no-pdf-header-footer',
+      '--virtual-time-budget=10000',
+      url,
+    ]);
     return { seconds: r.seconds, pages: pdfPages(pdf) };
   } finally {
     rmSync(pdf, { force: true });
@@ -322,7 +343,12 @@ async function serveLatency() {
   const port = await freePort();
 
   let stderr = '';
-  const child = spawn(process.execPath, [BIN, 'serve', brief, '--port', String(port)], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [BIN, 'serve', brief, '--port', String(port)], {
+    cwd: ROOT,
+    env: ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   current = child;
   let exited = false;
   child.on('exit', () => (exited = true));
@@ -479,7 +505,9 @@ async function memory(runs = 3) {
       out.chromiumPeakPss_MB.push(peakPss / 1024);
       out.chromiumPeakRss_MB.push(peakRss / 1024);
       out.chromiumSumHWM_MB.push([...hwmByPid.values()].reduce((a, b) => a + b, 0) / 1024);
-      log(`  run ${i + 1}/${runs}  node VmHWM ${(out.nodeVmHWM_MB.at(-1)).toFixed(0)} MB; Chromium peak PSS ${(peakPss / 1024).toFixed(0)} MB (sampled every 100 ms)`);
+      log(
+        `  run ${i + 1}/${runs}  node VmHWM ${(out.nodeVmHWM_MB.at(-1)).toFixed(0)} MB; Chromium peak PSS ${(peakPss / 1024).toFixed(0)} MB (sampled every 100 ms)`,
+      );
     } catch (error) {
       log(`  memory run FAILED: ${error.message}`);
     } finally {
@@ -499,7 +527,9 @@ function machine() {
   const cpus = os.cpus();
   const chromium = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8', env: ENV }).stdout?.trim().split('\n').pop() ?? 'unknown';
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown';
-  const dirty = (spawnSync('git', ['status', '--porcelain', '--', 'src', 'templates'], { cwd: ROOT, encoding: 'utf8' }).stdout ?? '').split('\n').filter(Boolean).length;
+  const dirty = (spawnSync('git', ['status', '--porcelain', '--', 'src', 'templates'], { cwd: ROOT, encoding: 'utf8' }).stdout ?? '')
+    .split('\n')
+    .filter(Boolean).length;
   const pkg = (name) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
   return {
     cores: cpus.length,
@@ -544,10 +574,24 @@ async function main() {
     const r = ratio(g['mujaz build'].median, base);
     const minPages = g['minimal export'].extra[0]?.pages;
     const cliPages = g['chromium --print'].extra.map((e) => e.pages ?? '?');
-    const cliNote = cliPages.every((p) => p === pages) ? `${pages} pages` : `pages per run: ${cliPages.join(', ')}; it prints when the virtual-time budget ends, ready or not`;
-    row(`${n}. \`mujaz build\`, ${label} (${slides} slides, ${pages}-page PDF), YAML→HTML→PDF`, secondsCell(g['mujaz build'].timed), `${fmtRatio(r)} × minimal`, '≤ 1.0 × minimal', mark(r, (x) => x <= 1.0));
+    const cliNote = cliPages.every((p) => p === pages)
+      ? `${pages} pages`
+      : `pages per run: ${cliPages.join(', ')}; it prints when the virtual-time budget ends, ready or not`;
+    row(
+      `${n}. \`mujaz build\`, ${label} (${slides} slides, ${pages}-page PDF), YAML→HTML→PDF`,
+      secondsCell(g['mujaz build'].timed),
+      `${fmtRatio(r)} × minimal`,
+      '≤ 1.0 × minimal',
+      mark(r, (x) => x <= 1.0),
+    );
     row(`${n}a. minimal Puppeteer export of the same HTML (${minPages ?? '?'} pages) — baseline`, secondsCell(g['minimal export'].timed), '1.00', '—', '—');
-    row(`${n}b. \`chromium --headless --print-to-pdf\` (${cliNote}; a baseline for time only)`, secondsCell(g['chromium --print'].timed), `${fmtRatio(ratio(g['chromium --print'].median, base))} × minimal`, '—', '—');
+    row(
+      `${n}b. \`chromium --headless --print-to-pdf\` (${cliNote}; a baseline for time only)`,
+      secondsCell(g['chromium --print'].timed),
+      `${fmtRatio(ratio(g['chromium --print'].median, base))} × minimal`,
+      '—',
+      '—',
+    );
   };
   if (want(1)) await single(1, 'bundled brief', BRIEF, 'issi-russia-roundtable');
   if (want(2)) {
@@ -578,7 +622,13 @@ async function main() {
     const base = g['10 minimal exports'].median;
     for (const j of [2, 3]) {
       const r = ratio(g[`batch --jobs ${j}`].median, base);
-      row(`3. one \`mujaz build <folder of 10 briefs>\`, --jobs ${j}`, secondsCell(g[`batch --jobs ${j}`].timed), `${fmtRatio(r)} × ten minimal`, '≤ 0.25 × ten minimal', mark(r, (x) => x <= 0.25));
+      row(
+        `3. one \`mujaz build <folder of 10 briefs>\`, --jobs ${j}`,
+        secondsCell(g[`batch --jobs ${j}`].timed),
+        `${fmtRatio(r)} × ten minimal`,
+        '≤ 0.25 × ten minimal',
+        mark(r, (x) => x <= 0.25),
+      );
     }
     row('3a. ten minimal exports, one after another (sum) — baseline', secondsCell(g['10 minimal exports'].timed), '1.00', '—', '—');
   }
@@ -592,7 +642,13 @@ async function main() {
     ]);
     results.groups[4] = { label: 'HTML-only build of the bundled brief', runs: g };
     const m = g['build --no-pdf'].median;
-    row('4. `mujaz build --no-pdf`, bundled brief (HTML only)', secondsCell(g['build --no-pdf'].timed), '—', '< 0.3 s', mark(m, (x) => x < 0.3));
+    row(
+      '4. `mujaz build --no-pdf`, bundled brief (HTML only)',
+      secondsCell(g['build --no-pdf'].timed),
+      '—',
+      '< 0.3 s',
+      mark(m, (x) => x < 0.3),
+    );
     row('4a. `mujaz --version` (Node start + CLI load), reference', secondsCell(g['mujaz --version'].timed), '—', '—', '—');
     row('4b. `node -e 0` (Node start), reference', secondsCell(g['node -e 0'].timed), '—', '—', '—');
   }
@@ -604,7 +660,13 @@ async function main() {
     results.serve = s;
     if (s.available) {
       const rebuild = median(s.rebuildMs.slice(-RUNS));
-      row(`5. \`mujaz serve\`: save → new title in the open page${rebuild !== null ? ` (of which the rebuild, as serve reports it: ${rebuild} ms median)` : ''}`, secondsCell(s.runs.timed), '—', '< 0.3 s', mark(s.median, (x) => x < 0.3));
+      row(
+        `5. \`mujaz serve\`: save → new title in the open page${rebuild !== null ? ` (of which the rebuild, as serve reports it: ${rebuild} ms median)` : ''}`,
+        secondsCell(s.runs.timed),
+        '—',
+        '< 0.3 s',
+        mark(s.median, (x) => x < 0.3),
+      );
     } else {
       log(`  serve: not available (${s.reason})`);
       row('5. `mujaz serve`: save → new title in the open page', 'serve: not available', '—', '< 0.3 s', '—');
@@ -617,12 +679,24 @@ async function main() {
     const m = await memory(3);
     results.memory = m;
     const node = median(m.nodeVmHWM_MB);
-    row('6. peak memory (VmHWM) of the `mujaz build` node process, bundled brief', node === null ? 'failed' : `${node.toFixed(0)} MB`, '—', '< 200 MB', mark(node, (x) => x < 200));
+    row(
+      '6. peak memory (VmHWM) of the `mujaz build` node process, bundled brief',
+      node === null ? 'failed' : `${node.toFixed(0)} MB`,
+      '—',
+      '< 200 MB',
+      mark(node, (x) => x < 200),
+    );
     if (m.timeBin) {
       row('6a. `/usr/bin/time -f %M` (largest single process incl. reaped Chromium children)', `${median(m.timeMaxRSS_MB)?.toFixed(0)} MB`, '—', '—', '—');
     }
     const pss = median(m.chromiumPeakPss_MB);
-    row('6b. Chromium, all its processes: peak total PSS (sampled every 100 ms)', pss === null ? '—' : `${pss.toFixed(0)} MB (RSS sum ${median(m.chromiumPeakRss_MB).toFixed(0)} MB)`, '—', '—', '—');
+    row(
+      '6b. Chromium, all its processes: peak total PSS (sampled every 100 ms)',
+      pss === null ? '—' : `${pss.toFixed(0)} MB (RSS sum ${median(m.chromiumPeakRss_MB).toFixed(0)} MB)`,
+      '—',
+      '—',
+      '—',
+    );
   }
 
   results.machine.loadavgAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);

@@ -14,7 +14,10 @@ const golden = path.join(root, 'tests', 'golden');
 const out = mkdtempSync(path.join(os.tmpdir(), 'mujaz-golden-'));
 try {
   for (const { brief, slug, handout } of GOLDEN_BRIEFS) {
-    execFileSync(process.execPath, [path.join(root, 'bin', 'mujaz.js'), 'build', brief, '--out', out, ...(handout ? ['--handout'] : [])], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'bin', 'mujaz.js'), 'build', brief, '--out', out, ...(handout ? ['--handout'] : [])], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     const dir = path.join(golden, slug);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

@@ -13,12 +13,38 @@ import subsetFont from 'subset-font';
 const require = createRequire(import.meta.url);
 const PKG = path.dirname(require.resolve('@fontsource/amiri/package.json'));
 const OUT = process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'templates', 'fonts');
-const PF = [[0xfb50, 0xfdff], [0xfe70, 0xfeff]];
+const PF = [
+  [0xfb50, 0xfdff],
+  [0xfe70, 0xfeff],
+];
 const inPF = (c) => PF.some(([a, b]) => c >= a && c <= b);
-const parse = (ur) => ur.split(',').map((t) => t.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16))).map(([a, b]) => [a, b ?? a]);
+const parse = (ur) =>
+  ur
+    .split(',')
+    .map((t) =>
+      t
+        .trim()
+        .replace(/^U\+/i, '')
+        .split('-')
+        .map((h) => parseInt(h, 16)),
+    )
+    .map(([a, b]) => [a, b ?? a]);
 const fmt = (rs) => rs.map(([a, b]) => `U+${a.toString(16).toUpperCase()}${a === b ? '' : `-${b.toString(16).toUpperCase()}`}`).join(',');
-function minus(rs) { // ranges minus presentation forms
-  return rs.flatMap(([a, b]) => { let s = [[a, b]]; for (const [x, y] of PF) s = s.flatMap(([p, q]) => (y < p || x > q) ? [[p, q]] : [[p, x - 1], [y + 1, q]].filter(([u, v]) => u <= v)); return s; });
+function minus(rs) {
+  // ranges minus presentation forms
+  return rs.flatMap(([a, b]) => {
+    let s = [[a, b]];
+    for (const [x, y] of PF)
+      s = s.flatMap(([p, q]) =>
+        y < p || x > q
+          ? [[p, q]]
+          : [
+              [p, x - 1],
+              [y + 1, q],
+            ].filter(([u, v]) => u <= v),
+      );
+    return s;
+  });
 }
 export async function prepareFont(buf, ranges) {
   let text = '';

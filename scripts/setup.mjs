@@ -71,7 +71,7 @@ if (apt.length > 0) {
   } else {
     console.error(
       `setup: missing ${apt.join(', ')}.\n` +
-        '  For the PDF export mujaz needs a Chrome or Chromium: install Debian/Ubuntu\'s `chromium` (sudo apt-get install chromium),\n' +
+        "  For the PDF export mujaz needs a Chrome or Chromium: install Debian/Ubuntu's `chromium` (sudo apt-get install chromium),\n" +
         '  or a Chrome Puppeteer downloads (`npx @puppeteer/browsers install chrome@stable`), or set PUPPETEER_EXECUTABLE_PATH.\n' +
         '  The tests also read PDFs with poppler-utils and qpdf (sudo apt-get install poppler-utils qpdf).',
     );

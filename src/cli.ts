@@ -96,7 +96,7 @@ function program(reporter: Reporter, core: Core): Command {
   cli
     .command('init')
     .description('scaffold briefs/SLUG.yaml with every section and comments')
-    .argument('<slug>', 'the new brief\'s slug (a-z, 0-9, -)')
+    .argument('<slug>', "the new brief's slug (a-z, 0-9, -)")
     .option('--from <report>', 'a report (UTF-8 text) whose numbered paragraphs go into a comment block')
     .option('--dir <dir>', 'folder for the brief', 'briefs')
     .option('--force', 'overwrite an existing brief')

@@ -40,11 +40,7 @@ export class MujazError extends Error {
   readonly hint: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { hint?: string; cause?: unknown; diagnostics?: readonly Diagnostic[] } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown; diagnostics?: readonly Diagnostic[] } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'MujazError';
     this.code = code;

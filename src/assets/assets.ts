@@ -43,7 +43,7 @@ async function speakerViewHashes(): Promise<string[]> {
   const end = source.indexOf(`</html>${quote}`, start);
   if (start < 1 || end < 0 || !quote || !'`"\''.includes(quote)) {
     // Without the hash the deck's policy would silently block the speaker view.
-    throw new MujazError('BUILD_FAILED', 'could not find the speaker view in reveal.js\'s notes plugin', {
+    throw new MujazError('BUILD_FAILED', "could not find the speaker view in reveal.js's notes plugin", {
       hint: 'mujaz supports reveal.js 6.0; run `npm run setup` to install the version in package-lock.json',
     });
   }
@@ -51,7 +51,10 @@ async function speakerViewHashes(): Promise<string[]> {
   // The literal is plain data from a package we ship; evaluate it in an empty context to read the string.
   const html = String(vm.runInNewContext(literal, Object.create(null), { timeout: 10_000 }));
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '', 'utf8').digest('base64')}'`,
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '', 'utf8')
+        .digest('base64')}'`,
   );
 }
 
@@ -85,7 +88,14 @@ export function contentSecurityPolicy(): Promise<string> {
  */
 export async function assetsVersion(): Promise<string> {
   const copies = staticAssets();
-  const stats = await Promise.all(copies.map((c) => stat(c.from).then((s) => `${c.to} ${s.size} ${s.mtimeMs}`, () => `${c.to} missing`)));
+  const stats = await Promise.all(
+    copies.map((c) =>
+      stat(c.from).then(
+        (s) => `${c.to} ${s.size} ${s.mtimeMs}`,
+        () => `${c.to} missing`,
+      ),
+    ),
+  );
   return createHash('sha256').update(stats.join('\n')).digest('hex').slice(0, 16);
 }
 

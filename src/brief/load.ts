@@ -1,7 +1,8 @@
 /**
  * A brief file → a validated Brief, or a MujazError carrying every problem found, each at file:line:col.
  */
-import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import type { Document } from 'yaml';
 import path from 'node:path';
 import { MujazError, type Diagnostic } from '../errors.js';
@@ -47,30 +48,39 @@ function fileProblem(file: string, message: string, hint: string): MujazError {
 
 /** The brief is over the size limit: say so at the place in the text where the limit is reached. */
 function tooLarge(file: string, size: number, head: Uint8Array): MujazError {
-  const text = new TextDecoder('utf-8').decode(head.subarray(0, MAX_BRIEF_BYTES), { stream: true }).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = new TextDecoder('utf-8')
+    .decode(head.subarray(0, MAX_BRIEF_BYTES), { stream: true })
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const src = new SourceText(file, text);
   const message = `the brief is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_BRIEF_BYTES / 1024} KiB (the limit is reached here)`;
   return new MujazError('INVALID_INPUT', `${file}: ${message}`, {
     diagnostics: [
-      diagnosticAt(src, text.length, text.length + 1, message, 'a brief is a summary: shorten it or split it into several briefs, and keep long texts in the report it cites'),
+      diagnosticAt(
+        src,
+        text.length,
+        text.length + 1,
+        message,
+        'a brief is a summary: shorten it or split it into several briefs, and keep long texts in the report it cites',
+      ),
     ],
   });
 }
 
 async function readBriefBytes(file: string): Promise<Uint8Array> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(file);
   } catch {
     throw fileProblem(file, 'no such file', 'check the path; `mujaz init SLUG` creates a new brief');
   }
   if (!info.isFile()) throw fileProblem(file, 'not a file', 'name a .yaml brief');
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw fileProblem(file, `cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''}`, 'check the file\'s permissions');
+    throw fileProblem(file, `cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''}`, "check the file's permissions");
   }
   try {
     // Never read more than the limit (and one byte to know it is over): memory stays bounded.

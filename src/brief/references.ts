@@ -23,7 +23,10 @@ export interface Report {
 
 /** Paragraph N of a report is the N-th non-empty line: the rule every citation follows. */
 export function paragraphsOf(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 type Walk = { path: (string | number)[]; sources: number[] };
@@ -96,7 +99,8 @@ export async function checkReferences(
   brief.participants?.joined?.forEach((m, j) => people.push({ p: m, at: ['participants', 'joined', j, 'id'] }));
   for (const { p, at } of people) {
     const first = ids.get(p.id);
-    if (first !== undefined) diagnostics.push(diagnosticForPath(src, doc, at, `the id "${p.id}" is already used by ${first}`, 'give every person a different id'));
+    if (first !== undefined)
+      diagnostics.push(diagnosticForPath(src, doc, at, `the id "${p.id}" is already used by ${first}`, 'give every person a different id'));
     else ids.set(p.id, pathInWords(at.slice(0, -1)));
   }
   brief.messages?.forEach((m, i) => {
@@ -118,13 +122,30 @@ export async function checkReferences(
     const hint = 'put the report (UTF-8 text) in the brief\'s folder and name it relative to the brief, e.g. "sources/report.txt"';
     if (typeof resolved !== 'string' && resolved.missing) {
       // The deck does not need the report: a brief copied without it still builds, with its citations unchecked.
-      warnings.push(diagnosticForPath(src, doc, ['source', 'file'], `${resolved.problem}; the citations are not checked and the handout shows no paragraphs`, hint, 'warning'));
+      warnings.push(
+        diagnosticForPath(
+          src,
+          doc,
+          ['source', 'file'],
+          `${resolved.problem}; the citations are not checked and the handout shows no paragraphs`,
+          hint,
+          'warning',
+        ),
+      );
     } else if (typeof resolved !== 'string') {
       diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, hint));
     } else {
       const size = (await stat(resolved)).size;
       if (size > MAX_REPORT_BYTES) {
-        diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], `the report is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_REPORT_BYTES / 1024 / 1024} MiB`, 'keep only the report\'s text in the file'));
+        diagnostics.push(
+          diagnosticForPath(
+            src,
+            doc,
+            ['source', 'file'],
+            `the report is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_REPORT_BYTES / 1024 / 1024} MiB`,
+            "keep only the report's text in the file",
+          ),
+        );
       } else {
         try {
           const text = decodeSource(resolved, await readFile(resolved)).text;
@@ -140,7 +161,9 @@ export async function checkReferences(
     for (const { path: at, sources } of citedSources(brief)) {
       sources.forEach((n, i) => {
         if (n > count) {
-          diagnostics.push(diagnosticForPath(src, doc, [...at, i], `paragraph ${n} does not exist: the report has ${count}`, 'cite a paragraph between 1 and ' + count));
+          diagnostics.push(
+            diagnosticForPath(src, doc, [...at, i], `paragraph ${n} does not exist: the report has ${count}`, `cite a paragraph between 1 and ${count}`),
+          );
         }
       });
     }
@@ -149,9 +172,27 @@ export async function checkReferences(
   let logo: string | undefined;
   if (brief.event.host.logo) {
     const resolved = await resolveInside(briefDir, brief.event.host.logo.file);
-    if (typeof resolved !== 'string') diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], resolved.problem, 'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"'));
+    if (typeof resolved !== 'string')
+      diagnostics.push(
+        diagnosticForPath(
+          src,
+          doc,
+          ['event', 'host', 'logo', 'file'],
+          resolved.problem,
+          'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"',
+        ),
+      );
     // Not SVG: an SVG file can carry scripts, and the preview serves the deck's files as they are.
-    else if (!/\.(png|jpe?g|webp)$/i.test(resolved)) diagnostics.push(diagnosticForPath(src, doc, ['event', 'host', 'logo', 'file'], 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'));
+    else if (!/\.(png|jpe?g|webp)$/i.test(resolved))
+      diagnostics.push(
+        diagnosticForPath(
+          src,
+          doc,
+          ['event', 'host', 'logo', 'file'],
+          'must be a png, jpg or webp image',
+          'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)',
+        ),
+      );
     else logo = resolved;
   }
   return { diagnostics, warnings, report, logo };

@@ -105,8 +105,14 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Position the caret on the bad byte, and show its line with the bad bytes as U+FFFD.
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    const whole = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const before = new TextDecoder('utf-8')
+      .decode(bytes.subarray(0, bad))
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
+    const whole = new TextDecoder('utf-8')
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
     const src = new SourceText(file, whole);
     const hex = bytes[bad]!.toString(16).padStart(2, '0');
     throw new MujazError('INVALID_INPUT', `${file} is not valid UTF-8`, {

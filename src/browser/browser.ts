@@ -57,7 +57,11 @@ async function connect(started: SpawnedBrowser, signal: AbortSignal | undefined)
       timer.unref();
     });
     exited.catch(() => undefined);
-    const connecting = puppeteer.connect({ transport: new PipeTransport(started.pipeWrite, started.pipeRead), defaultViewport: null, protocolTimeout: TIMEOUTS.pdf });
+    const connecting = puppeteer.connect({
+      transport: new PipeTransport(started.pipeWrite, started.pipeRead),
+      defaultViewport: null,
+      protocolTimeout: TIMEOUTS.pdf,
+    });
     return await abortable(Promise.race([connecting, exited, timeout]), signal);
   } catch (error) {
     started.kill();

@@ -36,7 +36,7 @@ const CACHE_LAYOUT: Record<string, string[]> = {
 
 export const NO_BROWSER_HINT =
   'get one any of these ways: name it with --browser /path/to/chrome; or set PUPPETEER_EXECUTABLE_PATH to it; ' +
-  'or download Puppeteer\'s Chrome with `npx @puppeteer/browsers install chrome@stable --path ~/.cache/puppeteer`; ' +
+  "or download Puppeteer's Chrome with `npx @puppeteer/browsers install chrome@stable --path ~/.cache/puppeteer`; " +
   'or install a system Chromium (`sudo apt-get install chromium` on Debian/Ubuntu)';
 
 /** A regular file this process may run (a folder has the x bit too, but is no browser). */
@@ -92,9 +92,13 @@ export function findBrowser(explicit?: string, system: readonly string[] = SYSTE
   if (given !== undefined) {
     const from = explicit ? '--browser' : 'PUPPETEER_EXECUTABLE_PATH';
     if (!executable(given)) {
-      throw new MujazError('NO_BROWSER', `cannot export the PDF: the browser ${given} (from ${from}) does not exist or is not a program (the HTML deck was still written)`, {
-        hint: NO_BROWSER_HINT,
-      });
+      throw new MujazError(
+        'NO_BROWSER',
+        `cannot export the PDF: the browser ${given} (from ${from}) does not exist or is not a program (the HTML deck was still written)`,
+        {
+          hint: NO_BROWSER_HINT,
+        },
+      );
     }
     return { path: given, source: explicit ? 'option' : 'environment' };
   }

@@ -56,7 +56,12 @@ export function bounded<T>(what: string, ms: number, promise: Promise<T>, hint?:
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new MujazError('BUILD_FAILED', `timed out after ${ms / 1000} s waiting for ${what}`, { hint: hint ?? 'open the deck in a browser and look for errors in its console' })),
+      () =>
+        reject(
+          new MujazError('BUILD_FAILED', `timed out after ${ms / 1000} s waiting for ${what}`, {
+            hint: hint ?? 'open the deck in a browser and look for errors in its console',
+          }),
+        ),
       ms,
     );
     timer.unref();
@@ -103,7 +108,11 @@ async function settle(): Promise<{ failedFonts: string[] }> {
  */
 async function swapIn(html: string, url: string): Promise<boolean> {
   const next = new DOMParser().parseFromString(html, 'text/html');
-  const head = (d: Document) => Array.from(d.head.children).filter((e) => e.tagName !== 'TITLE').map((e) => e.outerHTML).join('\n');
+  const head = (d: Document) =>
+    Array.from(d.head.children)
+      .filter((e) => e.tagName !== 'TITLE')
+      .map((e) => e.outerHTML)
+      .join('\n');
   if (head(next) !== head(document)) return false;
   for (const img of Array.from(next.querySelectorAll('img[src]'))) img.setAttribute('src', new URL(img.getAttribute('src') ?? '', url).href);
   const root = document.documentElement;
@@ -196,7 +205,9 @@ export class DeckPage {
       const settled = await bounded('the fonts to load and the slides to be laid out', t.ready, this.page.evaluate(settle));
       performance.mark(`${label}: prepared`);
       if (settled.failedFonts.length > 0) {
-        throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${settled.failedFonts.join(', ')}`, { hint: 'the deck folder may be incomplete; build it again' });
+        throw new MujazError('BUILD_FAILED', `a bundled font could not be loaded: ${settled.failedFonts.join(', ')}`, {
+          hint: 'the deck folder may be incomplete; build it again',
+        });
       }
       if (this.errors.length > 0) throw new MujazError('BUILD_FAILED', `${name} raised an error in the browser: ${this.errors[0]}`);
       this.showing = { url, html, viewport, swappable: Boolean(options.swappable), blocked: [...this.blocked] };

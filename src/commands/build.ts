@@ -14,7 +14,14 @@ export interface BuildCommandOptions {
 
 export async function buildCommand(core: Core, args: string[], options: BuildCommandOptions): Promise<void> {
   const files = await expandBriefArgs(args);
-  const build = { outRoot: options.out, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), jobs: options.jobs, ...(options.browser ? { executable: options.browser } : {}) };
+  const build = {
+    outRoot: options.out,
+    pdf: options.pdf,
+    handout: Boolean(options.handout),
+    strict: Boolean(options.strict),
+    jobs: options.jobs,
+    ...(options.browser ? { executable: options.browser } : {}),
+  };
   if (options.watch) await core.watch(files, build);
   else await core.buildAndReport(files, build);
 }

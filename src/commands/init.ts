@@ -108,7 +108,9 @@ function writeFailed(file: string, error: unknown): MujazError {
 
 export async function initCommand(slug: string, options: InitOptions, reporter: Reporter): Promise<void> {
   if (!SLUG.test(slug)) {
-    throw new MujazError('USAGE', `the slug "${slug}" is not valid: use 1 to 64 lower-case latin letters, digits and hyphens`, { hint: 'e.g. mujaz init issi-russia-roundtable' });
+    throw new MujazError('USAGE', `the slug "${slug}" is not valid: use 1 to 64 lower-case latin letters, digits and hyphens`, {
+      hint: 'e.g. mujaz init issi-russia-roundtable',
+    });
   }
   const dir = options.dir || 'briefs';
   const force = Boolean(options.force);
@@ -121,13 +123,17 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
     try {
       bytes = await readFile(options.from);
     } catch (error) {
-      throw new MujazError('USAGE', `cannot read the report ${options.from}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      throw new MujazError(
+        'USAGE',
+        `cannot read the report ${options.from}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
     }
     if (bytes.length > MAX_REPORT_BYTES) {
       throw new MujazError('INVALID_INPUT', `the report ${options.from} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
     }
     const paragraphs = reportParagraphs(options.from, bytes);
-    if (paragraphs.length === 0) throw new MujazError('INVALID_INPUT', `the report ${options.from} has no text`, { hint: 'give a UTF-8 text file, one paragraph per line' });
+    if (paragraphs.length === 0)
+      throw new MujazError('INVALID_INPUT', `the report ${options.from} has no text`, { hint: 'give a UTF-8 text file, one paragraph per line' });
     const sourceFile = `sources/${slug}.txt`;
     const target = path.join(dir, sourceFile);
     // The report may already be where it belongs: then there is nothing to copy.

@@ -44,13 +44,15 @@ function slugClaims(count: number) {
   const settle: (() => void)[] = [];
   const settled = Array.from({ length: count }, (_, i) => new Promise<void>((resolve) => (settle[i] = resolve)));
   return {
-    claimFor: (index: number) => async (slug: string, file: string): Promise<string | undefined> => {
-      await Promise.all(settled.slice(0, index));
-      const owner = slugs.get(slug);
-      if (owner === undefined) slugs.set(slug, file);
-      settle[index]!();
-      return owner;
-    },
+    claimFor:
+      (index: number) =>
+      async (slug: string, file: string): Promise<string | undefined> => {
+        await Promise.all(settled.slice(0, index));
+        const owner = slugs.get(slug);
+        if (owner === undefined) slugs.set(slug, file);
+        settle[index]!();
+        return owner;
+      },
     /** A brief that failed before its claim holds up no later one. */
     done: (index: number) => settle[index]!(),
   };
@@ -69,7 +71,11 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   const pastPrinting = new Set<number>();
   const donePrinting = (index: number) => {
     pastPrinting.add(index);
-    if (pastPrinting.size === files.length && launched) void launched.then((b) => b.close(), () => undefined);
+    if (pastPrinting.size === files.length && launched)
+      void launched.then(
+        (b) => b.close(),
+        () => undefined,
+      );
   };
   try {
     return await pool(files, jobs, async (file, index): Promise<Outcome> => {
@@ -102,7 +108,11 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
       }
     });
   } finally {
-    if (launched) await launched.then((b) => b.close(), () => undefined);
+    if (launched)
+      await launched.then(
+        (b) => b.close(),
+        () => undefined,
+      );
     else options.browser.spawned?.kill();
   }
 }

@@ -15,16 +15,30 @@ export interface BuildOptions {
 }
 
 export async function buildOne(file: string, options: BuildOptions): Promise<BuildResult> {
-  const job = { outRoot: options.outRoot, pdf: options.pdf, handout: Boolean(options.handout), strict: Boolean(options.strict), ...(options.signal ? { signal: options.signal } : {}) };
+  const job = {
+    outRoot: options.outRoot,
+    pdf: options.pdf,
+    handout: Boolean(options.handout),
+    strict: Boolean(options.strict),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   const given = options.browser;
   if (given) return buildBrief(file, { ...job, browser: async () => given });
   let launched: Promise<Browser> | undefined;
   try {
     return await buildBrief(file, {
       ...job,
-      browser: () => (launched ??= Browser.launch({ ...(options.executable ? { executable: options.executable } : {}), ...(options.signal ? { signal: options.signal } : {}) })),
+      browser: () =>
+        (launched ??= Browser.launch({
+          ...(options.executable ? { executable: options.executable } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        })),
     });
   } finally {
-    if (launched) await launched.then((b) => b.close(), () => undefined);
+    if (launched)
+      await launched.then(
+        (b) => b.close(),
+        () => undefined,
+      );
   }
 }

@@ -12,7 +12,10 @@ export interface Outcome {
 /** Whatever went wrong with one brief, as a MujazError (the unexpected is a failed build to report). */
 export function asMujazError(caught: unknown): MujazError {
   if (caught instanceof MujazError) return caught;
-  return new MujazError('BUILD_FAILED', `unexpected error: ${(caught as Error)?.message ?? String(caught)}`, { cause: caught, hint: 'set MUJAZ_DEBUG=1 for details; please report this' });
+  return new MujazError('BUILD_FAILED', `unexpected error: ${(caught as Error)?.message ?? String(caught)}`, {
+    cause: caught,
+    hint: 'set MUJAZ_DEBUG=1 for details; please report this',
+  });
 }
 
 /** "✓ briefs/x.yaml → output/x (14 slides, 14-page PDF, 2.10 s)". */
@@ -37,7 +40,11 @@ export function summaryTable(outcomes: readonly Outcome[]): string[] {
   ]);
   const head = ['deck', 'slides', 'pages', 'time', 'status'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
@@ -46,8 +53,15 @@ export function batchError(outcomes: readonly Outcome[]): MujazError | undefined
   const failed = outcomes.filter((o) => o.error);
   if (failed.length > 0) {
     // Each failure was printed as it happened; end with one line and the right exit code.
-    const code = failed.every((f) => f.error!.code === 'INTERRUPTED') ? 'INTERRUPTED' : failed.some((f) => f.error!.code === 'INVALID_INPUT') ? 'INVALID_INPUT' : 'BUILD_FAILED';
-    return new MujazError(code, outcomes.length === 1 ? 'build failed' : `${failed.length} of ${outcomes.length} briefs failed: ${failed.map((f) => f.file).join(', ')}`);
+    const code = failed.every((f) => f.error!.code === 'INTERRUPTED')
+      ? 'INTERRUPTED'
+      : failed.some((f) => f.error!.code === 'INVALID_INPUT')
+        ? 'INVALID_INPUT'
+        : 'BUILD_FAILED';
+    return new MujazError(
+      code,
+      outcomes.length === 1 ? 'build failed' : `${failed.length} of ${outcomes.length} briefs failed: ${failed.map((f) => f.file).join(', ')}`,
+    );
   }
   return outcomes.find((o) => o.result?.pdfError)?.result?.pdfError;
 }

@@ -62,7 +62,8 @@ export async function serveBrief(brief: string, options: ServeOptions): Promise<
       const error = asMujazError(caught);
       error.diagnostics.forEach((d) => reporter.warn(d));
       reporter.info(failedLine(brief, error, 'the last good deck stays on screen'));
-      const problems = error.diagnostics.length > 0 ? error.diagnostics.map(problemOf) : [{ text: `${brief}: ${error.message}`, ...(error.hint ? { hint: error.hint } : {}) }];
+      const problems =
+        error.diagnostics.length > 0 ? error.diagnostics.map(problemOf) : [{ text: `${brief}: ${error.message}`, ...(error.hint ? { hint: error.hint } : {}) }];
       server.showProblems(problems);
     }
   };

@@ -13,7 +13,6 @@ import { BODY_LINES, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
 import type { Item, PersonView } from './view.js';
 
-
 /** The fixed date stamped in a PDF when the brief gives none: fixed, so builds are reproducible. */
 export const DEFAULT_CREATED = '2000-01-01';
 

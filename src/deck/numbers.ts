@@ -29,7 +29,14 @@ export function numberFormat(lang: 'ar' | 'en', digits: Digits | undefined): Num
       for (let i = 0; i < sorted.length; ) {
         let j = i;
         while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-        parts.push(j - i >= 2 ? `${format(sorted[i]!)}–${format(sorted[j]!)}` : sorted.slice(i, j + 1).map(format).join(separator));
+        parts.push(
+          j - i >= 2
+            ? `${format(sorted[i]!)}–${format(sorted[j]!)}`
+            : sorted
+                .slice(i, j + 1)
+                .map(format)
+                .join(separator),
+        );
         i = j + 1;
       }
       return parts.join(separator);

@@ -11,7 +11,6 @@ export type FitScale = Record<string, number>;
 // Every kind of slide has the same body area; what differs is what its items weigh (src/deck/build-deck.ts).
 export const BODY_LINES = 11.4;
 
-
 /**
  * Cuts `items` into consecutive chunks whose weights fit `firstBudget` (first slide) and `budget` (the rest).
  * Every chunk holds at least one item, so an item too big for any slide still gets a slide of its own

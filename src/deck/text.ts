@@ -17,7 +17,8 @@ export type Rich = Run[];
 // A Latin run: words of Latin letters and digits, joined by spaces and light punctuation, with balanced
 // brackets around it kept inside ("(AI)").
 const LATIN_RUN = /\(?[A-Za-z][A-Za-z0-9]*(?:[\s.&'’\-/:]+[A-Za-z0-9]+)*\.?\)?/g;
-const ARABIC_RUN = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s،؛]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
+const ARABIC_RUN =
+  /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s،؛]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
 
 function balanced(run: string): string {
   let r = run;

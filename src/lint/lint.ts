@@ -41,7 +41,14 @@ export function unisolatedLatin(html: string): string[] {
     .replace(/<bdi\b[^>]*>[\s\S]*?<\/bdi>/g, ' ')
     .replace(/<([a-z]+)\b[^>]*\bdir="ltr"[^>]*>[\s\S]*?<\/\1>/g, ' ');
   const text = body.replace(/<[^>]+>/g, '\n').replace(/&[#a-z0-9]+;/gi, ' ');
-  return [...new Set(text.split('\n').map((t) => t.trim()).filter((t) => /[A-Za-z]/.test(t)))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((t) => t.trim())
+        .filter((t) => /[A-Za-z]/.test(t)),
+    ),
+  ];
 }
 
 export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
@@ -70,7 +77,13 @@ export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnosti
   if (western.length > 0 && arabic.length > 0) {
     const minority = western.length <= arabic.length ? western : arabic;
     for (const t of minority) {
-      out.push(warn(t.path, 'mixes digit systems: the brief writes numbers both as 0–9 and as ٠–٩', 'write every number in one system (the deck\'s own numbers follow `digits:`)'));
+      out.push(
+        warn(
+          t.path,
+          'mixes digit systems: the brief writes numbers both as 0–9 and as ٠–٩',
+          "write every number in one system (the deck's own numbers follow `digits:`)",
+        ),
+      );
     }
   }
   for (const s of notesPlaces(loaded.brief)) {
@@ -82,9 +95,19 @@ export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnosti
   if (renderedHtml !== undefined) {
     for (const run of unisolatedLatin(renderedHtml)) {
       const source = texts.find((t) => t.text.includes(run));
-      out.push(source ? warn(source.path, `the deck shows "${run}" without isolating it from the Arabic around it`, 'report this: mujaz should wrap Latin runs in <bdi>') : {
-        file: loaded.file, line: 0, col: 0, length: 1, severity: 'warning', message: `the deck shows "${run}" without isolating it`, hint: 'report this: mujaz should wrap Latin runs in <bdi>',
-      });
+      out.push(
+        source
+          ? warn(source.path, `the deck shows "${run}" without isolating it from the Arabic around it`, 'report this: mujaz should wrap Latin runs in <bdi>')
+          : {
+              file: loaded.file,
+              line: 0,
+              col: 0,
+              length: 1,
+              severity: 'warning',
+              message: `the deck shows "${run}" without isolating it`,
+              hint: 'report this: mujaz should wrap Latin runs in <bdi>',
+            },
+      );
     }
   }
   return out.sort((a, b) => a.line - b.line || a.col - b.col);

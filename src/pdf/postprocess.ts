@@ -133,7 +133,11 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   prefs.set(PDFName.of('DisplayDocTitle'), pdf.context.obj(true));
   pdf.catalog.set(PDFName.of('ViewerPreferences'), prefs);
   // A fixed document ID, derived from nothing that changes between builds.
-  const id = PDFHexString.of(createHash('md5').update(`${meta.title}\n${meta.created}\n${meta.bookmarks.join('\n')}`).digest('hex'));
+  const id = PDFHexString.of(
+    createHash('md5')
+      .update(`${meta.title}\n${meta.created}\n${meta.bookmarks.join('\n')}`)
+      .digest('hex'),
+  );
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -21,7 +21,10 @@ export async function printPdf(browser: Browser, file: string, options: PrintOpt
     const bytes = await page.pdf(size, show.timeouts);
     const blocked = page.blockedRequests();
     if (blocked.length > 0) {
-      throw new MujazError('BUILD_FAILED', `the ${path.basename(file, '.html') === 'handout' ? 'handout' : 'deck'} tried to load files outside its folder: ${blocked.slice(0, 3).join(', ')}`);
+      throw new MujazError(
+        'BUILD_FAILED',
+        `the ${path.basename(file, '.html') === 'handout' ? 'handout' : 'deck'} tried to load files outside its folder: ${blocked.slice(0, 3).join(', ')}`,
+      );
     }
     return bytes;
   });

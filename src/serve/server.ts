@@ -147,7 +147,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
       if (error.code === 'EADDRINUSE') {
-        reject(new MujazError('USAGE', `port ${port} is already in use`, { hint: `choose another port: mujaz serve BRIEF --port ${port === 65535 ? port - 1 : port + 1}` }));
+        reject(
+          new MujazError('USAGE', `port ${port} is already in use`, {
+            hint: `choose another port: mujaz serve BRIEF --port ${port === 65535 ? port - 1 : port + 1}`,
+          }),
+        );
       } else if (error.code === 'EACCES') {
         reject(new MujazError('USAGE', `not allowed to listen on port ${port}`, { hint: 'choose a port above 1023 with --port' }));
       } else {

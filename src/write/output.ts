@@ -27,7 +27,13 @@ export interface Staging {
 function writeError(error: unknown, what: string): MujazError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (error as Error).message;
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : (error as Error).message;
   return new MujazError('BUILD_FAILED', `could not write ${what}: ${reason}`, {
     cause: error,
     hint: code === 'ENOSPC' ? 'free some disk space and build again' : 'choose a writable folder with --out',
@@ -79,14 +85,35 @@ async function cleanLeftovers(root: string, slug: string, target: string): Promi
   const ours: string[] = [];
   for (const name of names) {
     const dir = path.join(root, name);
-    if (pattern.test(name) && (await lstat(dir).then((s) => s.isDirectory(), () => false)) && (await madeByMujaz(dir))) ours.push(name);
+    if (
+      pattern.test(name) &&
+      (await lstat(dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )) &&
+      (await madeByMujaz(dir))
+    )
+      ours.push(name);
   }
   const old = ours.find((n) => n.endsWith('-old'));
-  if (old && !(await lstat(target).then(() => true, () => false))) {
+  if (
+    old &&
+    !(await lstat(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     await rename(path.join(root, old), target).catch(() => undefined);
   }
   for (const name of ours) {
-    if (name === old && !(await lstat(path.join(root, name)).then(() => true, () => false))) continue;
+    if (
+      name === old &&
+      !(await lstat(path.join(root, name)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     await rm(path.join(root, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -73,10 +73,9 @@ describe('writeAssets', () => {
     const written = new Set(await writeAssets(dir));
     const loaded = await loadBrief(bundledBrief);
     const deck = buildDeck(loaded.brief);
-    const html = [
-      await renderDeck({ deck, csp: '' }),
-      await renderHandout({ deck, csp: '', pages: buildHandout(deck, loaded.report?.paragraphs ?? []) }),
-    ].join('\n');
+    const html = [await renderDeck({ deck, csp: '' }), await renderHandout({ deck, csp: '', pages: buildHandout(deck, loaded.report?.paragraphs ?? []) })].join(
+      '\n',
+    );
     const referenced = [...html.matchAll(/\b(?:href|src)="(assets\/[^"#?]+)"/g)].map((m) => m[1]!);
     const fontsCss = await readFile(path.join(dir, 'assets/fonts/fonts.css'), 'utf8');
     const fontUrls = [...fontsCss.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((m) => `assets/fonts/${m[1]!}`);
@@ -110,7 +109,10 @@ describe('contentSecurityPolicy', () => {
   async function directives(): Promise<Map<string, string[]>> {
     const csp = await contentSecurityPolicy();
     const map = new Map<string, string[]>();
-    for (const part of csp.split(';').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of csp
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, ...sources] = part.split(/\s+/);
       expect(map.has(name!), `${name} appears once`).toBe(false);
       map.set(name!, sources);

@@ -180,9 +180,8 @@ describe('the bundled brief issi-russia-roundtable', () => {
       for (const m of brief.messages ?? []) expect(ids).toContain(m.speaker);
     });
 
-    it('puts Ryabkov and Khorev in the Russian delegation, the Mahmoods in the institute\'s', () => {
-      const members = (id: string) =>
-        brief.delegations?.find((d) => d.id === id)?.members.map((m) => m.id) ?? [];
+    it("puts Ryabkov and Khorev in the Russian delegation, the Mahmoods in the institute's", () => {
+      const members = (id: string) => brief.delegations?.find((d) => d.id === id)?.members.map((m) => m.id) ?? [];
       expect(members('russia')).toEqual(['ryabkov', 'albert-khorev', 'russian-mfa-officials']);
       expect(members('issi')).toEqual(['sohail-mahmood', 'khalid-mahmood', 'acdc-teams']);
     });
@@ -269,7 +268,10 @@ describe('the bundled brief issi-russia-roundtable', () => {
         .map((w) => (w.length > 4 && w.startsWith('و') ? w.slice(1) : w))
         .filter((w) => w.length >= 4 && !STOPWORDS.has(w));
       expect(words.length).toBeGreaterThan(0);
-      expect(words.some((w) => text.includes(w)), `${c.texts.join(' | ')}`).toBe(true);
+      expect(
+        words.some((w) => text.includes(w)),
+        `${c.texts.join(' | ')}`,
+      ).toBe(true);
     });
   });
 

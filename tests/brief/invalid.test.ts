@@ -71,7 +71,7 @@ describe('a broken brief is reported at its exact LINE:COL, every problem at onc
       }
       expect(printed[1]).toBe(`${String(d.line).padStart(5)} | ${d.sourceLine}`);
       const caret = printed[2]!.slice('      | '.length);
-      expect([...caret].findIndex((ch) => ch === '^')).toBe(d.col - 1);
+      expect([...caret].indexOf('^')).toBe(d.col - 1);
       expect(printed[3]).toBe(`      = hint: ${d.hint}`);
     }
   });
@@ -102,7 +102,11 @@ describe('keys that could reach Object.prototype', () => {
   it('__proto__, constructor and prototype are schema errors and Object.prototype is untouched', async () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     let text = edit(bundledText, /^lang: ar\n/m, 'lang: ar\n__proto__:\n  polluted: yes\n  toString: hacked\n');
-    text = edit(text, '    country: باكستان', '    country: باكستان\n    constructor:\n      prototype:\n        polluted: yes\n    prototype:\n      polluted: yes');
+    text = edit(
+      text,
+      '    country: باكستان',
+      '    country: باكستان\n    constructor:\n      prototype:\n        polluted: yes\n    prototype:\n      polluted: yes',
+    );
     const file = await briefFolder(path.join(root, 'proto'), text);
     const error = await failure(file);
     expect(error.diagnostics.map((d) => d.message)).toEqual([

@@ -55,7 +55,13 @@ describe('a browser started early that the command does not use', () => {
     expect(result.code, result.stderr).not.toBe(0);
     expect(result.stderr, 'the browser was started early').toMatch(/ms {2}chromium started early/);
     const left = (await processes()).filter((p) => p.args.includes(sys));
-    expect(left.map((p) => `${p.pid} ${p.args.slice(0, 120)}`), 'processes left running').toEqual([]);
-    expect((await readdir(sys)).filter((n) => n.startsWith('mujaz-chromium-')), 'Chromium profile left behind').toEqual([]);
+    expect(
+      left.map((p) => `${p.pid} ${p.args.slice(0, 120)}`),
+      'processes left running',
+    ).toEqual([]);
+    expect(
+      (await readdir(sys)).filter((n) => n.startsWith('mujaz-chromium-')),
+      'Chromium profile left behind',
+    ).toEqual([]);
   });
 });

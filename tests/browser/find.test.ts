@@ -46,7 +46,10 @@ describe('findBrowser', () => {
   });
 
   afterEach(() => {
-    for (const [key, value] of [['PUPPETEER_EXECUTABLE_PATH', saved.exe], ['PUPPETEER_CACHE_DIR', saved.cache]] as const) {
+    for (const [key, value] of [
+      ['PUPPETEER_EXECUTABLE_PATH', saved.exe],
+      ['PUPPETEER_CACHE_DIR', saved.cache],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -66,7 +69,7 @@ describe('findBrowser', () => {
     expect(findBrowser(undefined, [system])).toEqual({ path: fromEnv, source: 'environment' });
   });
 
-  it('then the newest Chrome in Puppeteer\'s cache (versions compared as numbers)', async () => {
+  it("then the newest Chrome in Puppeteer's cache (versions compared as numbers)", async () => {
     await cached('linux-99.0.4844.51');
     const newest = await cached('linux-131.0.6778.85');
     await fakeBrowser(path.join(cache, 'chrome-headless-shell', 'linux-140.0.1.0', 'chrome-headless-shell-linux64', 'chrome-headless-shell'));
@@ -74,11 +77,11 @@ describe('findBrowser', () => {
     expect(findBrowser(undefined, [system])).toEqual({ path: newest, source: 'puppeteer' });
   });
 
-  it('then the system\'s', () => {
+  it("then the system's", () => {
     expect(findBrowser(undefined, [path.join(dir, 'missing'), dir, system])).toEqual({ path: system, source: 'system' });
   });
 
-  it('finds this machine\'s Chromium with the default list', () => {
+  it("finds this machine's Chromium with the default list", () => {
     expect(findBrowser().path).toMatch(/chrom/i);
   });
 
@@ -94,7 +97,8 @@ describe('findBrowser', () => {
     expect(e.code).toBe('NO_BROWSER');
     expect(e.exitCode).toBe(1);
     expect(e.message).toMatch(/no Chrome or Chromium/);
-    for (const way of ['--browser', 'PUPPETEER_EXECUTABLE_PATH', '@puppeteer/browsers install chrome', 'apt-get install chromium']) expect(e.hint).toContain(way);
+    for (const way of ['--browser', 'PUPPETEER_EXECUTABLE_PATH', '@puppeteer/browsers install chrome', 'apt-get install chromium'])
+      expect(e.hint).toContain(way);
   });
 
   it('refuses a folder or a file that cannot be run', async () => {
@@ -124,7 +128,11 @@ describe('building without a browser', () => {
   }, 180_000);
 
   it('PUPPETEER_EXECUTABLE_PATH naming a missing file: the same', async () => {
-    await expectHtmlOnly([], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' }, /the browser \/nonexistent\/chrome \(from PUPPETEER_EXECUTABLE_PATH\) does not exist/);
+    await expectHtmlOnly(
+      [],
+      { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+      /the browser \/nonexistent\/chrome \(from PUPPETEER_EXECUTABLE_PATH\) does not exist/,
+    );
   }, 180_000);
 });
 

@@ -9,11 +9,12 @@ import { removeDir, runCli, tempDir } from '../support/build.js';
 const upstream = puppeteer.defaultArgs({ headless: true }).filter((a) => a.startsWith('-'));
 
 describe('launch flags', () => {
-  it('are puppeteer-core\'s defaultArgs(), in its order, then mujaz\'s own', () => {
+  it("are puppeteer-core's defaultArgs(), in its order, then mujaz's own", () => {
     expect(puppeteerArgs()).toEqual(upstream);
     expect(chromiumArgs()).toEqual([...upstream, ...MUJAZ_ARGS]);
     // Among them what a two-deck batch and a tagged PDF need.
-    for (const flag of ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--export-tagged-pdf', '--headless=new']) expect(chromiumArgs()).toContain(flag);
+    for (const flag of ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--export-tagged-pdf', '--headless=new'])
+      expect(chromiumArgs()).toContain(flag);
   });
 
   it('are written by `npm run build` for the CLI, which loads them without Puppeteer', () => {
@@ -33,7 +34,7 @@ describe('launch flags', () => {
       }
       const result = await running;
       expect(result.code, result.stderr).toBe(0);
-      expect(seen, 'the build\'s Chromium was not seen running').toBeDefined();
+      expect(seen, "the build's Chromium was not seen running").toBeDefined();
       for (const flag of chromiumArgs()) expect(seen).toContain(flag);
     } finally {
       await Promise.all([removeDir(out), removeDir(tmp)]);

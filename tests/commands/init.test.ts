@@ -20,7 +20,9 @@ describe('schema/brief.schema.json', () => {
   it('is where the bundled brief and new briefs in briefs/ point', () => {
     expect(schemaPathFor(path.join(repoRoot, 'briefs'))).toBe('../schema/brief.schema.json');
     expect(schemaPathFor(path.join(repoRoot, 'briefs', 'team', '2025'))).toBe('../../../schema/brief.schema.json');
-    expect(readFileSync(path.join(repoRoot, 'briefs', 'issi-russia-roundtable.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/brief.schema.json');
+    expect(readFileSync(path.join(repoRoot, 'briefs', 'issi-russia-roundtable.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/brief.schema.json',
+    );
   });
 });
 

@@ -47,7 +47,16 @@ describe('mujaz build --watch', () => {
     const pdf = await readFile(path.join(deck(), 'issi-russia-roundtable.pdf'));
     const mark = watcher.stderr().length;
     await writeFile(brief, original.replace(/^dir: rtl$/m, '  dir: rtl'));
-    const seen = await poll(() => watcher.stderr().slice(mark).match(/✗ .*\(the previous output is kept\)/), 'the report of the bad save', 30_000, 50);
+    const seen = await poll(
+      () =>
+        watcher
+          .stderr()
+          .slice(mark)
+          .match(/✗ .*\(the previous output is kept\)/),
+      'the report of the bad save',
+      30_000,
+      50,
+    );
     const printed = watcher.stderr().slice(mark, mark + seen!.index!);
     expect(printed).toMatch(new RegExp(`${brief.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error: `));
     expect(await readFile(path.join(deck(), 'index.html'), 'utf8')).toBe(html);

@@ -28,7 +28,11 @@ it('shows the host logo on the title slide with its alt text', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(result.dir, 'index.html')).href, { waitUntil: 'load' });
     await page.waitForSelector('html[data-mujaz-ready]');
-    const img = await page.$eval('#title img.logo', (i) => ({ alt: i.getAttribute('alt'), src: i.getAttribute('src'), width: (i as HTMLImageElement).naturalWidth }));
+    const img = await page.$eval('#title img.logo', (i) => ({
+      alt: i.getAttribute('alt'),
+      src: i.getAttribute('src'),
+      width: (i as HTMLImageElement).naturalWidth,
+    }));
     expect(img).toEqual({ alt: 'شعار معهد الدراسات الاستراتيجية', src: 'assets/logo.png', width: 120 });
   } finally {
     await browser.close();

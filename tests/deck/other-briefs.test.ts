@@ -63,20 +63,23 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
     await page.setViewport({ width: 1280, height: 720 });
     await page.goto(`${pathToFileURL(path.join(out, slug, 'index.html')).href}?print-pdf`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-mujaz-pdf-ready]');
-    const state = await page.evaluate((otherScript) => {
-      const re = new RegExp(otherScript);
-      const loose: string[] = [];
-      const walker = document.createTreeWalker(document.querySelector('.slides')!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const parent = n.parentElement!;
-        if (parent.closest('aside.notes')) continue;
-        if (re.test(n.textContent ?? '') && !parent.closest('bdi')) loose.push(n.textContent!.trim());
-      }
-      const overflowing = [...document.querySelectorAll<HTMLElement>('section.slide > .frame')]
-        .filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
-        .map((f) => f.parentElement!.id);
-      return { lang: document.documentElement.lang, dir: document.documentElement.dir, rtl: Reveal.getConfig().rtl, loose, overflowing };
-    }, dir === 'rtl' ? '[A-Za-z]' : '[\\u0600-\\u06FF]');
+    const state = await page.evaluate(
+      (otherScript) => {
+        const re = new RegExp(otherScript);
+        const loose: string[] = [];
+        const walker = document.createTreeWalker(document.querySelector('.slides')!, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const parent = n.parentElement!;
+          if (parent.closest('aside.notes')) continue;
+          if (re.test(n.textContent ?? '') && !parent.closest('bdi')) loose.push(n.textContent!.trim());
+        }
+        const overflowing = [...document.querySelectorAll<HTMLElement>('section.slide > .frame')]
+          .filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
+          .map((f) => f.parentElement!.id);
+        return { lang: document.documentElement.lang, dir: document.documentElement.dir, rtl: Reveal.getConfig().rtl, loose, overflowing };
+      },
+      dir === 'rtl' ? '[A-Za-z]' : '[\\u0600-\\u06FF]',
+    );
     expect(state).toEqual({ lang, dir, rtl: dir === 'rtl', loose: [], overflowing: [] });
     const folder = pathToFileURL(path.join(out, slug) + path.sep).href;
     expect(requests.filter((u) => !u.startsWith(folder))).toEqual([]);

@@ -55,7 +55,7 @@ describe('direction and language', () => {
 });
 
 describe('fonts', () => {
-  it('draws every text node with the bundled fonts only (no system fallback, reveal\'s sans-serif defeated)', async () => {
+  it("draws every text node with the bundled fonts only (no system fallback, reveal's sans-serif defeated)", async () => {
     const page = await openDeck('?print-pdf');
     const cdp = await page.createCDPSession();
     await cdp.send('DOM.enable');
@@ -63,7 +63,8 @@ describe('fonts', () => {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: false });
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
       nodeId: root.nodeId,
-      selector: '.slides section.slide h1, .slides section.slide h2, .slides section.slide h3, .slides section.slide p, .slides section.slide li, .slides section.slide span, .slides section.slide bdi, .slides section.slide td, .slides section.slide th, .slides section.slide dt, .slides section.slide dd',
+      selector:
+        '.slides section.slide h1, .slides section.slide h2, .slides section.slide h3, .slides section.slide p, .slides section.slide li, .slides section.slide span, .slides section.slide bdi, .slides section.slide td, .slides section.slide th, .slides section.slide dt, .slides section.slide dd',
     });
     expect(nodeIds.length).toBeGreaterThan(100);
     const families = new Map<string, boolean>();
@@ -81,7 +82,9 @@ describe('fonts', () => {
 
   it('never asks for sans-serif or a system family in the computed styles of text', async () => {
     const page = await openDeck('?print-pdf');
-    const stacks = await page.evaluate(() => [...new Set([...document.querySelectorAll('.slides section.slide *')].map((e) => getComputedStyle(e).fontFamily))]);
+    const stacks = await page.evaluate(() => [
+      ...new Set([...document.querySelectorAll('.slides section.slide *')].map((e) => getComputedStyle(e).fontFamily)),
+    ]);
     expect(stacks).toEqual(['"Mujaz Text", serif']);
     await page.close();
   });
@@ -118,7 +121,12 @@ describe('Arabic typography', () => {
         const marker = getComputedStyle(li, '::before');
         const box = li.getBoundingClientRect();
         const text = li.querySelector('.item-text')!.getBoundingClientRect();
-        return { paddingRight: parseFloat(cs.paddingRight), paddingLeft: parseFloat(cs.paddingLeft), markerRight: marker.right, textRightGap: box.right - text.right };
+        return {
+          paddingRight: parseFloat(cs.paddingRight),
+          paddingLeft: parseFloat(cs.paddingLeft),
+          markerRight: marker.right,
+          textRightGap: box.right - text.right,
+        };
       }),
     );
     expect(lists.length).toBeGreaterThan(10);
@@ -220,7 +228,7 @@ describe('navigation and controls', () => {
 });
 
 describe('presenting', () => {
-  it('carries speaker notes and opens reveal\'s speaker view offline, showing them', async () => {
+  it("carries speaker notes and opens reveal's speaker view offline, showing them", async () => {
     const page = await openDeck();
     const noteCount = await page.$$eval('.slides section.slide aside.notes', (n) => n.length);
     const slideCount = await page.$$eval('.slides section.slide', (n) => n.length);
@@ -229,7 +237,11 @@ describe('presenting', () => {
     await page.evaluate(() => (Reveal.getPlugin('notes') as unknown as { open(): void }).open());
     const speaker = await popup;
     const firstNote = await page.$eval('.slides section.slide aside.notes p', (p) => p.textContent!.trim().slice(0, 20));
-    await speaker.waitForFunction((t: string) => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes(t), { timeout: 15_000 }, firstNote);
+    await speaker.waitForFunction(
+      (t: string) => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes(t),
+      { timeout: 15_000 },
+      firstNote,
+    );
     await speaker.close();
     await page.close();
   });

@@ -55,7 +55,10 @@ describe('long lists', () => {
     const html = await readFile(path.join(out, 'issi-russia-roundtable', 'index.html'), 'utf8');
     const cards = [...html.matchAll(/<section id="technologies[^"]*"[\s\S]*?<\/section>/g)].map((m) => m[0].match(/<li class="card">/g)!.length);
     expect(cards.reduce((a, b) => a + b, 0)).toBe(12);
-    expect(cards.slice(0, -1).every((n) => n % 3 === 0), `cards per slide: ${cards.join(', ')}`).toBe(true);
+    expect(
+      cards.slice(0, -1).every((n) => n % 3 === 0),
+      `cards per slide: ${cards.join(', ')}`,
+    ).toBe(true);
   }, 180_000);
 });
 
@@ -80,7 +83,7 @@ describe('a text too long for one slide', () => {
     return text.trim();
   }
 
-  it('fails texts within the schema\'s limits that no slide can hold, naming the longest one\'s line', async () => {
+  it("fails texts within the schema's limits that no slide can hold, naming the longest one's line", async () => {
     const brief = await bundledObject();
     brief.event.summary = arabicText(brief.event.summary, 1150);
     brief.event.format = arabicText(brief.event.format, 1000);

@@ -12,5 +12,7 @@ export const GOLDEN_BRIEFS = [
 export async function chromiumVersion() {
   const { findBrowser } = await import('../../dist/browser/find.js');
   const browser = findBrowser().path;
-  return execFileSync(browser, ['--version'], { encoding: 'utf8' }).replace(/\s+built on.*$/s, '').trim();
+  return execFileSync(browser, ['--version'], { encoding: 'utf8' })
+    .replace(/\s+built on.*$/s, '')
+    .trim();
 }

@@ -26,7 +26,12 @@ afterAll(async () => {
 async function pages(pdf: string, dir: string, prefix: string): Promise<Buffer[]> {
   await must('pdftoppm', ['-r', '48', '-png', pdf, path.join(dir, prefix)]);
   const { stdout } = await run('sh', ['-c', `ls ${path.join(dir, prefix)}-*.png | sort`]);
-  return Promise.all(stdout.trim().split('\n').map((f) => readFile(f)));
+  return Promise.all(
+    stdout
+      .trim()
+      .split('\n')
+      .map((f) => readFile(f)),
+  );
 }
 
 async function samePdf(built: string, kept: string, sameChromium: boolean, scratch: string): Promise<void> {

@@ -107,9 +107,7 @@ describe('uncited items', () => {
     const text = dropSources(original, line);
     expect(lineOf(text, anchor)).toBe(line);
     const warnings = lintBrief(await load(text));
-    expect(summary(warnings)).toEqual([
-      { line, col: keyCol(text, line), severity: 'warning', message: `${where}: cites no paragraph of the report` },
-    ]);
+    expect(summary(warnings)).toEqual([{ line, col: keyCol(text, line), severity: 'warning', message: `${where}: cites no paragraph of the report` }]);
     expect(warnings[0]!.hint).toMatch(/sources: \[N\]/);
     expect(warnings[0]!.file).toBe(bundledBrief);
   });
@@ -155,9 +153,7 @@ describe('straight quotes in Arabic text', () => {
     const text = replaceOnce(original, find, by);
     const line = lineOf(text, by.trim());
     const warnings = lintBrief(await load(text));
-    expect(summary(warnings)).toEqual([
-      { line, col: valueCol(text, line, 'text'), severity: 'warning', message: `${where}: straight quotes in Arabic text` },
-    ]);
+    expect(summary(warnings)).toEqual([{ line, col: valueCol(text, line, 'text'), severity: 'warning', message: `${where}: straight quotes in Arabic text` }]);
     expect(warnings[0]!.hint).toContain('« »');
   });
 
@@ -187,7 +183,12 @@ describe('mixed digit systems', () => {
     const warnings = lintBrief(await load(text));
     const expected = warned.map((i) => {
       const line = lineOf(text, `${themes[i]!.slice(0, -1)} ${numbers[i]!}`);
-      return { line, col: valueCol(text, line, 'text'), severity: 'warning', message: `event.themes[${i}].text: mixes digit systems: the brief writes numbers both as 0–9 and as ٠–٩` };
+      return {
+        line,
+        col: valueCol(text, line, 'text'),
+        severity: 'warning',
+        message: `event.themes[${i}].text: mixes digit systems: the brief writes numbers both as 0–9 and as ٠–٩`,
+      };
     });
     expect(summary(warnings)).toEqual(expected);
   });
@@ -224,7 +225,11 @@ describe('missing speaker notes', () => {
 
   it('warns for every section once all notes are gone, sorted by line', async () => {
     let text = original;
-    for (let n = linesOf(text).findIndex((l) => /^\s*(?:sources_)?notes: >-$/.test(l)); n >= 0; n = linesOf(text).findIndex((l) => /^\s*(?:sources_)?notes: >-$/.test(l))) {
+    for (
+      let n = linesOf(text).findIndex((l) => /^\s*(?:sources_)?notes: >-$/.test(l));
+      n >= 0;
+      n = linesOf(text).findIndex((l) => /^\s*(?:sources_)?notes: >-$/.test(l))
+    ) {
       text = dropBlock(text, n + 1);
     }
     const warnings = lintBrief(await load(text));
@@ -261,7 +266,12 @@ describe('unisolatedLatin', () => {
     const warnings = lintBrief(loaded, '<ul><li>ضبط التسلح NPT</li><li>Unknown run</li></ul>');
     expect(summary(warnings)).toEqual([
       { line: 0, col: 0, severity: 'warning', message: 'the deck shows "Unknown run" without isolating it' },
-      { line, col: valueCol(text, line, 'text'), severity: 'warning', message: 'event.themes[0].text: the deck shows "ضبط التسلح NPT" without isolating it from the Arabic around it' },
+      {
+        line,
+        col: valueCol(text, line, 'text'),
+        severity: 'warning',
+        message: 'event.themes[0].text: the deck shows "ضبط التسلح NPT" without isolating it from the Arabic around it',
+      },
     ]);
     expect(warnings[0]!.file).toBe(bundledBrief);
   });

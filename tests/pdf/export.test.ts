@@ -68,7 +68,7 @@ describe('the deck PDF', () => {
     for (const size of pageSizes) expect(size).toBe('960 x 540 pts');
   });
 
-  it('prints backgrounds (the theme\'s tinted panels appear on the pages)', async () => {
+  it("prints backgrounds (the theme's tinted panels appear on the pages)", async () => {
     const css = await readFile(path.join(repoRoot, 'templates', 'theme', 'mujaz.css'), 'utf8');
     const tints = [cssColor(css, '--accent-soft'), cssColor(css, '--band')];
     let tinted = 0;
@@ -109,7 +109,7 @@ describe('the deck PDF', () => {
     expect(root).toMatch(/\/ViewerPreferences <<[^>]*\/Direction \/R2L/);
   });
 
-  it('carries the brief\'s title, author, subject and keywords, and a fixed date', async () => {
+  it("carries the brief's title, author, subject and keywords, and a fixed date", async () => {
     const brief = parse(await readFile(bundledBrief, 'utf8')) as { title: string; author: string; keywords: string[]; event: { summary: string } };
     const info = await pdfinfo(pdf);
     expect(info.Title).toBe(brief.title);
@@ -136,7 +136,13 @@ describe('the deck PDF', () => {
     const result = await runCli(['build', bundledBrief, '--out', again, '--handout'], { env: { TZ: 'Pacific/Kiritimati' } });
     expect(result.code, result.stderr).toBe(0);
     // Same inputs to Chromium (HTML, theme, fonts), else the comparison below means nothing.
-    const inputs = (dir: string) => hashTree(dir).then((t) => t.split('\n').filter((l) => !l.includes('.pdf')).join('\n'));
+    const inputs = (dir: string) =>
+      hashTree(dir).then((t) =>
+        t
+          .split('\n')
+          .filter((l) => !l.includes('.pdf'))
+          .join('\n'),
+      );
     expect(await inputs(path.join(again, SLUG)), 'the HTML or assets changed between the builds').toBe(await inputs(deckDir));
     const a = await readFile(pdf);
     const b = await readFile(path.join(again, SLUG, `${SLUG}.pdf`));
@@ -157,7 +163,7 @@ describe('reveal.js print view and fragments', () => {
     await session?.close();
   });
 
-  it('the PDF, printed from the static print page, looks exactly like reveal.js\'s own print view of index.html', async () => {
+  it("the PDF, printed from the static print page, looks exactly like reveal.js's own print view of index.html", async () => {
     // mujaz prints print.html (reveal's print layout written down, no script); a reader who prints the deck
     // from the browser with ?print-pdf gets reveal's layout. Every page must match to the pixel.
     const viaReveal = await printPdf(session, path.join(deckDir, 'index.html'), { page: { width: 1280, height: 720 }, reveal: true });
@@ -181,7 +187,11 @@ describe('reveal.js print view and fragments', () => {
       const dir = await tempDir(`mujaz-pdf-swap-${name}-`);
       dirs.push(dir);
       await cp(deckDir, dir, { recursive: true });
-      if (red) await writeFile(path.join(dir, 'assets/theme/mujaz.css'), `${await readFile(path.join(dir, 'assets/theme/mujaz.css'), 'utf8')}\n.reveal .slides .pdf-page, .reveal .slides .pdf-page * { background: #ff0000 !important; }\n`);
+      if (red)
+        await writeFile(
+          path.join(dir, 'assets/theme/mujaz.css'),
+          `${await readFile(path.join(dir, 'assets/theme/mujaz.css'), 'utf8')}\n.reveal .slides .pdf-page, .reveal .slides .pdf-page * { background: #ff0000 !important; }\n`,
+        );
       await writeFile(path.join(dir, 'print.html'), await renderPrint({ deck, csp, assets }));
       return path.join(dir, 'print.html');
     };

@@ -54,8 +54,14 @@ async function previousDeck(outRoot?: string, extra: string[] = []): Promise<{ o
 async function expectNoChromium(tmp: string, chromium?: Chromium): Promise<void> {
   if (chromium) expect(await noneLeft(chromium), 'Chromium processes left running').toEqual([]);
   const left = (await processes()).filter((p) => p.args.includes(tmp));
-  expect(left.map((p) => `${p.pid} ${p.args.slice(0, 120)}`), 'processes left running').toEqual([]);
-  expect((await readdir(tmp)).filter((n) => n.startsWith('mujaz-chromium-')), 'Chromium profile left behind').toEqual([]);
+  expect(
+    left.map((p) => `${p.pid} ${p.args.slice(0, 120)}`),
+    'processes left running',
+  ).toEqual([]);
+  expect(
+    (await readdir(tmp)).filter((n) => n.startsWith('mujaz-chromium-')),
+    'Chromium profile left behind',
+  ).toEqual([]);
 }
 
 async function expectPreviousIntact(out: string, hash: string): Promise<void> {
@@ -68,12 +74,17 @@ async function expectPreviousIntact(out: string, hash: string): Promise<void> {
  * the handout is being printed (handout.html is written just before), with Chromium running.
  */
 async function whenExporting(pid: number, out: string): Promise<Chromium> {
-  return waitFor('the export to be half done', async () => {
-    const staged = (await readdir(out)).filter((n) => n.startsWith('.mujaz-tmp-'));
-    const printing = (d: string) => existsSync(path.join(out, d, 'handout.html')) && !existsSync(path.join(out, d, `${SLUG}-handout.pdf`));
-    if (!staged.some(printing)) return undefined;
-    return chromiumOf(pid);
-  }, 90_000, 20);
+  return waitFor(
+    'the export to be half done',
+    async () => {
+      const staged = (await readdir(out)).filter((n) => n.startsWith('.mujaz-tmp-'));
+      const printing = (d: string) => existsSync(path.join(out, d, 'handout.html')) && !existsSync(path.join(out, d, `${SLUG}-handout.pdf`));
+      if (!staged.some(printing)) return undefined;
+      return chromiumOf(pid);
+    },
+    90_000,
+    20,
+  );
 }
 
 /** A build over a previous deck, with its handout, caught in the middle of its export. */
@@ -95,17 +106,21 @@ function canMount(): boolean {
 }
 
 describe('Chromium killed in the middle of the export', () => {
-  it('fails clearly, leaves no Chromium, no half-written PDF, and the previous deck intact', async () => {
-    const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
-    process.kill(chromium.pid, 'SIGKILL');
-    const result = await run.done;
-    if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/the browser closed unexpectedly during the export/);
-    expect(result.stderr).not.toMatch(/unexpected error/);
-    await expectNoChromium(tmp, chromium);
-    await expectPreviousIntact(out, hash);
-  }, SLOW);
+  it(
+    'fails clearly, leaves no Chromium, no half-written PDF, and the previous deck intact',
+    async () => {
+      const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
+      process.kill(chromium.pid, 'SIGKILL');
+      const result = await run.done;
+      if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/the browser closed unexpectedly during the export/);
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      await expectNoChromium(tmp, chromium);
+      await expectPreviousIntact(out, hash);
+    },
+    SLOW,
+  );
 });
 
 describe('a deck that never becomes ready, or whose fonts do not load', () => {
@@ -143,7 +158,9 @@ describe('a deck that never becomes ready, or whose fonts do not load', () => {
     const css = await readFile(path.join(deck, 'assets', 'fonts', 'fonts.css'), 'utf8');
     await writeFile(path.join(deck, 'assets', 'nofonts', 'fonts.css'), css.replace(/url\(/g, 'url(missing-'));
     await writeFile(path.join(deck, 'no-fonts.html'), html.replace('href="assets/fonts/fonts.css"', 'href="assets/nofonts/fonts.css"'));
-    await expect(printPdf(session, path.join(deck, 'no-fonts.html'), { page: { width: 1280, height: 720 }, reveal: true })).rejects.toThrow(/a bundled font could not be loaded: Mujaz Text/);
+    await expect(printPdf(session, path.join(deck, 'no-fonts.html'), { page: { width: 1280, height: 720 }, reveal: true })).rejects.toThrow(
+      /a bundled font could not be loaded: Mujaz Text/,
+    );
   });
 
   it('closing the session leaves no Chromium and no profile', async () => {
@@ -156,121 +173,140 @@ describe('a deck that never becomes ready, or whose fonts do not load', () => {
 });
 
 describe('an output folder that cannot be written', () => {
-  it('--out naming a file: a clear error, and no Chromium left', async () => {
-    const dir = await fresh('mujaz-fault-file-');
-    const tmp = await fresh('mujaz-fault-tmp-');
-    const file = path.join(dir, 'not-a-folder');
-    await writeFile(file, 'a file where the output folder should be\n');
-    const result = await runCli(['build', bundledBrief, '--out', file], { env: { TMPDIR: tmp } });
-    if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/the output folder .*not-a-folder is a file, not a folder/);
-    expect(result.stderr).toMatch(/hint: name a folder with --out/);
-    expect(await readFile(file, 'utf8')).toBe('a file where the output folder should be\n');
-    await expectNoChromium(tmp);
-  }, SLOW);
+  it(
+    '--out naming a file: a clear error, and no Chromium left',
+    async () => {
+      const dir = await fresh('mujaz-fault-file-');
+      const tmp = await fresh('mujaz-fault-tmp-');
+      const file = path.join(dir, 'not-a-folder');
+      await writeFile(file, 'a file where the output folder should be\n');
+      const result = await runCli(['build', bundledBrief, '--out', file], { env: { TMPDIR: tmp } });
+      if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/the output folder .*not-a-folder is a file, not a folder/);
+      expect(result.stderr).toMatch(/hint: name a folder with --out/);
+      expect(await readFile(file, 'utf8')).toBe('a file where the output folder should be\n');
+      await expectNoChromium(tmp);
+    },
+    SLOW,
+  );
 
-  it('a read-only output folder holding a previous deck: a clear error, the previous deck intact', async () => {
-    const { out, hash } = await previousDeck();
-    const tmp = await fresh('mujaz-fault-tmp-');
-    let target = out;
-    let expected = /could not write the output folder .*: the file system is read-only/;
-    let mounted = false;
-    if (canMount()) {
-      try {
-        execFileSync('mount', ['--bind', out, out], { stdio: 'ignore' });
-        mounts.push(out);
-        execFileSync('mount', ['-o', 'remount,ro,bind', out], { stdio: 'ignore' });
-        mounted = true;
-      } catch {
-        mounted = false;
+  it(
+    'a read-only output folder holding a previous deck: a clear error, the previous deck intact',
+    async () => {
+      const { out, hash } = await previousDeck();
+      const tmp = await fresh('mujaz-fault-tmp-');
+      let target = out;
+      let expected = /could not write the output folder .*: the file system is read-only/;
+      let mounted = false;
+      if (canMount()) {
+        try {
+          execFileSync('mount', ['--bind', out, out], { stdio: 'ignore' });
+          mounts.push(out);
+          execFileSync('mount', ['-o', 'remount,ro,bind', out], { stdio: 'ignore' });
+          mounted = true;
+        } catch {
+          mounted = false;
+        }
       }
-    }
-    if (!mounted) {
-      // No mount here: a file where a folder is expected, inside the previous deck, is the unwritable path.
-      target = path.join(out, SLUG, 'index.html');
-      expected = /could not write the output folder .*index\.html/;
-    }
-    const result = await runCli(['build', bundledBrief, '--out', target], { env: { TMPDIR: tmp } });
-    if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(expected);
-    await expectNoChromium(tmp);
-    await expectPreviousIntact(out, hash);
-  }, SLOW);
+      if (!mounted) {
+        // No mount here: a file where a folder is expected, inside the previous deck, is the unwritable path.
+        target = path.join(out, SLUG, 'index.html');
+        expected = /could not write the output folder .*index\.html/;
+      }
+      const result = await runCli(['build', bundledBrief, '--out', target], { env: { TMPDIR: tmp } });
+      if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(expected);
+      await expectNoChromium(tmp);
+      await expectPreviousIntact(out, hash);
+    },
+    SLOW,
+  );
 });
 
 describe('a full disk', () => {
-  it('fails with "the disk is full", leaves no half-written PDF, and the previous deck intact', async () => {
-    const root = await fresh('mujaz-fault-disk-');
-    const tmp = await fresh('mujaz-fault-tmp-');
-    const disk = path.join(root, 'disk');
-    await mkdir(disk);
-    let mounted = false;
-    if (canMount()) {
-      try {
-        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', disk], { stdio: 'ignore' });
-        mounts.push(disk);
-        mounted = true;
-      } catch {
-        mounted = false;
+  it(
+    'fails with "the disk is full", leaves no half-written PDF, and the previous deck intact',
+    async () => {
+      const root = await fresh('mujaz-fault-disk-');
+      const tmp = await fresh('mujaz-fault-tmp-');
+      const disk = path.join(root, 'disk');
+      await mkdir(disk);
+      let mounted = false;
+      if (canMount()) {
+        try {
+          execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', disk], { stdio: 'ignore' });
+          mounts.push(disk);
+          mounted = true;
+        } catch {
+          mounted = false;
+        }
       }
-    }
-    if (!mounted) {
-      // No tmpfs here: make the kernel answer ENOSPC for real through /dev/full, where the PDF is written.
-      const dir = path.join(root, 'staged');
-      await mkdir(dir);
-      await symlink('/dev/full', path.join(dir, `${SLUG}.pdf`));
-      const error = await writeText(dir, `${SLUG}.pdf`, new Uint8Array(4096)).then(() => undefined, (e: unknown) => e);
-      expect(error).toBeInstanceOf(MujazError);
-      expect((error as MujazError).message).toMatch(/could not write .*\.pdf: the disk is full/);
-      expect((error as MujazError).hint).toMatch(/free some disk space/);
-      return;
-    }
-    // A previous deck on the small disk, then only room for the next deck's HTML and assets, not its PDF.
-    const { out, hash } = await previousDeck(disk);
-    const deck = path.join(out, SLUG);
-    let nonPdf = 0;
-    let pdf = 0;
-    for (const name of await readdir(deck, { recursive: true })) {
-      const s = await stat(path.join(deck, name));
-      if (!s.isFile()) continue;
-      const pages = Math.ceil(s.size / 4096) * 4096;
-      if (name.endsWith('.pdf')) pdf += s.size;
-      else nonPdf += pages;
-    }
-    expect(pdf).toBeGreaterThan(128 * 1024);
-    const fs = await statfs(disk);
-    const used = (fs.blocks - fs.bfree) * fs.bsize;
-    const room = used + nonPdf + 64 * 1024;
-    execFileSync('mount', ['-o', `remount,size=${room}`, disk], { stdio: 'ignore' });
+      if (!mounted) {
+        // No tmpfs here: make the kernel answer ENOSPC for real through /dev/full, where the PDF is written.
+        const dir = path.join(root, 'staged');
+        await mkdir(dir);
+        await symlink('/dev/full', path.join(dir, `${SLUG}.pdf`));
+        const error = await writeText(dir, `${SLUG}.pdf`, new Uint8Array(4096)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(MujazError);
+        expect((error as MujazError).message).toMatch(/could not write .*\.pdf: the disk is full/);
+        expect((error as MujazError).hint).toMatch(/free some disk space/);
+        return;
+      }
+      // A previous deck on the small disk, then only room for the next deck's HTML and assets, not its PDF.
+      const { out, hash } = await previousDeck(disk);
+      const deck = path.join(out, SLUG);
+      let nonPdf = 0;
+      let pdf = 0;
+      for (const name of await readdir(deck, { recursive: true })) {
+        const s = await stat(path.join(deck, name));
+        if (!s.isFile()) continue;
+        const pages = Math.ceil(s.size / 4096) * 4096;
+        if (name.endsWith('.pdf')) pdf += s.size;
+        else nonPdf += pages;
+      }
+      expect(pdf).toBeGreaterThan(128 * 1024);
+      const fs = await statfs(disk);
+      const used = (fs.blocks - fs.bfree) * fs.bsize;
+      const room = used + nonPdf + 64 * 1024;
+      execFileSync('mount', ['-o', `remount,size=${room}`, disk], { stdio: 'ignore' });
 
-    const result = await runCli(['build', bundledBrief, '--out', out], { env: { TMPDIR: tmp } });
+      const result = await runCli(['build', bundledBrief, '--out', out], { env: { TMPDIR: tmp } });
 
-    if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
-    expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/could not write .*: the disk is full/);
-    expect(result.stderr).toMatch(/hint: free some disk space and build again/);
-    await expectNoChromium(tmp);
-    await expectPreviousIntact(out, hash);
-    // The space the failed build took is given back.
-    const after = await statfs(disk);
-    expect((after.blocks - after.bfree) * after.bsize).toBeLessThanOrEqual(used + 8 * 1024);
-  }, SLOW);
+      if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/could not write .*: the disk is full/);
+      expect(result.stderr).toMatch(/hint: free some disk space and build again/);
+      await expectNoChromium(tmp);
+      await expectPreviousIntact(out, hash);
+      // The space the failed build took is given back.
+      const after = await statfs(disk);
+      expect((after.blocks - after.bfree) * after.bsize).toBeLessThanOrEqual(used + 8 * 1024);
+    },
+    SLOW,
+  );
 });
 
 describe('Ctrl-C during the export', () => {
-  it('exits 130, leaves no Chromium, removes the temporary folder, keeps the previous deck', async () => {
-    const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
-    // A terminal sends SIGINT to the whole foreground job: the CLI's process group (Chromium has its own).
-    process.kill(-run.child.pid!, 'SIGINT');
-    const result = await run.done;
-    if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
-    expect(result.code, result.stderr).toBe(130);
-    expect(result.stderr).toMatch(/interrupted/);
-    expect(result.stderr).not.toMatch(/unexpected error/);
-    await expectNoChromium(tmp, chromium);
-    await expectPreviousIntact(out, hash);
-    await rm(tmp, { recursive: true, force: true });
-  }, SLOW);
+  it(
+    'exits 130, leaves no Chromium, removes the temporary folder, keeps the previous deck',
+    async () => {
+      const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
+      // A terminal sends SIGINT to the whole foreground job: the CLI's process group (Chromium has its own).
+      process.kill(-run.child.pid!, 'SIGINT');
+      const result = await run.done;
+      if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
+      expect(result.code, result.stderr).toBe(130);
+      expect(result.stderr).toMatch(/interrupted/);
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      await expectNoChromium(tmp, chromium);
+      await expectPreviousIntact(out, hash);
+      await rm(tmp, { recursive: true, force: true });
+    },
+    SLOW,
+  );
 });

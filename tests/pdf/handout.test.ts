@@ -75,7 +75,7 @@ describe('the notes handout of the bundled brief', () => {
     }
   });
 
-  it('has every slide\'s speaker notes, whole', async () => {
+  it("has every slide's speaker notes, whole", async () => {
     const text = words(await pdftotext(built.handout));
     const withNotes = built.slides.filter((s) => s.notes.trim());
     expect(withNotes.length).toBeGreaterThan(5);
@@ -117,7 +117,7 @@ describe('a handout whose notes do not fit on one page', () => {
     expect(text).toContain(words(LAST));
   });
 
-  it('still opens each slide\'s page from its bookmark', async () => {
+  it("still opens each slide's page from its bookmark", async () => {
     const pages = await checkBookmarks(built);
     // The slides with the long notes take more than one page each.
     expect(pages[pages.length - 1]!).toBeGreaterThan(built.slides.length);

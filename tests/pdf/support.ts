@@ -16,7 +16,14 @@ export function run(cmd: string, args: string[], options: { timeoutMs?: number; 
     execFile(
       cmd,
       args,
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 60_000, killSignal: 'SIGKILL', env: { ...process.env, ...options.env }, cwd: options.cwd ?? repoRoot },
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: options.timeoutMs ?? 60_000,
+        killSignal: 'SIGKILL',
+        env: { ...process.env, ...options.env },
+        cwd: options.cwd ?? repoRoot,
+      },
       (error, stdout, stderr) => {
         const e = error as (NodeJS.ErrnoException & { code?: number | string; signal?: NodeJS.Signals }) | null;
         if (e && typeof e.code === 'string') return reject(e); // could not start it at all
@@ -146,7 +153,11 @@ const NOT_LETTERS = /[\u060C\u061B\u061C\u061F\u066A-\u066D\u06D4\u0660-\u0669\u
 
 /** The Arabic words of a text: runs of /[\u0600-\u06FF]+/ once marks are stripped and non-letters split. */
 export function arabicWords(text: string): string[] {
-  return stripMarks(text).replace(NOT_LETTERS, ' ').match(/[\u0600-\u06FF]+/g) ?? [];
+  return (
+    stripMarks(text)
+      .replace(NOT_LETTERS, ' ')
+      .match(/[\u0600-\u06FF]+/g) ?? []
+  );
 }
 
 /** The same runs without splitting at punctuation and digits (reported for information only). */
@@ -200,7 +211,10 @@ export interface SlideHtml {
   notes: string;
 }
 
-const textOf = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const textOf = (html: string) =>
+  decodeEntities(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The `section.slide` elements of a built deck (slides never nest sections). */
 export function slidesOf(html: string): SlideHtml[] {
@@ -237,7 +251,12 @@ export async function hashTree(dir: string): Promise<string> {
     const full = path.join(e.parentPath, e.name);
     const rel = path.relative(dir, full);
     if (e.isDirectory()) lines.push(`d ${rel}`);
-    else lines.push(`f ${rel} ${createHash('sha256').update(await readFile(full)).digest('hex')}`);
+    else
+      lines.push(
+        `f ${rel} ${createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex')}`,
+      );
   }
   return lines.sort().join('\n');
 }

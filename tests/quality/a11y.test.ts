@@ -46,7 +46,11 @@ it('has no serious or critical axe violation on any slide', async () => {
     await page.waitForFunction((n) => Reveal.getIndices().h === n && !document.querySelector('.slides section.present')?.matches('.past, .future'), {}, i);
     await new Promise((r) => setTimeout(r, 850)); // let the fade end: axe measures contrast on what is painted
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      const result = await (
+        window as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run(document, {
         resultTypes: ['violations'],
       });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));

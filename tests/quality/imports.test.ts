@@ -49,7 +49,9 @@ describe('src/', () => {
   });
 
   it('has a test folder for every source folder', () => {
-    const folders = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(src, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const tests = new Set(readdirSync(path.join(repoRoot, 'tests')));
     expect(folders.filter((f) => !tests.has(f))).toEqual([]);
   });

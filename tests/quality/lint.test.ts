@@ -93,7 +93,8 @@ describe('lint in mujaz check', () => {
 
 describe('unisolated Latin runs in the rendered deck', () => {
   it('finds Latin text outside <bdi> and ignores isolated runs, notes and markup', () => {
-    const html = '<html><head><title>x</title></head><body><p>نص <bdi lang="en">AI</bdi> و ISSI</p><aside class="notes">Notes here</aside><span dir="ltr">OK run</span><p class="x">عربي &amp; عربي</p></body></html>';
+    const html =
+      '<html><head><title>x</title></head><body><p>نص <bdi lang="en">AI</bdi> و ISSI</p><aside class="notes">Notes here</aside><span dir="ltr">OK run</span><p class="x">عربي &amp; عربي</p></body></html>';
     expect(unisolatedLatin(html)).toEqual(['نص   و ISSI']);
   });
 });

@@ -8,7 +8,7 @@ import { SLIDE } from '../../src/deck/model.js';
 import { renderPrint } from '../../src/render/render.js';
 import { bundledBrief, repoRoot } from '../support/build.js';
 
-it('reveal\'s configuration, the handout\'s thumbnails and the print page are the size of SLIDE', async () => {
+it("reveal's configuration, the handout's thumbnails and the print page are the size of SLIDE", async () => {
   const deckJs = await readFile(path.join(repoRoot, 'templates', 'runtime', 'deck.js'), 'utf8');
   expect(Number(/\bwidth:\s*(\d+)/.exec(deckJs)?.[1])).toBe(SLIDE.width);
   expect(Number(/\bheight:\s*(\d+)/.exec(deckJs)?.[1])).toBe(SLIDE.height);

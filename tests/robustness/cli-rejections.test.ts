@@ -94,7 +94,10 @@ describe('a broken brief through the CLI', () => {
   });
 
   it.each(ONE_OF_EACH)('%s: check and build exit 1 within 10 s, print file:line:col, keep the deck', async (name) => {
-    const [prepared] = await prepare(invalidCases.filter((c) => c.name === name), 'one');
+    const [prepared] = await prepare(
+      invalidCases.filter((c) => c.name === name),
+      'one',
+    );
     const { file, lines } = prepared!;
 
     const check = await timed(['check', file], root);

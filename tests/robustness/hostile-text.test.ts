@@ -22,7 +22,7 @@ const PAYLOADS = [
   '"><img src=x onerror=alert(1)>',
   '<img src=x onerror="window.__pwned=1">',
   "'><svg onload=window.__pwned=1>",
-  '{{constructor.constructor(\'alert(1)\')()}}',
+  "{{constructor.constructor('alert(1)')()}}",
   '{{> x}}',
   '{{{deck.title}}}',
   '{{#each this}}x{{/each}}',
@@ -223,7 +223,7 @@ describe('the checks above catch a real injection', () => {
 });
 
 describe('the deck states what it may load', () => {
-  it('has a Content-Security-Policy meta tag with default-src \'none\' and no network hosts', async () => {
+  it("has a Content-Security-Policy meta tag with default-src 'none' and no network hosts", async () => {
     const { deckDir, seen } = await buildAndOpen(['نص عادي']);
     const csp = seen.csp;
     expect(csp).not.toBeNull();
@@ -239,7 +239,9 @@ describe('the deck states what it may load', () => {
     expect(csp).not.toMatch(/https?:|wss?:|\*|\/\//);
     // The same policy is in the file as written, not only in the DOM.
     const html = await readFile(path.join(deckDir, 'index.html'), 'utf8');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;;|<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;;|<meta http-equiv="Content-Security-Policy" content="default-src 'none';/,
+    );
   }, 120_000);
 
   it('templates come from the repository and never output brief data unescaped', async () => {

@@ -38,18 +38,15 @@ async function build(out: string, brief = bundledBrief) {
 }
 
 describe('targetFor: the output path comes from a validated slug and stays inside the output root', () => {
-  it.each(['../x', 'a/b', '..', '.', '', 'A', 'a b', 'a\\b', '/etc', 'a\0b', 'x'.repeat(65), 'é', 'a/../..', '%2e%2e'])(
-    'refuses %j',
-    (slug) => {
-      expect(() => targetFor(root, slug)).toThrow(MujazError);
-      try {
-        targetFor(root, slug);
-      } catch (error) {
-        expect((error as MujazError).code).toBe('INVALID_INPUT');
-        expect((error as MujazError).message).toContain('is not valid');
-      }
-    },
-  );
+  it.each(['../x', 'a/b', '..', '.', '', 'A', 'a b', 'a\\b', '/etc', 'a\0b', 'x'.repeat(65), 'é', 'a/../..', '%2e%2e'])('refuses %j', (slug) => {
+    expect(() => targetFor(root, slug)).toThrow(MujazError);
+    try {
+      targetFor(root, slug);
+    } catch (error) {
+      expect((error as MujazError).code).toBe('INVALID_INPUT');
+      expect((error as MujazError).message).toContain('is not valid');
+    }
+  });
 
   it.each(['a', 'issi-russia-roundtable', '0', '-', 'x'.repeat(64)])('accepts %j as a direct child of the root', (slug) => {
     const target = targetFor(path.join(root, 'out'), slug);

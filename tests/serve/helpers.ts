@@ -109,7 +109,11 @@ export async function poll<T>(fn: () => Promise<T> | T, what: string, timeoutMs 
 }
 
 /** A GET with the path sent exactly as given (no normalisation) and any Host header. */
-export function rawGet(port: number, rawPath: string, host = `127.0.0.1:${port}`): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+export function rawGet(
+  port: number,
+  rawPath: string,
+  host = `127.0.0.1:${port}`,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers: { Host: host }, agent: false }, (res) => {
       let body = '';

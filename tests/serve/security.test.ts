@@ -46,7 +46,17 @@ describe('hostAllowed / originAllowed', () => {
     expect(hostAllowed('127.0.0.1:4321', 4321)).toBe(true);
     expect(hostAllowed('localhost:4321', 4321)).toBe(true);
     expect(hostAllowed('LOCALHOST:4321', 4321)).toBe(true);
-    for (const h of ['evil.example', 'evil.example:4321', '127.0.0.1', '127.0.0.1:80', '127.0.0.1:43210', 'localhost.evil.example:4321', '[::1]:4321', '', undefined]) {
+    for (const h of [
+      'evil.example',
+      'evil.example:4321',
+      '127.0.0.1',
+      '127.0.0.1:80',
+      '127.0.0.1:43210',
+      'localhost.evil.example:4321',
+      '[::1]:4321',
+      '',
+      undefined,
+    ]) {
       expect(hostAllowed(h, 4321), String(h)).toBe(false);
     }
     expect(hostAllowed('localhost', 80)).toBe(true);

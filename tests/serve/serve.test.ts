@@ -18,7 +18,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 async function openDeck(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.dataset.mujazReady === 'true' && document.documentElement.dataset.mujazLive === 'connected', { timeout: 10_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.mujazReady === 'true' && document.documentElement.dataset.mujazLive === 'connected', {
+    timeout: 10_000,
+  });
   return page;
 }
 
@@ -152,7 +154,12 @@ describe('mujaz serve', () => {
     await writeFile(brief, original.replace(/^title: .*$/m, `title: ${mendedTitle}`));
     for (const p of [page, late]) {
       await poll(
-        () => p.evaluate((t, sel) => document.title === t && document.documentElement.dataset.mujazReady === 'true' && !document.querySelector(sel), mendedTitle, OVERLAY),
+        () =>
+          p.evaluate(
+            (t, sel) => document.title === t && document.documentElement.dataset.mujazReady === 'true' && !document.querySelector(sel),
+            mendedTitle,
+            OVERLAY,
+          ),
         'the mended deck without the overlay',
       );
     }
@@ -161,7 +168,19 @@ describe('mujaz serve', () => {
   });
 
   it('refuses paths outside the deck, dotfiles and foreign Host headers', async () => {
-    for (const p of ['/../', '/..%2f', '/%2e%2e/', '/%2e%2e%2f', '/%2e%2e%2fissi-russia-roundtable%2findex.html', '/assets/../../', '/assets/%2e%2e/%2e%2e/etc/passwd', '/%252e%252e/', '/.mujaz', '/assets%5c..%5c..%5c', '/%00']) {
+    for (const p of [
+      '/../',
+      '/..%2f',
+      '/%2e%2e/',
+      '/%2e%2e%2f',
+      '/%2e%2e%2fissi-russia-roundtable%2findex.html',
+      '/assets/../../',
+      '/assets/%2e%2e/%2e%2e/etc/passwd',
+      '/%252e%252e/',
+      '/.mujaz',
+      '/assets%5c..%5c..%5c',
+      '/%00',
+    ]) {
       const res = await rawGet(port, p);
       expect(res.status, p).toBe(404);
     }

@@ -49,7 +49,14 @@ export async function removeDir(dir: string): Promise<void> {
 
 /** Real Chromium, with the flags this machine needs. */
 export async function launchChromium(): Promise<Browser> {
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'];
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--font-render-hinting=none',
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return puppeteer.launch({ executablePath: findBrowser().path, args, headless: true });
 }

@@ -22,7 +22,11 @@ async function outRoot(): Promise<string> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const exists = (p: string) => lstat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** Every file, folder and link under `dir`: relative path → contents (base64), "dir", or "link → where". */
 async function snapshot(dir: string, rel = '', out: Record<string, string> = {}): Promise<Record<string, string>> {
@@ -57,7 +61,10 @@ async function markerText(): Promise<string> {
 }
 
 async function rejection(p: Promise<unknown>): Promise<MujazError> {
-  const error = await p.then(() => undefined, (e: unknown) => e);
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MujazError);
   return error as MujazError;
 }
@@ -119,15 +126,21 @@ describe('stage and commit', () => {
   });
 
   it.each([
-    ['is a file', async (root: string) => {
-      const file = path.join(root, 'file');
-      await writeFile(file, 'x');
-      return file;
-    }],
-    ['is under a file', async (root: string) => {
-      await writeFile(path.join(root, 'file'), 'x');
-      return path.join(root, 'file', 'out');
-    }],
+    [
+      'is a file',
+      async (root: string) => {
+        const file = path.join(root, 'file');
+        await writeFile(file, 'x');
+        return file;
+      },
+    ],
+    [
+      'is under a file',
+      async (root: string) => {
+        await writeFile(path.join(root, 'file'), 'x');
+        return path.join(root, 'file', 'out');
+      },
+    ],
   ])('fails clearly when the output root %s', async (_kind, make) => {
     const root = await outRoot();
     const error = await rejection(stage(await make(root), 'deck'));
@@ -138,23 +151,39 @@ describe('stage and commit', () => {
 
 describe('only folders mujaz wrote are replaced', () => {
   it.each([
-    ['a folder without the marker', /not written by mujaz/, async (target: string) => {
-      await mkdir(target);
-      await writeFile(path.join(target, 'thesis.docx'), 'precious');
-    }],
-    ['a folder whose marker has other text', /not written by mujaz/, async (target: string) => {
-      await mkdir(target);
-      await writeFile(path.join(target, '.mujaz'), 'mine, not mujaz\n');
-      await writeFile(path.join(target, 'index.html'), 'precious');
-    }],
-    ['a file', /is a file/, async (target: string) => {
-      await writeFile(target, 'precious');
-    }],
-    ['a link to a folder mujaz wrote', /is a link/, async (target: string) => {
-      const elsewhere = await outRoot();
-      const real = await build(elsewhere, 'deck', { 'index.html': 'precious' });
-      await symlink(real, target);
-    }],
+    [
+      'a folder without the marker',
+      /not written by mujaz/,
+      async (target: string) => {
+        await mkdir(target);
+        await writeFile(path.join(target, 'thesis.docx'), 'precious');
+      },
+    ],
+    [
+      'a folder whose marker has other text',
+      /not written by mujaz/,
+      async (target: string) => {
+        await mkdir(target);
+        await writeFile(path.join(target, '.mujaz'), 'mine, not mujaz\n');
+        await writeFile(path.join(target, 'index.html'), 'precious');
+      },
+    ],
+    [
+      'a file',
+      /is a file/,
+      async (target: string) => {
+        await writeFile(target, 'precious');
+      },
+    ],
+    [
+      'a link to a folder mujaz wrote',
+      /is a link/,
+      async (target: string) => {
+        const elsewhere = await outRoot();
+        const real = await build(elsewhere, 'deck', { 'index.html': 'precious' });
+        await symlink(real, target);
+      },
+    ],
   ])('refuses %s, leaves it untouched and leaves nothing behind', async (_kind, message, make) => {
     const root = await outRoot();
     const target = path.join(root, 'deck');

@@ -41,7 +41,10 @@ export const overview = defineKind<OverviewBody>()({
       list: themes,
       weight: (t) => lines(t.text, CHIP_CHARS) * CHIP_LINE,
       origins: (_t, i) => [['event', 'themes', i, 'text']],
-      fixed: [['event', 'summary'], ['event', 'format']],
+      fixed: [
+        ['event', 'summary'],
+        ['event', 'format'],
+      ],
       reserved: lines(ev.summary, SUMMARY_CHARS) + (ev.format ? lines(ev.format, FORMAT_CHARS) * FORMAT_LINE : 0) + gapLines(gaps) + THEMES_HEADING,
       body: (chunk, first) => ({
         summary: first ? ctx.rich(ev.summary) : null,

@@ -48,7 +48,12 @@ export const sources = defineKind<SourcesBody>()({
       list: rows.map((r) => ({ slide: r.rich, paragraphs: ctx.nf.list(r.sources, L.listSeparator) })),
       weight: () => ROW_LINES,
       reserved: HEAD_LINES + gapLines(gaps),
-      body: (chunk, first) => ({ report: ctx.rich(brief.source.title), url: first ? (brief.source.url ?? null) : null, entries: chunk, gaps: first ? gaps : [] }),
+      body: (chunk, first) => ({
+        report: ctx.rich(brief.source.title),
+        url: first ? (brief.source.url ?? null) : null,
+        entries: chunk,
+        gaps: first ? gaps : [],
+      }),
     });
   },
   notes: (brief) => [{ path: [], notes: brief.sources_notes, name: 'the sources slide (sources_notes)' }],

@@ -51,7 +51,9 @@ export const technologies = defineKind<TechnologiesBody>()({
       fixed: [['technologies', 'intro']],
       body: (chunk, first) => ({
         intro: first ? ctx.maybe(te.intro) : null,
-        concerns: chunk.flat().map(({ c, marker }) => ({ name: ctx.rich(c.name), latin: ctx.maybe(c.latin), text: ctx.maybe(c.text), cite: ctx.cite(c.sources), marker })),
+        concerns: chunk
+          .flat()
+          .map(({ c, marker }) => ({ name: ctx.rich(c.name), latin: ctx.maybe(c.latin), text: ctx.maybe(c.text), cite: ctx.cite(c.sources), marker })),
       }),
     });
   },
