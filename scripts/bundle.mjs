@@ -25,7 +25,7 @@ function chunkName(id) {
 
 await build({
   // early.js: what bin/mujaz.js runs first (it may start Chromium), before loading main.js.
-  input: { main: path.join(root, 'dist', 'cli.js'), early: path.join(root, 'dist', 'early.js') },
+  input: { main: path.join(root, 'dist', 'cli.js'), early: path.join(root, 'dist', 'browser', 'early.js') },
   platform: 'node',
   logLevel: 'warn',
   // Peer and optional packages puppeteer-core asks for when present; mujaz uses none of them.

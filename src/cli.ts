@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
-import type { EarlyBrowser } from './early.js';
+import type { EarlyBrowser } from './browser/early.js';
 import { Core } from './core/core.js';
 import type { Reporter } from './reporter.js';
 

@@ -21,7 +21,7 @@ export interface BrowserOptions {
 }
 
 /** Rejects when the signal aborts, so every wait can be cut short by Ctrl-C. */
-export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
   // Once given up on, whatever the promise still does must not end the process as an unhandled rejection.
   promise.catch(() => undefined);

@@ -4,7 +4,7 @@
  * the batch's slug claims and how results are told (./results.ts). Used with `await using`, it leaves no
  * browser behind on any path. Each mode is loaded when used, so a command loads only what it runs.
  */
-import type { EarlyBrowser } from '../early.js';
+import type { EarlyBrowser } from '../browser/early.js';
 import type { Reporter } from '../reporter.js';
 import type { SpawnedBrowser } from '../browser/launch.js';
 import type { BatchOptions } from './batch.js';

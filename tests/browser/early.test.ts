@@ -6,7 +6,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { earlyStartFor } from '../../src/early.js';
+import { earlyStartFor } from '../../src/browser/early.js';
 import { processes } from '../pdf/support.js';
 import { removeDir, runCli, tempDir } from '../support/build.js';
 

@@ -3,9 +3,9 @@
  * started at once, so that its start-up (the larger part of a single build) overlaps Node loading mujaz.
  * This reads argv only as a hint, conservatively: anything but a plain `build` with no option that turns the
  * PDF off (or asks for help) starts nothing, and commander still parses the arguments. A browser started
- * here that the command does not use is killed (see main() in cli.ts).
+ * here that the command does not use is stopped by the core (src/core/core.ts).
  */
-import { spawnEarly, type SpawnedBrowser } from './browser/launch.js';
+import { spawnEarly, type SpawnedBrowser } from './launch.js';
 
 export interface EarlyBrowser {
   spawned: SpawnedBrowser;
