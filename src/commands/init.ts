@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { BIDI, codePoint } from '../brief/characters.js';
 import { MAX_REPORT_BYTES } from '../brief/references.js';
 import { SLUG } from '../brief/schema.js';
 import { decodeSource } from '../brief/source-text.js';
@@ -38,7 +39,7 @@ export function schemaPathFor(dir: string): string {
  */
 export function commentText(paragraph: string): string {
   return paragraph
-    .replace(/[\u202A-\u202E\u2066-\u2069]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase()}>`)
+    .replace(new RegExp(`[${BIDI.chars}]`, 'gu'), (c) => `<${codePoint(c)}>`)
     .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/gu, ' ')
     .trimEnd();
 }
