@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import { MujazError } from '../errors.js';
 import { nodeModules, templatesDir } from '../paths.js';
 import { fontFiles } from './fonts.js';
-import { logoAsset } from '../deck/logo.js';
+import type { Logo } from '../brief/references.js';
 
 interface AssetCopy {
   from: string;
@@ -100,7 +100,7 @@ export async function assetsVersion(): Promise<string> {
 }
 
 /** Copies every asset into `dir` (the deck's temporary folder). */
-export async function writeAssets(dir: string, logo?: string): Promise<string[]> {
+export async function writeAssets(dir: string, logos: readonly Logo[] = []): Promise<string[]> {
   const written: string[] = [];
   const copies = staticAssets();
   await Promise.all([...new Set(copies.map((c) => path.dirname(path.join(dir, c.to))))].map((d) => mkdir(d, { recursive: true })));
@@ -113,10 +113,9 @@ export async function writeAssets(dir: string, logo?: string): Promise<string[]>
     });
   }
   written.push(...copies.map((c) => c.to));
-  if (logo) {
-    const to = logoAsset(logo);
-    await copyFile(logo, path.join(dir, to));
-    written.push(to);
+  for (const logo of logos) {
+    await copyFile(logo.file, path.join(dir, logo.asset));
+    written.push(logo.asset);
   }
   return written.sort();
 }

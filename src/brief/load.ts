@@ -7,7 +7,7 @@ import type { Document } from 'yaml';
 import path from 'node:path';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { parseYaml } from './parse.js';
-import { checkReferences, type Report } from './references.js';
+import { checkReferences, type Logo, type Report } from './references.js';
 import type { Brief } from './schema.js';
 import { decodeSource, diagnosticAt, SourceText } from './source-text.js';
 import { sortDiagnostics, validateBrief } from './validate.js';
@@ -22,8 +22,8 @@ export interface LoadedBrief {
   brief: Brief;
   source: SourceText;
   report: Report | undefined;
-  /** Absolute path of the logo image, checked to be inside `dir`. */
-  logo: string | undefined;
+  /** The logos (host's, organisers'), checked to be inside `dir`, and where the deck keeps each. */
+  logos: Logo[];
   /** The YAML document with positions, for diagnostics made after loading (lint, layout). */
   doc: Document.Parsed;
   /** Problems that do not stop a build (errors under --strict): a report file that is not there. */
@@ -32,7 +32,7 @@ export interface LoadedBrief {
 
 /** The files a brief names (its report, its logo), for the watchers of serve and build --watch. */
 export function filesNamedBy(loaded: LoadedBrief): string[] {
-  return [loaded.report?.file, loaded.logo].filter((f): f is string => typeof f === 'string');
+  return [loaded.report?.file, ...loaded.logos.map((l) => l.file)].filter((f): f is string => typeof f === 'string');
 }
 
 function invalid(file: string, diagnostics: Diagnostic[]): MujazError {
@@ -110,7 +110,7 @@ export async function loadBriefText(file: string, bytes: Uint8Array): Promise<Lo
   const dir = path.dirname(path.resolve(file));
   const refs = await checkReferences(source, parsed.doc, validated.brief, dir);
   if (refs.diagnostics.length > 0) throw invalid(file, sortDiagnostics(refs.diagnostics));
-  return { file, dir, brief: validated.brief, source, report: refs.report, logo: refs.logo, doc: parsed.doc, warnings: refs.warnings };
+  return { file, dir, brief: validated.brief, source, report: refs.report, logos: refs.logos, doc: parsed.doc, warnings: refs.warnings };
 }
 
 export async function loadBrief(file: string): Promise<LoadedBrief> {

@@ -6,6 +6,7 @@ import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
+import { logoAsset } from '../deck/logo.js';
 import type { Diagnostic } from '../errors.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
@@ -13,6 +14,12 @@ import { decodeSource } from './source-text.js';
 import { diagnosticForPath, pathInWords } from './validate.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+/** A logo the brief names: the file, checked to be inside the brief's folder, and where the deck keeps it. */
+export interface Logo {
+  file: string;
+  asset: string;
+}
 
 export interface Report {
   /** Absolute path of the report file. */
@@ -89,11 +96,12 @@ export async function checkReferences(
   doc: Document.Parsed,
   brief: Brief,
   briefDir: string,
-): Promise<{ diagnostics: Diagnostic[]; warnings: Diagnostic[]; report: Report | undefined; logo: string | undefined }> {
+): Promise<{ diagnostics: Diagnostic[]; warnings: Diagnostic[]; report: Report | undefined; logos: Logo[] }> {
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const ids = new Map<string, string>();
   const people: { p: { id: string }; at: (string | number)[] }[] = [];
+  brief.people?.forEach((m, j) => people.push({ p: m, at: ['people', j, 'id'] }));
   brief.delegations?.forEach((d, i) => d.members.forEach((m, j) => people.push({ p: m, at: ['delegations', i, 'members', j, 'id'] })));
   if (brief.participants?.moderator) people.push({ p: brief.participants.moderator, at: ['participants', 'moderator', 'id'] });
   brief.participants?.joined?.forEach((m, j) => people.push({ p: m, at: ['participants', 'joined', j, 'id'] }));
@@ -103,17 +111,35 @@ export async function checkReferences(
       diagnostics.push(diagnosticForPath(src, doc, at, `the id "${p.id}" is already used by ${first}`, 'give every person a different id'));
     else ids.set(p.id, pathInWords(at.slice(0, -1)));
   }
+  /** An id that must name one of `known` (people, or sessions). */
+  const mustName = (value: string, at: (string | number)[], known: ReadonlyMap<string, string>, what: 'person' | 'session') => {
+    if (known.has(value)) return;
+    const list = [...known.keys()];
+    const near = didYouMean(value, list);
+    const where = what === 'person' ? 'people, delegations or participants' : 'sessions';
+    const hint = near
+      ? `did you mean "${near}"?`
+      : list.length
+        ? `use the id of a ${what} in ${where}: ${list.join(', ')}`
+        : `add the ${what} to ${where}, with an id`;
+    diagnostics.push(diagnosticForPath(src, doc, at, `no ${what} has the id "${value}"`, hint));
+  };
+  const sessions = new Map<string, string>();
+  brief.sessions?.forEach((s, i) => {
+    const first = sessions.get(s.id);
+    if (first !== undefined)
+      diagnostics.push(diagnosticForPath(src, doc, ['sessions', i, 'id'], `the id "${s.id}" is already used by ${first}`, 'give every session a different id'));
+    else sessions.set(s.id, pathInWords(['sessions', i]));
+  });
+  brief.sessions?.forEach((s, i) => {
+    if (s.chair !== undefined) mustName(s.chair, ['sessions', i, 'chair'], ids, 'person');
+  });
+  brief.people?.forEach((p, j) => {
+    if (p.session !== undefined) mustName(p.session, ['people', j, 'session'], sessions, 'session');
+  });
   brief.messages?.forEach((m, i) => {
-    if (!ids.has(m.speaker)) {
-      const known = [...ids.keys()];
-      const near = didYouMean(m.speaker, known);
-      const hint = near
-        ? `did you mean "${near}"?`
-        : known.length
-          ? `use the id of a person in delegations or participants: ${known.join(', ')}`
-          : 'add the speaker to delegations or participants, with an id';
-      diagnostics.push(diagnosticForPath(src, doc, ['messages', i, 'speaker'], `no person has the id "${m.speaker}"`, hint));
-    }
+    mustName(m.speaker, ['messages', i, 'speaker'], ids, 'person');
+    if (m.session !== undefined) mustName(m.session, ['messages', i, 'session'], sessions, 'session');
   });
 
   let report: Report | undefined;
@@ -169,31 +195,31 @@ export async function checkReferences(
     }
   }
 
-  let logo: string | undefined;
-  if (brief.event.host.logo) {
-    const resolved = await resolveInside(briefDir, brief.event.host.logo.file);
+  // Logos: the host's, then each organiser's. Not SVG: an SVG file can carry scripts, and the preview
+  // serves the deck's files as they are.
+  const logos: Logo[] = [];
+  const named: { file: string; at: (string | number)[]; organiser: number }[] = [];
+  if (brief.event.host.logo) named.push({ file: brief.event.host.logo.file, at: ['event', 'host', 'logo', 'file'], organiser: 0 });
+  brief.event.organisers?.forEach((o, i) => {
+    if (o.logo) named.push({ file: o.logo.file, at: ['event', 'organisers', i, 'logo', 'file'], organiser: i + 1 });
+  });
+  for (const { file, at, organiser } of named) {
+    const resolved = await resolveInside(briefDir, file);
     if (typeof resolved !== 'string')
       diagnostics.push(
         diagnosticForPath(
           src,
           doc,
-          ['event', 'host', 'logo', 'file'],
+          at,
           resolved.problem,
           'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"',
         ),
       );
-    // Not SVG: an SVG file can carry scripts, and the preview serves the deck's files as they are.
     else if (!/\.(png|jpe?g|webp)$/i.test(resolved))
       diagnostics.push(
-        diagnosticForPath(
-          src,
-          doc,
-          ['event', 'host', 'logo', 'file'],
-          'must be a png, jpg or webp image',
-          'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)',
-        ),
+        diagnosticForPath(src, doc, at, 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'),
       );
-    else logo = resolved;
+    else logos.push({ file: resolved, asset: logoAsset(file, organiser) });
   }
-  return { diagnostics, warnings, report, logo };
+  return { diagnostics, warnings, report, logos };
 }

@@ -119,29 +119,57 @@ export const Point = z
   })
   .describe('One statement, with the report paragraphs it comes from.');
 
+/** A person's part in the event, as the report states it. */
+export const PARTS = ['keynote', 'speaker', 'panellist', 'presenter', 'chair', 'moderator', 'opening', 'welcome', 'closing', 'patron', 'rapporteur'] as const;
+export type Part = (typeof PARTS)[number];
+
+const part = z
+  .enum(PARTS)
+  .describe(
+    'Their part in the event, as the report states it: keynote, speaker, panellist, presenter, chair, moderator, opening, welcome, closing, patron ("in the presence of"), rapporteur.',
+  );
+
+/** A name in Latin letters, beside one in Arabic (or alone in an English brief). */
+function latinName() {
+  return name().regex(/[A-Za-z]/, { message: 'must be written in Latin letters' });
+}
+
 export const Person = z
   .strictObject({
     id,
     name: name().optional().describe('The name as the report gives it. Leave out for a group ("senior officials").'),
+    latin: latinName().optional().describe('The name in Latin letters, when the report gives it: shown isolated beside the name.'),
     title: name().optional().describe('Honorific or rank as the report gives it, e.g. "السفير".'),
-    role: text(LIMITS.shortText * 2).describe('The role exactly as the report gives it.'),
+    role: text(LIMITS.shortText * 2)
+      .optional()
+      .describe('The role exactly as the report gives it. Leave out when the report gives none.'),
+    affiliation: text(LIMITS.shortText * 2)
+      .optional()
+      .describe('The institution the person comes from, as the report gives it.'),
+    part: part.optional(),
+    session: id.optional().describe('The id of the session (in sessions) the person took part in.'),
     sources: sources.optional(),
+  })
+  .refine((p) => p.name !== undefined || p.role !== undefined || p.latin !== undefined, {
+    message: 'gives neither a name nor a role',
+    params: { hint: 'write the name the report gives (name:), or for a group it does not name, its role (role:)' },
   })
   .describe('A person, or a group of people the report does not name.');
 
-export const Delegation = z.strictObject({
+export const Session = z.strictObject({
   id,
-  name: name().describe('e.g. "الوفد الروسي".'),
-  side: name().optional().describe('The country or institution the delegation represents.'),
-  members: list(Person),
+  title: text(LIMITS.shortText).describe('The session\'s title as the report gives it, e.g. "الجلسة الافتتاحية".'),
+  chair: id.optional().describe('The id of the person who chaired or moderated it (in people, delegations or participants).'),
+  date: z.iso.date({ message: 'must be a date written as YYYY-MM-DD' }).optional().describe('The day of the session, in a multi-day event.'),
   notes: notes.optional(),
   sources: sources.optional(),
 });
 
 export const MessageGroup = z.strictObject({
   speaker: id
-    .describe('The id of a person in delegations or participants.')
-    .register(fieldHelp, { hint: 'use the id of a person in delegations or participants, e.g. "sohail-mahmood"' }),
+    .describe('The id of a person in people, delegations or participants.')
+    .register(fieldHelp, { hint: 'use the id of a person in people, delegations or participants, e.g. "sohail-mahmood"' }),
+  session: id.optional().describe('The id of the session (in sessions) these messages were given in.'),
   occasion: text(LIMITS.shortText).optional().describe('e.g. "الكلمة الترحيبية".'),
   heading: text(LIMITS.shortText).optional().describe('A heading the report gives to these messages.'),
   points: list(Point),
@@ -171,10 +199,54 @@ const ReportGap = z.strictObject({
   note: text().describe('What the report is missing; the brief notes it and does not fill it.'),
 });
 
+/** An institution besides the host: a co-organiser, a partner or a sponsor. */
+export const Organiser = z.strictObject({
+  institution: name(),
+  latin: latinName().optional().describe('Its name in Latin letters; shown isolated beside it.'),
+  relation: z.enum(['co-organiser', 'partner', 'sponsor']).optional().describe('How it took part. Default: co-organiser.'),
+  logo: Image.optional(),
+  url: link.optional(),
+  sources: sources.optional(),
+});
+
+export const Delegation = z.strictObject({
+  id,
+  name: name().describe('e.g. "الوفد الروسي".'),
+  side: name().optional().describe('The country or institution the delegation represents.'),
+  members: list(Person),
+  notes: notes.optional(),
+  sources: sources.optional(),
+});
+
+/** Years before this cannot be the Gregorian date of an event a brief is written about. */
+export const FIRST_YEAR = 1900;
+
+const day = z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' }).refine((v) => Number(v.slice(0, 4)) >= FIRST_YEAR, {
+  message: `is not a Gregorian date of this event (the year is before ${FIRST_YEAR}); a Hijri date written as YYYY-MM-DD looks like this`,
+  params: { hint: 'write the Gregorian date here, and the Hijri date as the report writes it in event.hijri, e.g. hijri: "18 محرم 1439 هـ"' },
+});
+
 const date = z
-  .union([z.literal('unknown'), z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' })])
-  .describe('The date of the event, or "unknown" when the report does not give it. Never guess.')
-  .register(fieldHelp, { hint: 'write the date as YYYY-MM-DD, e.g. 2024-03-15, or "unknown" when the report does not give it' });
+  .union([
+    z.literal('unknown'),
+    day,
+    z
+      .strictObject({
+        from: day.describe('The first day.'),
+        to: day.describe('The last day.'),
+      })
+      .refine((r) => r.from < r.to, {
+        message: 'ends before it starts, or on the same day',
+        params: { hint: 'write the first day in from: and a later day in to: (a single day is written as date: YYYY-MM-DD)' },
+      }),
+  ])
+  .describe('The date of the event: a day (YYYY-MM-DD), a range ({ from, to }), or "unknown" when the report does not give it. Never guess.')
+  .register(fieldHelp, {
+    hint: 'write the date as YYYY-MM-DD, e.g. 2024-03-15, a range as { from: 2008-10-12, to: 2008-10-14 }, or "unknown" when the report does not give it',
+  });
+
+/** A heading set by the brief instead of the one mujaz gives a slide. */
+const heading = () => text(LIMITS.shortText).describe("The slide's heading, instead of the one mujaz writes from its content.");
 
 export const Brief = z
   .strictObject({
@@ -203,23 +275,50 @@ export const Brief = z
     event: z.strictObject({
       kind: text(LIMITS.shortText).describe('What it was, e.g. "مائدة مستديرة".'),
       summary: text().describe('One or two sentences on the event.'),
+      status: z
+        .enum(['held', 'announced'])
+        .optional()
+        .describe('held (the default): the report tells of the event; announced: it announces an event still to come.'),
       date,
+      hijri: text(LIMITS.shortText)
+        .optional()
+        .describe('The Hijri date exactly as the report writes it, e.g. "18 محرم 1439 هـ"; shown beside the Gregorian one.'),
+      date_format: z
+        .enum(['day-month-year', 'month-day-year'])
+        .optional()
+        .describe('How an English brief writes dates: day-month-year (the default, "25 October 2024") or month-day-year ("October 25, 2024").'),
       host: z.strictObject({
         institution: name(),
+        latin: latinName().optional().describe('Its name in Latin letters; shown isolated beside it.'),
         centre: name().optional(),
         city: name().optional(),
         country: name().optional(),
         logo: Image.optional(),
         url: link.optional(),
       }),
+      organisers: list(Organiser, 20).optional().describe('Co-organisers, partners and sponsors besides the host.'),
+      venue: z
+        .strictObject({
+          name: name().optional().describe('The place, e.g. a hotel or a conference hall.'),
+          city: name().optional(),
+          country: name().optional(),
+          sources: sources.optional(),
+        })
+        .optional()
+        .describe('Where it took place, when that is not simply the host.'),
+      heading: heading().optional(),
       format: text().optional(),
       themes: list(Point, 30).optional(),
       notes: notes.optional(),
       sources: sources.optional(),
     }),
+    people: list(Person, 100).optional().describe('Who spoke or took part outside any delegation: speakers, panellists, chairs, patrons.'),
+    people_heading: heading().optional(),
+    sessions: list(Session, 30).optional().describe('The sessions of a multi-session event, in order.'),
     delegations: list(Delegation, 20).optional(),
     participants: z
       .strictObject({
+        heading: heading().optional(),
         moderator: Person.optional(),
         joined: list(Person, 50).optional().describe('Officials who joined the discussion.'),
         attendees: list(Point, 50).optional().describe('Groups who attended.'),
@@ -229,6 +328,7 @@ export const Brief = z
     messages: list(MessageGroup, 50).optional(),
     discussion: z
       .strictObject({
+        heading: heading().optional(),
         intro: text().optional(),
         topics: list(Topic, 50),
         notes: notes.optional(),
@@ -236,6 +336,7 @@ export const Brief = z
       .optional(),
     technologies: z
       .strictObject({
+        heading: heading().optional(),
         intro: text().optional(),
         concerns: list(Concern, 30),
         notes: notes.optional(),
@@ -243,11 +344,13 @@ export const Brief = z
       .optional(),
     conclusions: z
       .strictObject({
+        heading: heading().optional(),
         points: list(Point, 50),
         notes: notes.optional(),
       })
       .optional(),
     sources_notes: notes.optional().describe('Speaker notes for the sources slide.'),
+    sources_heading: heading().optional(),
     shrink_to_fit: z.boolean().optional().describe('Set a slide in smaller type when one of its texts is too long for it, instead of failing the build.'),
   })
   .describe('A mujaz brief: one event distilled from one report.');
@@ -259,6 +362,8 @@ export type Concern = z.infer<typeof Concern>;
 export type Topic = z.infer<typeof Topic>;
 export type MessageGroup = z.infer<typeof MessageGroup>;
 export type Delegation = z.infer<typeof Delegation>;
+export type Session = z.infer<typeof Session>;
+export type Organiser = z.infer<typeof Organiser>;
 
 /** The JSON Schema editors use for completion and errors while typing. */
 export function briefJsonSchema(): Record<string, unknown> {

@@ -194,6 +194,12 @@ function formatProblem(src: SourceText, doc: Document.Parsed, where: string, pat
   return at(src, node, `${where}: ${issue.message}`, help.hint ?? 'correct the value');
 }
 
+/** The hint a rule of the schema gives with its issue (`params: { hint }`). */
+function hintOf(issue: z.core.$ZodIssue): string | undefined {
+  const params = (issue as { params?: { hint?: unknown } }).params;
+  return typeof params?.hint === 'string' ? params.hint : undefined;
+}
+
 function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown, issue: z.core.$ZodIssue, missing: ReadonlySet<string>): Diagnostic[] {
   const where = pathInWords(issue.path);
   const { found, value } = valueAtPath(data, issue.path);
@@ -297,6 +303,9 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
         ),
       ];
     }
+    case 'custom':
+      // The schema's own rules (src/brief/schema.ts refine) carry their hint.
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, hintOf(issue) ?? helpAt(issue.path).hint ?? 'correct the value')];
     default:
       return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`, 'correct the value')];
   }

@@ -116,7 +116,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
 
   const staging = await stage(job.outRoot, first.slug, job.signal);
   try {
-    const files = await writeAssets(staging.dir, loaded.logo);
+    const files = await writeAssets(staging.dir, loaded.logos);
     performance.mark(`${file}: staged`);
     const { browser, pdfError } = await browserFor(job);
     const assets = browser ? await assetsVersion() : '';

@@ -52,6 +52,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
+    for (const m of brief.people ?? []) this.people.set(m.id, m);
     for (const d of brief.delegations ?? []) for (const m of d.members) this.people.set(m.id, m);
     if (brief.participants?.moderator) this.people.set(brief.participants.moderator.id, brief.participants.moderator);
     for (const m of brief.participants?.joined ?? []) this.people.set(m.id, m);
@@ -76,20 +77,37 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   }
 
   person(p: Person): PersonView {
+    const english = this.brief.lang === 'en';
+    // In an English deck the Latin name is the name; in an Arabic one it stands beside it.
+    const name = english ? (p.latin ?? p.name) : (p.name ?? p.latin);
+    const latin = !english && p.name !== undefined && p.latin !== undefined ? p.latin : undefined;
+    const about = [p.role, p.affiliation].filter((t): t is string => t !== undefined);
+    const primary = name ?? about.shift() ?? '';
     return {
       title: this.maybe(p.title),
-      primary: this.rich(p.name ?? p.role),
-      secondary: p.name === undefined ? null : this.rich(p.role),
+      primary: this.rich(primary),
+      latin: this.maybe(latin),
+      secondary: about.length > 0 ? this.rich(about.join(this.labels.listSeparator)) : null,
       cite: this.cite(p.sources),
     };
   }
 
   personText(p: Person): string {
-    return [p.title, p.name, p.role].filter(Boolean).join(' ');
+    return [p.title, p.name, p.latin, p.role, p.affiliation].filter(Boolean).join(' ');
+  }
+
+  personName(p: Person): string {
+    const english = this.brief.lang === 'en';
+    return (english ? (p.latin ?? p.name) : (p.name ?? p.latin)) ?? p.role ?? '';
   }
 
   personById(id: string): Person | undefined {
     return this.people.get(id);
+  }
+
+  withLatin(text: string, latin: string | undefined): Rich {
+    if (latin === undefined || latin === text) return this.rich(text);
+    return this.brief.lang === 'en' ? this.rich(latin) : [...this.rich(text), ...this.rich(` ${latin}`)];
   }
 
   gaps(): Item[] {
@@ -105,6 +123,16 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     for (const kind of KINDS) {
       this.kind = kind.kind;
       (kind.slides as (ctx: DeckContext<Labels, unknown>) => void)(this);
+    }
+  }
+
+  addAs<T, B2>(kind: { kind: string }, plan: SlidePlan<T, B2>): void {
+    const own = this.kind;
+    this.kind = kind.kind as Slide['kind'];
+    try {
+      this.add(plan);
+    } finally {
+      this.kind = own;
     }
   }
 
@@ -138,6 +166,17 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   /** The drafts numbered: ids, "continued 2 of 3", "3 of 12", and the PDFs' bookmarks. */
   finish(): Slide[] {
     const total = this.drafts.length;
+    // No two bookmarks alike: groups whose slides share a title are numbered, "(2)", "(3)", in deck order.
+    const groupsByTitle = new Map<string, string[]>();
+    for (const d of this.drafts) {
+      const groups = groupsByTitle.get(d.titleText) ?? [];
+      if (!groups.includes(d.group)) groups.push(d.group);
+      groupsByTitle.set(d.titleText, groups);
+    }
+    const bookmarkTitle = (d: Draft) => {
+      const groups = groupsByTitle.get(d.titleText)!;
+      return groups.length > 1 ? `${d.titleText} (${this.nf.format(groups.indexOf(d.group) + 1)})` : d.titleText;
+    };
     return this.drafts.map((d, i) => {
       const { part, parts, ...rest } = d;
       const continuation = parts > 1 && part > 1 ? `${this.labels.continued} ${this.nf.format(part)} ${this.labels.of} ${this.nf.format(parts)}` : null;
@@ -145,7 +184,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         ...rest,
         id: parts > 1 ? `${d.group}-${part}` : d.group,
         continuation,
-        bookmark: continuation ? `${d.titleText} (${continuation})` : d.titleText,
+        bookmark: continuation ? `${bookmarkTitle(d)} (${continuation})` : bookmarkTitle(d),
         number: `${this.nf.format(i + 1)} ${this.labels.of} ${this.nf.format(total)}`,
       } as Slide;
     });

@@ -14,9 +14,17 @@ export interface PersonView {
   title: Rich | null;
   /** The name, or the role for a group the report does not name ("senior officials"). */
   primary: Rich;
-  /** The role, when `primary` is the name. */
+  /** The name in Latin letters, beside the Arabic one (an English deck shows it as the name). */
+  latin: Rich | null;
+  /** The role and the affiliation, when `primary` is the name. */
   secondary: Rich | null;
   cite: string | null;
+}
+
+/** People of one part in the event, under its heading ("Panellists"). */
+export interface PeopleGroup {
+  label: string;
+  people: PersonView[];
 }
 
 export interface Fact {

@@ -37,11 +37,13 @@ function expectedHint(path: Path): string | undefined {
   const name = path.at(-1);
   const list = path.at(-2);
   if (name === 'slug') return 'use lower-case latin letters, digits and hyphens, e.g. "issi-russia-roundtable"';
-  if (name === 'id') return ID;
-  if (name === 'speaker') return 'use the id of a person in delegations or participants, e.g. "sohail-mahmood"';
+  // Every field holding an id (its own, or the session or chair it names) says how ids are written.
+  if (name === 'id' || name === 'session' || name === 'chair') return ID;
+  if (name === 'speaker') return 'use the id of a person in people, delegations or participants, e.g. "sohail-mahmood"';
   if (name === 'url') return URL;
   if (name === 'file') return FILE;
-  if (path.join('.') === 'event.date') return 'write the date as YYYY-MM-DD, e.g. 2024-03-15, or "unknown" when the report does not give it';
+  if (path.join('.') === 'event.date')
+    return 'write the date as YYYY-MM-DD, e.g. 2024-03-15, a range as { from: 2008-10-12, to: 2008-10-14 }, or "unknown" when the report does not give it';
   if (name === 0 && (list === 'sources' || list === 'paragraphs')) return PARAGRAPH;
   return undefined;
 }

@@ -18,6 +18,10 @@ const briefs = [
   { file: 'minimal.yaml', slug: 'minimal-brief', lang: 'ar', dir: 'rtl', minSlides: 3 },
   { file: 'gulf-workshop.yaml', slug: 'gulf-maritime-workshop', lang: 'ar', dir: 'rtl', minSlides: 10 },
   { file: 'english.yaml', slug: 'english-brief', lang: 'en', dir: 'ltr', minSlides: 6 },
+  // Distilled from real published accounts (each report beside its brief, its address in source.url).
+  { file: 'aapso-arab-committees-conference.yaml', slug: 'aapso-arab-committees-conference', lang: 'ar', dir: 'rtl', minSlides: 10 },
+  { file: 'ids-nato-istanbul-initiative.yaml', slug: 'ids-nato-istanbul-initiative', lang: 'ar', dir: 'rtl', minSlides: 6 },
+  { file: 'oic-unog-islamophobia-day-geneva.yaml', slug: 'oic-unog-islamophobia-day-geneva', lang: 'en', dir: 'ltr', minSlides: 6 },
 ];
 
 let out: string;
@@ -71,7 +75,9 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const parent = n.parentElement!;
           if (parent.closest('aside.notes')) continue;
-          if (re.test(n.textContent ?? '') && !parent.closest('bdi')) loose.push(n.textContent!.trim());
+          // Isolated by a <bdi> or by an element of the other direction (a link: <a dir="ltr">).
+          if (re.test(n.textContent ?? '') && !parent.closest(`bdi, [dir="${document.documentElement.dir === 'rtl' ? 'ltr' : 'rtl'}"]`))
+            loose.push(n.textContent!.trim());
         }
         const overflowing = [...document.querySelectorAll<HTMLElement>('section.slide > .frame')]
           .filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)

@@ -248,7 +248,9 @@ describe('presenting', () => {
 
   it('ends with a sources slide naming the report and the paragraphs cited', async () => {
     const page = await openDeck();
-    const last = await page.$eval('.slides section.slide:last-of-type', (s) => s.textContent ?? '');
+    // The sources slide and its continuations, which end the deck.
+    const last = await page.$$eval('.slides section.slide-sources', (all) => all.map((s) => s.textContent ?? '').join('\n'));
+    expect(await page.$eval('.slides section.slide:last-of-type', (s) => s.classList.contains('slide-sources'))).toBe(true);
     expect(last).toContain('المصادر');
     expect(last).toContain('عرض لوقائع مناقشة المائدة المستديرة');
     expect(last).toMatch(/١٧/); // Ryabkov's remarks are cited from paragraph 17

@@ -19,7 +19,7 @@ export const conclusions = defineKind<ConclusionsBody>()({
     if (!co) return;
     ctx.add({
       group: 'conclusions',
-      title: ctx.labels.conclusions,
+      title: co.heading ?? ctx.labels.conclusions,
       notes: co.notes,
       sources: allSources(...co.points.map((p) => p.sources)),
       list: co.points,

@@ -28,7 +28,7 @@ export const discussion = defineKind<DiscussionBody>()({
     if (!di) return;
     ctx.add({
       group: 'discussion',
-      title: ctx.labels.discussion,
+      title: di.heading ?? ctx.labels.discussion,
       notes: di.notes,
       sources: allSources(...di.topics.map((t) => t.sources)),
       list: di.topics,

@@ -56,13 +56,19 @@ export interface DeckContext<L, B> {
   person(person: Person): PersonView;
   /** Title, name and role as one text, to weigh a person's line. */
   personText(person: Person): string;
-  /** The person of that id, from delegations or participants. */
+  /** How a heading names a person: the name (in an English deck its Latin form), else the role. */
+  personName(person: Person): string;
+  /** The person of that id, from people, delegations or participants. */
   personById(id: string): Person | undefined;
+  /** A text and, isolated beside it, its Latin form (an institution's, a person's). */
+  withLatin(text: string, latin: string | undefined): Rich;
   /** The brief's notes on its report's gaps, as items (the overview and sources slides print them). */
   gaps(): Item[];
   /** The slides planned before this kind's. */
   planned(): readonly Planned[];
   add<T>(plan: SlidePlan<T, B>): void;
+  /** Adds slides of another kind in this kind's place (a session's messages follow the session). */
+  addAs<T, B2>(kind: Kind<string, B2, unknown>, plan: SlidePlan<T, B2>): void;
 }
 
 /** An item that should cite the report, for the lint. */

@@ -1,7 +1,13 @@
-/** A speaker's messages: one slide group per message group of the brief, the speaker above the points. */
+/**
+ * A speaker's messages: one slide group per message group of the brief, the speaker above the points,
+ * headed by what they are and whose («الكلمة الرئيسية: دان سميث», "Opening remarks: …"), unless the
+ * brief gives a heading. Messages given in a session follow that session's slide (./session.ts).
+ */
+import type { MessageGroup } from '../../brief/schema.js';
+import { partWords } from '../parts.js';
 import type { Rich } from '../text.js';
 import type { Item, PersonView } from '../view.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, type DeckContext, defineKind, type Kind, lines } from './kind.js';
 
 export interface MessagesBody {
   speaker: PersonView;
@@ -14,27 +20,39 @@ const POINT_SPACE = 0.27;
 /** The speaker's name, role and occasion above the points. */
 const SPEAKER_LINES = 1.4;
 
-export const messages = defineKind<MessagesBody>()({
+/** Plans the slides of these message groups (each with its index in the brief's messages). */
+export function planMessages(
+  ctx: DeckContext<unknown, unknown>,
+  kind: Kind<string, MessagesBody, unknown>,
+  groups: { m: MessageGroup; index: number }[],
+): void {
+  for (const { m, index: i } of groups) {
+    const speaker = ctx.personById(m.speaker);
+    if (!speaker) continue; // references are checked when the brief is loaded
+    const what = m.occasion ?? partWords(ctx.brief.lang, speaker.part).messages;
+    ctx.addAs(kind, {
+      group: `messages-${i + 1}`,
+      title: m.heading ?? `${what}: ${ctx.personName(speaker)}`,
+      notes: m.notes,
+      sources: allSources(...m.points.map((p) => p.sources)),
+      list: m.points,
+      weight: (p) => lines(p.text) + POINT_SPACE,
+      reserved: SPEAKER_LINES,
+      origins: (_p, j) => [['messages', i, 'points', j, 'text']],
+      body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)) }),
+    });
+  }
+}
+
+export const messages: Kind<'messages', MessagesBody, Record<never, never>> = defineKind<MessagesBody>()({
   kind: 'messages',
   reads: ['messages'],
   scaffold: 'messages',
-  labels: { ar: { messages: 'الرسائل الرئيسية' }, en: { messages: 'Key messages' } },
+  labels: { ar: {}, en: {} },
   slides(ctx) {
-    (ctx.brief.messages ?? []).forEach((m, i) => {
-      const speaker = ctx.personById(m.speaker);
-      if (!speaker) return; // references are checked when the brief is loaded
-      ctx.add({
-        group: `messages-${i + 1}`,
-        title: m.heading ?? ctx.labels.messages,
-        notes: m.notes,
-        sources: allSources(...m.points.map((p) => p.sources)),
-        list: m.points,
-        weight: (p) => lines(p.text) + POINT_SPACE,
-        reserved: SPEAKER_LINES,
-        origins: (_p, j) => [['messages', i, 'points', j, 'text']],
-        body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)) }),
-      });
-    });
+    const sessions = new Set((ctx.brief.sessions ?? []).map((s) => s.id));
+    const own = (ctx.brief.messages ?? []).flatMap((m, index) => (m.session !== undefined && sessions.has(m.session) ? [] : [{ m, index }]));
+    planMessages(ctx, messages, own);
   },
   citable: (brief) => (brief.messages ?? []).flatMap((m, i) => m.points.map((p, j) => ({ path: ['messages', i, 'points', j], sources: p.sources }))),
   notes: (brief) => (brief.messages ?? []).map((m, i) => ({ path: ['messages', i], notes: m.notes, name: 'this messages slide' })),

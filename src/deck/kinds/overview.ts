@@ -1,13 +1,12 @@
-/** The overview: the event in a sentence or two, its format, its themes as chips, the report's gaps. */
+/** The overview: the event in a sentence or two, its format, its themes as chips. */
 import type { Rich } from '../text.js';
 import type { Fact, Item } from '../view.js';
-import { allSources, defineKind, gapLines, lines } from './kind.js';
+import { allSources, defineKind, lines } from './kind.js';
 
 export interface OverviewBody {
   summary: Rich | null;
   facts: Fact[];
   themes: Item[];
-  gaps: Item[];
 }
 
 /** A theme chip: characters per line (chips are narrow), and the lines of body type a chip line takes (they flow several to a row). */
@@ -23,7 +22,7 @@ const THEMES_HEADING = 1.3;
 
 export const overview = defineKind<OverviewBody>()({
   kind: 'overview',
-  reads: ['event', 'source'],
+  reads: ['event'],
   labels: {
     ar: { overview: 'نظرة عامة', format: 'الصيغة', themes: 'المحاور' },
     en: { overview: 'Overview', format: 'Format', themes: 'Themes' },
@@ -32,12 +31,12 @@ export const overview = defineKind<OverviewBody>()({
     const { brief, labels: L } = ctx;
     const ev = brief.event;
     const themes = ev.themes ?? [];
-    const gaps = ctx.gaps();
+    // The notes on the report's gaps are the sources slide's, with the report they are about.
     ctx.add({
       group: 'overview',
-      title: L.overview,
+      title: ev.heading ?? L.overview,
       notes: ev.notes,
-      sources: allSources(ev.sources, ...themes.map((t) => t.sources), ...(brief.source.gaps ?? []).map((g) => g.paragraphs)),
+      sources: allSources(ev.sources, ...themes.map((t) => t.sources)),
       list: themes,
       weight: (t) => lines(t.text, CHIP_CHARS) * CHIP_LINE,
       origins: (_t, i) => [['event', 'themes', i, 'text']],
@@ -45,12 +44,11 @@ export const overview = defineKind<OverviewBody>()({
         ['event', 'summary'],
         ['event', 'format'],
       ],
-      reserved: lines(ev.summary, SUMMARY_CHARS) + (ev.format ? lines(ev.format, FORMAT_CHARS) * FORMAT_LINE : 0) + gapLines(gaps) + THEMES_HEADING,
+      reserved: lines(ev.summary, SUMMARY_CHARS) + (ev.format ? lines(ev.format, FORMAT_CHARS) * FORMAT_LINE : 0) + THEMES_HEADING,
       body: (chunk, first) => ({
         summary: first ? ctx.rich(ev.summary) : null,
         facts: first && ev.format ? [{ label: L.format, value: ctx.rich(ev.format) }] : [],
         themes: chunk.map((t) => ctx.item(t)),
-        gaps: first ? gaps : [],
       }),
     });
   },

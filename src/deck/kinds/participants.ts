@@ -25,8 +25,14 @@ export const participants = defineKind<ParticipantsBody>()({
   reads: ['participants'],
   scaffold: 'participants',
   labels: {
-    ar: { participants: 'المشاركون وإدارة الجلسة', moderator: 'إدارة الجلسة', joined: 'انضم إلى النقاش', attendees: 'الحضور' },
-    en: { participants: 'Participants and moderation', moderator: 'Moderator', joined: 'Joined the discussion', attendees: 'Attendees' },
+    ar: { participants: 'المشاركون وإدارة الجلسة', participantsOnly: 'المشاركون', moderator: 'إدارة الجلسة', joined: 'انضم إلى النقاش', attendees: 'الحضور' },
+    en: {
+      participants: 'Participants and moderation',
+      participantsOnly: 'Participants',
+      moderator: 'Moderator',
+      joined: 'Joined the discussion',
+      attendees: 'Attendees',
+    },
   },
   slides(ctx) {
     const pa = ctx.brief.participants;
@@ -35,7 +41,8 @@ export const participants = defineKind<ParticipantsBody>()({
     const entries: Entry[] = [...joined.map((p): Entry => ({ kind: 'joined', p })), ...(pa.attendees ?? []).map((p): Entry => ({ kind: 'attendee', p }))];
     ctx.add({
       group: 'participants',
-      title: ctx.labels.participants,
+      // Headed by what it holds: moderation only when someone moderated, the attendees alone as such.
+      title: pa.heading ?? (pa.moderator ? ctx.labels.participants : joined.length > 0 ? ctx.labels.participantsOnly : ctx.labels.attendees),
       notes: pa.notes,
       sources: allSources(pa.moderator?.sources, ...joined.map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
       list: entries,

@@ -10,9 +10,24 @@ export interface SourceEntry {
 
 export interface SourcesBody {
   report: Rich;
-  url: string | null;
+  /** The report's address, and as it reads (an address of Arabic words shown in Arabic, not percent-encoded). */
+  url: { href: string; text: string } | null;
   entries: SourceEntry[];
   gaps: Item[];
+}
+
+/**
+ * An address as a reader reads it: percent-escapes of words decoded (and Arabic presentation forms, which
+ * some sites put in their addresses and the bundled fonts do not draw, written as plain letters), unless
+ * that would not read as one address.
+ */
+function readable(url: string): string {
+  try {
+    const text = decodeURI(url).normalize('NFKC');
+    return /[\s<>"]/.test(text) ? url : text;
+  } catch {
+    return url;
+  }
 }
 
 /** A row of the table. */
@@ -40,19 +55,26 @@ export const sources = defineKind<SourcesBody>()({
       if (last && last.title === d.titleText) last.sources.push(...all);
       else rows.push({ title: d.titleText, rich: d.title, sources: all });
     }
+    // The table's rows, then the notes on the report's gaps: either continues on a further slide.
+    type Entry = { row: SourceEntry } | { gap: Item; i: number };
+    const entries: Entry[] = [
+      ...rows.map((r) => ({ row: { slide: r.rich, paragraphs: ctx.nf.list(r.sources, L.listSeparator) } })),
+      ...gaps.map((gap, i) => ({ gap, i })),
+    ];
     ctx.add({
       group: 'sources',
-      title: L.sources,
+      title: brief.sources_heading ?? L.sources,
       notes: brief.sources_notes,
       sources: [],
-      list: rows.map((r) => ({ slide: r.rich, paragraphs: ctx.nf.list(r.sources, L.listSeparator) })),
-      weight: () => ROW_LINES,
-      reserved: HEAD_LINES + gapLines(gaps),
+      list: entries,
+      weight: (e) => ('row' in e ? ROW_LINES : gapLines([e.gap])),
+      origins: (e) => ('gap' in e ? [['source', 'gaps', e.i, 'note']] : []),
+      reserved: HEAD_LINES,
       body: (chunk, first) => ({
         report: ctx.rich(brief.source.title),
-        url: first ? (brief.source.url ?? null) : null,
-        entries: chunk,
-        gaps: first ? gaps : [],
+        url: first && brief.source.url ? { href: brief.source.url, text: readable(brief.source.url) } : null,
+        entries: chunk.flatMap((e) => ('row' in e ? [e.row] : [])),
+        gaps: chunk.flatMap((e) => ('gap' in e ? [e.gap] : [])),
       }),
     });
   },

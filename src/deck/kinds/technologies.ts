@@ -41,7 +41,7 @@ export const technologies = defineKind<TechnologiesBody>()({
     for (let k = 0; k < cards.length; k += CARDS_PER_ROW) rows.push(cards.slice(k, k + CARDS_PER_ROW));
     ctx.add({
       group: 'technologies',
-      title: ctx.labels.technologies,
+      title: te.heading ?? ctx.labels.technologies,
       notes: te.notes,
       sources: allSources(...te.concerns.map((c) => c.sources)),
       list: rows,

@@ -1,34 +1,69 @@
-/** The title slide: the deck's title, what the event was, the host, the place and the date. */
+/**
+ * The title slide: the deck's title, what the event was, who organised it (the host, co-organisers,
+ * partners), where and when (a day or a range, the Hijri date beside it), and whether it is still to come.
+ */
+import type { Brief } from '../../brief/schema.js';
+import { dateText } from '../dates.js';
+import { logoAsset } from '../logo.js';
 import type { Rich } from '../text.js';
 import type { Fact } from '../view.js';
-import { logoAsset } from '../logo.js';
 import { defineKind } from './kind.js';
 
 export interface TitleBody {
   kicker: Rich;
-  /** The host's logo, copied beside the deck as assets/logo.<ext>. */
-  logo: { src: string; alt: string } | null;
+  /** The host's logo, then the co-organisers' and partners', copied beside the deck (src/deck/logo.ts). */
+  logos: { src: string; alt: string }[];
   subtitle: Rich | null;
   facts: Fact[];
 }
+
+type Relation = NonNullable<NonNullable<Brief['event']['organisers']>[number]['relation']>;
 
 export const title = defineKind<TitleBody>()({
   kind: 'title',
   reads: ['title', 'subtitle', 'event'],
   scaffold: 'event',
   labels: {
-    ar: { host: 'الجهة المضيفة', venue: 'المكان', date: 'التاريخ', dateUnknown: 'غير مذكور في التقرير' },
-    en: { host: 'Host', venue: 'Venue', date: 'Date', dateUnknown: 'not given in the report' },
+    ar: {
+      host: 'الجهة المضيفة',
+      venue: 'المكان',
+      date: 'التاريخ',
+      scheduled: 'الموعد المقرر',
+      dateUnknown: 'غير مذكور في التقرير',
+      status: 'الحالة',
+      announced: 'حدث مُعلن عنه لم ينعقد بعد',
+      coOrganisers: 'بالتعاون مع',
+      partners: 'الشركاء',
+      sponsors: 'برعاية',
+    },
+    en: {
+      host: 'Host',
+      venue: 'Venue',
+      date: 'Date',
+      scheduled: 'Scheduled for',
+      dateUnknown: 'not given in the report',
+      status: 'Status',
+      announced: 'announced, not yet held',
+      coOrganisers: 'With',
+      partners: 'Partners',
+      sponsors: 'Sponsors',
+    },
   },
   slides(ctx) {
     const { brief, labels: L } = ctx;
     const ev = brief.event;
-    const host = [ev.host.centre, ev.host.institution].filter(Boolean).join(L.listSeparator);
-    const place = [ev.host.city, ev.host.country].filter(Boolean).join(L.listSeparator);
-    const date =
-      ev.date === 'unknown'
-        ? L.dateUnknown
-        : new Intl.DateTimeFormat(`${brief.lang}-u-nu-${ctx.nf.digits}`, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(ev.date));
+    const host = ctx.withLatin([ev.host.centre, ev.host.institution].filter(Boolean).join(L.listSeparator), ev.host.latin);
+    const venue = ev.venue ? [ev.venue.name, ev.venue.city, ev.venue.country] : [ev.host.city, ev.host.country];
+    const place = venue.filter(Boolean).join(L.listSeparator);
+    const announced = ev.status === 'announced';
+    const day = dateText(brief, ctx.nf.digits);
+    const date = day === undefined ? L.dateUnknown : ev.hijri ? `${day} (${ev.hijri})` : day;
+    const organisers = (relation: Relation, label: string): Fact[] => {
+      const named = (ev.organisers ?? []).filter((o) => (o.relation ?? 'co-organiser') === relation);
+      if (named.length === 0) return [];
+      const value = named.flatMap((o, i) => [...(i > 0 ? ctx.rich(L.listSeparator) : []), ...ctx.withLatin(o.institution, o.latin)]);
+      return [{ label, value }];
+    };
     ctx.add({
       group: 'title',
       title: brief.title,
@@ -40,12 +75,19 @@ export const title = defineKind<TitleBody>()({
       fixed: [['title'], ['subtitle'], ['event', 'kind']],
       body: () => ({
         kicker: ctx.rich(ev.kind),
-        logo: ev.host.logo ? { src: logoAsset(ev.host.logo.file), alt: ev.host.logo.alt } : null,
+        logos: [
+          ...(ev.host.logo ? [{ src: logoAsset(ev.host.logo.file), alt: ev.host.logo.alt }] : []),
+          ...(ev.organisers ?? []).flatMap((o, i) => (o.logo ? [{ src: logoAsset(o.logo.file, i + 1), alt: o.logo.alt }] : [])),
+        ],
         subtitle: ctx.maybe(brief.subtitle),
         facts: [
-          { label: L.host, value: ctx.rich(host) },
+          { label: L.host, value: host },
+          ...organisers('co-organiser', L.coOrganisers),
+          ...organisers('partner', L.partners),
+          ...organisers('sponsor', L.sponsors),
           ...(place ? [{ label: L.venue, value: ctx.rich(place) }] : []),
-          { label: L.date, value: ctx.rich(date) },
+          { label: announced ? L.scheduled : L.date, value: ctx.rich(date) },
+          ...(announced ? [{ label: L.status, value: ctx.rich(L.announced) }] : []),
         ],
       }),
     });

@@ -1,0 +1,59 @@
+/**
+ * The sessions of a multi-session event: for each, a slide with its title, its chair and its people, then
+ * the messages given in it (the messages kind leaves those to the session).
+ */
+import type { Rich } from '../text.js';
+import type { PeopleGroup, PersonView } from '../view.js';
+import { dateText } from '../dates.js';
+import { allSources, defineKind } from './kind.js';
+import { messages, planMessages } from './messages.js';
+import { peopleGroups, personWeight } from './speakers.js';
+
+export interface SessionBody {
+  chair: PersonView | null;
+  chairLabel: string;
+  date: Rich | null;
+  groups: PeopleGroup[];
+}
+
+/** The chair's line and its heading. */
+const CHAIR_LINES = 2.4;
+
+export const session = defineKind<SessionBody>()({
+  kind: 'session',
+  reads: ['sessions', 'people', 'messages'],
+  scaffold: 'sessions',
+  labels: { ar: { chaired: 'رئاسة الجلسة' }, en: { chaired: 'Chair' } },
+  slides(ctx) {
+    const { brief } = ctx;
+    (brief.sessions ?? []).forEach((s, i) => {
+      const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
+      // The chair is shown once, above the others.
+      const people = (brief.people ?? []).filter((p) => p.session === s.id && p.id !== s.chair);
+      const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
+      ctx.add({
+        group: `session-${i + 1}`,
+        title: s.title,
+        notes: s.notes,
+        sources: allSources(s.sources, chair?.sources, ...people.map((p) => p.sources)),
+        list: people,
+        weight: (p) => personWeight(ctx, p),
+        reserved: chair ? CHAIR_LINES : 0,
+        fixed: [['sessions', i, 'title']],
+        origins: (p) => [['people', (brief.people ?? []).indexOf(p), 'role']],
+        body: (chunk, first) => ({
+          chair: first && chair ? ctx.person(chair) : null,
+          chairLabel: ctx.labels.chaired,
+          date: first ? ctx.maybe(day) : null,
+          groups: peopleGroups(ctx, chunk),
+        }),
+      });
+      planMessages(
+        ctx,
+        messages,
+        (brief.messages ?? []).flatMap((m, index) => (m.session === s.id ? [{ m, index }] : [])),
+      );
+    });
+  },
+  notes: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], notes: s.notes, name: `the slide of the session "${s.title}"` })),
+});

@@ -1,0 +1,218 @@
+/**
+ * Every kind of event (issue 13), on variants of the bundled brief: people and their parts, sessions,
+ * organisers and venue, dates (ranges, Hijri, announced), headings from the content, bookmarks that differ.
+ */
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadBriefText, type LoadedBrief } from '../../src/brief/load.js';
+import { buildDeck } from '../../src/deck/build-deck.js';
+import type { Deck, Slide } from '../../src/deck/model.js';
+import { plain } from '../../src/deck/text.js';
+import { MujazError } from '../../src/errors.js';
+import { renderDeck } from '../../src/render/render.js';
+import { bundledBrief } from '../support/build.js';
+import { type BriefObject, bundledObject } from '../support/variants.js';
+
+/** Loads `brief` as if it were written beside the bundled one (its report is found). */
+async function load(brief: BriefObject): Promise<LoadedBrief> {
+  return loadBriefText(path.join(path.dirname(bundledBrief), 'variant.yaml'), Buffer.from(stringify(brief, { lineWidth: 0 })));
+}
+
+async function problems(brief: BriefObject): Promise<string[]> {
+  const error = await load(brief).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the brief should have been refused').toBeInstanceOf(MujazError);
+  return (error as MujazError).diagnostics.map((d) => `${d.line}: ${d.message} | ${d.hint ?? ''}`);
+}
+
+const facts = (deck: Deck) => {
+  const title = deck.slides[0] as Extract<Slide, { kind: 'title' }>;
+  return Object.fromEntries(title.body.facts.map((f) => [f.label, plain(f.value)]));
+};
+
+/** A panel in English: an opening speaker, a moderator, panellists, no delegation. */
+async function panel(): Promise<BriefObject> {
+  const b = await bundledObject();
+  b.lang = 'en';
+  b.dir = 'ltr';
+  delete b.digits;
+  b.title = 'Panel on arms control';
+  delete b.delegations;
+  delete b.participants;
+  b.people = [
+    { id: 'opener', name: 'Sohail Mahmood', role: 'Director General', part: 'opening', sources: [1] },
+    { id: 'mod', name: 'Malik Qasim', part: 'moderator', sources: [2] },
+    { id: 'p1', name: 'A. Ryabkov', affiliation: 'Russian Ministry of Foreign Affairs', part: 'panellist', sources: [17] },
+    { id: 'p2', name: 'B. Andrabi', part: 'panellist', sources: [4] },
+  ];
+  b.messages = [
+    { speaker: 'opener', points: [{ text: 'Relations are on a positive path.', sources: [5] }] },
+    { speaker: 'p1', points: [{ text: 'Arms control needs new forms.', sources: [17] }] },
+    { speaker: 'p2', points: [{ text: 'Regional stability comes first.', sources: [18] }] },
+  ];
+  return b;
+}
+
+describe('people and their parts', () => {
+  it('lists speakers under their parts when there is no delegation, and heads each message group by part and name', async () => {
+    const deck = buildDeck((await load(await panel())).brief);
+    const titles = deck.slides.map((s) => s.titleText);
+    expect(titles).toContain('Speakers');
+    expect(titles).toContain('Opening remarks: Sohail Mahmood');
+    expect(titles).toContain('Panel remarks: A. Ryabkov');
+    expect(titles.some((t) => /Participants and moderation|Key messages$/.test(t))).toBe(false);
+    const speakers = deck.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;
+    expect(speakers.body.groups.map((g) => g.label)).toEqual(['Opening', 'Moderator', 'Panellists']);
+    expect(speakers.body.groups[2]!.people.map((p) => plain(p.primary))).toEqual(['A. Ryabkov', 'B. Andrabi']);
+    // A role is not required; the affiliation is shown where the role would be.
+    expect(speakers.body.groups[2]!.people[0]!.secondary && plain(speakers.body.groups[2]!.people[0]!.secondary)).toBe('Russian Ministry of Foreign Affairs');
+  });
+
+  it('shows a Latin name isolated beside the Arabic one, and alone in an English deck', async () => {
+    const b = await bundledObject();
+    b.delegations[0].members[0].latin = 'Sergey Ryabkov';
+    const deck = buildDeck((await load(b)).brief);
+    const html = await renderDeck({ deck, csp: '' });
+    expect(html).toMatch(/<span class="person-latin"><bdi lang="en" dir="ltr">Sergey Ryabkov<\/bdi><\/span>/);
+    const en = await panel();
+    en.people[1] = { ...en.people[1], name: 'مالك قاسم', latin: 'Malik Qasim' };
+    const deckEn = buildDeck((await load(en)).brief);
+    const speakers = deckEn.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;
+    const mod = speakers.body.groups.find((g) => g.label === 'Moderator')!.people[0]!;
+    expect(plain(mod.primary)).toBe('Malik Qasim');
+    expect(mod.latin).toBeNull();
+  });
+
+  it('refuses a person with neither a name nor a role, at that person', async () => {
+    const b = await panel();
+    b.people[3] = { id: 'p2', part: 'panellist', sources: [4] };
+    const [p] = await problems(b);
+    expect(p).toMatch(/people\[3\]: gives neither a name nor a role \| write the name the report gives/);
+  });
+});
+
+describe('headings from the content', () => {
+  it('does not head an event nobody moderated as moderated', async () => {
+    const b = await bundledObject();
+    delete b.participants.moderator;
+    expect(buildDeck((await load(b)).brief).slides.map((s) => s.titleText)).toContain('المشاركون');
+    delete b.participants.joined;
+    expect(buildDeck((await load(b)).brief).slides.map((s) => s.titleText)).toContain('الحضور');
+    b.participants.heading = 'من حضر';
+    expect(buildDeck((await load(b)).brief).slides.map((s) => s.titleText)).toContain('من حضر');
+  });
+
+  it('never gives two bookmarks the same words', async () => {
+    const b = await bundledObject();
+    for (const m of b.messages) {
+      delete m.heading;
+      delete m.occasion;
+    }
+    const deck = buildDeck((await load(b)).brief);
+    const bookmarks = deck.slides.map((s) => s.bookmark);
+    expect(new Set(bookmarks).size).toBe(bookmarks.length);
+    expect(bookmarks.filter((t) => t.startsWith('الرسائل الرئيسية: سهيل محمود'))).toEqual([
+      'الرسائل الرئيسية: سهيل محمود (١)',
+      'الرسائل الرئيسية: سهيل محمود (٢)',
+    ]);
+  });
+
+  it("takes any section's heading from the brief", async () => {
+    const b = await bundledObject();
+    b.event.heading = 'عن اللقاء';
+    b.discussion.heading = 'ما دار في النقاش';
+    b.conclusions.heading = 'ما اتفق عليه';
+    b.sources_heading = 'المراجع';
+    const titles = buildDeck((await load(b)).brief).slides.map((s) => s.titleText);
+    for (const t of ['عن اللقاء', 'ما دار في النقاش', 'ما اتفق عليه', 'المراجع']) expect(titles).toContain(t);
+  });
+});
+
+describe('sessions', () => {
+  it('shows each session with its chair and people, its messages right after it', async () => {
+    const b = await panel();
+    b.sessions = [
+      { id: 'opening', title: 'Opening session', chair: 'mod', sources: [1] },
+      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
+    ];
+    b.people[0].session = 'opening';
+    b.people[2].session = 'panel';
+    b.people[3].session = 'panel';
+    b.messages[0].session = 'opening';
+    b.messages[1].session = 'panel';
+    b.messages[2].session = 'panel';
+    const deck = buildDeck((await load(b)).brief);
+    const order = deck.slides.map((s) => `${s.kind}:${s.titleText}`);
+    const at = (t: string) => order.indexOf(t);
+    expect(at('session:Opening session')).toBeLessThan(at('messages:Opening remarks: Sohail Mahmood'));
+    expect(at('messages:Opening remarks: Sohail Mahmood')).toBeLessThan(at('session:Panel: arms control and stability'));
+    expect(at('session:Panel: arms control and stability')).toBeLessThan(at('messages:Panel remarks: A. Ryabkov'));
+    const panelSlide = deck.slides.find((s) => s.titleText.startsWith('Panel: arms')) as Extract<Slide, { kind: 'session' }>;
+    expect(panelSlide.body.chair && plain(panelSlide.body.chair.primary)).toBe('Malik Qasim');
+    expect(panelSlide.body.groups.flatMap((g) => g.people.map((p) => plain(p.primary)))).toEqual(['A. Ryabkov', 'B. Andrabi']);
+    // The moderator in no session is still on the speakers slide.
+    expect(order).toContain('speakers:Speakers');
+  });
+
+  it('refuses a session, chair or speaker id that names nothing, with "did you mean"', async () => {
+    const b = await panel();
+    b.sessions = [{ id: 'opening', title: 'Opening', chair: 'modd' }];
+    b.messages[0].session = 'openin';
+    const found = await problems(b);
+    expect(found.some((p) => /sessions\[0\]\.chair: no person has the id "modd" \| did you mean "mod"\?/.test(p))).toBe(true);
+    expect(found.some((p) => /messages\[0\]\.session: no session has the id "openin" \| did you mean "opening"\?/.test(p))).toBe(true);
+  });
+});
+
+describe('organisers, venue and dates', () => {
+  it('names co-organisers and partners with their Latin names, and a venue apart from the host', async () => {
+    const b = await bundledObject();
+    b.event.host.latin = 'Institute of Strategic Studies Islamabad';
+    b.event.organisers = [
+      { institution: 'وزارة الخارجية الروسية', latin: 'MFA of Russia', sources: [4] },
+      { institution: 'جامعة قائد أعظم', relation: 'partner', sources: [4] },
+    ];
+    b.event.venue = { name: 'قاعة المؤتمرات', city: 'إسلام آباد' };
+    const f = facts(buildDeck((await load(b)).brief));
+    expect(f['الجهة المضيفة']).toMatch(/Institute of Strategic Studies Islamabad$/);
+    expect(f['بالتعاون مع']).toBe('وزارة الخارجية الروسية MFA of Russia');
+    expect(f.الشركاء).toBe('جامعة قائد أعظم');
+    expect(f.المكان).toBe('قاعة المؤتمرات، إسلام آباد');
+  });
+
+  it('writes a range of days as the reader writes it, Arabic and English, with the Hijri date beside', async () => {
+    const b = await bundledObject();
+    b.event.date = { from: '2008-10-12', to: '2008-10-14' };
+    b.event.hijri = '12–14 شوال 1429 هـ';
+    expect(facts(buildDeck((await load(b)).brief)).التاريخ).toBe('١٢–١٤ أكتوبر ٢٠٠٨ (١٢–١٤ شوال ١٤٢٩ هـ)');
+    const en = await panel();
+    en.event.date = { from: '2008-10-12', to: '2008-10-14' };
+    expect(facts(buildDeck((await load(en)).brief)).Date).toBe('12–14 October 2008');
+    en.event.date = '2024-10-25';
+    expect(facts(buildDeck((await load(en)).brief)).Date).toBe('25 October 2024');
+    en.event.date_format = 'month-day-year';
+    expect(facts(buildDeck((await load(en)).brief)).Date).toBe('October 25, 2024');
+  });
+
+  it('says an announced event is scheduled, not held', async () => {
+    const en = await panel();
+    en.event.status = 'announced';
+    en.event.date = '2027-03-01';
+    const f = facts(buildDeck((await load(en)).brief));
+    expect(f['Scheduled for']).toBe('1 March 2027');
+    expect(f.Status).toBe('announced, not yet held');
+    expect(f.Date).toBeUndefined();
+  });
+
+  it('refuses a Hijri date written as a Gregorian one, at its line, with a hint that names event.hijri', async () => {
+    const b = await bundledObject();
+    b.event.date = '1439-01-18';
+    const [p] = await problems(b);
+    expect(p).toMatch(/event\.date: is not a Gregorian date of this event \(the year is before 1900\).*\| .*event\.hijri/);
+    b.event.date = { from: '2008-10-14', to: '2008-10-12' };
+    expect((await problems(b))[0]).toMatch(/event\.date: ends before it starts/);
+  });
+});
