@@ -11,12 +11,17 @@ import { renderPrint } from '../render/render.js';
 import { writeText } from '../write/output.js';
 import type { Measure, Overflow } from './fit.js';
 
-/** Runs in the page: the slides whose content is taller or wider than their frame. */
+/**
+ * Runs in the page: the slides whose content does not fit: taller or wider than the frame, or than the
+ * slide's body, whose content would otherwise run on into the footer (the frame keeps the footer at its
+ * foot, so such a slide is no taller than its frame).
+ */
 function overflowing(): Overflow[] {
   const out: Overflow[] = [];
+  const over = (e: Element | null) => (e instanceof HTMLElement ? Math.max(e.scrollHeight - e.clientHeight, e.scrollWidth - e.clientWidth) : 0);
   for (const frame of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide > .frame'))) {
     const section = frame.parentElement as HTMLElement;
-    const by = Math.max(frame.scrollHeight - frame.clientHeight, frame.scrollWidth - frame.clientWidth);
+    const by = Math.max(over(frame), over(frame.querySelector(':scope > .slide-body')));
     if (by > 1) out.push({ id: section.id, group: section.dataset.group ?? section.id, by });
   }
   return out;

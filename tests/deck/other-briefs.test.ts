@@ -79,9 +79,29 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
           if (re.test(n.textContent ?? '') && !parent.closest(`bdi, [dir="${document.documentElement.dir === 'rtl' ? 'ltr' : 'rtl'}"]`))
             loose.push(n.textContent!.trim());
         }
-        const overflowing = [...document.querySelectorAll<HTMLElement>('section.slide > .frame')]
-          .filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
-          .map((f) => f.parentElement!.id);
+        // Nothing outside its frame, and no text of a slide's body reaching into its footer or past its
+        // frame's sides, measured box by box on the laid-out slide.
+        const overflowing: string[] = [];
+        for (const f of document.querySelectorAll<HTMLElement>('section.slide > .frame')) {
+          const id = f.parentElement!.id;
+          if (f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1) overflowing.push(`${id}: outside its frame`);
+          const frame = f.getBoundingClientRect();
+          const footer = f.querySelector(':scope > .slide-footer')!.getBoundingClientRect();
+          const texts: Text[] = [];
+          for (const part of f.querySelectorAll(':scope > :not(.slide-footer)')) {
+            const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+          }
+          for (const n of texts) {
+            if (!n.textContent?.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const r of range.getClientRects()) {
+              if (r.bottom > footer.top + 1) overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" runs into the footer by ${Math.round(r.bottom - footer.top)} px`);
+              if (r.left < frame.left - 1 || r.right > frame.right + 1) overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" is outside the slide`);
+            }
+          }
+        }
         return { lang: document.documentElement.lang, dir: document.documentElement.dir, rtl: Reveal.getConfig().rtl, loose, overflowing };
       },
       dir === 'rtl' ? '[A-Za-z]' : '[\\u0600-\\u06FF]',
