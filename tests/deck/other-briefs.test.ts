@@ -97,7 +97,8 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
             const range = document.createRange();
             range.selectNodeContents(n);
             for (const r of range.getClientRects()) {
-              if (r.bottom > footer.top + 1) overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" runs into the footer by ${Math.round(r.bottom - footer.top)} px`);
+              if (r.bottom > footer.top + 1)
+                overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" runs into the footer by ${Math.round(r.bottom - footer.top)} px`);
               if (r.left < frame.left - 1 || r.right > frame.right + 1) overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" is outside the slide`);
             }
           }
