@@ -1,8 +1,15 @@
 /**
- * `mujaz init SLUG [--from REPORT] [--dir DIR] [--force]`: writes DIR/SLUG.yaml with every section of the
- * schema, an Arabic comment on each field and obvious placeholders; valid as written (`mujaz check` passes).
+ * `mujaz init SLUG [--lang ar|en] [--from REPORT] [--dir DIR] [--force]`: writes DIR/SLUG.yaml with every
+ * section of the schema, a comment on each field in the brief's language (Arabic by default) and
+ * placeholders of one form, a whole value in square brackets ("[اسم الوفد]", "[Name]"). The brief parses and
+ * validates as written, but `mujaz check` and every build refuse it until no placeholder is left (the lint
+ * names each one's line: src/lint/lint.ts).
  * With --from, the report is copied beside the brief (DIR/sources/SLUG.txt, named by source.file) and its
  * paragraphs are listed, numbered, in a comment block to cite from. Never overwrites without --force.
+ *
+ * The scaffold is templates/brief-scaffold.yaml.hbs, the frame (the one place with logic), filled from
+ * templates/scaffold/<lang>/: the frame's words (_intro, _report-start, _report-end, _brief) and one section
+ * per slide kind that has one (`scaffoldSections()`), the same files in each language.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
@@ -13,16 +20,32 @@ import { MAX_REPORT_BYTES } from '../brief/references.js';
 import { SLUG } from '../brief/schema.js';
 import { decodeSource } from '../brief/source-text.js';
 import { scaffoldSections } from '../deck/kinds/index.js';
+import type { Lang } from '../deck/kinds/kind.js';
 import { paragraphsOf } from '../brief/references.js';
 import { MujazError } from '../errors.js';
 import { packageRoot, templatesDir } from '../paths.js';
 import type { Reporter } from '../reporter.js';
 
 export interface InitOptions {
+  /** The language of the brief, its comments and its placeholders: ar (the default) or en. */
+  lang?: string;
   from?: string;
   dir: string;
   force?: boolean;
 }
+
+/** The languages a scaffold is written in: each has templates/scaffold/<lang>/. */
+export const SCAFFOLD_LANGS: readonly Lang[] = ['ar', 'en'];
+
+/** The language asked for, if mujaz writes scaffolds in it (it also names a folder: nothing else passes). */
+export function scaffoldLang(lang: string | undefined): Lang {
+  const value = lang ?? 'ar';
+  if ((SCAFFOLD_LANGS as readonly string[]).includes(value)) return value as Lang;
+  throw new MujazError('USAGE', `the language "${value}" is not one mujaz writes briefs in`, { hint: `use --lang ${SCAFFOLD_LANGS.join(' or --lang ')}` });
+}
+
+/** The frame's words in each language (templates/scaffold/<lang>/<name>.yaml.hbs), beside the sections. */
+export const SCAFFOLD_FRAME = ['_intro', '_report-start', '_report-end', '_brief'] as const;
 
 /** The JSON Schema editors read, at a stable path in the repository (kept equal to `mujaz schema` by a test). */
 export const schemaFile = path.join(packageRoot, 'schema', 'brief.schema.json');
@@ -57,22 +80,28 @@ export interface ScaffoldInput {
   paragraphs?: string[];
   /** YYYY-MM-DD; default: today (UTC). */
   created?: string;
+  /** The language of the brief, its comments and placeholders; default ar. */
+  lang?: Lang;
 }
 
 export async function renderScaffold(input: ScaffoldInput): Promise<string> {
+  const lang = scaffoldLang(input.lang);
   const source = await readFile(path.join(templatesDir, 'brief-scaffold.yaml.hbs'), 'utf8');
   // YAML, not HTML: no escaping. Every value is a checked slug, a computed path, or a sanitised comment line.
   const hbs = Handlebars.create();
-  // Each slide kind writes its own section (src/deck/kinds/), in deck order.
+  // Each slide kind writes its own section (src/deck/kinds/), in deck order; the frame's words beside them.
   const sections = scaffoldSections();
-  for (const name of sections) hbs.registerPartial(name, await readFile(path.join(templatesDir, 'scaffold', `${name}.yaml.hbs`), 'utf8'));
+  const words = path.join(templatesDir, 'scaffold', lang);
+  for (const name of [...SCAFFOLD_FRAME, ...sections]) hbs.registerPartial(name, await readFile(path.join(words, `${name}.yaml.hbs`), 'utf8'));
   const template = hbs.compile(source, { noEscape: true, strict: false });
-  return template({
+  const text = template({
     ...input,
     sections: sections.map((name) => ({ name })),
     created: input.created ?? new Date().toISOString().slice(0, 10),
     paragraphs: (input.paragraphs ?? []).map((text, i) => ({ n: i + 1, text: commentText(text) })),
   });
+  // Each section ends with a blank line, the last one too: the file ends with one line break.
+  return text.replace(/\n+$/, '\n');
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -113,6 +142,7 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
       hint: 'e.g. mujaz init issi-russia-roundtable',
     });
   }
+  const lang = scaffoldLang(options.lang);
   const dir = options.dir || 'briefs';
   const force = Boolean(options.force);
   const briefFile = path.join(dir, `${slug}.yaml`);
@@ -150,6 +180,7 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
 
   const text = await renderScaffold({
     slug,
+    lang,
     schemaPath: schemaPathFor(dir),
     briefPath: briefFile.split(path.sep).join('/'),
     ...(report ? { sourceFile: report.sourceFile, paragraphs: report.paragraphs } : {}),
@@ -171,5 +202,5 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
   }
   reporter.out(briefFile);
   if (report?.copyTo) reporter.info(`mujaz: copied the report to ${report.copyTo} (${report.paragraphs.length} paragraphs, listed in the brief for citing)`);
-  reporter.info(`mujaz: created ${briefFile}; replace every [placeholder], then: mujaz serve ${briefFile}`);
+  reporter.info(`mujaz: created ${briefFile}; replace every [placeholder] (mujaz check names the line of each left), then: mujaz serve ${briefFile}`);
 }

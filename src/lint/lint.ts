@@ -1,7 +1,9 @@
 /**
- * Editorial checks on a valid brief: warnings for `mujaz check` and `mujaz build` (errors under --strict).
- * They catch what the schema cannot: uncited items, Latin punctuation and straight quotes in Arabic,
- * mixed digit systems, slides without speaker notes, and Latin runs the rendered deck leaves unisolated.
+ * Editorial checks on a valid brief, for `mujaz check` and `mujaz build`. They catch what the schema cannot.
+ * Errors, with or without --strict: a placeholder of the scaffold left in the brief (`lintErrors`).
+ * Warnings (errors under --strict): uncited items, Latin punctuation and straight quotes in Arabic, mixed
+ * digit systems, digits that contradict the language, slides without speaker notes, and Latin runs the
+ * rendered deck leaves unisolated.
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/validate.js';
@@ -19,6 +21,12 @@ const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
 const NOT_PROSE = new Set(['slug', 'id', 'speaker', 'lang', 'dir', 'digits', 'file', 'url', 'created', 'date', 'latin']);
 const ARABIC_PUNCT: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
+/**
+ * The one form of every placeholder `mujaz init` writes (templates/scaffold/): a whole value in square
+ * brackets, "[اسم الوفد]", "[Name]". A text that is nothing but a bracketed phrase is never a report's word.
+ */
+export const PLACEHOLDER = /^\[[^[\]\n]+\]$/u;
+
 /** Every string leaf of the brief with its path, skipping codes and addresses. */
 function strings(value: unknown, at: Path = [], out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
   if (typeof value === 'string') {
@@ -27,6 +35,33 @@ function strings(value: unknown, at: Path = [], out: { path: Path; text: string 
   } else if (Array.isArray(value)) value.forEach((v, i) => strings(v, [...at, i], out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, [...at, k], out);
   return out;
+}
+
+/** Every string leaf of the brief with its path, codes and addresses included. */
+function allStrings(value: unknown, at: Path = [], out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
+  if (typeof value === 'string') out.push({ path: at, text: value });
+  else if (Array.isArray(value)) value.forEach((v, i) => allStrings(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) allStrings(v, [...at, k], out);
+  return out;
+}
+
+/**
+ * The lint's errors, with or without --strict: each placeholder of the scaffold left in the brief, at its
+ * value. They need no rendered deck, so a build can refuse the brief before it renders anything.
+ */
+export function lintErrors(loaded: LoadedBrief): Diagnostic[] {
+  return allStrings(loaded.brief)
+    .filter((t) => PLACEHOLDER.test(t.text))
+    .map((t) =>
+      diagnosticForPath(
+        loaded.source,
+        loaded.doc,
+        t.path,
+        `"${t.text}" is a placeholder left from the scaffold`,
+        'replace the placeholder with what the report says, or delete the line if the report says nothing',
+        'error',
+      ),
+    );
 }
 
 /**
@@ -54,8 +89,17 @@ export function unisolatedLatin(html: string): string[] {
 export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
   const doc = loaded.doc;
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = lintErrors(loaded);
 
+  if (loaded.brief.lang === 'en' && loaded.brief.digits === 'arab') {
+    out.push(
+      warn(
+        ['digits'],
+        '"arab" does not suit an English brief: an English deck with Arabic-Indic digits shows «١ of ١٢»',
+        'remove the digits: line (an English deck uses latn) or write digits: latn',
+      ),
+    );
+  }
   for (const item of citableItems(loaded.brief)) {
     if (!Array.isArray(item.sources) || item.sources.length === 0) {
       out.push(warn(item.path, 'cites no paragraph of the report', 'add `sources: [N]` with the paragraph(s) it comes from'));

@@ -20,8 +20,17 @@ describe('the registry of slide kinds', () => {
   });
 
   it('gives each scaffold section a template, and the scaffold names no other', async () => {
-    const files = (await readdir(path.join(repoRoot, 'templates', 'scaffold'))).map((f) => f.replace(/\.yaml\.hbs$/, '')).sort();
-    expect([...scaffoldSections()].sort()).toEqual(files);
+    // One folder per language (templates/scaffold/<lang>/); in each, a file per section, and the frame's words (_*).
+    const root = path.join(repoRoot, 'templates', 'scaffold');
+    const langs = await readdir(root);
+    expect(langs.sort()).toEqual(['ar', 'en']);
+    for (const lang of langs) {
+      const files = (await readdir(path.join(root, lang)))
+        .filter((f) => !f.startsWith('_'))
+        .map((f) => f.replace(/\.yaml\.hbs$/, ''))
+        .sort();
+      expect([...scaffoldSections()].sort(), lang).toEqual(files);
+    }
   });
 
   it('gives every kind its words in both languages, and the labels of both languages the same keys', () => {

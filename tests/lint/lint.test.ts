@@ -1,13 +1,14 @@
 /**
- * src/lint/lint.ts: the editorial warnings on a valid brief. Each case edits the bundled brief's text in
- * memory, loads it, and expects the warning at the line (and column) the edit is on, found in that text.
+ * src/lint/lint.ts: the editorial warnings on a valid brief, and its errors (placeholders of the scaffold).
+ * Each case edits the bundled brief's text in memory, loads it, and expects the finding at the line (and
+ * column) the edit is on, found in that text.
  */
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBrief, loadBriefText, type LoadedBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
 import type { Diagnostic } from '../../src/errors.js';
-import { lintBrief, unisolatedLatin } from '../../src/lint/lint.js';
+import { lintBrief, lintErrors, PLACEHOLDER, unisolatedLatin } from '../../src/lint/lint.js';
 import { renderDeck } from '../../src/render/render.js';
 import { bundledBrief } from '../support/build.js';
 
@@ -238,6 +239,121 @@ describe('missing speaker notes', () => {
     expect(warnings.every((w) => /no speaker notes/.test(w.message))).toBe(true);
     const lines = warnings.map((w) => w.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+});
+
+describe('placeholders of the scaffold', () => {
+  const PLACEHOLDER_HINT = 'replace the placeholder with what the report says, or delete the line if the report says nothing';
+
+  // [what, the text replaced, by, where, the key of the line the value is on]
+  it.each([
+    [
+      'the title',
+      `title: ${'مائدة مستديرة حول ضبط التسلح والاستقرار الإقليمي والتعاون متعدد الأطراف'}\n`,
+      'title: "[عنوان العرض]"\n',
+      'title',
+      '[عنوان العرض]',
+    ],
+    ['a keyword', '  - ضبط التسلح\n', '  - "[كلمة مفتاحية]"\n', 'keywords[0]', '[كلمة مفتاحية]'],
+    ["a member's role", '        role: السفير الروسي لدى باكستان\n', '        role: "[الصفة]"\n', 'delegations[0].members[1].role', '[الصفة]'],
+    ['a Latin name (a field the prose checks skip)', '      latin: AI\n', '      latin: "[Latin name]"\n', 'technologies.concerns[0].latin', '[Latin name]'],
+    ['a region', '        - أوروبا\n', '        - "[منطقة]"\n', 'discussion.topics[2].regions[0]', '[منطقة]'],
+    ['a single-quoted value', '    city: إسلام آباد\n', "    city: '[المدينة]'\n", 'event.host.city', '[المدينة]'],
+    ['a value with spaces around it', '    country: باكستان\n', '    country: "  [الدولة] "\n', 'event.host.country', '[الدولة]'],
+  ])('%s left as a placeholder is an error at its value', async (_kind, find, by, where, value) => {
+    const text = replaceOnce(original, find, by);
+    const line = lineOf(text, by.trim());
+    const found = lintBrief(await load(text));
+    // The value starts at its opening quote.
+    const col = Array.from(linesOf(text)[line - 1]!).findIndex((c) => c === '"' || c === "'") + 1;
+    expect(summary(found)).toEqual([{ line, col, severity: 'error', message: `${where}: "${value}" is a placeholder left from the scaffold` }]);
+    expect(found[0]!.hint).toBe(PLACEHOLDER_HINT);
+    expect(found[0]!.file).toBe(bundledBrief);
+  });
+
+  it('is an error in a folded block too, at the block', async () => {
+    const start = lineOf(original, 'notes: >-', lineOf(original, 'technologies:'));
+    const text = linesOf(dropBlock(original, start))
+      .toSpliced(start - 1, 0, '  notes: >-', '    [ملاحظات المتحدث]')
+      .join('\n');
+    const found = lintBrief(await load(text));
+    expect(summary(found)).toEqual([
+      {
+        line: start,
+        col: valueCol(text, start, 'notes'),
+        severity: 'error',
+        message: 'technologies.notes: "[ملاحظات المتحدث]" is a placeholder left from the scaffold',
+      },
+    ]);
+  });
+
+  it('is an error for each placeholder, among the warnings, sorted by line; lintErrors gives the errors alone', async () => {
+    const uncited = '    - text: أكاديميون';
+    let text = replaceOnce(original, '    - name: القدرات السيبرانية\n', '    - name: "[اسم التقنية]"\n');
+    text = dropSources(text, lineOf(text, uncited));
+    const subtitle = linesOf(text).find((l) => l.startsWith('subtitle: '))!;
+    text = replaceOnce(text, `${subtitle}\n`, 'subtitle: "[عنوان فرعي]"\n');
+    const loaded = await load(text);
+    const found = lintBrief(loaded);
+    expect(found.map((d) => [d.line, d.severity])).toEqual([
+      [lineOf(text, 'subtitle: '), 'error'],
+      [lineOf(text, uncited), 'warning'],
+      [lineOf(text, '[اسم التقنية]'), 'error'],
+    ]);
+    expect(lintErrors(loaded)).toEqual(found.filter((d) => d.severity === 'error'));
+  });
+
+  it.each([
+    ['a bracketed word inside a text', '    - text: ضبط التسلح\n', '    - text: ضبط التسلح [كما في التقرير]\n'],
+    ['two bracketed phrases', '    - text: ضبط التسلح\n', '    - text: "[ضبط] و[التسلح]"\n'],
+    ['empty brackets', '    - text: ضبط التسلح\n', '    - text: ضبط التسلح []\n'],
+    ['a placeholder in a comment', 'lang: ar\n', 'lang: ar\n# title: "[عنوان العرض]"\n'],
+  ])('says nothing of %s', async (_kind, find, by) => {
+    expect(lintBrief(await load(replaceOnce(original, find, by)))).toEqual([]);
+  });
+
+  it.each([
+    ['[اسم الوفد]', true],
+    ['[Latin name]', true],
+    ['[x]', true],
+    ['[]', false],
+    ['[a] [b]', false],
+    ['x [y]', false],
+    ['[y] x', false],
+    ['[a\nb]', false],
+  ])('PLACEHOLDER: %j is one: %s', (value, expected) => {
+    expect(PLACEHOLDER.test(value)).toBe(expected);
+  });
+});
+
+describe('digits that contradict the language', () => {
+  /** The bundled brief as English, with the digits line given (undefined: none). */
+  function english(digits: string | undefined, lang = 'en'): string {
+    return replaceOnce(original, 'lang: ar\ndir: rtl\n', `lang: ${lang}\ndir: rtl\n${digits === undefined ? '' : `digits: ${digits}\n`}`);
+  }
+
+  it('warns at the digits line of an English brief with Arabic-Indic digits', async () => {
+    const text = english('arab');
+    const line = lineOf(text, 'digits: arab');
+    const warnings = lintBrief(await load(text));
+    expect(summary(warnings)).toEqual([
+      {
+        line,
+        col: valueCol(text, line, 'digits'),
+        severity: 'warning',
+        message: 'digits: "arab" does not suit an English brief: an English deck with Arabic-Indic digits shows «١ of ١٢»',
+      },
+    ]);
+    expect(warnings[0]!.hint).toMatch(/remove the digits: line.*digits: latn/);
+  });
+
+  it.each([
+    ['an English brief with latn', () => english('latn')],
+    ['an English brief without digits', () => english(undefined)],
+    ['an Arabic brief with arab', () => english('arab', 'ar')],
+    ['an Arabic brief with latn (a choice, not a contradiction)', () => english('latn', 'ar')],
+  ])('says nothing of %s', async (_kind, edit) => {
+    expect(lintBrief(await load(edit()))).toEqual([]);
   });
 });
 
