@@ -15,9 +15,10 @@ export async function checkBriefs(files: readonly string[], strict: boolean, rep
       // Rendered (no browser) so the lint can also look at what the deck shows.
       const html = await renderDeck({ deck: buildDeck(loaded.brief), csp: '' });
       const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
-      if (strict && warnings.length > 0) {
+      // The lint's errors (placeholders left from the scaffold) fail the brief with or without --strict.
+      if (warnings.some((w) => w.severity === 'error') || (strict && warnings.length > 0)) {
         failed++;
-        failures.push(...warnings.map((w) => ({ ...w, severity: 'error' as const })));
+        failures.push(...(strict ? warnings.map((w) => ({ ...w, severity: 'error' as const })) : warnings));
         continue;
       }
       warnings.forEach((w) => reporter.warn(w));

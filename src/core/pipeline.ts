@@ -14,7 +14,7 @@ import { SLIDE, type Deck } from '../deck/model.js';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { estimated, fit } from '../fit/fit.js';
 import { measureInBrowser } from '../fit/measure.js';
-import { lintBrief } from '../lint/lint.js';
+import { lintBrief, lintErrors } from '../lint/lint.js';
 import type { PdfMeta } from '../pdf/postprocess.js';
 import { HANDOUT_FILE, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
 import { renderHandout } from '../render/handout.js';
@@ -92,6 +92,11 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
   const loaded = await loadBrief(file);
   performance.mark(`${file}: loaded`);
   checkAborted(job.signal);
+  // The lint's errors (placeholders left from the scaffold) fail the build with or without --strict.
+  const errors = lintErrors(loaded);
+  if (errors.length > 0) {
+    throw new MujazError('INVALID_INPUT', `${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} found`, { diagnostics: errors });
+  }
   const csp = await contentSecurityPolicy();
   const first = buildDeck(loaded.brief);
   const owner = await job.claim?.(first.slug, file);

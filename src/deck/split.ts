@@ -11,12 +11,8 @@ export type FitScale = Record<string, number>;
 // Every kind of slide has the same body area; what differs is what its items weigh (src/deck/build-deck.ts).
 export const BODY_LINES = 11.4;
 
-/**
- * Cuts `items` into consecutive chunks whose weights fit `firstBudget` (first slide) and `budget` (the rest).
- * Every chunk holds at least one item, so an item too big for any slide still gets a slide of its own
- * (the fitting step then reports it).
- */
-export function chunkByWeight<T>(items: readonly T[], weight: (item: T) => number, firstBudget: number, budget: number): T[][] {
+/** Cuts `items` greedily: each chunk holds what fits in its budget (the first's own), at least one item. */
+function greedy<T>(items: readonly T[], weight: (item: T) => number, firstBudget: number, budget: number): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let used = 0;
@@ -32,17 +28,26 @@ export function chunkByWeight<T>(items: readonly T[], weight: (item: T) => numbe
     used += w;
   }
   if (current.length > 0) chunks.push(current);
-  return balance(chunks, weight);
+  return chunks;
 }
 
-/** Evens out the last two chunks so a continuation slide does not hold a single stray item. */
-function balance<T>(chunks: T[][], weight: (item: T) => number): T[][] {
-  if (chunks.length < 2) return chunks;
-  const last = chunks[chunks.length - 1]!;
-  const prev = chunks[chunks.length - 2]!;
-  const sum = (c: T[]) => c.reduce((n, x) => n + weight(x), 0);
-  while (prev.length > 1 && sum(last) + weight(prev[prev.length - 1]!) <= sum(prev) - weight(prev[prev.length - 1]!)) {
-    last.unshift(prev.pop()!);
+/**
+ * Cuts `items` into consecutive chunks whose weights fit `firstBudget` (first slide) and `budget` (the rest):
+ * as few chunks as fit, and those share the items evenly: each slide as full as the others, in proportion
+ * to its budget, rather than full slides and a remnant on the last. Every chunk holds at least one item, so
+ * an item too big for any slide still gets a slide of its own (the fit stage then reports it).
+ */
+export function chunkByWeight<T>(items: readonly T[], weight: (item: T) => number, firstBudget: number, budget: number): T[][] {
+  const fewest = greedy(items, weight, firstBudget, budget);
+  if (fewest.length < 2) return fewest;
+  // The lowest fill (a share of each slide's budget) at which the items still go on as few slides.
+  let low = 0;
+  let high = 1;
+  for (let i = 0; i < 24; i++) {
+    const fill = (low + high) / 2;
+    if (greedy(items, weight, firstBudget * fill, budget * fill).length <= fewest.length) high = fill;
+    else low = fill;
   }
-  return chunks;
+  const even = greedy(items, weight, firstBudget * high, budget * high);
+  return even.length === fewest.length ? even : fewest;
 }

@@ -19,16 +19,54 @@ export interface Overflow {
   by: number;
 }
 
-/** Lays the deck out and says which slides overflow. */
-export type Measure = (deck: Deck) => Promise<Overflow[]>;
+/** How much of a slide's body its content takes. */
+export interface Fill {
+  id: string;
+  group: string;
+  /** Pixels of the body the content takes, and the body's height. */
+  used: number;
+  room: number;
+}
+
+/** A laid-out deck: the slides that overflow, and how full each slide's body is. */
+export interface Layout {
+  overflows: Overflow[];
+  fill: Fill[];
+}
+
+/** Lays the deck out and measures it. */
+export type Measure = (deck: Deck) => Promise<Layout>;
 
 /** No measuring: the deck builder's estimate stands (HTML-only builds, the preview). */
-export const estimated: Measure = async () => [];
+export const estimated: Measure = async () => ({ overflows: [], fill: [] });
 
 /** Times a group is cut again after an overflow, before giving up. */
 export const MAX_FIT_ROUNDS = 6;
 /** What a group's budget is multiplied by at each new cut. */
 const CUT = 0.8;
+/** Rounds in which groups continued on more slides than they need are given fewer (each costs a layout). */
+const GROW_ROUNDS = 2;
+/** A group is given fewer slides only when its content would fill them to at most this share. */
+const GROW_FILL = 0.9;
+
+/**
+ * The groups the estimate spread over more slides than their measured content needs: each with the factor
+ * its budget is raised by, so that it goes on one slide fewer.
+ */
+function roomy(deck: Deck, fill: readonly Fill[], done: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const groups = new Map<string, Fill[]>();
+  for (const f of fill) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  for (const [group, slides] of groups) {
+    if (slides.length < 2 || done.has(group)) continue;
+    if (deck.slides.find((s) => s.group === group)?.dense) continue;
+    const used = slides.reduce((n, f) => n + f.used, 0);
+    const room = Math.min(...slides.map((f) => f.room));
+    performance.mark(`fill ${group}: ${slides.map((f) => `${Math.round(f.used)}/${Math.round(f.room)}`).join(' + ')} px`);
+    if (used <= (slides.length - 1) * room * GROW_FILL) out.set(group, slides.length / (slides.length - 1));
+  }
+  return out;
+}
 
 /** The text of the brief at `path`, or "" (for picking the longest text on a slide). */
 function textAt(brief: unknown, at: BriefPath): string {
@@ -51,11 +89,50 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
   const scale: FitScale = {};
   const dense = new Set<string>();
   let deck = first;
+  /** The last deck that fitted, and the groups given fewer slides since (with their budget before). */
+  let fitting: Deck | undefined;
+  let grown = new Map<string, number>();
+  /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
+  const done = new Set<string>();
+  let grows = 0;
   for (let round = 0; ; round++) {
-    const overflows = await measure(deck);
-    if (overflows.length === 0) return deck;
-    performance.mark(`refit: ${overflows.map((o) => `${o.id} +${Math.round(o.by)}px`).join(', ')}`);
+    const { overflows, fill } = await measure(deck);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
+    if (overflows.length === 0) {
+      // It fits. A list continues on another slide only when it must: a group whose slides are far from full
+      // goes on one slide fewer, if that fits too.
+      fitting = deck;
+      grown = grows < GROW_ROUNDS ? roomy(deck, fill, done) : new Map();
+      if (grown.size === 0) return deck;
+      grows++;
+      for (const [group, factor] of grown) {
+        const before = scale[group] ?? 1;
+        scale[group] = before * factor;
+        grown.set(group, before);
+      }
+      performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
+      const next = buildDeck(loaded.brief, { fit: scale, dense });
+      // The estimate may still give a group as many slides: then it is as it is.
+      for (const group of grown.keys()) {
+        if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
+      }
+      deck = next;
+      continue;
+    }
+    performance.mark(`refit: ${overflows.map((o) => `${o.id} +${Math.round(o.by)}px`).join(', ')}`);
+    if (fitting && overflows.every((o) => grown.has(o.group))) {
+      // Only groups just given fewer slides overflow: they keep the slides they had.
+      const failed = new Set(overflows.map((o) => o.group));
+      for (const group of failed) {
+        scale[group] = grown.get(group)!;
+        done.add(group);
+      }
+      // If every group given fewer slides failed, the deck as it was is the one that fitted.
+      if ([...grown.keys()].every((g) => failed.has(g))) return fitting;
+      grown = new Map();
+      deck = buildDeck(loaded.brief, { fit: scale, dense });
+      continue;
+    }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
     // its slides may overflow in the round it is set smaller).
     const wasDense = new Set(dense);

@@ -9,22 +9,36 @@ import type { Deck } from '../deck/model.js';
 import { PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
 import { renderPrint } from '../render/render.js';
 import { writeText } from '../write/output.js';
-import type { Measure, Overflow } from './fit.js';
+import type { Fill, Layout, Measure, Overflow } from './fit.js';
 
 /**
- * Runs in the page: the slides whose content does not fit: taller or wider than the frame, or than the
- * slide's body, whose content would otherwise run on into the footer (the frame keeps the footer at its
- * foot, so such a slide is no taller than its frame).
+ * Runs in the page: the slides whose content does not fit (taller or wider than the frame, or than the
+ * slide's body, whose content would otherwise run on into the footer: the frame keeps the footer at its
+ * foot, so such a slide is no taller than its frame), and how much of each body the content takes.
  */
-function overflowing(): Overflow[] {
-  const out: Overflow[] = [];
+function layout(): Layout {
+  const overflows: Overflow[] = [];
+  const fill: Fill[] = [];
   const over = (e: Element | null) => (e instanceof HTMLElement ? Math.max(e.scrollHeight - e.clientHeight, e.scrollWidth - e.clientWidth) : 0);
   for (const frame of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide > .frame'))) {
     const section = frame.parentElement as HTMLElement;
-    const by = Math.max(over(frame), over(frame.querySelector(':scope > .slide-body')));
-    if (by > 1) out.push({ id: section.id, group: section.dataset.group ?? section.id, by });
+    const id = section.id;
+    const group = section.dataset.group ?? id;
+    const body = frame.querySelector<HTMLElement>(':scope > .slide-body');
+    const by = Math.max(over(frame), over(body));
+    if (by > 1) overflows.push({ id, group, by });
+    if (body) {
+      // From the body's top to the foot of its last box, margins included.
+      const top = body.getBoundingClientRect().top;
+      let used = 0;
+      for (const child of Array.from(body.children)) {
+        const margin = Number.parseFloat(getComputedStyle(child).marginBlockEnd) || 0;
+        used = Math.max(used, child.getBoundingClientRect().bottom + margin - top);
+      }
+      fill.push({ id, group, used, room: body.clientHeight });
+    }
   }
-  return out;
+  return { overflows, fill };
 }
 
 export interface BrowserMeasure {
@@ -47,7 +61,7 @@ export function measureInBrowser({ browser, dir, csp, assets, whileLoading }: Br
     first = false;
     return browser.withPage(async (page) => {
       await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true, ...(during ? { whileLoading: during } : {}) });
-      return page.evaluate(overflowing);
+      return page.evaluate(layout);
     });
   };
 }

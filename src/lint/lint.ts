@@ -9,6 +9,7 @@ import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/validate.js';
 import { citableItems, notesPlaces } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
+import { olderForms } from './forms.js';
 
 type Path = (string | number)[];
 
@@ -89,7 +90,7 @@ export function unisolatedLatin(html: string): string[] {
 export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
   const doc = loaded.doc;
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
-  const out: Diagnostic[] = lintErrors(loaded);
+  const out: Diagnostic[] = [...lintErrors(loaded), ...olderForms(loaded)];
 
   if (loaded.brief.lang === 'en' && loaded.brief.digits === 'arab') {
     out.push(

@@ -19,7 +19,9 @@ export function isTemplate(file: string): boolean {
 /** Watches `paths` (files or folders); `onChange` gets the absolute path of every added, changed or removed file. */
 export async function watchFiles(paths: string[], onChange: (file: string) => void, signal?: AbortSignal): Promise<Watcher> {
   const watched = new Set(paths.map((p) => path.resolve(p)));
-  const watcher: FSWatcher = watch([...watched], { ignoreInitial: true, persistent: true });
+  // An editor that saves in place empties the file before writing it: a change is reported once the file has
+  // stopped growing, so a rebuild never reads a brief half-written (an "empty brief" flashing on screen).
+  const watcher: FSWatcher = watch([...watched], { ignoreInitial: true, persistent: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
   watcher.on('all', (event, file) => {
     if (event === 'add' || event === 'change' || event === 'unlink') onChange(path.resolve(file));
   });

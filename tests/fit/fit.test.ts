@@ -18,7 +18,8 @@ const load = async (edit: (text: string) => string = (t) => t) => loadBriefText(
 function atMost(group: string, most: number): Measure & { calls: number } {
   const measure = async (deck: Deck) => {
     measure.calls++;
-    return deck.slides.filter((s) => s.group === group && s.items > most).map((s) => ({ id: s.id, group: s.group, by: 40 * (s.items - most) }));
+    const overflows = deck.slides.filter((s) => s.group === group && s.items > most).map((s) => ({ id: s.id, group: s.group, by: 40 * (s.items - most) }));
+    return { overflows, fill: [] };
   };
   measure.calls = 0;
   return measure;
@@ -73,9 +74,55 @@ describe('fit', () => {
     const first = buildDeck(loaded.brief);
     const group = first.slides.find((s) => s.group.startsWith('messages-'))!.group;
     // Overflows until dense, then fits.
-    const measure: Measure = async (deck) => deck.slides.filter((s) => s.group === group && !s.dense).map((s) => ({ id: s.id, group, by: 30 }));
+    const measure: Measure = async (deck) => ({
+      overflows: deck.slides.filter((s) => s.group === group && !s.dense).map((s) => ({ id: s.id, group, by: 30 })),
+      fill: [],
+    });
     const deck = await fit(loaded, measure, first);
     expect(deck.slides.filter((s) => s.group === group).every((s) => s.dense)).toBe(true);
     expect(deck.slides.filter((s) => s.group !== group).some((s) => s.dense)).toBe(false);
+  });
+});
+
+describe('fit gives a list fewer slides when its content needs fewer', () => {
+  /** A layout where each item of `group` takes `px` of a 500 px body, and a slide overflows past it. */
+  const pixels = (group: string, px: number): Measure & { calls: number } => {
+    const measure = async (deck: Deck) => {
+      measure.calls++;
+      const slides = deck.slides.filter((s) => s.group === group);
+      return {
+        overflows: slides.filter((s) => s.items * px > 500).map((s) => ({ id: s.id, group, by: s.items * px - 500 })),
+        fill: slides.map((s) => ({ id: s.id, group, used: s.items * px, room: 500 })),
+      };
+    };
+    measure.calls = 0;
+    return measure;
+  };
+
+  it('puts a list the estimate spread over two slides on one, when it fits there', async () => {
+    const loaded = await load();
+    const first = buildDeck(loaded.brief);
+    const group = first.slides.find((s) => s.kind === 'sources')!.group;
+    const before = first.slides.filter((s) => s.group === group);
+    expect(before.length).toBe(2);
+    const items = before.reduce((n, s) => n + s.items, 0);
+    const deck = await fit(loaded, pixels(group, 400 / items), first);
+    expect(deck.slides.filter((s) => s.group === group).map((s) => s.items)).toEqual([items]);
+  });
+
+  it('keeps the slides it had when the list does not fit on fewer', async () => {
+    const loaded = await load();
+    const first = buildDeck(loaded.brief);
+    const group = first.slides.find((s) => s.kind === 'sources')!.group;
+    const items = first.slides.filter((s) => s.group === group).reduce((n, s) => n + s.items, 0);
+    // Measured far from full, yet over the slide as soon as it holds all of them.
+    const measure: Measure = async (deck) => {
+      const slides = deck.slides.filter((s) => s.group === group);
+      return {
+        overflows: slides.filter((s) => s.items === items).map((s) => ({ id: s.id, group, by: 10 })),
+        fill: slides.map((s) => ({ id: s.id, group, used: 100, room: 500 })),
+      };
+    };
+    expect(await fit(loaded, measure, first)).toBe(first);
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Briefs written before a form existed keep working; the lint points at what now has a form of its own:
+ * a Latin name written inside a name's parentheses («دان سميث (Dan Smith)», now `latin:`), and a
+ * "delegation" of one person with no side (a lone speaker, now a person in `people:` with a `part`).
+ */
+import type { LoadedBrief } from '../brief/load.js';
+import { diagnosticForPath } from '../brief/validate.js';
+import type { Diagnostic } from '../errors.js';
+
+type Path = (string | number)[];
+
+/** "Arabic words (Latin words)": the Latin form of a name written inline. */
+const INLINE_LATIN = /[\u0600-\u06FF][^()]*\(\s*([A-Za-z][A-Za-z .'’-]*)\s*\)\s*$/;
+
+export function olderForms(loaded: LoadedBrief): Diagnostic[] {
+  const b = loaded.brief;
+  const out: Diagnostic[] = [];
+  const warn = (at: Path, message: string, hint: string) => out.push(diagnosticForPath(loaded.source, loaded.doc, at, message, hint, 'warning'));
+  const people: { at: Path; name?: string | undefined; latin?: string | undefined }[] = [
+    ...(b.people ?? []).map((p, i) => ({ at: ['people', i, 'name'], name: p.name, latin: p.latin })),
+    ...(b.delegations ?? []).flatMap((d, i) => d.members.map((p, j) => ({ at: ['delegations', i, 'members', j, 'name'], name: p.name, latin: p.latin }))),
+    ...(b.participants?.moderator
+      ? [{ at: ['participants', 'moderator', 'name'], name: b.participants.moderator.name, latin: b.participants.moderator.latin }]
+      : []),
+    ...(b.participants?.joined ?? []).map((p, j) => ({ at: ['participants', 'joined', j, 'name'], name: p.name, latin: p.latin })),
+  ];
+  const institutions: { at: Path; name: string; latin?: string | undefined }[] = [
+    { at: ['event', 'host', 'institution'], name: b.event.host.institution, latin: b.event.host.latin },
+    ...(b.event.organisers ?? []).map((o, i) => ({ at: ['event', 'organisers', i, 'institution'], name: o.institution, latin: o.latin })),
+  ];
+  for (const { at, name, latin } of [...people, ...institutions]) {
+    const inline = name === undefined || latin !== undefined ? null : INLINE_LATIN.exec(name);
+    if (inline) {
+      warn(
+        at,
+        `writes the Latin name "${inline[1]}" inside the name`,
+        `write it as \`latin: ${inline[1]}\` beside the name (the deck isolates it), and the name without it`,
+      );
+    }
+  }
+  (b.delegations ?? []).forEach((d, i) => {
+    if (d.members.length === 1 && d.side === undefined) {
+      warn(
+        ['delegations', i],
+        `"${d.name}" is a delegation of one person`,
+        'if the report names a speaker rather than a delegation, list them under `people:` with their `part` (keynote, speaker, panellist, presenter, …)',
+      );
+    }
+  });
+  return out;
+}
