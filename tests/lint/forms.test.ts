@@ -18,13 +18,15 @@ describe('older forms', () => {
     expect(await warnings(await bundledObject())).toEqual([]);
   });
 
-  it('points a Latin name written in a name\'s parentheses to latin:, at that name', async () => {
+  it("points a Latin name written in a name's parentheses to latin:, at that name", async () => {
     const b = await bundledObject();
     b.delegations[0].members[0].name = 'سيرغي ريابكوف (Sergey Ryabkov)';
     b.event.host.institution = 'معهد الدراسات الاستراتيجية (ISSI)';
     const found = await warnings(b);
     expect(found).toHaveLength(2);
-    expect(found.find((w) => w.includes('Sergey'))).toMatch(/^warning name: سيرغي ريابكوف \(Sergey Ryabkov\) \| .*"Sergey Ryabkov" inside the name \| write it as `latin: Sergey Ryabkov`/);
+    expect(found.find((w) => w.includes('Sergey'))).toMatch(
+      /^warning name: سيرغي ريابكوف \(Sergey Ryabkov\) \| .*"Sergey Ryabkov" inside the name \| write it as `latin: Sergey Ryabkov`/,
+    );
     expect(found.find((w) => w.includes('ISSI'))).toMatch(/^warning institution: .* \| .*"ISSI"/);
     // Written as the new form, nothing to say.
     b.delegations[0].members[0].name = 'سيرغي ريابكوف';
