@@ -151,8 +151,8 @@ function trace(reporter: Reporter): void {
 
 function report(error: unknown, reporter: Reporter, interrupted: boolean): number {
   if (error instanceof CommanderError) {
-    // Help and version are successes; everything else commander rejects is a usage error.
-    // Help and version asked for are successes; help shown because a command is missing is a usage error.
+    // Help and version asked for are successes; help shown because a command is missing, and everything
+    // else commander rejects, is a usage error.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     return 2;

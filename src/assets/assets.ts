@@ -10,6 +10,7 @@ import { MujazError } from '../errors.js';
 import { nodeModules, templatesDir } from '../paths.js';
 import { fontFiles } from './fonts.js';
 import type { Logo } from '../brief/references.js';
+import { logoAsset } from '../deck/logo.js';
 
 interface AssetCopy {
   from: string;
@@ -114,8 +115,9 @@ export async function writeAssets(dir: string, logos: readonly Logo[] = []): Pro
   }
   written.push(...copies.map((c) => c.to));
   for (const logo of logos) {
-    await copyFile(logo.file, path.join(dir, logo.asset));
-    written.push(logo.asset);
+    const to = logoAsset(logo.named, logo.organiser);
+    await copyFile(logo.file, path.join(dir, to));
+    written.push(to);
   }
   return written.sort();
 }

@@ -22,7 +22,7 @@ export interface LoadedBrief {
   brief: Brief;
   source: SourceText;
   report: Report | undefined;
-  /** The logos (host's, organisers'), checked to be inside `dir`, and where the deck keeps each. */
+  /** The logos (host's, organisers'), checked to be inside `dir`. */
   logos: Logo[];
   /** The YAML document with positions, for diagnostics made after loading (lint, layout). */
   doc: Document.Parsed;
@@ -99,7 +99,7 @@ async function readBriefBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Loads from text already in memory (tests, the preview server). */
+/** Loads from text already in memory (tests, the library). */
 export async function loadBriefText(file: string, bytes: Uint8Array): Promise<LoadedBrief> {
   if (bytes.length > MAX_BRIEF_BYTES) throw tooLarge(file, bytes.length, bytes);
   const source = decodeSource(file, bytes);

@@ -6,7 +6,6 @@ import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
-import { logoAsset } from '../deck/logo.js';
 import type { Diagnostic } from '../errors.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
@@ -15,10 +14,12 @@ import { diagnosticForPath, pathInWords } from './validate.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
-/** A logo the brief names: the file, checked to be inside the brief's folder, and where the deck keeps it. */
+/** A logo the brief names: the file, checked to be inside the brief's folder, as the brief names it, and whose it is. */
 export interface Logo {
   file: string;
-  asset: string;
+  named: string;
+  /** 0 for the host's; n for the n-th organiser's. */
+  organiser: number;
 }
 
 export interface Report {
@@ -215,11 +216,13 @@ export async function checkReferences(
           'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"',
         ),
       );
-    else if (!/\.(png|jpe?g|webp)$/i.test(resolved))
+    // The name the deck gives it and the file it is must both be images (a link named .svg to a .png, or
+    // the other way round, is refused).
+    else if (!/\.(png|jpe?g|webp)$/i.test(resolved) || !/\.(png|jpe?g|webp)$/i.test(file))
       diagnostics.push(
         diagnosticForPath(src, doc, at, 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'),
       );
-    else logos.push({ file: resolved, asset: logoAsset(file, organiser) });
+    else logos.push({ file: resolved, named: file, organiser });
   }
   return { diagnostics, warnings, report, logos };
 }

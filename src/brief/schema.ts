@@ -156,11 +156,19 @@ export const Person = z
   })
   .describe('A person, or a group of people the report does not name.');
 
+/** Years before this cannot be the Gregorian date of an event a brief is written about. */
+export const FIRST_YEAR = 1900;
+
+const day = z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' }).refine((v) => Number(v.slice(0, 4)) >= FIRST_YEAR, {
+  message: `is not a Gregorian date of this event (the year is before ${FIRST_YEAR}); a Hijri date written as YYYY-MM-DD looks like this`,
+  params: { hint: 'write the Gregorian date here, and the Hijri date as the report writes it in event.hijri, e.g. hijri: "18 محرم 1439 هـ"' },
+});
+
 export const Session = z.strictObject({
   id,
   title: text(LIMITS.shortText).describe('The session\'s title as the report gives it, e.g. "الجلسة الافتتاحية".'),
   chair: id.optional().describe('The id of the person who chaired or moderated it (in people, delegations or participants).'),
-  date: z.iso.date({ message: 'must be a date written as YYYY-MM-DD' }).optional().describe('The day of the session, in a multi-day event.'),
+  date: day.optional().describe('The day of the session, in a multi-day event.'),
   notes: notes.optional(),
   sources: sources.optional(),
 });
@@ -216,14 +224,6 @@ export const Delegation = z.strictObject({
   members: list(Person),
   notes: notes.optional(),
   sources: sources.optional(),
-});
-
-/** Years before this cannot be the Gregorian date of an event a brief is written about. */
-export const FIRST_YEAR = 1900;
-
-const day = z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' }).refine((v) => Number(v.slice(0, 4)) >= FIRST_YEAR, {
-  message: `is not a Gregorian date of this event (the year is before ${FIRST_YEAR}); a Hijri date written as YYYY-MM-DD looks like this`,
-  params: { hint: 'write the Gregorian date here, and the Hijri date as the report writes it in event.hijri, e.g. hijri: "18 محرم 1439 هـ"' },
 });
 
 const date = z

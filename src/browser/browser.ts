@@ -14,7 +14,7 @@ export interface BrowserOptions {
   executable?: string;
   reporter?: Reporter;
   signal?: AbortSignal;
-  /** A Chromium already started (bin/mujaz.js starts it before mujaz loads, see src/early.ts). */
+  /** A Chromium already started (bin/mujaz.js starts it before mujaz loads, see src/browser/early.ts). */
   spawned?: SpawnedBrowser;
   /** Pages opened as soon as the browser answers (a batch's --jobs), so none is opened while a deck waits. */
   pages?: number;

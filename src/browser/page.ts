@@ -102,7 +102,7 @@ async function settle(): Promise<{ failedFonts: string[] }> {
  * Runs in the page: shows the print page `html` (another deck's) in place of the one loaded, without
  * loading anything again: the theme, reveal's styles and the fonts stay as they are, which is most of the
  * cost of loading a print page. Only when both pages have the same head (the same styles, in the same
- * order; the title aside); otherwise returns false and the page is loaded from its file. Images of the new
+ * order; the title aside, the author's meta tag included); otherwise returns false and the page is loaded from its file. Images of the new
  * slides (a logo) are read from the new deck's folder, `url`. A batch then prints the same bytes as single
  * builds (tests/quality/reproducible.test.ts).
  */

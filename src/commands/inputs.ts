@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { MujazError } from '../errors.js';
 
@@ -22,5 +23,12 @@ export async function expandBriefArgs(args: string[]): Promise<string[]> {
       files.push(arg); // a missing file is reported by the loader, with the others
     }
   }
-  return [...new Set(files)];
+  // A file named twice (briefs/x.yaml and ./briefs/x.yaml) is one brief.
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = path.resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -24,13 +24,22 @@ export interface BatchOptions {
 async function pool<T, R>(items: readonly T[], jobs: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
+  let stopped = false;
   const worker = async () => {
-    while (next < items.length) {
+    while (!stopped && next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]!, i);
+      try {
+        out[i] = await fn(items[i]!, i);
+      } catch (error) {
+        stopped = true; // no job starts after one has thrown
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
+  // Every job ends (and cleans up) before the pool does, even when one of them throws (Ctrl-C).
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(jobs, items.length) }, worker));
+  const failed = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+  if (failed) throw failed.reason;
   return out;
 }
 

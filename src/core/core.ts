@@ -43,6 +43,12 @@ export class Core implements AsyncDisposable {
     return undefined;
   }
 
+  /** A mode that prints nothing stops a browser started early. */
+  private stopEarly(): void {
+    this.early?.spawned.kill();
+    this.early = undefined;
+  }
+
   private batchOptions(options: BuildModeOptions): BatchOptions {
     const spawned = options.pdf ? this.takeEarly(options.executable) : undefined;
     return {
@@ -59,7 +65,7 @@ export class Core implements AsyncDisposable {
 
   /** Validates and lints every brief; fails if any is invalid (or, with `strict`, has warnings). */
   async check(files: readonly string[], strict = false): Promise<void> {
-    this.takeEarly(undefined);
+    this.stopEarly();
     const { checkBriefs } = await import('./check.js');
     await checkBriefs(files, strict, this.options.reporter);
   }
@@ -82,21 +88,20 @@ export class Core implements AsyncDisposable {
 
   /** Builds every brief, then again on every good save, until interrupted. */
   async watch(files: readonly string[], options: BuildModeOptions): Promise<void> {
-    this.takeEarly(undefined);
+    this.stopEarly();
     const { watchBriefs } = await import('./watch.js');
     await watchBriefs(files, this.batchOptions(options));
   }
 
   /** Serves a live preview of one brief until interrupted. */
   async serve(brief: string, options: { port: number; open?: boolean }): Promise<void> {
-    this.takeEarly(undefined);
+    this.stopEarly();
     const { serveBrief } = await import('./serve.js');
     await serveBrief(brief, { ...options, reporter: this.options.reporter, signal: this.options.signal });
   }
 
   /** Stops a browser started early that no mode used. */
   async [Symbol.asyncDispose](): Promise<void> {
-    this.early?.spawned.kill();
-    this.early = undefined;
+    this.stopEarly();
   }
 }

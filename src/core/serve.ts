@@ -50,6 +50,7 @@ export async function serveBrief(brief: string, options: ServeOptions): Promise<
   const rebuild = async (changes: Set<Change>): Promise<void> => {
     if (signal.aborted || !server) return;
     if (changes.has('templates')) resetTemplates();
+    performance.clearMarks(); // a long preview keeps the marks of its last rebuild only
     const started = performance.now();
     try {
       const result = await buildBrief(brief, { outRoot, pdf: false, handout: false, signal });

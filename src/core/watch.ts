@@ -39,6 +39,7 @@ export async function watchBriefs(files: readonly string[], options: BatchOption
   const rebuild = async (changes: Set<Change>): Promise<void> => {
     if (signal.aborted) return;
     if (changes.has(TEMPLATES)) resetTemplates();
+    performance.clearMarks(); // a long watch keeps the marks of its last rebuild only
     const wanted = new Set<string>();
     for (const c of changes) if (typeof c === 'string') owners.get(c)?.forEach((b) => wanted.add(b));
     const briefs = changes.has(TEMPLATES) || changes.has(ALL) ? files : files.filter((f) => wanted.has(f));

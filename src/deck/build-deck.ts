@@ -17,7 +17,7 @@ import type { Item, PersonView } from './view.js';
 export const DEFAULT_CREATED = '2000-01-01';
 
 export interface DeckOptions {
-  /** Per list group, a factor (≤ 1) that shrinks how much goes on one slide; lowered by the fit stage. */
+  /** Per list group, a factor on how much goes on one slide: lowered by the fit stage after an overflow, raised for a group spread over more slides than it needs. */
   fit?: FitScale;
   /** Groups set in smaller type (the brief allowed shrinking text that would not fit otherwise). */
   dense?: ReadonlySet<string>;
@@ -68,7 +68,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 
   cite(sources: readonly number[] | undefined): string | null {
     if (!sources || sources.length === 0) return null;
-    const label = sources.length === 1 ? this.labels.paragraph : this.labels.paragraphs;
+    const label = new Set(sources).size === 1 ? this.labels.paragraph : this.labels.paragraphs;
     return `${label} ${this.nf.list(sources, this.labels.listSeparator)}`;
   }
 
@@ -141,7 +141,8 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     const dense = this.dense.has(plan.group);
     const budget = BODY_LINES * (this.fit[plan.group] ?? 1) * (dense ? DENSE_GAIN : 1);
     const origins = new Map<T, ReturnType<NonNullable<typeof plan.origins>>>(plan.list.map((item, i) => [item, plan.origins?.(item, i) ?? []]));
-    const chunks: T[][] = plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, budget - plan.reserved, budget);
+    const each = budget - (plan.repeated ?? 0);
+    const chunks: T[][] = plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, each - plan.reserved, each);
     const title = this.rich(plan.title);
     const sources = [...new Set(plan.sources)].sort((a, b) => a - b);
     chunks.forEach((chunk, i) => {
@@ -177,6 +178,14 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
       const groups = groupsByTitle.get(d.titleText)!;
       return groups.length > 1 ? `${d.titleText} (${this.nf.format(groups.indexOf(d.group) + 1)})` : d.titleText;
     };
+    // A numbered title may still read as another slide's own ("Key messages (2)"): then the next number.
+    const taken = new Set<string>();
+    const unique = (text: string) => {
+      let out = text;
+      for (let n = 2; taken.has(out); n++) out = `${text} (${this.nf.format(n)})`;
+      taken.add(out);
+      return out;
+    };
     return this.drafts.map((d, i) => {
       const { part, parts, ...rest } = d;
       const continuation = parts > 1 && part > 1 ? `${this.labels.continued} ${this.nf.format(part)} ${this.labels.of} ${this.nf.format(parts)}` : null;
@@ -184,7 +193,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         ...rest,
         id: parts > 1 ? `${d.group}-${part}` : d.group,
         continuation,
-        bookmark: continuation ? `${bookmarkTitle(d)} (${continuation})` : bookmarkTitle(d),
+        bookmark: unique(continuation ? `${bookmarkTitle(d)} (${continuation})` : bookmarkTitle(d)),
         number: `${this.nf.format(i + 1)} ${this.labels.of} ${this.nf.format(total)}`,
       } as Slide;
     });

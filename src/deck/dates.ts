@@ -17,9 +17,8 @@ export function dateText(brief: Brief, digits: Digits, date: EventDate = brief.e
   if (date === 'unknown') return undefined;
   const f = formatter(brief, digits);
   if (typeof date === 'string') return f.format(new Date(date));
-  // A range within one month reads "12–14 October 2008": no space around the dash between two numbers.
-  return f
-    .formatRange(new Date(date.from), new Date(date.to))
-    .replace(/\u2009/g, ' ')
-    .replace(/([0-9\u0660-\u0669]) ?– ?([0-9\u0660-\u0669])/g, '$1–$2');
+  const text = f.formatRange(new Date(date.from), new Date(date.to)).replace(/\u2009/g, ' ');
+  // A range within one month reads "12–14 October 2008": no space around the dash between its two days.
+  // Across months or years the dash stands between two dates, spaced: "30 September – 2 October 2008".
+  return date.from.slice(0, 7) === date.to.slice(0, 7) ? text.replace(/([0-9\u0660-\u0669]) ?– ?([0-9\u0660-\u0669])/, '$1–$2') : text;
 }

@@ -1,14 +1,15 @@
 /**
  * How much fits on one slide, in lines of body text, and how a list is cut into slides.
- * The numbers are estimates for the theme's type sizes; the browser measures the result and lowers the
- * FitScale of any group that overflowed, so the estimate only has to be close.
+ * The numbers are estimates for the theme's type sizes; the fit stage measures the result in Chromium and
+ * lowers the FitScale of a group that overflowed (or raises it for one spread over more slides than it
+ * needs), so the estimate only has to be close.
  */
 
 /** Per list group (e.g. "messages-2"), a factor applied to the slide's budget. */
 export type FitScale = Record<string, number>;
 
 // In lines of body type (29px × 1.6 = 46px): the body area of a 1280×720 slide below the title is ~529px.
-// Every kind of slide has the same body area; what differs is what its items weigh (src/deck/build-deck.ts).
+// Every kind of slide has the same body area; what differs is what its items weigh (src/deck/kinds/).
 export const BODY_LINES = 11.4;
 
 /** Cuts `items` greedily: each chunk holds what fits in its budget (the first's own), at least one item. */
@@ -48,6 +49,33 @@ export function chunkByWeight<T>(items: readonly T[], weight: (item: T) => numbe
     if (greedy(items, weight, firstBudget * fill, budget * fill).length <= fewest.length) high = fill;
     else low = fill;
   }
-  const even = greedy(items, weight, firstBudget * high, budget * high);
-  return even.length === fewest.length ? even : fewest;
+  const forward = greedy(items, weight, firstBudget * high, budget * high);
+  // Filled from the end at the same share, the emptiest slide may be fuller ([5,5] [5] [5,1], not [5,5] [5,5] [1]).
+  const backward = greedyFromEnd(items, weight, firstBudget * high, budget * high);
+  const least = (chunks: T[][]) => Math.min(...chunks.map((c, i) => c.reduce((n, x) => n + weight(x), 0) / (i === 0 ? firstBudget : budget)));
+  const candidates = [forward, backward].filter((c) => c.length === fewest.length);
+  if (candidates.length === 0) return fewest;
+  return candidates.reduce((best, c) => (least(c) > least(best) ? c : best));
+}
+
+/** The greedy cut made from the last item back: the first slide (with its own budget) takes what is left. */
+function greedyFromEnd<T>(items: readonly T[], weight: (item: T) => number, firstBudget: number, budget: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    const w = weight(item);
+    if (current.length > 0 && used + w > budget) {
+      chunks.unshift(current);
+      current = [];
+      used = 0;
+    }
+    current.unshift(item);
+    used += w;
+  }
+  if (current.length > 0) chunks.unshift(current);
+  // The first slide must fit its own (smaller) budget: otherwise this cut does not do.
+  const first = chunks[0]!.reduce((n, x) => n + weight(x), 0);
+  return first <= firstBudget || chunks[0]!.length === 1 ? chunks : [];
 }

@@ -40,7 +40,7 @@ export type Measure = (deck: Deck) => Promise<Layout>;
 /** No measuring: the deck builder's estimate stands (HTML-only builds, the preview). */
 export const estimated: Measure = async () => ({ overflows: [], fill: [] });
 
-/** Times a group is cut again after an overflow, before giving up. */
+/** Times a group is cut again after an overflow (once a round), before giving up. */
 export const MAX_FIT_ROUNDS = 6;
 /** What a group's budget is multiplied by at each new cut. */
 const CUT = 0.8;
@@ -95,7 +95,9 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
   /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
   const done = new Set<string>();
   let grows = 0;
-  for (let round = 0; ; round++) {
+  /** How many times each group has been cut. */
+  const cuts = new Map<string, number>();
+  for (;;) {
     const { overflows, fill } = await measure(deck);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
     if (overflows.length === 0) {
@@ -136,11 +138,20 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
     // its slides may overflow in the round it is set smaller).
     const wasDense = new Set(dense);
-    for (const o of overflows) {
+    // Each group is cut once a round, by its slide that overflows most.
+    const worst = new Map<string, Overflow>();
+    for (const o of overflows) if (o.by > (worst.get(o.group)?.by ?? -1)) worst.set(o.group, o);
+    for (const o of worst.values()) {
       const slide = deck.slides.find((s) => s.id === o.id);
-      if (!slide) continue;
-      if (slide.items > 1 && round < MAX_FIT_ROUNDS) scale[o.group] = (scale[o.group] ?? 1) * CUT;
-      else if (loaded.brief.shrink_to_fit && !wasDense.has(o.group)) dense.add(o.group);
+      if (!slide)
+        throw new MujazError('BUILD_FAILED', `the layout names a slide the deck does not have (${o.id})`, {
+          hint: 'build again; set MUJAZ_DEBUG=1 for details',
+        });
+      const cut = cuts.get(o.group) ?? 0;
+      if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
+        scale[o.group] = (scale[o.group] ?? 1) * CUT;
+        cuts.set(o.group, cut + 1);
+      } else if (loaded.brief.shrink_to_fit && !wasDense.has(o.group)) dense.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
     deck = buildDeck(loaded.brief, { fit: scale, dense });

@@ -19,7 +19,27 @@ const STRAIGHT_QUOTES = /["']/;
 const WESTERN_DIGITS = /[0-9]/;
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
 /** Fields that hold codes or addresses, not prose. */
-const NOT_PROSE = new Set(['slug', 'id', 'speaker', 'lang', 'dir', 'digits', 'file', 'url', 'created', 'date', 'latin']);
+const NOT_PROSE = new Set([
+  'slug',
+  'id',
+  'speaker',
+  'session',
+  'chair',
+  'part',
+  'relation',
+  'status',
+  'date_format',
+  'lang',
+  'dir',
+  'digits',
+  'file',
+  'url',
+  'created',
+  'date',
+  'from',
+  'to',
+  'latin',
+]);
 const ARABIC_PUNCT: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
 /**

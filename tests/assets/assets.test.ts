@@ -98,7 +98,7 @@ describe('writeAssets', () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10]);
     await writeFile(logo, bytes);
 
-    const written = await writeAssets(dir, [{ file: logo, asset }]);
+    const written = await writeAssets(dir, [{ file: logo, named: name, organiser: 0 }]);
     expect(written).toEqual([...Object.keys(await expectedSources()), asset].sort());
     expect(await filesUnder(dir)).toEqual(written);
     expect((await readFile(path.join(dir, asset))).equals(bytes)).toBe(true);

@@ -120,6 +120,15 @@ describe('headings from the content', () => {
     ]);
   });
 
+  it('numbers a repeated title past one that already reads as numbered', async () => {
+    const b = await bundledObject();
+    b.messages[0].heading = 'رسائل';
+    b.messages[1].heading = 'رسائل (٢)';
+    b.messages[2].heading = 'رسائل';
+    const bookmarks = buildDeck((await load(b)).brief).slides.map((s) => s.bookmark);
+    expect(new Set(bookmarks).size).toBe(bookmarks.length);
+  });
+
   it("takes any section's heading from the brief", async () => {
     const b = await bundledObject();
     b.event.heading = 'عن اللقاء';
@@ -195,6 +204,24 @@ describe('organisers, venue and dates', () => {
     expect(facts(buildDeck((await load(en)).brief)).Date).toBe('25 October 2024');
     en.event.date_format = 'month-day-year';
     expect(facts(buildDeck((await load(en)).brief)).Date).toBe('October 25, 2024');
+  });
+
+  it('spaces the dash between two dates of different months or years, and shows the Hijri date alone when that is all', async () => {
+    const en = await panel();
+    en.event.date = { from: '2008-12-30', to: '2009-01-02' };
+    expect(facts(buildDeck((await load(en)).brief)).Date).toBe('30 December 2008 – 2 January 2009');
+    const b = await bundledObject();
+    b.event.date = { from: '2008-09-30', to: '2008-10-02' };
+    expect(facts(buildDeck((await load(b)).brief))['التاريخ']).toBe('٣٠ سبتمبر – ٢ أكتوبر ٢٠٠٨');
+    b.event.date = 'unknown';
+    b.event.hijri = '18 محرم 1439 هـ';
+    expect(facts(buildDeck((await load(b)).brief))['التاريخ']).toBe('١٨ محرم ١٤٣٩ هـ');
+  });
+
+  it("refuses a session's Hijri date written as a Gregorian one too", async () => {
+    const b = await panel();
+    b.sessions = [{ id: 'opening', title: 'Opening', date: '1439-01-18' }];
+    expect((await problems(b))[0]).toMatch(/sessions\[0\]\.date: is not a Gregorian date/);
   });
 
   it('says an announced event is scheduled, not held', async () => {

@@ -2,6 +2,7 @@
 import type { Rich } from '../text.js';
 import type { PersonView } from '../view.js';
 import { allSources, defineKind, lines } from './kind.js';
+import { personOrigins } from './speakers.js';
 
 export interface DelegationBody {
   side: Rich | null;
@@ -28,8 +29,9 @@ export const delegation = defineKind<DelegationBody>()({
         sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
         list: d.members,
         weight: (m) => lines(ctx.personText(m), MEMBER_CHARS) + MEMBER_SPACE,
-        reserved: d.side ? SIDE_LINE : 0,
-        origins: (_m, j) => [['delegations', i, 'members', j, 'role']],
+        reserved: 0,
+        repeated: d.side ? SIDE_LINE : 0,
+        origins: (m) => personOrigins(ctx.brief, m),
         body: (chunk) => ({ side: ctx.maybe(d.side), members: chunk.map((m) => ctx.person(m)) }),
       });
     });

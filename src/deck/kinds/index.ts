@@ -46,7 +46,7 @@ export function notesPlaces(brief: Brief): NotesPlace[] {
   return KINDS.flatMap((k) => ('notes' in k && k.notes ? k.notes(brief) : []));
 }
 
-/** The scaffold sections `mujaz init` writes, in deck order (templates/scaffold/<name>.yaml.hbs). */
+/** The scaffold sections `mujaz init` writes, in deck order (templates/scaffold/<lang>/<name>.yaml.hbs, in each language). */
 export function scaffoldSections(): string[] {
   return KINDS.flatMap((k) => ('scaffold' in k && k.scaffold ? [k.scaffold] : []));
 }

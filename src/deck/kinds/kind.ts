@@ -23,8 +23,10 @@ export interface SlidePlan<T, B> {
   list: readonly T[];
   /** What one item takes of the slide's body, in lines of body type (src/deck/split.ts). */
   weight: (item: T) => number;
-  /** Lines the first slide's fixed parts (intro, speaker, notes on the report) take from the body. */
+  /** Lines the first slide's own parts (a summary, an intro, a chair) take from its body. */
   reserved: number;
+  /** Lines the parts shown on every slide of the group (a speaker, a table's head) take from each body. */
+  repeated?: number;
   /** The view of one slide: `chunk` is its part of the list; `first` is true on the first slide. */
   body: (chunk: T[], first: boolean) => B;
   /** Where each list item's texts come from in the brief (a row of cards holds several). */
@@ -62,7 +64,7 @@ export interface DeckContext<L, B> {
   personById(id: string): Person | undefined;
   /** A text and, isolated beside it, its Latin form (an institution's, a person's). */
   withLatin(text: string, latin: string | undefined): Rich;
-  /** The brief's notes on its report's gaps, as items (the overview and sources slides print them). */
+  /** The brief's notes on its report's gaps, as items (the sources slide prints them, after its table). */
   gaps(): Item[];
   /** The slides planned before this kind's. */
   planned(): readonly Planned[];
@@ -90,7 +92,7 @@ export interface Kind<K extends string, B, L> {
   /** The part of the brief it reads: a top-level key of the brief. */
   readonly reads: readonly (keyof Brief)[];
   readonly labels: KindLabels<L>;
-  /** Its part of the scaffold `mujaz init` writes: templates/scaffold/<name>.yaml.hbs. */
+  /** Its part of the scaffold `mujaz init` writes: templates/scaffold/<lang>/<name>.yaml.hbs, in each language. */
   readonly scaffold?: string;
   /** Plans the kind's slides for this brief (none when the brief lacks its part). */
   slides(ctx: DeckContext<L & CommonLabels, B>): void;

@@ -37,7 +37,8 @@ export function planMessages(
       sources: allSources(...m.points.map((p) => p.sources)),
       list: m.points,
       weight: (p) => lines(p.text) + POINT_SPACE,
-      reserved: SPEAKER_LINES,
+      reserved: 0,
+      repeated: SPEAKER_LINES,
       origins: (_p, j) => [['messages', i, 'points', j, 'text']],
       body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)) }),
     });
@@ -46,7 +47,7 @@ export function planMessages(
 
 export const messages: Kind<'messages', MessagesBody, Record<never, never>> = defineKind<MessagesBody>()({
   kind: 'messages',
-  reads: ['messages'],
+  reads: ['messages', 'sessions'],
   scaffold: 'messages',
   labels: { ar: {}, en: {} },
   slides(ctx) {

@@ -44,7 +44,8 @@ export const overview = defineKind<OverviewBody>()({
         ['event', 'summary'],
         ['event', 'format'],
       ],
-      reserved: lines(ev.summary, SUMMARY_CHARS) + (ev.format ? lines(ev.format, FORMAT_CHARS) * FORMAT_LINE : 0) + THEMES_HEADING,
+      reserved: lines(ev.summary, SUMMARY_CHARS) + (ev.format ? lines(ev.format, FORMAT_CHARS) * FORMAT_LINE : 0),
+      repeated: THEMES_HEADING,
       body: (chunk, first) => ({
         summary: first ? ctx.rich(ev.summary) : null,
         facts: first && ev.format ? [{ label: L.format, value: ctx.rich(ev.format) }] : [],

@@ -2,6 +2,7 @@
 import type { Person, Point } from '../../brief/schema.js';
 import type { Item, PersonView } from '../view.js';
 import { allSources, defineKind, lines } from './kind.js';
+import { personOrigins } from './speakers.js';
 
 export interface ParticipantsBody {
   moderator: PersonView | null;
@@ -47,8 +48,10 @@ export const participants = defineKind<ParticipantsBody>()({
       sources: allSources(pa.moderator?.sources, ...joined.map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
       list: entries,
       weight: (e) => (e.kind === 'joined' ? lines(ctx.personText(e.p)) + JOINED_SPACE : lines(e.p.text, CHIP_CHARS) * CHIP_LINE),
-      origins: (e, j) => [e.kind === 'joined' ? ['participants', 'joined', j, 'role'] : ['participants', 'attendees', j - joined.length, 'text']],
-      reserved: (pa.moderator ? lines(ctx.personText(pa.moderator)) + MODERATOR_SPACE : 0) + LIST_HEADING,
+      origins: (e, j) => (e.kind === 'joined' ? personOrigins(ctx.brief, e.p) : [['participants', 'attendees', j - joined.length, 'text']]),
+      reserved: pa.moderator ? lines(ctx.personText(pa.moderator)) + MODERATOR_SPACE : 0,
+      // A heading over the people who joined and one over the attendees, on every slide that holds them.
+      repeated: LIST_HEADING * ((joined.length > 0 ? 1 : 0) + ((pa.attendees ?? []).length > 0 ? 1 : 0)),
       body: (chunk, first) => ({
         moderator: first && pa.moderator ? ctx.person(pa.moderator) : null,
         joined: chunk.flatMap((e) => (e.kind === 'joined' ? [ctx.person(e.p)] : [])),

@@ -7,7 +7,7 @@ import type { PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
 import { allSources, defineKind } from './kind.js';
 import { messages, planMessages } from './messages.js';
-import { peopleGroups, personWeight } from './speakers.js';
+import { byPart, peopleGroups, personOrigins, personWeight } from './speakers.js';
 
 export interface SessionBody {
   chair: PersonView | null;
@@ -29,7 +29,8 @@ export const session = defineKind<SessionBody>()({
     (brief.sessions ?? []).forEach((s, i) => {
       const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
       // The chair is shown once, above the others.
-      const people = (brief.people ?? []).filter((p) => p.session === s.id && p.id !== s.chair);
+      const everyone = [...(brief.people ?? []), ...(brief.delegations ?? []).flatMap((d) => d.members), ...(brief.participants?.joined ?? [])];
+      const people = byPart(everyone.filter((p) => p.session === s.id && p.id !== s.chair));
       const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
       ctx.add({
         group: `session-${i + 1}`,
@@ -40,7 +41,7 @@ export const session = defineKind<SessionBody>()({
         weight: (p) => personWeight(ctx, p),
         reserved: chair ? CHAIR_LINES : 0,
         fixed: [['sessions', i, 'title']],
-        origins: (p) => [['people', (brief.people ?? []).indexOf(p), 'role']],
+        origins: (p) => personOrigins(brief, p),
         body: (chunk, first) => ({
           chair: first && chair ? ctx.person(chair) : null,
           chairLabel: ctx.labels.chaired,
@@ -55,5 +56,6 @@ export const session = defineKind<SessionBody>()({
       );
     });
   },
+  citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources })),
   notes: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], notes: s.notes, name: `the slide of the session "${s.title}"` })),
 });

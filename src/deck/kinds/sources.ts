@@ -69,7 +69,8 @@ export const sources = defineKind<SourcesBody>()({
       list: entries,
       weight: (e) => ('row' in e ? ROW_LINES : gapLines([e.gap])),
       origins: (e) => ('gap' in e ? [['source', 'gaps', e.i, 'note']] : []),
-      reserved: HEAD_LINES,
+      reserved: 0,
+      repeated: HEAD_LINES,
       body: (chunk, first) => ({
         report: ctx.rich(brief.source.title),
         url: first && brief.source.url ? { href: brief.source.url, text: readable(brief.source.url) } : null,

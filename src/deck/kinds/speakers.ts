@@ -1,7 +1,7 @@
 /** The speakers: the people of the brief who are in no delegation and no session, under their part. */
-import type { Person } from '../../brief/schema.js';
+import type { Brief, Person } from '../../brief/schema.js';
 import { PART_ORDER, partWords } from '../parts.js';
-import type { PeopleGroup } from '../view.js';
+import type { BriefPath, PeopleGroup } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines } from './kind.js';
 
 export interface SpeakersBody {
@@ -31,6 +31,20 @@ export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonl
   return groups;
 }
 
+/** Where a person's texts are in the brief (people, a delegation, or those who joined), for the fit's messages. */
+export function personOrigins(brief: Brief, p: Person): BriefPath[] {
+  const fields = ['name', 'latin', 'role', 'affiliation'] as const;
+  const at = (base: BriefPath) => fields.filter((f) => p[f] !== undefined).map((f) => [...base, f]);
+  const j = (brief.people ?? []).indexOf(p);
+  if (j >= 0) return at(['people', j]);
+  for (const [i, d] of (brief.delegations ?? []).entries()) {
+    const m = d.members.indexOf(p);
+    if (m >= 0) return at(['delegations', i, 'members', m]);
+  }
+  const k = (brief.participants?.joined ?? []).indexOf(p);
+  return k >= 0 ? at(['participants', 'joined', k]) : [];
+}
+
 /** What a person weighs in a list grouped by part (the group's heading is shared out among its people). */
 export function personWeight(ctx: DeckContext<unknown, unknown>, p: Person): number {
   return lines(ctx.personText(p), PERSON_CHARS) + PERSON_SPACE + GROUP_HEADING / 2;
@@ -38,7 +52,7 @@ export function personWeight(ctx: DeckContext<unknown, unknown>, p: Person): num
 
 export const speakers = defineKind<SpeakersBody>()({
   kind: 'speakers',
-  reads: ['people'],
+  reads: ['people', 'sessions'],
   scaffold: 'people',
   labels: { ar: { speakers: 'المتحدثون' }, en: { speakers: 'Speakers' } },
   slides(ctx) {
@@ -54,7 +68,7 @@ export const speakers = defineKind<SpeakersBody>()({
       list: people,
       weight: (p) => personWeight(ctx, p),
       reserved: 0,
-      origins: (p) => [['people', (brief.people ?? []).indexOf(p), 'role']],
+      origins: (p) => personOrigins(brief, p),
       body: (chunk) => ({ groups: peopleGroups(ctx, chunk) }),
     });
   },

@@ -7,7 +7,7 @@ import { dateText } from '../dates.js';
 import { logoAsset } from '../logo.js';
 import type { Rich } from '../text.js';
 import type { Fact } from '../view.js';
-import { defineKind } from './kind.js';
+import { allSources, defineKind } from './kind.js';
 
 export interface TitleBody {
   kicker: Rich;
@@ -57,7 +57,8 @@ export const title = defineKind<TitleBody>()({
     const place = venue.filter(Boolean).join(L.listSeparator);
     const announced = ev.status === 'announced';
     const day = dateText(brief, ctx.nf.digits);
-    const date = day === undefined ? L.dateUnknown : ev.hijri ? `${day} (${ev.hijri})` : day;
+    // The Hijri date as the report writes it, beside the Gregorian one, or alone when that is all it gives.
+    const date = day === undefined ? (ev.hijri ?? L.dateUnknown) : ev.hijri ? `${day} (${ev.hijri})` : day;
     const organisers = (relation: Relation, label: string): Fact[] => {
       const named = (ev.organisers ?? []).filter((o) => (o.relation ?? 'co-organiser') === relation);
       if (named.length === 0) return [];
@@ -68,7 +69,7 @@ export const title = defineKind<TitleBody>()({
       group: 'title',
       title: brief.title,
       notes: ev.notes,
-      sources: ev.sources ?? [],
+      sources: allSources(ev.sources, ev.venue?.sources, ...(ev.organisers ?? []).map((o) => o.sources)),
       list: [],
       weight: () => 0,
       reserved: 0,
@@ -92,5 +93,6 @@ export const title = defineKind<TitleBody>()({
       }),
     });
   },
+  citable: (brief) => (brief.event.organisers ?? []).map((o, i) => ({ path: ['event', 'organisers', i], sources: o.sources })),
   notes: (brief) => [{ path: ['event'], notes: brief.event.notes, name: 'the title and overview slides' }],
 });
