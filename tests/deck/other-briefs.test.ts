@@ -103,11 +103,23 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
             }
           }
         }
-        return { lang: document.documentElement.lang, dir: document.documentElement.dir, rtl: Reveal.getConfig().rtl, loose, overflowing };
+        // No continuation slide holds under a third of what the slide before it holds (measured).
+        const used = new Map<string, number[]>();
+        for (const s of document.querySelectorAll<HTMLElement>('section.slide')) {
+          const body = s.querySelector('.slide-body');
+          if (!body) continue;
+          const top = body.getBoundingClientRect().top;
+          const foot = Math.max(0, ...[...body.children].map((c) => c.getBoundingClientRect().bottom - top));
+          used.set(s.dataset.group!, [...(used.get(s.dataset.group!) ?? []), foot]);
+        }
+        const thin = [...used].flatMap(([group, px]) =>
+          px.slice(1).flatMap((p, i) => (p * 3 < px[i]! ? [`${group}: ${Math.round(p)} px after ${Math.round(px[i]!)} px`] : [])),
+        );
+        return { lang: document.documentElement.lang, dir: document.documentElement.dir, rtl: Reveal.getConfig().rtl, loose, overflowing, thin };
       },
       dir === 'rtl' ? '[A-Za-z]' : '[\\u0600-\\u06FF]',
     );
-    expect(state).toEqual({ lang, dir, rtl: dir === 'rtl', loose: [], overflowing: [] });
+    expect(state).toEqual({ lang, dir, rtl: dir === 'rtl', loose: [], overflowing: [], thin: [] });
     const folder = pathToFileURL(path.join(out, slug) + path.sep).href;
     expect(requests.filter((u) => !u.startsWith(folder))).toEqual([]);
     expect(errors).toEqual([]);
