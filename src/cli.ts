@@ -130,6 +130,7 @@ export async function main(argv: string[], early?: EarlyBrowser): Promise<number
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal); // a closed terminal: clean up as for Ctrl-C
   // The core owns the browser: whatever happens, none is left running when main returns.
   await using core = new Core({ reporter, signal: controller.signal, early });
   try {
@@ -141,6 +142,7 @@ export async function main(argv: string[], early?: EarlyBrowser): Promise<number
     if (process.env.MUJAZ_TRACE) trace(reporter);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
 }
 

@@ -4,7 +4,7 @@
  * module must load in a few milliseconds. Puppeteer attaches later through the DevTools pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -76,7 +76,14 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'mujaz-chromium-'));
   const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   if (runningAsRoot) args.push('--no-sandbox');
+  // Whatever Chromium writes outside its profile goes inside it, and is removed with it: its temporary
+  // folders (org.chromium.Chromium.*, left in the system's temporary folder by every run otherwise) and its
+  // configuration (a crash-reports file under ~/.config). Its font cache (~/.cache) stays shared.
+  const scratch = path.join(profile, 'tmp');
+  mkdirSync(scratch);
+  const env = { ...process.env, TMPDIR: scratch, XDG_CONFIG_HOME: path.join(profile, 'config') };
   const proc = spawn(choice.path, args, {
+    env,
     // Its own process group, so that one kill reaches the renderers and zygotes too.
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],

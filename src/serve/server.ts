@@ -48,6 +48,9 @@ export interface PreviewServer {
 
 const COMMON_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
+  // No other site may show the preview in a frame (and so trick a click on it).
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
@@ -69,7 +72,8 @@ const WAITING_PAGE = `<!doctype html>
 </body>
 </html>
 `;
-const WAITING_PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+const WAITING_PAGE_CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', head = false): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });

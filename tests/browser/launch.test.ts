@@ -1,5 +1,6 @@
 /** Chromium is started with Puppeteer's own launch flags, as the installed puppeteer-core gives them, and mujaz's. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumArgs, MUJAZ_ARGS, PUPPETEER_ARGS_FILE, puppeteerArgs } from '../../src/browser/launch.js';
@@ -38,6 +39,18 @@ describe('launch flags', () => {
       for (const flag of chromiumArgs()) expect(seen).toContain(flag);
     } finally {
       await Promise.all([removeDir(out), removeDir(tmp)]);
+    }
+  });
+
+  it('leave nothing of Chromium behind: no temporary folders, no configuration in the home folder', async () => {
+    const [out, tmp, home] = [await tempDir(), await tempDir(), await tempDir()];
+    try {
+      const result = await runCli(['build', 'briefs', '--out', out, '--handout'], { env: { TMPDIR: tmp, HOME: home } });
+      expect(result.code, result.stderr).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(existsSync(path.join(home, '.config'))).toBe(false);
+    } finally {
+      await Promise.all([removeDir(out), removeDir(tmp), removeDir(home)]);
     }
   });
 });

@@ -291,13 +291,14 @@ describe('a full disk', () => {
   );
 });
 
-describe('Ctrl-C during the export', () => {
-  it(
-    'exits 130, leaves no Chromium, removes the temporary folder, keeps the previous deck',
-    async () => {
+describe('Ctrl-C, or a closed terminal, during the export', () => {
+  it.each(['SIGINT', 'SIGHUP'] as const)(
+    '%s: exits 130, leaves no Chromium, removes the temporary folder, keeps the previous deck',
+    async (signal) => {
       const { out, hash, tmp, run, chromium } = await halfwayThroughExport();
-      // A terminal sends SIGINT to the whole foreground job: the CLI's process group (Chromium has its own).
-      process.kill(-run.child.pid!, 'SIGINT');
+      // A terminal sends SIGINT (Ctrl-C) or SIGHUP (closed) to the whole foreground job: the CLI's process
+      // group (Chromium has its own).
+      process.kill(-run.child.pid!, signal);
       const result = await run.done;
       if (process.env.MUJAZ_TEST_VERBOSE) console.log(result.stderr);
       expect(result.code, result.stderr).toBe(130);

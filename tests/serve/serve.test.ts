@@ -81,6 +81,9 @@ describe('mujaz serve', () => {
     expect(index.status).toBe(200);
     expect(index.body).toContain('<script src="/__mujaz/live-reload.js"');
     expect(index.body).toContain('http-equiv="Content-Security-Policy"');
+    // No other site may frame it.
+    expect(index.headers['x-frame-options']).toBe('DENY');
+    expect(index.headers['content-security-policy']).toBe("frame-ancestors 'none'");
     const onDisk = await readFile(path.join(previewRoot, 'issi-russia-roundtable', 'index.html'), 'utf8');
     expect(onDisk).not.toContain('live-reload');
     expect((await rawGet(port, '/assets/deck.js')).status).toBe(200);
