@@ -66,7 +66,7 @@ export interface SpawnedBrowser {
   pipeRead: Readable;
   /** Kills the browser's whole process group and removes its profile. Safe to call twice. */
   kill(): void;
-  /** The same, removing the profile without blocking the thread (mujaz may still be writing PDFs). */
+  /** The same, once the browser has exited, removing the profile without blocking the thread (mujaz may still be writing PDFs). */
   stop(): Promise<void>;
 }
 
@@ -110,9 +110,17 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
       // left behind (see above)
     }
   };
+  const exited = new Promise<void>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+    else proc.once('exit', () => resolve());
+  });
   const stop = async () => {
     if (killed) return;
     killGroup();
+    // Once it is gone (bounded), so that no Chromium still writing into its profile leaves a part of it.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, 3000).unref()))]);
+    clearTimeout(timer);
     await rm(profile, removal).catch(() => undefined);
   };
   // If mujaz itself ends (an uncaught error, process.exit), the browser must not outlive it.

@@ -122,6 +122,6 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
         (b) => b.close(),
         () => undefined,
       );
-    else options.browser.spawned?.kill();
+    else await options.browser.spawned?.stop();
   }
 }

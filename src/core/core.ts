@@ -29,6 +29,8 @@ export interface BuildModeOptions {
 
 export class Core implements AsyncDisposable {
   private early: EarlyBrowser | undefined;
+  /** Early browsers being stopped: the core is disposed of once they are gone, profile and all. */
+  private readonly stopping: Promise<void>[] = [];
 
   constructor(private readonly options: CoreOptions) {
     this.early = options.early;
@@ -39,13 +41,13 @@ export class Core implements AsyncDisposable {
     const early = this.early;
     this.early = undefined;
     if (early && early.requested === executable) return early.spawned;
-    early?.spawned.kill();
+    if (early) this.stopping.push(early.spawned.stop());
     return undefined;
   }
 
   /** A mode that prints nothing stops a browser started early. */
   private stopEarly(): void {
-    this.early?.spawned.kill();
+    if (this.early) this.stopping.push(this.early.spawned.stop());
     this.early = undefined;
   }
 
@@ -103,5 +105,6 @@ export class Core implements AsyncDisposable {
   /** Stops a browser started early that no mode used. */
   async [Symbol.asyncDispose](): Promise<void> {
     this.stopEarly();
+    await Promise.all(this.stopping);
   }
 }
