@@ -94,7 +94,7 @@ export function findBrowser(explicit?: string, system: readonly string[] = SYSTE
     if (!executable(given)) {
       throw new MujazError(
         'NO_BROWSER',
-        `cannot export the PDF: the browser ${given} (from ${from}) does not exist or is not a program (the HTML deck was still written)`,
+        `cannot export the PDF: the browser ${given} (from ${from}) does not exist or is not a program (nothing was written; \`--no-pdf\` builds the HTML deck alone)`,
         {
           hint: NO_BROWSER_HINT,
         },
@@ -106,7 +106,7 @@ export function findBrowser(explicit?: string, system: readonly string[] = SYSTE
   if (own) return { path: own, source: 'puppeteer' };
   const found = system.find(executable);
   if (found) return { path: found, source: 'system' };
-  throw new MujazError('NO_BROWSER', 'cannot export the PDF: no Chrome or Chromium found (the HTML deck was still written)', {
+  throw new MujazError('NO_BROWSER', 'cannot export the PDF: no Chrome or Chromium found (nothing was written; `--no-pdf` builds the HTML deck alone)', {
     hint: NO_BROWSER_HINT,
   });
 }

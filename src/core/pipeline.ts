@@ -31,8 +31,6 @@ export interface BuildResult {
   files: string[];
   /** The files the brief names (report, logo): what a watcher must watch besides the brief. */
   inputs: string[];
-  /** Set when the HTML deck was written but the PDF could not be (no browser). */
-  pdfError?: MujazError;
 }
 
 /** What one brief's build is given by the core. */
@@ -66,19 +64,6 @@ function pdfMeta(deck: Deck): PdfMeta {
     created: deck.created,
     bookmarks: deck.slides.map((s) => s.bookmark),
   };
-}
-
-/** The browser, or the reason there is none (no Chrome or Chromium found: the HTML deck is still written). */
-async function browserFor(job: BriefJob): Promise<{ browser?: Browser; pdfError?: MujazError }> {
-  if (!job.pdf || !job.browser) return {};
-  try {
-    const browser = await job.browser();
-    performance.mark('browser ready');
-    return { browser };
-  } catch (error) {
-    if (error instanceof MujazError && error.code === 'NO_BROWSER') return { pdfError: error };
-    throw error;
-  }
 }
 
 function duplicateSlug(loaded: LoadedBrief, slug: string, owner: string): MujazError {
@@ -123,7 +108,10 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
   try {
     const files = await writeAssets(staging.dir, loaded.logos);
     performance.mark(`${file}: staged`);
-    const { browser, pdfError } = await browserFor(job);
+    // No browser to print with fails the build (NO_BROWSER, saying how to get one): a deck without the PDF
+    // asked for never replaces the previous one.
+    const browser = job.pdf && job.browser ? await job.browser() : undefined;
+    if (browser) performance.mark('browser ready');
     const assets = browser ? await assetsVersion() : '';
     // pdf-lib is loaded while Chromium loads the first page, not before: the page is opened first.
     let postprocess: Promise<typeof import('../pdf/postprocess.js')> | undefined;
@@ -178,7 +166,6 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       files: ['index.html', ...files],
       inputs: filesNamedBy(loaded),
     };
-    if (pdfError) result.pdfError = pdfError;
     return result;
   } finally {
     await staging.dispose();

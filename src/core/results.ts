@@ -36,7 +36,7 @@ export function summaryTable(outcomes: readonly Outcome[]): string[] {
     o.result ? String(o.result.slides) : '-',
     o.result?.pages != null ? String(o.result.pages) : '-',
     `${(o.ms / 1000).toFixed(2)} s`,
-    o.error ? 'FAILED' : o.result?.pdfError ? 'html only' : 'ok',
+    o.error ? 'FAILED' : 'ok',
   ]);
   const head = ['deck', 'slides', 'pages', 'time', 'status'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -48,7 +48,7 @@ export function summaryTable(outcomes: readonly Outcome[]): string[] {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-/** How a batch ends: nothing when every brief built (with its PDF), else the error with the right exit code. */
+/** How a batch ends: nothing when every brief built, else the error with the right exit code. */
 export function batchError(outcomes: readonly Outcome[]): MujazError | undefined {
   const failed = outcomes.filter((o) => o.error);
   if (failed.length > 0) {
@@ -63,5 +63,5 @@ export function batchError(outcomes: readonly Outcome[]): MujazError | undefined
       outcomes.length === 1 ? 'build failed' : `${failed.length} of ${outcomes.length} briefs failed: ${failed.map((f) => f.file).join(', ')}`,
     );
   }
-  return outcomes.find((o) => o.result?.pdfError)?.result?.pdfError;
+  return undefined;
 }

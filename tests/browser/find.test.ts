@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
 import { findBrowser, puppeteerCacheBrowsers } from '../../src/browser/find.js';
 import { bundledBrief, cliPath, removeDir, runCli, tempDir } from '../support/build.js';
-import { run, SLUG } from '../pdf/support.js';
+import { hashTree, run, SLUG } from '../pdf/support.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -110,25 +110,28 @@ describe('findBrowser', () => {
 });
 
 describe('building without a browser', () => {
-  async function expectHtmlOnly(args: string[], env: NodeJS.ProcessEnv, named: RegExp) {
+  /** A PDF asked for with no browser fails, says how to get one, and leaves the previous deck as it was. */
+  async function expectNothingTouched(args: string[], env: NodeJS.ProcessEnv, named: RegExp) {
     const out = await tempDir('mujaz-nobrowser-');
     dirs.push(out);
+    const first = await runCli(['build', bundledBrief, '--out', out, '--handout']);
+    expect(first.code, first.stderr).toBe(0);
+    const before = await hashTree(path.join(out, SLUG));
     const result = await runCli(['build', bundledBrief, '--out', out, ...args], { env });
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(named);
-    expect(result.stderr).toMatch(/HTML deck was still written/);
+    expect(result.stderr).toMatch(/nothing was written; `--no-pdf` builds the HTML deck alone/);
     for (const way of ['--browser', 'PUPPETEER_EXECUTABLE_PATH', '@puppeteer/browsers', 'apt-get install chromium']) expect(result.stderr).toContain(way);
-    expect(existsSync(path.join(out, SLUG, 'index.html'))).toBe(true);
-    expect(existsSync(path.join(out, SLUG, `${SLUG}.pdf`))).toBe(false);
-    expect(existsSync(path.join(out, SLUG, `${SLUG}-handout.pdf`))).toBe(false);
+    expect(await hashTree(path.join(out, SLUG)), 'the previous deck changed').toBe(before);
+    expect(existsSync(path.join(out, SLUG, `${SLUG}.pdf`))).toBe(true);
   }
 
-  it('--browser /nonexistent: exit 1, a clear message, the HTML deck but no PDF', async () => {
-    await expectHtmlOnly(['--browser', '/nonexistent', '--handout'], {}, /the browser \/nonexistent \(from --browser\) does not exist/);
+  it('--browser /nonexistent: exit 1, a clear message, the previous deck (HTML and PDFs) untouched', async () => {
+    await expectNothingTouched(['--browser', '/nonexistent', '--handout'], {}, /the browser \/nonexistent \(from --browser\) does not exist/);
   }, 180_000);
 
   it('PUPPETEER_EXECUTABLE_PATH naming a missing file: the same', async () => {
-    await expectHtmlOnly(
+    await expectNothingTouched(
       [],
       { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
       /the browser \/nonexistent\/chrome \(from PUPPETEER_EXECUTABLE_PATH\) does not exist/,

@@ -40,7 +40,7 @@ describe('results', () => {
     expect(asMujazError(own)).toBe(own);
   });
 
-  it('ends a batch with the exit code of its worst failure, or the missing browser, or nothing', () => {
+  it('ends a batch with the exit code of its worst failure, or nothing', () => {
     const ok: Outcome = { file: 'a', result: result('a', 14), ms: 1 };
     const invalid: Outcome = { file: 'b', error: new MujazError('INVALID_INPUT', 'b: bad'), ms: 1 };
     const broken: Outcome = { file: 'c', error: new MujazError('BUILD_FAILED', 'c: broke'), ms: 1 };
@@ -48,8 +48,6 @@ describe('results', () => {
     expect(batchError([ok, broken])?.code).toBe('BUILD_FAILED');
     expect(batchError([ok, broken, invalid])).toMatchObject({ code: 'INVALID_INPUT', message: '2 of 3 briefs failed: c, b' });
     expect(batchError([broken])?.message).toBe('build failed');
-    const noBrowser = new MujazError('NO_BROWSER', 'no Chromium');
-    expect(batchError([{ file: 'a', result: result('a', null, { pdfError: noBrowser }), ms: 1 }])).toBe(noBrowser);
   });
 
   it('tabulates a batch in the order given', () => {
