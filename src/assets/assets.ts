@@ -3,10 +3,11 @@
  * static server: reveal.js and its notes plugin, the deck's theme and runtime, and the bundled fonts.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import { MujazError } from '../errors.js';
+import { writeError } from '../write/output.js';
 import { nodeModules, templatesDir } from '../paths.js';
 import { fontFiles } from './fonts.js';
 import type { Logo } from '../brief/references.js';
@@ -100,6 +101,12 @@ export async function assetsVersion(): Promise<string> {
   return createHash('sha256').update(stats.join('\n')).digest('hex').slice(0, 16);
 }
 
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
 /** Copies every asset into `dir` (the deck's temporary folder). */
 export async function writeAssets(dir: string, logos: readonly Logo[] = []): Promise<string[]> {
   const written: string[] = [];
@@ -108,15 +115,22 @@ export async function writeAssets(dir: string, logos: readonly Logo[] = []): Pro
   try {
     await Promise.all(copies.map((c) => copyFile(c.from, path.join(dir, c.to))));
   } catch (error) {
-    throw new MujazError('BUILD_FAILED', `could not copy the deck's assets: ${(error as Error).message}`, {
-      cause: error,
-      hint: 'run `npm run setup` to install the packages the deck needs',
-    });
+    // A file of reveal.js or of the theme missing is an incomplete install; anything else is the output's disk.
+    const missing = (await Promise.all(copies.map((c) => exists(c.from)))).includes(false);
+    if (missing) {
+      throw new MujazError('BUILD_FAILED', `could not copy the deck's assets: ${(error as Error).message}`, {
+        cause: error,
+        hint: 'run `npm run setup` to install the packages the deck needs',
+      });
+    }
+    throw writeError(error, "the deck's assets");
   }
   written.push(...copies.map((c) => c.to));
   for (const logo of logos) {
     const to = logoAsset(logo.named, logo.organiser);
-    await copyFile(logo.file, path.join(dir, to));
+    await copyFile(logo.file, path.join(dir, to)).catch((error: unknown) => {
+      throw writeError(error, `the logo ${to}`);
+    });
     written.push(to);
   }
   return written.sort();

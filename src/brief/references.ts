@@ -2,11 +2,12 @@
  * Checks the schema cannot make: ids are unique, speakers exist, cited paragraphs exist in the report,
  * and files the brief names are real files inside the brief's folder.
  */
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
-import type { Diagnostic } from '../errors.js';
+import { type Diagnostic, MujazError } from '../errors.js';
+import { imageProblem } from './images.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
 import { decodeSource } from './source-text.js';
@@ -84,6 +85,18 @@ export async function resolveInside(briefDir: string, relative: string): Promise
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return { problem: `is not a file (${relative})` };
   return real;
+}
+
+/** The first 64 KiB of a file: enough to tell an image's kind and size. */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 function didYouMean(value: string, known: readonly string[]): string | undefined {
@@ -177,8 +190,11 @@ export async function checkReferences(
         try {
           const text = decodeSource(resolved, await readFile(resolved)).text;
           report = { file: resolved, paragraphs: paragraphsOf(text) };
-        } catch {
-          diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], 'the report is not valid UTF-8 text', 'save the report as UTF-8 text'));
+        } catch (error) {
+          // UTF-16 (said as such), or bytes that are no UTF-8 at all.
+          const said = error instanceof MujazError ? error.diagnostics[0]?.message : undefined;
+          const why = said?.includes('UTF-16') ? said.replace(/^the file is /, 'is ') : undefined;
+          diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], `the report ${why ?? 'is not valid UTF-8 text'}`, 'save the report as UTF-8 text'));
         }
       }
     }
@@ -222,7 +238,12 @@ export async function checkReferences(
       diagnostics.push(
         diagnosticForPath(src, doc, at, 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'),
       );
-    else logos.push({ file: resolved, named: file, organiser });
+    else {
+      const problem = imageProblem(await readHead(resolved));
+      if (problem)
+        diagnostics.push(diagnosticForPath(src, doc, at, problem, 'use the logo as a png, jpg or webp image of a sensible size (a few hundred pixels across)'));
+      else logos.push({ file: resolved, named: file, organiser });
+    }
   }
   return { diagnostics, warnings, report, logos };
 }

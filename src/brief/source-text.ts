@@ -101,7 +101,29 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * UTF-16 text, with or without a byte-order mark: its ASCII characters (spaces, line breaks, Latin letters)
+ * leave a zero byte beside each, which UTF-8 text never has; and its Arabic letters, a byte 0x06 beside
+ * each, pass as valid UTF-8 control characters, so it must be told apart before decoding.
+ */
+function utf16(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < Math.min(bytes.length, 4096); i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  if (even + odd === 0) return undefined;
+  return odd >= even ? 'little-endian' : 'big-endian';
+}
+
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
+  const sixteen = utf16(bytes);
+  if (sixteen) {
+    const message = `the file is UTF-16 (${sixteen}) text, not UTF-8`;
+    throw new MujazError('INVALID_INPUT', `${file}: ${message}`, {
+      diagnostics: [{ file, line: 0, col: 0, length: 1, severity: 'error', message, hint: 'save it as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)' }],
+    });
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Position the caret on the bad byte, and show its line with the bad bytes as U+FFFD.

@@ -24,7 +24,8 @@ export interface Staging {
   dispose(): Promise<void>;
 }
 
-function writeError(error: unknown, what: string): MujazError {
+/** A failed write, said as its cause (a full disk, a read-only folder) with what to do. */
+export function writeError(error: unknown, what: string): MujazError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
     code === 'ENOSPC'
