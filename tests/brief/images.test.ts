@@ -71,11 +71,12 @@ describe('images', () => {
 });
 
 describe('reports', () => {
-  it.each([
+  const orders: [order: 'little-endian' | 'big-endian', encoding: 'utf16le' | 'utf16be', bom: boolean][] = [
     ['little-endian', 'utf16le', false],
     ['little-endian', 'utf16le', true],
     ['big-endian', 'utf16be', false],
-  ] as const)('refuses a report in UTF-16 (%s, byte-order mark: %s), saying so at source.file', async (order, encoding, bom) => {
+  ];
+  it.each(orders)('refuses a report in UTF-16 (%s, byte-order mark: %s), saying so at source.file', async (order, encoding, bom) => {
     const brief = await bundledObject();
     const { dir, file } = await writeVariant(brief, 'utf16');
     const text = 'الفقرة الأولى من التقرير\nالفقرة الثانية\n'.repeat(12);
