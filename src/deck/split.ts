@@ -60,21 +60,9 @@ export function chunkByWeight<T>(items: readonly T[], weight: (item: T) => numbe
 
 /** The greedy cut made from the last item back: the first slide (with its own budget) takes what is left. */
 function greedyFromEnd<T>(items: readonly T[], weight: (item: T) => number, firstBudget: number, budget: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let used = 0;
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    const w = weight(item);
-    if (current.length > 0 && used + w > budget) {
-      chunks.unshift(current);
-      current = [];
-      used = 0;
-    }
-    current.unshift(item);
-    used += w;
-  }
-  if (current.length > 0) chunks.unshift(current);
+  const chunks = greedy([...items].reverse(), weight, budget, budget)
+    .reverse()
+    .map((c) => c.reverse());
   // The first slide must fit its own (smaller) budget: otherwise this cut does not do.
   const first = chunks[0]!.reduce((n, x) => n + weight(x), 0);
   return first <= firstBudget || chunks[0]!.length === 1 ? chunks : [];
