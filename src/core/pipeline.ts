@@ -13,12 +13,12 @@ import { buildHandout, HANDOUT_PAGE, handoutAnchor } from '../deck/handout.js';
 import { SLIDE, type Deck } from '../deck/model.js';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { estimated, fit } from '../fit/fit.js';
-import { measureInBrowser } from '../fit/measure.js';
+import { measureInBrowser, printPageWriter } from '../fit/measure.js';
 import { lintBrief, lintErrors } from '../lint/lint.js';
 import type { PdfMeta } from '../pdf/postprocess.js';
 import { HANDOUT_FILE, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
 import { renderHandout } from '../render/handout.js';
-import { renderDeck, renderPrint } from '../render/render.js';
+import { renderDeck } from '../render/render.js';
 import { stage, writeText } from '../write/output.js';
 
 export interface BuildResult {
@@ -122,7 +122,8 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     };
 
     // Fit: measured in the browser when there is one, else the deck builder's estimate stands.
-    const measure = browser ? measureInBrowser({ browser, dir: staging.dir, csp, assets, whileLoading }) : estimated;
+    const printPage = printPageWriter({ dir: staging.dir, csp, assets });
+    const measure = browser ? measureInBrowser({ browser, printPage, whileLoading }) : estimated;
     const deck = await fit(loaded, measure, first, job.signal);
     checkAborted(job.signal);
 
@@ -134,8 +135,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     let pages: number | null = null;
     if (browser) {
       const { printPdf } = await import('../pdf/print.js');
-      await writeText(staging.dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
-      const printed = await printPdf(browser, path.join(staging.dir, PRINT_PAGE), { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true });
+      const printed = await printPdf(browser, await printPage(deck), { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true });
       if (!job.handout) job.printed?.();
       await rm(path.join(staging.dir, PRINT_PAGE), { force: true });
       const { finishPdf } = await loadPostprocess();

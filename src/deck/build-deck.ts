@@ -76,11 +76,14 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     return { text: this.rich(p.text), cite: this.cite(p.sources) };
   }
 
+  /** The name a person is shown by: in an English deck the Latin name is the name; in an Arabic one it stands beside it. */
+  private shownName(p: Person): string | undefined {
+    return this.brief.lang === 'en' ? (p.latin ?? p.name) : (p.name ?? p.latin);
+  }
+
   person(p: Person): PersonView {
-    const english = this.brief.lang === 'en';
-    // In an English deck the Latin name is the name; in an Arabic one it stands beside it.
-    const name = english ? (p.latin ?? p.name) : (p.name ?? p.latin);
-    const latin = !english && p.name !== undefined && p.latin !== undefined ? p.latin : undefined;
+    const name = this.shownName(p);
+    const latin = this.brief.lang !== 'en' && p.name !== undefined && p.latin !== undefined ? p.latin : undefined;
     const about = [p.role, p.affiliation].filter((t): t is string => t !== undefined);
     const primary = name ?? about.shift() ?? '';
     return {
@@ -97,8 +100,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   }
 
   personName(p: Person): string {
-    const english = this.brief.lang === 'en';
-    return (english ? (p.latin ?? p.name) : (p.name ?? p.latin)) ?? p.role ?? '';
+    return this.shownName(p) ?? p.role ?? '';
   }
 
   personById(id: string): Person | undefined {

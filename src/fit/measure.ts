@@ -41,22 +41,42 @@ function layout(): Layout {
   return { overflows, fill };
 }
 
-export interface BrowserMeasure {
-  browser: Browser;
+export interface PrintPageOptions {
   /** The deck's folder, with its assets. */
   dir: string;
   csp: string;
   /** The assets' state (src/assets/assets.ts assetsVersion). */
   assets: string;
+}
+
+/**
+ * Writes a deck's print page into its folder and gives its path; the deck written last is not rendered or
+ * written again (the fit stage measures it, then the PDF stage prints it).
+ */
+export function printPageWriter({ dir, csp, assets }: PrintPageOptions): (deck: Deck) => Promise<string> {
+  const file = path.join(dir, PRINT_PAGE);
+  let written: Deck | undefined;
+  return async (deck) => {
+    if (deck !== written) {
+      await writeText(dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
+      written = deck;
+    }
+    return file;
+  };
+}
+
+export interface BrowserMeasure {
+  browser: Browser;
+  /** Writes the deck's print page (printPageWriter). */
+  printPage: (deck: Deck) => Promise<string>;
   /** Work for mujaz's own thread while Chromium loads the first page. */
   whileLoading?: () => Promise<void>;
 }
 
-export function measureInBrowser({ browser, dir, csp, assets, whileLoading }: BrowserMeasure): Measure {
+export function measureInBrowser({ browser, printPage, whileLoading }: BrowserMeasure): Measure {
   let first = true;
   return async (deck: Deck) => {
-    const file = path.join(dir, PRINT_PAGE);
-    await writeText(dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
+    const file = await printPage(deck);
     const during = first ? whileLoading : undefined;
     first = false;
     return browser.withPage(async (page) => {

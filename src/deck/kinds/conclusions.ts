@@ -1,13 +1,10 @@
 /** The conclusions the participants shared. */
 import type { Item } from '../view.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, defineKind, lines, POINT_SPACE } from './kind.js';
 
 export interface ConclusionsBody {
   points: Item[];
 }
-
-/** The space between two points. */
-const POINT_SPACE = 0.27;
 
 export const conclusions = defineKind<ConclusionsBody>()({
   kind: 'conclusions',

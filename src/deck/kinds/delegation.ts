@@ -1,7 +1,7 @@
 /** A delegation: one slide per delegation, its side and its members (more slides when they are many). */
 import type { Rich } from '../text.js';
 import type { PersonView } from '../view.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, defineKind, lines, PERSON } from './kind.js';
 import { personOrigins } from './speakers.js';
 
 export interface DelegationBody {
@@ -9,9 +9,6 @@ export interface DelegationBody {
   members: PersonView[];
 }
 
-/** A member's line: characters per line, and the space between members. */
-const MEMBER_CHARS = 80;
-const MEMBER_SPACE = 0.5;
 /** The line naming the side the delegation represents. */
 const SIDE_LINE = 1.3;
 
@@ -28,7 +25,7 @@ export const delegation = defineKind<DelegationBody>()({
         notes: d.notes,
         sources: allSources(d.sources, ...d.members.map((m) => m.sources)),
         list: d.members,
-        weight: (m) => lines(ctx.personText(m), MEMBER_CHARS) + MEMBER_SPACE,
+        weight: (m) => lines(ctx.personText(m), PERSON.chars) + PERSON.space,
         reserved: 0,
         repeated: d.side ? SIDE_LINE : 0,
         origins: (m) => personOrigins(ctx.brief, m),

@@ -1,7 +1,7 @@
 /** The discussion: an optional intro, then its topics, each with the regions the report names under it. */
 import type { Rich } from '../text.js';
 import type { Item } from '../view.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, defineKind, INTRO_SPACE, lines } from './kind.js';
 
 export interface TopicView extends Item {
   regions: Rich[];
@@ -13,10 +13,9 @@ export interface DiscussionBody {
   topics: TopicView[];
 }
 
-/** The space between two topics; the line of region chips under a topic; the space under the intro. */
+/** The space between two topics; the line of region chips under a topic. */
 const TOPIC_SPACE = 0.27;
 const REGIONS_LINE = 0.9;
-const INTRO_SPACE = 0.5;
 
 export const discussion = defineKind<DiscussionBody>()({
   kind: 'discussion',

@@ -120,6 +120,15 @@ export function lines(text: string, perLine = 88): number {
   return Math.max(1, Math.ceil(Array.from(text).length / perLine));
 }
 
+/**
+ * Weights several kinds share, in lines of body type: a chip (a theme, a group of attendees) is narrow and
+ * chips flow several to a row; a point is followed by a little space; a person's line; the space under an intro.
+ */
+export const CHIP = { chars: 40, line: 0.35 } as const;
+export const POINT_SPACE = 0.27;
+export const PERSON = { chars: 80, space: 0.5 } as const;
+export const INTRO_SPACE = 0.5;
+
 /** Characters per line of a note on the report's gaps (the note spans the body at a smaller size). */
 const GAP_CHARS = 105;
 /** Lines of body type a line of a gap note takes, and the space around a note. */

@@ -7,7 +7,7 @@ import type { MessageGroup } from '../../brief/schema.js';
 import { partWords } from '../parts.js';
 import type { Rich } from '../text.js';
 import type { Item, PersonView } from '../view.js';
-import { allSources, type DeckContext, defineKind, type Kind, lines } from './kind.js';
+import { allSources, type DeckContext, defineKind, type Kind, lines, POINT_SPACE } from './kind.js';
 
 export interface MessagesBody {
   speaker: PersonView;
@@ -15,8 +15,6 @@ export interface MessagesBody {
   points: Item[];
 }
 
-/** The space between two points. */
-const POINT_SPACE = 0.27;
 /** The speaker's name, role and occasion above the points. */
 const SPEAKER_LINES = 1.4;
 

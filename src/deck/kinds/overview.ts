@@ -1,7 +1,7 @@
 /** The overview: the event in a sentence or two, its format, its themes as chips. */
 import type { Rich } from '../text.js';
 import type { Fact, Item } from '../view.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, CHIP, defineKind, lines } from './kind.js';
 
 export interface OverviewBody {
   summary: Rich | null;
@@ -9,9 +9,6 @@ export interface OverviewBody {
   themes: Item[];
 }
 
-/** A theme chip: characters per line (chips are narrow), and the lines of body type a chip line takes (they flow several to a row). */
-const CHIP_CHARS = 40;
-const CHIP_LINE = 0.35;
 /** The summary's characters per line (lead type). */
 const SUMMARY_CHARS = 84;
 /** The format line: characters per line, and lines of body type per line (smaller type). */
@@ -38,7 +35,7 @@ export const overview = defineKind<OverviewBody>()({
       notes: ev.notes,
       sources: allSources(ev.sources, ...themes.map((t) => t.sources)),
       list: themes,
-      weight: (t) => lines(t.text, CHIP_CHARS) * CHIP_LINE,
+      weight: (t) => lines(t.text, CHIP.chars) * CHIP.line,
       origins: (_t, i) => [['event', 'themes', i, 'text']],
       fixed: [
         ['event', 'summary'],

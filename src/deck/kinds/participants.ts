@@ -1,7 +1,7 @@
 /** Who else took part: the moderator, officials who joined the discussion, and the groups who attended. */
 import type { Person, Point } from '../../brief/schema.js';
 import type { Item, PersonView } from '../view.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, CHIP, defineKind, lines } from './kind.js';
 import { personOrigins } from './speakers.js';
 
 export interface ParticipantsBody {
@@ -14,9 +14,6 @@ type Entry = { kind: 'joined'; p: Person } | { kind: 'attendee'; p: Point };
 
 /** A person who joined: their line and the space under it (role on a line of its own). */
 const JOINED_SPACE = 1.1;
-/** An attendee group is a chip: characters per line, and lines of body type per chip line. */
-const CHIP_CHARS = 40;
-const CHIP_LINE = 0.35;
 /** The moderator block's heading and space; the heading of the list below. */
 const MODERATOR_SPACE = 1.2;
 const LIST_HEADING = 1.2;
@@ -47,7 +44,7 @@ export const participants = defineKind<ParticipantsBody>()({
       notes: pa.notes,
       sources: allSources(pa.moderator?.sources, ...joined.map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
       list: entries,
-      weight: (e) => (e.kind === 'joined' ? lines(ctx.personText(e.p)) + JOINED_SPACE : lines(e.p.text, CHIP_CHARS) * CHIP_LINE),
+      weight: (e) => (e.kind === 'joined' ? lines(ctx.personText(e.p)) + JOINED_SPACE : lines(e.p.text, CHIP.chars) * CHIP.line),
       origins: (e, j) => (e.kind === 'joined' ? personOrigins(ctx.brief, e.p) : [['participants', 'attendees', j - joined.length, 'text']]),
       reserved: pa.moderator ? lines(ctx.personText(pa.moderator)) + MODERATOR_SPACE : 0,
       // A heading over the people who joined and one over the attendees, on every slide that holds them.

@@ -2,15 +2,12 @@
 import type { Brief, Person } from '../../brief/schema.js';
 import { PART_ORDER, partWords } from '../parts.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
-import { allSources, type DeckContext, defineKind, lines } from './kind.js';
+import { allSources, type DeckContext, defineKind, lines, PERSON } from './kind.js';
 
 export interface SpeakersBody {
   groups: PeopleGroup[];
 }
 
-/** A person's line: characters per line, and the space between people. */
-const PERSON_CHARS = 80;
-const PERSON_SPACE = 0.5;
 /** The heading over each part's group. */
 const GROUP_HEADING = 1.2;
 
@@ -47,7 +44,7 @@ export function personOrigins(brief: Brief, p: Person): BriefPath[] {
 
 /** What a person weighs in a list grouped by part (the group's heading is shared out among its people). */
 export function personWeight(ctx: DeckContext<unknown, unknown>, p: Person): number {
-  return lines(ctx.personText(p), PERSON_CHARS) + PERSON_SPACE + GROUP_HEADING / 2;
+  return lines(ctx.personText(p), PERSON.chars) + PERSON.space + GROUP_HEADING / 2;
 }
 
 export const speakers = defineKind<SpeakersBody>()({

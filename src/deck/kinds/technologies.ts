@@ -1,6 +1,6 @@
 /** The technologies of concern, as numbered cards in a grid, cut into slides by whole rows. */
 import type { Rich } from '../text.js';
-import { allSources, defineKind, lines } from './kind.js';
+import { allSources, defineKind, INTRO_SPACE, lines } from './kind.js';
 
 export interface ConcernView {
   name: Rich;
@@ -23,9 +23,8 @@ const CARD_LINES = 4.65;
 /** A card's text: characters per line at the card's measure, and lines of body type per line (smaller type). */
 const CARD_TEXT_CHARS = 28;
 const CARD_TEXT_LINE = 0.83;
-/** The gap between two rows of cards; the space under the intro. */
+/** The gap between two rows of cards. */
 const ROW_GAP = 0.48;
-const INTRO_SPACE = 0.5;
 
 export const technologies = defineKind<TechnologiesBody>()({
   kind: 'technologies',
