@@ -19,6 +19,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
+import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
+import { rewriteStream } from './line-order.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
 
 interface Font {
@@ -50,6 +52,8 @@ interface Content {
   ref: PDFRef;
   dict: PDFDict;
   data: Uint8Array;
+  ops: Operation[];
+  resources: PDFDict | undefined;
   /** Operators to cut out. */
   cut: Operation[];
   spans: Span[];
@@ -103,7 +107,7 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
     } catch {
       return; // an inline image or syntax this reader does not follow: the stream stays as Chromium wrote it
     }
-    const content: Content = { ref, dict: stream.dict, data, cut: [], spans: [] };
+    const content: Content = { ref, dict: stream.dict, data, ops, resources, cut: [], spans: [] };
     const stack: ({ kind: 'reversed'; op: Operation } | { kind: 'span'; span: Omit<Span, 'emc'> } | { kind: 'other' })[] = [];
     let font: Font | undefined;
     let unknownFont = false;
@@ -176,6 +180,15 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
     contents.push(content);
   };
 
+  // Each font's glyphs (advance and ink), read once.
+  const glyphCache = new Map<string, GlyphsOf | undefined>();
+  const glyphsOf = (resources: PDFDict | undefined, name: string) => {
+    const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
+    if (!(ref instanceof PDFRef)) return undefined;
+    if (!glyphCache.has(ref.toString())) glyphCache.set(ref.toString(), readGlyphs(context, context.lookupMaybe(ref, PDFDict)));
+    return glyphCache.get(ref.toString());
+  };
+
   for (const page of pdf.getPages()) {
     const resources = page.node.Resources();
     const value = page.node.get(PDFName.of('Contents'));
@@ -212,8 +225,9 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
       } else if (!spells(span)) continue;
       content.cut.push(span.bdc, span.emc);
     }
-    if (content.cut.length === 0) continue;
-    context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(cutOut(content.data, content.cut))));
+    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), (name) => glyphsOf(content.resources, name));
+    if (Buffer.compare(rewritten, content.data) === 0) continue;
+    context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
     content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
   }
   for (const font of fonts.values()) {
@@ -223,17 +237,4 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
     dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
     context.assign(font.cmapRef, PDFRawStream.of(dict, deflateSync(Buffer.from(writeToUnicode(font.map), 'latin1'))));
   }
-}
-
-/** The stream without the given operators (each with its operands and the line break after it). */
-function cutOut(data: Uint8Array, cut: Operation[]): Uint8Array {
-  const ranges = cut.map((op) => [op.start, data[op.end] === 0x0a ? op.end + 1 : op.end] as const).sort((a, b) => a[0] - b[0]);
-  const parts: Uint8Array[] = [];
-  let at = 0;
-  for (const [from, to] of ranges) {
-    parts.push(data.subarray(at, from));
-    at = to;
-  }
-  parts.push(data.subarray(at));
-  return Buffer.concat(parts);
 }
