@@ -102,7 +102,7 @@ function withSpace(previous: string, colour: string): string {
 }
 
 /** The stream as units: tagged text blocks, filled paths, and everything else (fixed). */
-export function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[] {
+function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < ops.length; ) {
     const block = textBlock(ops, i, colourAt, glyphs);
@@ -126,7 +126,7 @@ export function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs)
 }
 
 /** A tagged block of text from operator i: BDC with an /MCID, text objects and colours, EMC. */
-export function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyphs): { unit: Unit; tail: number[]; next: number } | undefined {
+function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyphs): { unit: Unit; tail: number[]; next: number } | undefined {
   if (!isTagged(ops[i]!)) return undefined;
   let depth = 0;
   let line: { y: number; x: number } | undefined;
@@ -158,8 +158,7 @@ export function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyph
       size = typeof op.operands[1] === 'number' ? op.operands[1] : 0;
       font = glyphs(nameOf(op.operands[0]) ?? '');
       if (!font) return undefined;
-    }
-    else if (op.op === 'Tm') {
+    } else if (op.op === 'Tm') {
       const [a, b, c, d, e, f] = op.operands as number[];
       // Only upright text (Chromium's `1 0 0 -1 x y Tm`) is ordered.
       if (a !== 1 || b !== 0 || c !== 0 || d !== -1 || typeof e !== 'number' || typeof f !== 'number' || size <= 0) return undefined;
@@ -180,7 +179,10 @@ export function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyph
       for (let k = 0; k + 1 < bytes.length; k += 2) {
         const glyph = font((bytes[k]! << 8) | bytes[k + 1]!);
         if (glyph.ink) {
-          if (!box) boxes.push((box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]));
+          if (!box) {
+            box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+            boxes.push(box);
+          }
           // Text space is y up; `1 0 0 -1 x y Tm` turns it down, as the page's space is here. A pixel's margin.
           const [x0, y0, x1, y1] = glyph.ink;
           grow(box, at + x0 * size - 1, y - y1 * size - 1, at + x1 * size + 1, y - y0 * size + 1);
@@ -208,7 +210,8 @@ function fillBlock(ops: Operation[], i: number, colourAt: Colour[]): { unit: Uni
   for (let j = tagged ? i + 1 : i; j < ops.length; j++) {
     const op = ops[j]!;
     const nums = op.operands.filter((o): o is number => typeof o === 'number');
-    if (op.op === 'EMC' && tagged) return filled ? { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 } : undefined;
+    if (op.op === 'EMC' && tagged)
+      return filled ? { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 } : undefined;
     if (!FILL.has(op.op) && !COLOUR.has(op.op)) {
       return !tagged && filled ? { unit: { ops: [...range(i, j - 1)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j } : undefined;
     }
@@ -239,7 +242,7 @@ const overlap = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] 
  * take the places their group had, left to right; then a stable topological sort keeps every two overlapping
  * units in their first order.
  */
-export function reorder(units: Unit[]): number[] {
+function reorder(units: Unit[]): number[] {
   const key = units.map((_, i) => i);
   const order: number[] = [];
   let start = 0;

@@ -59,6 +59,8 @@ interface Content {
   spans: Span[];
 }
 
+const TATWEEL = '\u0640';
+
 const decode = (stream: PDFRawStream): Uint8Array | undefined => {
   const filter = stream.dict.get(PDFName.of('Filter'));
   if (filter === undefined) return stream.contents;
@@ -199,14 +201,14 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
   // Which one-glyph spans can become ToUnicode entries: the glyph always stands for the same text.
   const entry = (font: Font, code: number): string | undefined => {
     const texts = font.spanned.get(code);
-    if (!texts || texts.size !== 1 || font.inClusters.has(code)) return undefined;
-    const [text] = texts;
+    if (texts?.size !== 1 || font.inClusters.has(code)) return undefined;
+    const text = [...texts][0];
     if (font.bare.has(code) && font.map.get(code) !== text) return undefined;
     return text;
   };
   const spells = (span: Span): boolean => {
     const font = span.font!;
-    const parts = span.codes.map((c) => font.map.get(c) ?? '').filter((t) => t !== '\u0000');
+    const parts = span.codes.map((c) => font.map.get(c) ?? '').filter((t) => t !== '\u0000' && t !== TATWEEL);
     const visual = parts.join('');
     return (span.reversed ? [...visual].reverse().join('') : visual) === span.text;
   };
@@ -222,7 +224,16 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
           font.map.set(span.codes[0]!, text);
           font.changed = true;
         }
-      } else if (!spells(span)) continue;
+      } else if (spells(span)) {
+        // A glyph with no text of its own (U+0000, Skia's "none": a joining stroke Amiri adds inside a word) is
+        // given the tatweel, which Arabic search and text comparison ignore; U+0000 or nothing would come back
+        // as junk (pdf.js shows the glyph's number as a character, PDFium U+FFFE).
+        for (const c of span.codes)
+          if (font.map.get(c) === '\u0000') {
+            font.map.set(c, TATWEEL);
+            font.changed = true;
+          }
+      } else continue;
       content.cut.push(span.bdc, span.emc);
     }
     const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), (name) => glyphsOf(content.resources, name));
