@@ -17,9 +17,24 @@ export interface Operation {
   end: number;
 }
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (b: number) => !WHITE.has(b) && !DELIM.has(b);
+/** Byte classes: 1 white space, 2 delimiter, 0 regular (ISO 32000-1, 7.2.2). */
+const CLASS = new Uint8Array(256);
+for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[b] = 1;
+for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = 2;
+const isWhite = (b: number) => CLASS[b] === 1;
+const isRegular = (b: number) => CLASS[b] === 0;
+/** A number token: digits, at most one point, an optional sign. */
+function isNumber(w: string): boolean {
+  let digits = 0;
+  let points = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e) points++;
+    else if (!(k === 0 && (c === 0x2b || c === 0x2d))) return false;
+  }
+  return digits > 0 && points <= 1;
+}
 
 const ESCAPES: Record<number, number> = { 110: 0x0a, 114: 0x0d, 116: 0x09, 98: 0x08, 102: 0x0c, 40: 0x28, 41: 0x29, 92: 0x5c };
 
@@ -30,10 +45,11 @@ export function parseContentStream(data: Uint8Array): Operation[] {
   let i = 0;
   const n = data.length;
   const ops: Operation[] = [];
+  const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
 
   const skipWhite = () => {
     for (;;) {
-      while (i < n && WHITE.has(data[i]!)) i++;
+      while (i < n && isWhite(data[i]!)) i++;
       if (data[i] !== 0x25) return; // %: a comment runs to the end of the line
       while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
     }
@@ -71,7 +87,7 @@ export function parseContentStream(data: Uint8Array): Operation[] {
     const digits: number[] = [];
     while (i < n && data[i] !== 0x3e) {
       const b = data[i++]!;
-      if (!WHITE.has(b)) digits.push(Number.parseInt(String.fromCharCode(b), 16));
+      if (!isWhite(b)) digits.push(Number.parseInt(String.fromCharCode(b), 16));
     }
     i++; // >
     if (digits.length % 2) digits.push(0);
@@ -83,7 +99,7 @@ export function parseContentStream(data: Uint8Array): Operation[] {
   const word = (): string => {
     const s = i;
     while (i < n && isRegular(data[i]!)) i++;
-    return String.fromCharCode(...data.subarray(s, i));
+    return latin1.slice(s, i);
   };
 
   // One operand, or undefined at an operator (whose text is then left in `keyword`).
@@ -130,7 +146,7 @@ export function parseContentStream(data: Uint8Array): Operation[] {
     }
     if (i >= n || b === 0x5d || b === 0x3e || b === 0x29 || b === 0x7b || b === 0x7d) throw new Error('unexpected delimiter in a content stream');
     const w = word();
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) return Number(w);
+    if (isNumber(w)) return Number(w);
     if (w === 'true' || w === 'false') return w === 'true';
     if (w === 'null') return null;
     keyword = w;

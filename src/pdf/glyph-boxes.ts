@@ -52,7 +52,15 @@ export function readGlyphs(context: PDFContext, font: PDFDict | undefined): Glyp
     }
   }
   const box = ink;
-  return (code) => ({ advance: (widths.get(code) ?? dw) / 1000, ink: box(code) });
+  const known = new Map<number, Glyph>();
+  return (code) => {
+    let glyph = known.get(code);
+    if (!glyph) {
+      glyph = { advance: (widths.get(code) ?? dw) / 1000, ink: box(code) };
+      known.set(code, glyph);
+    }
+    return glyph;
+  };
 }
 
 /** gid → its glyf bounding box in em, from the sfnt's head, loca and glyf tables. */

@@ -46,7 +46,8 @@ export type Glyphs = (font: string) => GlyphsOf | undefined;
 
 export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs): Uint8Array {
   const slice = (i: number) => data.subarray(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
-  const text = (i: number) => Buffer.from(slice(i)).toString('latin1');
+  const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  const text = (i: number) => latin1.slice(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
 
   // The colour in force before each operator (as the bytes that set it).
   const colourAt: Colour[] = [];
@@ -56,7 +57,7 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
     colourAt.push(colour);
     if (op.op === 'q') stack.push(colour);
     else if (op.op === 'Q') colour = stack.pop() ?? colour;
-    else colour = applyColour(colour, op.op, text(i));
+    else if (COLOUR.has(op.op)) colour = applyColour(colour, op.op, text(i));
   });
   colourAt.push(colour);
 
@@ -80,7 +81,7 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
     const last = unit.ops[unit.ops.length - 1]!;
     current = unit.ops.some((i) => ops[i]!.op === 'q' || ops[i]!.op === 'Q')
       ? colourAt[last + 1]!
-      : unit.ops.reduce((c, i) => applyColour(c, ops[i]!.op, text(i)), unit.before);
+      : unit.ops.reduce((c, i) => (COLOUR.has(ops[i]!.op) ? applyColour(c, ops[i]!.op, text(i)) : c), unit.before);
   }
   return Buffer.concat(parts);
 }

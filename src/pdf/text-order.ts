@@ -112,6 +112,7 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
     const content: Content = { ref, dict: stream.dict, data, ops, resources, cut: [], spans: [] };
     const stack: ({ kind: 'reversed'; op: Operation } | { kind: 'span'; span: Omit<Span, 'emc'> } | { kind: 'other' })[] = [];
     let font: Font | undefined;
+    const named = new Map<string, Font | undefined>();
     let unknownFont = false;
     const show = (bytes: Uint8Array | undefined) => {
       if (!bytes) return;
@@ -129,7 +130,11 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
     for (const op of ops) {
       switch (op.op) {
         case 'Tf':
-          font = fontOf(resources, nameOf(op.operands[0]) ?? '');
+          {
+            const name = nameOf(op.operands[0]) ?? '';
+            if (!named.has(name)) named.set(name, fontOf(resources, name));
+            font = named.get(name);
+          }
           break;
         case 'BMC':
           stack.push(nameOf(op.operands[0]) === 'ReversedChars' ? { kind: 'reversed', op } : { kind: 'other' });
@@ -236,7 +241,12 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
       } else continue;
       content.cut.push(span.bdc, span.emc);
     }
-    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), (name) => glyphsOf(content.resources, name));
+    const byName = new Map<string, GlyphsOf | undefined>();
+    const glyphs = (name: string) => {
+      if (!byName.has(name)) byName.set(name, glyphsOf(content.resources, name));
+      return byName.get(name);
+    };
+    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs);
     if (Buffer.compare(rewritten, content.data) === 0) continue;
     context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
     content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
