@@ -21,6 +21,8 @@ export interface DeckOptions {
   fit?: FitScale;
   /** Groups set in smaller type (the brief allowed shrinking text that would not fit otherwise). */
   dense?: ReadonlySet<string>;
+  /** Groups of one slide set a step larger, since they hold little (the fit stage picks them). */
+  light?: ReadonlySet<string>;
 }
 
 /** How much more a slide holds in the smaller type of a dense slide. */
@@ -49,6 +51,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     readonly brief: Brief,
     private readonly fit: FitScale,
     private readonly dense: ReadonlySet<string>,
+    private readonly light: ReadonlySet<string>,
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
@@ -147,7 +150,10 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     const chunks: T[][] = plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, each - plan.reserved, each);
     const title = this.rich(plan.title);
     const sources = [...new Set(plan.sources)].sort((a, b) => a - b);
+    // A group of one slide may be set a step larger; one that continues keeps the body type on every slide.
+    const light = chunks.length === 1 && !dense && this.light.has(plan.group);
     chunks.forEach((chunk, i) => {
+      const used = chunk.reduce((n, item) => n + plan.weight(item), (i === 0 ? plan.reserved : 0) + (plan.repeated ?? 0));
       this.drafts.push({
         kind: this.kind,
         group: plan.group,
@@ -157,6 +163,8 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         sources,
         citeLine: this.cite(plan.sources),
         dense,
+        light,
+        estimate: Math.min(1, used / BODY_LINES),
         items: chunk.length,
         origins: [...(i === 0 ? (plan.fixed ?? []) : []), ...chunk.flatMap((item) => origins.get(item) ?? [])],
         body: plan.body(chunk, i === 0),
@@ -203,7 +211,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 }
 
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
-  const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set());
+  const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set(), options.light ?? new Set());
   b.planAll();
   const author = brief.author ?? brief.event.host.institution;
   return {

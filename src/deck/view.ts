@@ -54,6 +54,10 @@ export interface SlideBase {
   citeLine: string | null;
   /** Smaller type, when the brief asked to shrink text that would not fit. */
   dense: boolean;
+  /** A step larger type, on a slide that holds little (the deck's type scale: templates/theme/mujaz.css). */
+  light: boolean;
+  /** The share of the body the deck builder expects the content to take (the fit stage measures it). */
+  estimate: number;
   /** Where each text on the slide comes from in the brief (e.g. ["messages", 0, "points", 3]). */
   origins: BriefPath[];
   /** How many list items the slide holds (a slide with one item cannot be split further). */
