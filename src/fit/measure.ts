@@ -17,7 +17,7 @@ import type { Fill, Layout, Measure, Overflow } from './fit.js';
  * foot, so such a slide is no taller than its frame; or a box that runs into another, across a rule, or
  * off the slide), and how much of each body the content takes.
  */
-function layout(): Layout {
+export function layout(): Layout {
   const overflows: Overflow[] = [];
   const fill: Fill[] = [];
   const over = (e: Element | null) => (e instanceof HTMLElement ? Math.max(e.scrollHeight - e.clientHeight, e.scrollWidth - e.clientWidth) : 0);
