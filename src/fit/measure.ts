@@ -39,7 +39,8 @@ export function layout(): Layout {
       if (!owner || !n.textContent?.trim() || owner.closest('aside.notes')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
-      for (const r of Array.from(range.getClientRects())) if (r.width > 0 && r.height > 0) texts.push({ owner, left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+      for (const r of Array.from(range.getClientRects()))
+        if (r.width > 0 && r.height > 0) texts.push({ owner, left: r.left, right: r.right, top: r.top, bottom: r.bottom });
     }
     for (const img of Array.from(section.querySelectorAll('img'))) {
       const r = img.getBoundingClientRect();
