@@ -108,10 +108,11 @@ function program(reporter: Reporter, core: Core): Command {
 
   cli
     .command('schema')
-    .description('print the JSON Schema of a brief')
-    .action(async () => {
+    .description('print the JSON Schema of a brief (or, with --theme, of a theme file)')
+    .option('--theme', 'the schema of a theme file')
+    .action(async (opts: { theme?: boolean }) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      schemaCommand(reporter);
+      schemaCommand(reporter, opts);
     });
 
   return cli;

@@ -83,7 +83,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     throw new MujazError('INVALID_INPUT', `${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} found`, { diagnostics: errors });
   }
   const csp = await contentSecurityPolicy();
-  const first = buildDeck(loaded.brief);
+  const first = buildDeck(loaded.brief, { theme: loaded.theme });
   const owner = await job.claim?.(first.slug, file);
   if (owner !== undefined) throw duplicateSlug(loaded, first.slug, owner);
 
@@ -106,7 +106,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
 
   const staging = await stage(job.outRoot, first.slug, job.signal);
   try {
-    const files = await writeAssets(staging.dir, loaded.logos);
+    const files = await writeAssets(staging.dir, [...loaded.logos, ...loaded.theme.logos]);
     performance.mark(`${file}: staged`);
     // No browser to print with fails the build (NO_BROWSER, saying how to get one): a deck without the PDF
     // asked for never replaces the previous one.

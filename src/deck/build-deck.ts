@@ -4,11 +4,12 @@
  * live here and in the kinds; templates only print the result.
  */
 import type { Brief, Person, Point } from '../brief/schema.js';
+import { DEFAULT_THEME, type LoadedTheme } from '../brief/theme.js';
 import { KINDS, type Slide } from './kinds/index.js';
 import type { DeckContext, Planned, SlidePlan } from './kinds/kind.js';
 import { labelsFor, type Labels } from './labels.js';
 import { SLIDE, type Deck } from './model.js';
-import { numberFormat, type NumberFormat } from './numbers.js';
+import { numberFormat, type NumberFormat, writeDigits } from './numbers.js';
 import { BODY_LINES, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
 import type { Item, PersonView } from './view.js';
@@ -23,6 +24,8 @@ export interface DeckOptions {
   dense?: ReadonlySet<string>;
   /** Groups of one slide set a step larger, since they hold little (the fit stage picks them). */
   light?: ReadonlySet<string>;
+  /** The brief's theme (src/brief/theme.ts); the default theme when not given. */
+  theme?: LoadedTheme;
 }
 
 /** How much more a slide holds in the smaller type of a dense slide. */
@@ -210,10 +213,17 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   }
 }
 
+/** A text as a CSS string that is safe anywhere, even inside an HTML <style>: every character but letters, digits and spaces escaped. */
+function cssString(text: string): string {
+  return `"${Array.from(text, (ch) => (/[\p{L}\p{N} ]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
   const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set(), options.light ?? new Set());
   b.planAll();
   const author = brief.author ?? brief.event.host.institution;
+  const theme = options.theme ?? DEFAULT_THEME;
+  const logos = theme.logos.map((l, i) => ({ src: l.asset, alt: theme.theme.logos?.[i]?.alt ?? '' }));
   return {
     lang: brief.lang,
     dir: brief.dir,
@@ -224,7 +234,15 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     author,
     keywords: brief.keywords ?? [],
     created: brief.created ?? DEFAULT_CREATED,
-    footer: b.rich(author),
+    footer: b.rich(theme.theme.footer ?? author),
+    brand: {
+      marking: b.maybe(theme.theme.marking),
+      logos,
+      footerLogo: logos[0] ?? null,
+      markingCss: theme.theme.marking === undefined ? null : cssString(b.nf.digits === 'arab' ? writeDigits(theme.theme.marking, 'arab') : theme.theme.marking),
+      font: theme.theme.font ?? 'amiri',
+      colours: theme.colours,
+    },
     size: SLIDE,
     labels: b.labels,
     slides: b.finish(),

@@ -56,8 +56,11 @@ export const MAX_FIT_ROUNDS = 6;
 const CUT = 0.8;
 /** Rounds in which groups continued on more slides than they need are given fewer (each costs a layout). */
 const GROW_ROUNDS = 2;
-/** A group is given fewer slides only when its content would fill them to at most this share. */
-const GROW_FILL = 0.9;
+/**
+ * A group is given fewer slides only when its content would fill them to at most this share (a part repeated
+ * on each slide, a table's head, is counted on each: the measurement of the fewer slides decides).
+ */
+const GROW_FILL = 1;
 /**
  * A group of one slide whose content takes at most this share of the body is set a step larger (the type
  * scale's next step is about 1.17 times the body type, so it then takes at most about 0.85).
@@ -125,7 +128,7 @@ async function lighten(loaded: LoadedBrief, measure: Measure, deck: Deck, fill: 
   performance.mark(`fill: ${fill.map((f) => `${f.id} ${Math.round(f.used)}/${Math.round(f.room)}`).join(', ')}`);
   for (let round = 0; light.size > 0 && round < 2; round++) {
     performance.mark(`a step larger: ${[...light].join(', ')}`);
-    const next = buildDeck(loaded.brief, { ...options, light });
+    const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, light });
     const { overflows } = await measure(next);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
     if (overflows.length === 0) return next;
@@ -135,7 +138,12 @@ async function lighten(loaded: LoadedBrief, measure: Measure, deck: Deck, fill: 
 }
 
 /** The deck of `loaded` with every slide fitting, as `measure` lays it out. `first`: the deck as first built. */
-export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = buildDeck(loaded.brief), signal?: AbortSignal): Promise<Deck> {
+export async function fit(
+  loaded: LoadedBrief,
+  measure: Measure,
+  first: Deck = buildDeck(loaded.brief, { theme: loaded.theme }),
+  signal?: AbortSignal,
+): Promise<Deck> {
   const scale: FitScale = {};
   const dense = new Set<string>();
   let deck = first;
@@ -166,7 +174,7 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
         grown.set(group, before);
       }
       performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
-      const next = buildDeck(loaded.brief, { fit: scale, dense });
+      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
       // The estimate may still give a group as many slides: then it is as it is.
       for (const group of grown.keys()) {
         if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
@@ -185,7 +193,7 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
       if ([...grown.keys()].every((g) => failed.has(g))) return settle(fitting, fittingFill);
       grown = new Map();
-      deck = buildDeck(loaded.brief, { fit: scale, dense });
+      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
       continue;
     }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
@@ -207,6 +215,6 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
       } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasDense.has(o.group)) dense.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
-    deck = buildDeck(loaded.brief, { fit: scale, dense });
+    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
   }
 }

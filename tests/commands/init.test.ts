@@ -9,7 +9,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { briefJsonSchema } from '../../src/brief/schema.js';
+import { briefJsonSchema, themeJsonSchema } from '../../src/brief/schema.js';
 import { commentText, SCAFFOLD_FRAME, SCAFFOLD_LANGS, schemaPathFor } from '../../src/commands/init.js';
 import { scaffoldSections } from '../../src/deck/kinds/index.js';
 import { removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
@@ -18,6 +18,12 @@ describe('schema/brief.schema.json', () => {
   it('is exactly what `mujaz schema` prints (regenerate: node bin/mujaz.js schema > schema/brief.schema.json)', () => {
     const onDisk = JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'brief.schema.json'), 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(briefJsonSchema())));
+  });
+
+  it('has a sibling for theme files, exactly what `mujaz schema --theme` prints', () => {
+    const onDisk = JSON.parse(readFileSync(path.join(repoRoot, 'schema', 'theme.schema.json'), 'utf8'));
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(themeJsonSchema())));
+    expect(Object.keys(onDisk.properties)).toEqual(['name', 'colours', 'font', 'logos', 'footer', 'marking']);
   });
 
   it('is where the bundled brief and new briefs in briefs/ point', () => {
