@@ -16,8 +16,8 @@ import { estimated, fit } from '../fit/fit.js';
 import { measureInBrowser, printPageWriter } from '../fit/measure.js';
 import { lintBrief, lintErrors } from '../lint/lint.js';
 import type { PdfMeta } from '../pdf/postprocess.js';
-import { HANDOUT_FILE, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
-import { renderHandout } from '../render/handout.js';
+import { HANDOUT_FILE, HANDOUT_MARKING, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
+import { handoutMarkingCss, renderHandout } from '../render/handout.js';
 import { renderDeck } from '../render/render.js';
 import { stage, writeText } from '../write/output.js';
 
@@ -143,10 +143,13 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       await writeText(staging.dir, `${deck.slug}.pdf`, await finishPdf(printed, meta));
       performance.mark(`${deck.slug}: pdf written`);
       if (job.handout) {
+        const marking = handoutMarkingCss(deck);
+        if (marking !== null) await writeText(staging.dir, HANDOUT_MARKING, marking);
         await writeText(staging.dir, HANDOUT_FILE, await renderHandout({ deck, csp, pages: buildHandout(deck, loaded.report?.paragraphs ?? []) }));
         const handout = await printPdf(browser, path.join(staging.dir, HANDOUT_FILE), { page: HANDOUT_PAGE });
         job.printed?.();
         await rm(path.join(staging.dir, HANDOUT_FILE), { force: true });
+        await rm(path.join(staging.dir, HANDOUT_MARKING), { force: true });
         // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
         await writeText(staging.dir, `${deck.slug}-handout.pdf`, await finishPdf(handout, { ...meta, anchors: deck.slides.map(handoutAnchor) }));
       }

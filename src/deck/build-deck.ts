@@ -213,11 +213,6 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   }
 }
 
-/** A text as a CSS string that is safe anywhere, even inside an HTML <style>: every character but letters, digits and spaces escaped. */
-function cssString(text: string): string {
-  return `"${Array.from(text, (ch) => (/[\p{L}\p{N} ]/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
-}
-
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
   const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set(), options.light ?? new Set());
   b.planAll();
@@ -239,7 +234,7 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
       marking: b.maybe(theme.theme.marking),
       logos,
       footerLogo: logos[0] ?? null,
-      markingCss: theme.theme.marking === undefined ? null : cssString(b.nf.digits === 'arab' ? writeDigits(theme.theme.marking, 'arab') : theme.theme.marking),
+      markingText: theme.theme.marking === undefined ? null : writeDigits(theme.theme.marking, b.nf.digits),
       font: theme.theme.font ?? 'amiri',
       colours: theme.colours,
     },

@@ -22,8 +22,8 @@ export interface Brand {
   /** The theme's logos in the deck's folder: on the title slide; the first also in every footer. */
   logos: { src: string; alt: string }[];
   footerLogo: { src: string; alt: string } | null;
-  /** The marking as a CSS string (the handout's page margins print it), or null. */
-  markingCss: string | null;
+  /** The marking as plain text in the deck's digits (the handout's page margins print it), or null. */
+  markingText: string | null;
   /** Which bundled font sets the deck. */
   font: string;
   /** Every colour of the theme (templates/theme/brand.css.hbs writes them for the theme's CSS). */

@@ -5,7 +5,7 @@
  * never drifting from the schema.
  */
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -216,6 +216,10 @@ describe('mujaz init', () => {
     expect(data.messages[0]!.session).toBe('session-1');
     expect(scaffold).toMatch(/^\s*# .*date: \{ from: YYYY-MM-DD, to: YYYY-MM-DD \}$/m);
     await writeFile(path.join(dir, rel), all);
+    // The theme file it names is the organisation's own.
+    expect(data).toMatchObject({ theme: 'themes/house.yaml' });
+    await mkdir(path.join(dir, 'briefs', 'themes'), { recursive: true });
+    await writeFile(path.join(dir, 'briefs', 'themes', 'house.yaml'), 'marking: Draft\n');
     const checked = await runCli(['check', '--strict', rel], { cwd: dir });
     expect(checked.code, checked.stderr).toBe(0);
   });

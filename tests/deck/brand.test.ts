@@ -63,6 +63,8 @@ describe.each(briefs)('$file, with its theme', ({ slug, marking, footer, primary
         .filter(Boolean);
       for (const f of fonts) expect(f, name).toMatch(/^[A-Z]{6}\+Amiri-(Regular|Bold)\s/);
     }
+    // The handout's marking sheet was beside it only while it printed.
+    expect(existsSync(path.join(out, slug, 'handout-marking.css'))).toBe(false);
   });
 
   it("draws the slides in the theme's colours, with its logo and footer on every slide", async () => {
