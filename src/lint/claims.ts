@@ -18,6 +18,7 @@ import { pathInWords } from '../brief/validate.js';
 import { citableItems } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 import { bareForms, sameWord, similarWord, type Token, tokenize } from './normalise.js';
+import { PLACEHOLDER } from './placeholder.js';
 import { isStop, type Paragraph, ReportIndex, statedNumbers } from './report-index.js';
 import { INSTITUTION_HEADS, PLACES, TITLES } from './words.js';
 
@@ -301,7 +302,10 @@ function fieldsOf(brief: Brief, item: unknown, at: Path): Field[] {
   const isPerson = at[0] === 'people' || at[0] === 'delegations' || (at[0] === 'participants' && at[1] !== 'attendees');
   const isInstitution = at[0] === 'event' && at[1] === 'organisers';
   const arabic = (v: unknown) => typeof v === 'string' && /[\u0600-\u06FF]/.test(v);
-  const field = (key: string | number, text: string, role: Field['role'], where: Path = [...at, key]) => out.push({ path: where, text, role });
+  // A placeholder left from the scaffold is an error of its own (lint.ts), not a claim.
+  const field = (key: string | number, text: string, role: Field['role'], where: Path = [...at, key]) => {
+    if (!PLACEHOLDER.test(text)) out.push({ path: where, text, role });
+  };
   for (const [key, value] of Object.entries(o)) {
     if (typeof value === 'string') {
       if (key === 'text' || key === 'role' || key === 'affiliation') field(key, value, 'text');

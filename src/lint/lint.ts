@@ -11,6 +11,7 @@ import { citableItems, notesPlaces } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 import { checkClaims } from './claims.js';
 import { olderForms } from './forms.js';
+import { PLACEHOLDER } from './placeholder.js';
 
 type Path = (string | number)[];
 
@@ -43,11 +44,7 @@ const NOT_PROSE = new Set([
 ]);
 const ARABIC_PUNCT: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
-/**
- * The one form of every placeholder `mujaz init` writes (templates/scaffold/): a whole value in square
- * brackets, "[اسم الوفد]", "[Name]". A text that is nothing but a bracketed phrase is never a report's word.
- */
-export const PLACEHOLDER = /^\[[^[\]\n]+\]$/u;
+export { PLACEHOLDER };
 
 /** Every string leaf of the brief with its path, skipping codes and addresses. */
 function strings(value: unknown, at: Path = [], out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
