@@ -2,7 +2,7 @@
  * Text → runs, so that templates can isolate the runs written in the other direction without deciding
  * anything: in an RTL deck every Latin run (names, acronyms, "(AI)") becomes its own <bdi lang="en">.
  */
-import { writeNumbers, type Digits } from './numbers.js';
+import { writeNumbers } from './numbers.js';
 
 export interface Run {
   text: string;

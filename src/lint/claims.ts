@@ -133,7 +133,13 @@ function knownNames(brief: Brief): KnownName[] {
 
 /** The brief's own places (the host's city and country, the venue, each delegation's side): paraphrase may name them. */
 function ownPlaces(brief: Brief): string[][] {
-  const texts = [brief.event.host.city, brief.event.host.country, brief.event.venue?.city, brief.event.venue?.country, ...(brief.delegations ?? []).map((d) => d.side)];
+  const texts = [
+    brief.event.host.city,
+    brief.event.host.country,
+    brief.event.venue?.city,
+    brief.event.venue?.country,
+    ...(brief.delegations ?? []).map((d) => d.side),
+  ];
   return texts.filter((t): t is string => t !== undefined).map((t) => tokenize(t).map((x) => x.form));
 }
 
@@ -312,7 +318,8 @@ function fieldsOf(brief: Brief, item: unknown, at: Path): Field[] {
       else if (key === 'name') field(key, value, isPerson ? 'name' : 'text');
       else if (key === 'institution') field(key, value, 'institution');
       // A Latin form beside an Arabic name is its gloss; alone, it is the name.
-      else if (key === 'latin') field(key, value, arabic(o.name) || arabic(o.institution) ? 'gloss' : isPerson ? 'name' : isInstitution ? 'institution' : 'text');
+      else if (key === 'latin')
+        field(key, value, arabic(o.name) || arabic(o.institution) ? 'gloss' : isPerson ? 'name' : isInstitution ? 'institution' : 'text');
       else if (key === 'title' && at[0] === 'sessions') field(key, value, 'text');
       else if (key === 'date' && /^\d{4}-\d\d-\d\d$/.test(value)) field(key, value, 'date');
       else if (key === 'chair') {

@@ -99,7 +99,7 @@ export function tokenize(text: string): Token[] {
     } else if (LATIN_LETTER.test(c)) {
       let j = i;
       while (j < norm.length && LATIN_LETTER.test(norm[j]!)) j++;
-      let form = norm.slice(i, j);
+      const form = norm.slice(i, j);
       // English possessive: "Taha's" is Taha.
       if (/^['’]s(?![a-z])/.test(norm.slice(j))) j += 2;
       out.push({ form, kind: 'latin', start: from[i]!, end: from[j]! });
