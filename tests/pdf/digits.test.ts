@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, runCli, tempDir } from '../support/build.js';
+import { removeDir, runCli } from '../support/build.js';
 import { bundledObject, writeVariant } from '../support/variants.js';
 import { pdftotext, SLUG, slidesOf } from './support.js';
 
