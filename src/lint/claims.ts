@@ -411,11 +411,13 @@ function citationFit(words: readonly string[], cites: readonly Paragraph[], inde
   const share = (has: (n: number) => boolean) => weighted.filter((w) => [...w.where].some(has)).reduce((s, w) => s + w.weight, 0) / total;
   const own = share((n) => cites.some((p) => p.n === n));
   if (own >= WEAK) return { shares };
-  const candidates = new Set(weighted.flatMap((w) => [...w.where]));
+  // Each paragraph's share, added up word by word: time in proportion to where the words are.
+  const per = new Map<number, number>();
+  for (const w of weighted) for (const n of w.where) per.set(n, (per.get(n) ?? 0) + w.weight);
   let better: { p: Paragraph; s: number } | undefined;
-  for (const n of candidates) {
+  for (const [n, sum] of per) {
+    const s = sum / total;
     if (cites.some((p) => p.n === n)) continue;
-    const s = share((m) => m === n);
     if (s >= STRONG && s - own >= MARGIN && (!better || s > better.s)) better = { p: index.paragraphs[n - 1]!, s };
   }
   return better ? { shares, better: better.p } : { shares };
