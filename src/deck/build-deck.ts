@@ -162,7 +162,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         group: plan.group,
         title,
         titleText: plain(title),
-        notes: splitNotes(plan.notes),
+        notes: splitNotes(plan.notes).map((p) => this.rich(p)),
         sources,
         citeLine: this.cite(plan.sources),
         dense,

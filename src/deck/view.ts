@@ -47,7 +47,8 @@ export interface SlideBase {
   bookmark: string;
   /** "٣ من ١٢". */
   number: string;
-  notes: string[];
+  /** The speaker notes, a run list per paragraph: in the deck's digits, Latin runs isolated, as the slide's text. */
+  notes: Rich[];
   /** Paragraphs of the report this slide cites (sorted, unique). */
   sources: number[];
   /** "الفقرات ٩–١٢" in the footer. */

@@ -260,10 +260,14 @@ describe('mujaz init', () => {
     const data = parse(text) as { source: { file: string } };
     expect(data.source.file).toBe('sources/from-report.txt');
     expect(await readFile(path.join(dir, 'work', 'briefs', 'sources', 'from-report.txt'))).toEqual(await readFile(report));
-    // The citations of the scaffold ([1]) are checked against the copied report, and hold.
+    // The citations of the scaffold ([1]) are checked against the copied report, and hold: the paragraph
+    // exists. (The placeholders' words, filled in as they are, say nothing the paragraph says: the claim
+    // check warns about that, which --strict would make errors.)
     await writeFile(file, fillIn(text));
-    const checked = await runCli(['check', '--strict', 'work/briefs/from-report.yaml'], { cwd: dir });
+    const checked = await runCli(['check', 'work/briefs/from-report.yaml'], { cwd: dir });
     expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stderr).not.toMatch(/does not exist/);
+    expect(checked.stderr).toMatch(/shares no word with paragraph 1 \(«الفقرة الأولى»\)/);
   });
 
   it('keeps report text on its comment line', () => {
