@@ -6,10 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { MujazError } from '../errors.js';
+import { ownerFromTag, ownerIsDead, ownerTag } from '../owner.js';
 import { packageRoot } from '../paths.js';
 import { findBrowser, type BrowserChoice } from './find.js';
 
@@ -56,39 +58,108 @@ export function chromiumArgs(): string[] {
 
 export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** How a browser process ended: its exit code or signal, or the error that kept it from starting. */
+export interface BrowserExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+}
+
 export interface SpawnedBrowser {
   choice: BrowserChoice;
   proc: ChildProcess;
-  /** The Chromium profile folder (mujaz-chromium-*), removed by kill(). */
+  /** The Chromium profile folder (mujaz-chromium-PID-START-*), removed by kill(). */
   profile: string;
   /** DevTools pipe: what mujaz writes to, and reads from. */
   pipeWrite: Writable;
   pipeRead: Readable;
+  /** Settles when the browser process has ended (watched from the moment it was started), never rejects. */
+  exited: Promise<BrowserExit>;
+  /** How it ended, once it has. */
+  exit(): BrowserExit | undefined;
+  /** The last of what it wrote on stderr (its own words on why it could not start). */
+  stderr(): string;
   /** Kills the browser's whole process group and removes its profile. Safe to call twice. */
   kill(): void;
   /** The same, once the browser has exited, removing the profile without blocking the thread (mujaz may still be writing PDFs). */
   stop(): Promise<void>;
 }
 
+/** How much of the browser's stderr is kept (its last bytes: Chromium logs a good deal before failing). */
+const STDERR_KEPT = 16 * 1024;
+
+/**
+ * Profiles are named after the mujaz process that made them (its id and start time): a run killed with
+ * `kill -9` cannot remove its own, so each run removes those whose owner is dead (src/owner.ts).
+ */
+const PROFILE_PREFIX = 'mujaz-chromium-';
+const PROFILE_NAME = /^mujaz-chromium-(\d+-\d+)-[A-Za-z0-9]{6}$/;
+
+/** Removes the Chromium profiles that runs killed before they could clean up left in `dir`. */
+export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const owner = PROFILE_NAME.exec(name)?.[1];
+    const tag = owner === undefined ? undefined : ownerFromTag(owner);
+    if (!tag || !ownerIsDead(tag)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+/** The system's temporary folder, with what to do when a profile cannot be made in it. */
+function makeProfile(): string {
+  const tmp = os.tmpdir();
+  try {
+    return mkdtempSync(path.join(tmp, `${PROFILE_PREFIX}${ownerTag()}-`));
+  } catch (error) {
+    throw temporaryFolderError(error, tmp);
+  }
+}
+
 /** Starts Chromium with the DevTools pipe on fds 3 and 4 (what Puppeteer's own launcher does with `pipe: true`). */
 export function spawnBrowser(executable?: string): SpawnedBrowser {
   const choice = findBrowser(executable);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'mujaz-chromium-'));
+  const profile = makeProfile();
+  // Profiles of runs killed before they could remove theirs: removed while this browser starts.
+  removeOrphanProfiles().catch(() => undefined);
   const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   if (runningAsRoot) args.push('--no-sandbox');
   // Whatever Chromium writes outside its profile goes inside it, and is removed with it: its temporary
   // folders (org.chromium.Chromium.*, left in the system's temporary folder by every run otherwise) and its
   // configuration (a crash-reports file under ~/.config). Its font cache (~/.cache) stays shared.
   const scratch = path.join(profile, 'tmp');
-  mkdirSync(scratch);
+  try {
+    mkdirSync(scratch);
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw temporaryFolderError(error, os.tmpdir());
+  }
   const env = { ...process.env, TMPDIR: scratch, XDG_CONFIG_HOME: path.join(profile, 'config') };
   const proc = spawn(choice.path, args, {
     env,
     // Its own process group, so that one kill reaches the renderers and zygotes too.
     detached: process.platform !== 'win32',
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    // stderr is read from the first moment: a browser that cannot start says why there (a missing library).
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
-  proc.on('error', () => undefined); // reported when Puppeteer cannot attach
+  let said = '';
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    said = (said + chunk.toString('utf8')).slice(-STDERR_KEPT);
+  });
+  proc.stderr?.on('error', () => undefined);
+  // Reading it must not keep mujaz running: the browser is killed when mujaz is done with it.
+  (proc.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  let ended: BrowserExit | undefined;
+  const exited = new Promise<BrowserExit>((resolve) => {
+    proc.once('exit', (code, signal) => resolve((ended ??= { code, signal })));
+    // It could not be started at all (a script whose interpreter is missing, a file not for this machine).
+    proc.once('error', (error) => resolve((ended ??= { code: null, signal: null, error })));
+  });
   let killed = false;
   const killGroup = () => {
     killed = true;
@@ -107,13 +178,9 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
     try {
       rmSync(profile, removal);
     } catch {
-      // left behind (see above)
+      // left behind (see above); the next run removes it
     }
   };
-  const exited = new Promise<void>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
-    else proc.once('exit', () => resolve());
-  });
   const stop = async () => {
     if (killed) return;
     killGroup();
@@ -125,7 +192,68 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   };
   // If mujaz itself ends (an uncaught error, process.exit), the browser must not outlive it.
   process.once('exit', kill);
-  return { choice, proc, profile, pipeWrite: proc.stdio[3] as Writable, pipeRead: proc.stdio[4] as Readable, kill, stop };
+  return {
+    choice,
+    proc,
+    profile,
+    pipeWrite: proc.stdio[3] as Writable,
+    pipeRead: proc.stdio[4] as Readable,
+    exited,
+    exit: () => ended,
+    stderr: () => said,
+    kill,
+    stop,
+  };
+}
+
+/** The last lines a browser wrote on stderr, for a message (its own words on why it stopped). */
+export function lastWords(stderr: string, lines = 6): string {
+  const kept = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return kept
+    .slice(-lines)
+    .map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l))
+    .join('\n    ');
+}
+
+/** A browser that ended before it answered: what it said, and what to do. */
+export function startFailure(started: Pick<SpawnedBrowser, 'choice' | 'stderr'>, exit: BrowserExit): MujazError {
+  const how = exit.error
+    ? `it could not be run (${exit.error.message})`
+    : exit.signal
+      ? `it was killed by ${exit.signal} before it was ready`
+      : `it exited with code ${exit.code} before it was ready`;
+  const words = lastWords(started.stderr());
+  const from = started.choice.source === 'environment' ? ' (from PUPPETEER_EXECUTABLE_PATH)' : started.choice.source === 'option' ? ' (from --browser)' : '';
+  const message = `cannot export the PDF: the browser ${started.choice.path}${from} does not start: ${how}${words ? `; it said:\n    ${words}` : ' and said nothing'}`;
+  return new MujazError('NO_BROWSER', message, {
+    cause: exit.error,
+    hint:
+      `check that it runs (\`${started.choice.path} --headless --version\`); install Chromium (\`sudo apt-get install chromium\` on Debian/Ubuntu, or \`npm run setup\`) ` +
+      'or point PUPPETEER_EXECUTABLE_PATH (or --browser) at a Chrome/Chromium that runs; nothing was written; `--no-pdf` builds the HTML deck alone',
+  });
+}
+
+/** The system's temporary folder cannot hold a browser profile: say so, and what to do. */
+export function temporaryFolderError(error: unknown, tmp: string): MujazError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'it does not exist'
+      : code === 'EROFS'
+        ? 'it is on a read-only file system'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'it may not be written (permission denied)'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : (error as Error).message;
+  const from = process.env.TMPDIR ? ` (TMPDIR=${process.env.TMPDIR})` : '';
+  return new MujazError('BUILD_FAILED', `cannot make the browser's profile in the temporary folder ${tmp}${from}: ${why}`, {
+    cause: error,
+    hint: code === 'ENOSPC' ? 'free some disk space, or set TMPDIR to a folder on another disk' : 'set TMPDIR to a writable folder (e.g. `TMPDIR=$HOME/tmp`), or unset it',
+  });
 }
 
 /** Starts the browser if one is found; otherwise leaves it to the export to report how to get one. */
