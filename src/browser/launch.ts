@@ -4,7 +4,7 @@
  * module must load in a few milliseconds. Puppeteer attaches later through the DevTools pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import type { Readable, Writable } from 'node:stream';
 import { MujazError } from '../errors.js';
 import { ownerFromTag, ownerIsDead, ownerTag } from '../owner.js';
 import { packageRoot } from '../paths.js';
+import { makeTempDirSync, temporaryFolderError } from '../temp.js';
 import { findBrowser, type BrowserChoice } from './find.js';
 
 /**
@@ -111,20 +112,10 @@ export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]>
   return removed;
 }
 
-/** The system's temporary folder, with what to do when a profile cannot be made in it. */
-function makeProfile(): string {
-  const tmp = os.tmpdir();
-  try {
-    return mkdtempSync(path.join(tmp, `${PROFILE_PREFIX}${ownerTag()}-`));
-  } catch (error) {
-    throw temporaryFolderError(error, tmp);
-  }
-}
-
 /** Starts Chromium with the DevTools pipe on fds 3 and 4 (what Puppeteer's own launcher does with `pipe: true`). */
 export function spawnBrowser(executable?: string): SpawnedBrowser {
   const choice = findBrowser(executable);
-  const profile = makeProfile();
+  const profile = makeTempDirSync(`${PROFILE_PREFIX}${ownerTag()}-`, "the browser's profile");
   // Profiles of runs killed before they could remove theirs: removed while this browser starts.
   removeOrphanProfiles().catch(() => undefined);
   const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
@@ -137,7 +128,7 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
     mkdirSync(scratch);
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
-    throw temporaryFolderError(error, os.tmpdir());
+    throw temporaryFolderError(error, "the browser's profile");
   }
   const env = { ...process.env, TMPDIR: scratch, XDG_CONFIG_HOME: path.join(profile, 'config') };
   const proc = spawn(choice.path, args, {
@@ -156,9 +147,13 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   (proc.stderr as unknown as { unref?: () => void } | null)?.unref?.();
   let ended: BrowserExit | undefined;
   const exited = new Promise<BrowserExit>((resolve) => {
-    proc.once('exit', (code, signal) => resolve((ended ??= { code, signal })));
+    const end = (exit: BrowserExit) => {
+      ended ??= exit;
+      resolve(ended);
+    };
+    proc.once('exit', (code, signal) => end({ code, signal }));
     // It could not be started at all (a script whose interpreter is missing, a file not for this machine).
-    proc.once('error', (error) => resolve((ended ??= { code: null, signal: null, error })));
+    proc.once('error', (error) => end({ code: null, signal: null, error }));
   });
   let killed = false;
   const killGroup = () => {
@@ -233,26 +228,6 @@ export function startFailure(started: Pick<SpawnedBrowser, 'choice' | 'stderr'>,
     hint:
       `check that it runs (\`${started.choice.path} --headless --version\`); install Chromium (\`sudo apt-get install chromium\` on Debian/Ubuntu, or \`npm run setup\`) ` +
       'or point PUPPETEER_EXECUTABLE_PATH (or --browser) at a Chrome/Chromium that runs; nothing was written; `--no-pdf` builds the HTML deck alone',
-  });
-}
-
-/** The system's temporary folder cannot hold a browser profile: say so, and what to do. */
-export function temporaryFolderError(error: unknown, tmp: string): MujazError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'it does not exist'
-      : code === 'EROFS'
-        ? 'it is on a read-only file system'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'it may not be written (permission denied)'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : (error as Error).message;
-  const from = process.env.TMPDIR ? ` (TMPDIR=${process.env.TMPDIR})` : '';
-  return new MujazError('BUILD_FAILED', `cannot make the browser's profile in the temporary folder ${tmp}${from}: ${why}`, {
-    cause: error,
-    hint: code === 'ENOSPC' ? 'free some disk space, or set TMPDIR to a folder on another disk' : 'set TMPDIR to a writable folder (e.g. `TMPDIR=$HOME/tmp`), or unset it',
   });
 }
 
