@@ -4,9 +4,9 @@
  * module must load in a few milliseconds. Puppeteer attaches later through the DevTools pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -69,7 +69,7 @@ export interface BrowserExit {
 export interface SpawnedBrowser {
   choice: BrowserChoice;
   proc: ChildProcess;
-  /** The Chromium profile folder (mujaz-chromium-PID-START-*), removed by kill(). */
+  /** The Chromium profile folder (mujaz-chromium-*), removed by kill(). */
   profile: string;
   /** DevTools pipe: what mujaz writes to, and reads from. */
   pipeWrite: Writable;
@@ -90,20 +90,23 @@ export interface SpawnedBrowser {
 const STDERR_KEPT = 16 * 1024;
 
 /**
- * Profiles are named after the mujaz process that made them (its id and start time): a run killed with
- * `kill -9` cannot remove its own, so each run removes those whose owner is dead (src/owner.ts).
+ * Each profile says which mujaz process made it (its id and start time, in a file beside Chromium's own):
+ * a run killed with `kill -9` cannot remove its own, so each run removes those whose owner is dead
+ * (src/owner.ts). Not in the folder's name: Chromium's socket path inside the profile must stay under the
+ * system's limit of 107 bytes.
  */
 const PROFILE_PREFIX = 'mujaz-chromium-';
-const PROFILE_NAME = /^mujaz-chromium-(\d+-\d+)-[A-Za-z0-9]{6}$/;
+const PROFILE_OWNER = 'mujaz-owner';
 
 /** Removes the Chromium profiles that runs killed before they could clean up left in `dir`. */
 export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    const owner = PROFILE_NAME.exec(name)?.[1];
-    const tag = owner === undefined ? undefined : ownerFromTag(owner);
-    if (!tag || !ownerIsDead(tag)) continue;
+    if (!name.startsWith(PROFILE_PREFIX)) continue;
+    const tag = await readFile(path.join(dir, name, PROFILE_OWNER), 'utf8').catch(() => undefined);
+    const owner = tag === undefined ? undefined : ownerFromTag(tag.trim());
+    if (!owner || !ownerIsDead(owner)) continue;
     await rm(path.join(dir, name), { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).then(
       () => removed.push(name),
       () => undefined,
@@ -115,7 +118,7 @@ export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]>
 /** Starts Chromium with the DevTools pipe on fds 3 and 4 (what Puppeteer's own launcher does with `pipe: true`). */
 export function spawnBrowser(executable?: string): SpawnedBrowser {
   const choice = findBrowser(executable);
-  const profile = makeTempDirSync(`${PROFILE_PREFIX}${ownerTag()}-`, "the browser's profile");
+  const profile = makeTempDirSync(PROFILE_PREFIX, "the browser's profile");
   // Profiles of runs killed before they could remove theirs: removed while this browser starts.
   removeOrphanProfiles().catch(() => undefined);
   const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
@@ -125,6 +128,7 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   // configuration (a crash-reports file under ~/.config). Its font cache (~/.cache) stays shared.
   const scratch = path.join(profile, 'tmp');
   try {
+    writeFileSync(path.join(profile, PROFILE_OWNER), ownerTag());
     mkdirSync(scratch);
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
