@@ -131,11 +131,16 @@ const LOCK_STALE_MS = 60_000;
 const LOCK_UPDATE_MS = 5_000;
 /** A lock with no owner written yet is being taken; one older than this without an owner was left by a kill. */
 const OWNERLESS_MS = 5_000;
-const OWNER_FILE = 'owner.json';
 
-/** The owner recorded in a lock folder, as its text and parsed; undefined where none is (yet). */
+/**
+ * Where a lock's owner is written: beside the lock folder, not in it (the library checks that the folder's
+ * modification time is its own, and a file made in it would change that).
+ */
+const ownerFile = (lockPath: string) => `${lockPath}.owner`;
+
+/** The owner recorded for a lock, as its text and parsed; undefined where none is (yet). */
 async function lockOwner(lockPath: string): Promise<{ text: string; owner: Owner | undefined } | undefined> {
-  const text = await readFile(path.join(lockPath, OWNER_FILE), 'utf8').catch(() => undefined);
+  const text = await readFile(ownerFile(lockPath), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   try {
     return { text, owner: JSON.parse(text) as Owner };
@@ -158,6 +163,7 @@ async function removeIfOwnerDead(lockPath: string): Promise<boolean> {
   // Another build may have seen the same dead owner and taken the lock since: remove only the lock seen.
   if ((await lockOwner(lockPath))?.text !== found?.text) return false;
   await rm(lockPath, { recursive: true, force: true });
+  await rm(ownerFile(lockPath), { force: true });
   return true;
 }
 
@@ -184,27 +190,20 @@ async function lockSlug(root: string, slug: string, target: string, signal: Abor
           state.compromised = error;
         },
       });
-      await writeFile(path.join(lockPath, OWNER_FILE), JSON.stringify(thisProcess()));
+      await writeFile(ownerFile(lockPath), JSON.stringify(thisProcess()));
       const held = release;
       const unlock = async () => {
-        // The library removes its lock folder only when it is empty.
-        await rm(path.join(lockPath, OWNER_FILE), { force: true }).catch(() => undefined);
+        await rm(ownerFile(lockPath), { force: true }).catch(() => undefined);
         await held().catch(() => undefined);
       };
       return { unlock, state };
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
       if (release) {
-        await rm(path.join(lockPath, OWNER_FILE), { force: true }).catch(() => undefined);
         await release().catch(() => undefined);
         throw error;
       }
-      // ENOTEMPTY: the library found the lock stale by its age and could not remove it (it holds its owner).
-      if (code === 'ELOCKED' || code === 'ENOTEMPTY') {
-        if (code === 'ENOTEMPTY' || (await removeIfOwnerDead(lockPath))) {
-          if (code === 'ENOTEMPTY') await rm(lockPath, { recursive: true, force: true });
-          continue;
-        }
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+        if (await removeIfOwnerDead(lockPath)) continue;
         if (Date.now() <= deadline && !signal?.aborted) {
           await new Promise((resolve) => setTimeout(resolve, 250));
           continue;

@@ -78,7 +78,7 @@ async function expectHarmless(out: string, hash: string, tmp?: string): Promise<
   expect(await hashTree(path.join(out, SLUG)), 'the previous deck changed').toBe(hash);
   expect(await strays(out), 'temporary folders left in the output root').toEqual([]);
   expect(
-    (await readdir(out)).filter((n) => n.endsWith('.lock')),
+    (await readdir(out)).filter((n) => n.endsWith('.lock') || n.endsWith('.lock.owner')),
     'a lock left behind',
   ).toEqual([]);
   if (tmp) {
