@@ -2,7 +2,8 @@
  * The fit stage, between the deck and the HTML: measures the laid-out slides and cuts again where a list
  * overflows its slide (less on each slide of that group), until every slide fits. A slide that holds one
  * text too long for it is set smaller when the brief allows it, or fails the build naming that text at its
- * line. Without a browser to measure in, the deck builder's estimate stands (`estimated`).
+ * line. Without a browser to measure in, the deck builder's estimate stands (`estimated`); a text that can
+ * fit on no slide (a word too long for any line, ./runs.ts) is refused by every build before any measure.
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/validate.js';
@@ -10,6 +11,7 @@ import { buildDeck, type DeckOptions } from '../deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from '../deck/model.js';
 import type { FitScale } from '../deck/split.js';
 import { MujazError } from '../errors.js';
+import { unbreakableRuns } from './runs.js';
 
 /** A slide whose content is taller (or wider) than its frame. */
 export interface Overflow {
@@ -157,6 +159,9 @@ export async function fit(
   let grows = 0;
   /** How many times each group has been cut. */
   const cuts = new Map<string, number>();
+  // What cannot fit on any slide is refused alike by every build, measured or not (./runs.ts).
+  const unbreakable = unbreakableRuns(loaded, first);
+  if (unbreakable) throw unbreakable;
   for (;;) {
     const { overflows, fill, estimated: guessed } = await measure(deck);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
