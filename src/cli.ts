@@ -51,7 +51,8 @@ function positiveInt(value: string): number {
 
 function scaleArg(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 1 || n > MAX_SCALE) throw new InvalidArgumentError(`expected a number from 1 to ${MAX_SCALE} (2 for pictures twice the slide's size)`);
+  if (!Number.isFinite(n) || n < 1 || n > MAX_SCALE)
+    throw new InvalidArgumentError(`expected a number from 1 to ${MAX_SCALE} (2 for pictures twice the slide's size)`);
   return n;
 }
 
