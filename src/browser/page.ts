@@ -30,8 +30,8 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
 export const PDF_READY_ATTRIBUTE = 'data-mujaz-pdf-ready';
 
 export interface ShowOptions {
-  /** The window's size, and its pixels per CSS px (1 unless said: a PNG at 2× says 2). */
-  viewport: { width: number; height: number; deviceScaleFactor?: number };
+  /** The window's size. */
+  viewport: { width: number; height: number };
   /**
    * reveal.js's own print view of a deck (`index.html?print-pdf`, what a reader gets printing from the
    * browser), ready when reveal fires pdf-ready. mujaz itself prints print.html, the same layout written
@@ -161,7 +161,7 @@ export class DeckPage {
     const name = path.basename(file);
     const label = `${path.basename(path.dirname(file))}/${name}`;
     const url = pathToFileURL(file).href + (options.reveal ? '?print-pdf' : '');
-    const viewport = `${options.viewport.width}x${options.viewport.height}@${options.viewport.deviceScaleFactor ?? 1}`;
+    const viewport = `${options.viewport.width}x${options.viewport.height}`;
     const html = await readFile(file, 'utf8');
     const before = this.showing;
     if (before && before.url === url && before.html === html && before.viewport === viewport && !options.reveal) {
@@ -246,29 +246,39 @@ export class DeckPage {
   }
 
   /**
-   * Pictures of the page's slides (the print page's `.pdf-page`s), `size` CSS px each, as PNG bytes at the
-   * window's scale. Each slide is shown alone at the top of the window in turn (Chromium draws nothing of
-   * this page past the window), and the page is put back as it was after.
+   * Pictures of the page's slides (the print page's `.pdf-page`s), `size` CSS px each, as PNG bytes of
+   * `scale` pixels per CSS px (the page is zoomed by `scale`: the window must be `scale` times `size`).
+   * Each slide is shown alone at the top of the window in turn, and the page is put back as it was after.
    */
-  async slidePictures(size: { width: number; height: number }, timeouts?: Partial<Timeouts>): Promise<Uint8Array[]> {
+  async slidePictures(size: { width: number; height: number }, scale = 1, timeouts?: Partial<Timeouts>): Promise<Uint8Array[]> {
     const t = { ...TIMEOUTS, ...timeouts };
     const name = this.showing ? path.basename(new URL(this.showing.url).pathname) : 'the page';
-    const only = (n: number) =>
-      this.page.evaluate((i: number) => {
-        const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
-        pages.forEach((e, j) => {
-          e.style.display = i < 0 || j === i ? '' : 'none';
-        });
-        return pages.length;
-      }, n);
+    const only = (n: number, zoom: number) =>
+      this.page.evaluate(
+        (i: number, z: number) => {
+          document.documentElement.style.zoom = z === 1 ? '' : String(z);
+          const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+          pages.forEach((e, j) => {
+            e.style.display = i < 0 || j === i ? '' : 'none';
+          });
+          return pages.length;
+        },
+        n,
+        zoom,
+      );
     try {
-      const count = await only(0);
+      const count = await only(0, scale);
       const pictures: Uint8Array[] = [];
+      // From the view, not the compositor's surface: a window behind another (a batch's second page) has no
+      // surface painted, and its pictures would come out blank. The view is drawn at the window's own
+      // pixel ratio, so a larger picture is a zoomed page rather than an emulated ratio.
+      const clip = { x: 0, y: 0, width: size.width * scale, height: size.height * scale };
       for (let i = 0; i < count; i++) {
-        if (i > 0) await only(i);
-        pictures.push(await bounded('a slide to be photographed', t.pdf, this.page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } })));
+        if (i > 0) await only(i, scale);
+        const shot = this.page.screenshot({ type: 'png', clip, fromSurface: false, captureBeyondViewport: false });
+        pictures.push(await bounded('a slide to be photographed', t.pdf, shot));
       }
-      await only(-1);
+      await only(-1, 1);
       return pictures;
     } catch (error) {
       throw this.failure(error, 'taking pictures of the slides', name);

@@ -23,8 +23,8 @@ export function pngName(slug: string, index: number, count: number): string {
 export async function slidePngs(browser: Browser, file: string, options: PngOptions): Promise<Uint8Array[]> {
   const { size, scale } = options;
   return browser.withPage(async (page) => {
-    await page.show(file, { viewport: { ...size, deviceScaleFactor: scale }, swappable: true });
-    const pictures = await page.slidePictures(size);
+    await page.show(file, { viewport: { width: size.width * scale, height: size.height * scale }, swappable: true });
+    const pictures = await page.slidePictures(size, scale);
     const blocked = page.blockedRequests();
     if (blocked.length > 0) throw new MujazError('BUILD_FAILED', `the deck tried to load files outside its folder: ${blocked.slice(0, 3).join(', ')}`);
     return pictures;
