@@ -53,7 +53,7 @@ export type Placeholder = { type: 'title' | 'ctrTitle' } | { type: 'body' | 'sub
 /** The height in px a paragraph takes at `width` px (an estimate: the widest type of its runs sets the pace). */
 export function paraHeight(p: Para, width: number): number {
   const size = Math.max(...p.spans.map((s) => s.style.size), 1);
-  const lines = linesFor(Array.from(paraText(p)).length, size, Math.max(1, width - (p.style.indent ?? 0)));
+  const lines = linesFor(paraText(p), size, Math.max(1, width - (p.style.indent ?? 0)));
   return (p.style.before ?? 0) + lines * p.style.line + (p.style.after ?? 0);
 }
 
@@ -175,8 +175,10 @@ export class SlideShapes {
   }
 
   /**
-   * A table: `columns` widths in px from the inline start (a right-to-left table's first column is on the
-   * right), rows `rowHeight` px high, each cell's text with `pad` px at each inline side.
+   * A table: `columns` widths in px from the inline start, rows `rowHeight` px high, each cell's text with
+   * `pad` px at each inline side. A right-to-left table is written in its physical order, its first column
+   * last: LibreOffice (7.4) lays out `<a:tblPr rtl="1">` from the left, PowerPoint from the right, and
+   * both lay out columns written from the left alike.
    */
   table(box: Box, columns: readonly number[], rows: readonly Cell[][], rowHeight: number, pad: [number, number]): void {
     const id = this.id();
@@ -199,12 +201,19 @@ export class SlideShapes {
         ),
       );
     };
+    const physical = <T>(list: readonly T[]): T[] => (this.tc.dir === 'rtl' ? [...list].reverse() : [...list]);
     const tbl = el(
       'a:tbl',
       {},
-      el('a:tblPr', { firstRow: 1, rtl: this.tc.dir === 'rtl' ? 1 : undefined }),
-      el('a:tblGrid', {}, columns.map((w) => el('a:gridCol', { w: emu(w) })).join('')),
-      rows.map((r) => el('a:tr', { h: emu(rowHeight) }, r.map(cell).join(''))).join(''),
+      el('a:tblPr', { firstRow: 1 }),
+      el(
+        'a:tblGrid',
+        {},
+        physical(columns)
+          .map((w) => el('a:gridCol', { w: emu(w) }))
+          .join(''),
+      ),
+      rows.map((r) => el('a:tr', { h: emu(rowHeight) }, physical(r).map(cell).join(''))).join(''),
     );
     this.shapes.push(
       el(

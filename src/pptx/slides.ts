@@ -6,7 +6,7 @@
  */
 import type { Deck, Fact, Item, PersonView, Slide, SlideKind } from '../deck/model.js';
 import type { Rich } from '../deck/text.js';
-import { COLOR, FRAME, linesFor, TYPE } from './look.js';
+import { COLOR, FRAME, linesFor, TYPE, textWidth } from './look.js';
 import { type Box, type Cell, parasHeight, type SlideShapes } from './shapes.js';
 import { type Para, type ParaStyle, type Span, type SpanStyle, span, spans } from './text.js';
 
@@ -152,7 +152,7 @@ export class Page {
     const size = slide.dense ? TYPE.denseH2 : TYPE.h2;
     const line = size * TYPE.headingLine;
     const chip = slide.continuation;
-    const chipW = chip ? Array.from(chip).length * TYPE.continuation * 0.5 + 28 : 0;
+    const chipW = chip ? textWidth(chip, TYPE.continuation) + 36 : 0;
     const titleW = WIDTH - (chip ? chipW + 20 : 0);
     const title = this.para(this.rich(slide.title, { size, bold: true, color: COLOR.navy }), { line });
     const h = parasHeight([title], titleW);
@@ -213,9 +213,9 @@ const title: Writer<'title'> = (slide, page) => {
   });
   // The facts: a label column as wide as its longest label, the values beside it.
   const size = TYPE.facts;
-  const labelW = Math.max(...b.facts.map((f) => Array.from(f.label).length), 1) * size * 0.5 + 24;
+  const labelW = Math.max(...b.facts.map((f) => textWidth(f.label, size)), 1) + 32;
   const valueW = WIDTH - labelW;
-  const rowH = (f: Fact) => linesFor(Array.from(f.value.map((r) => r.text).join('')).length, size, valueW - 24) * size * TYPE.line + 8;
+  const rowH = (f: Fact) => linesFor(f.value.map((r) => r.text).join(''), size, valueW - 24) * size * TYPE.line + 8;
   const factsH = b.facts.reduce((h, f) => h + rowH(f), 0);
   const logosH = logos.length ? Math.max(...logos.map((l) => l.h)) + 18 : 0;
   const headingH = parasHeight([heading], WIDTH);
@@ -393,8 +393,12 @@ const sources: Writer<'sources'> = (slide, page) => {
     const size = TYPE.table;
     const cell = (content: Span[], rule = true): Cell => ({ paras: [page.para(content, { line: size * 1.5 })], ...(rule ? { rule: COLOR.rule } : {}) });
     const th = (label: string) => cell([page.plain(label, { size, bold: true, color: COLOR.muted })]);
-    const widest = Math.max(Array.from(L.citedParagraphs).length, ...b.entries.map((e) => Array.from(e.paragraphs).length));
-    const second = widest * size * 0.5 + 28;
+    // The columns share the width as a browser's automatic table layout shares it: in proportion to the
+    // widest text of each (with its padding).
+    const widest = (texts: string[]) => Math.max(...texts.map((t) => textWidth(t, size))) + 28;
+    const first = widest([L.slide, ...b.entries.map((e) => e.slide.map((r) => r.text).join(''))]);
+    const cited = widest([L.citedParagraphs, ...b.entries.map((e) => e.paragraphs)]);
+    const second = Math.min(WIDTH / 2, (WIDTH * cited) / (first + cited));
     const rowH = size * 1.5 + 7;
     const rows: Cell[][] = [
       [th(L.slide), th(L.citedParagraphs)],
