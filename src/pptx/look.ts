@@ -60,15 +60,17 @@ export const FONT = 'Amiri';
 /** Type sizes in CSS px, and line heights (as multiples of the size). */
 export const TYPE = {
   body: 29,
+  /** A light slide's body type: the scale's next step. */
+  light: 34,
   lead: 30,
-  h1: 52,
-  h2: 40,
-  h3: 27,
+  h1: 58,
+  h2: 42,
+  h3: 29,
   kicker: 28,
   subtitle: 30,
   facts: 26,
   factsInline: 25,
-  cite: 19,
+  cite: 18,
   chipCite: 17,
   continuation: 20,
   occasion: 22,

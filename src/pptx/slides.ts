@@ -43,9 +43,9 @@ export class Page {
 
   private palette: Palette | undefined;
 
-  /** Body type: smaller on a dense slide (the brief's shrink_to_fit). */
+  /** Body type: smaller on a dense slide (the brief's shrink_to_fit), a step larger on a light one (the fit stage's). */
   get body(): number {
-    return this.slide.dense ? TYPE.dense : TYPE.body;
+    return this.slide.dense ? TYPE.dense : this.slide.light ? TYPE.light : TYPE.body;
   }
 
   line(size: number): number {
@@ -135,9 +135,14 @@ export class Page {
   }
 
   /** A note on the report's gap: a tinted box with an edge at its start. */
-  gap(item: Item, y: number): number {
+  /** The height of a note on the report's gaps (gap draws it). */
+  gapHeight(item: Item): number {
+    return parasHeight([this.gapPara(item)], WIDTH - 36) + 20;
+  }
+
+  private gapPara(item: Item): Para {
     const size = TYPE.gap;
-    const para = this.para(
+    return this.para(
       [
         this.plain(`${this.deck.labels.reportGap}:`, { size, bold: true }),
         this.plain(' ', { size }),
@@ -146,7 +151,11 @@ export class Page {
       ],
       { size },
     );
-    const h = parasHeight([para], WIDTH - 36) + 20;
+  }
+
+  gap(item: Item, y: number): number {
+    const para = this.gapPara(item);
+    const h = this.gapHeight(item);
     const box = { x: FRAME.side, y, w: WIDTH, h };
     this.s.text('Note', box, [para], { fill: this.color.accentSoft, insets: [23, 10, 18, 10], anchor: 'ctr' });
     this.s.rect('Edge', { ...box, w: 5 }, this.color.accent);
@@ -179,9 +188,15 @@ export class Page {
   }
 
   /** The body placeholder from `top` to the footer, holding these paragraphs. */
+  /**
+   * The body placeholder from `top` to the footer, holding these paragraphs, placed in its height as the
+   * deck's body places them: two parts of the free space above, three below (by the estimate of their height).
+   */
   flow(top: number, paras: readonly Para[], bottom = FOOTER_TOP - 8): void {
     if (paras.length === 0) return;
-    this.s.placeholder({ type: 'body', idx: 1 }, { x: FRAME.side, y: top, w: WIDTH, h: bottom - top }, paras, { shrink: true });
+    const free = Math.max(0, bottom - top - parasHeight(paras, WIDTH));
+    const y = top + free * 0.4;
+    this.s.placeholder({ type: 'body', idx: 1 }, { x: FRAME.side, y, w: WIDTH, h: bottom - y }, paras, { shrink: true });
   }
 
   /** The organisation, the slide's citations and its number, under a rule. */
@@ -202,8 +217,9 @@ export class Page {
     this.s.text('Footer', { x: FRAME.side + logoW, y: FOOTER_TOP + 1, w: start - logoW, h: FRAME.footer - 1 }, [org], { anchor: 'ctr' });
     // The theme's marking, in the top corner at the inline end, as on the slide.
     if (this.deck.brand.markingText !== null) {
-      const mark = this.para([this.plain(this.deck.brand.markingText, { size, bold: true, color: this.color.accent })], { size, align: 'end' });
-      this.s.text('Marking', { x: FRAME.side + WIDTH - 420, y: 6, w: 420, h: 30 }, [mark], { anchor: 'ctr' });
+      const mark = this.para([this.plain(this.deck.brand.markingText, { size, bold: true, color: this.color.accent })], { size });
+      const w = textWidth(this.deck.brand.markingText, size) + 32;
+      this.s.text('Marking', { x: FRAME.side + WIDTH - w, y: 6, w, h: 30 }, [mark], { anchor: 'ctr' });
     }
     const end = this.para(
       [
@@ -218,55 +234,87 @@ export class Page {
 
 type Writer<K extends SlideKind> = (slide: Extract<Slide, { kind: K }>, page: Page) => void;
 
-/** The title slide: logos, the kind of event, the title, the subtitle, the facts; centred in the frame. */
+/**
+ * The title slide, composed as the deck's (templates/partials/title.hbs): the logos at the top, the event's
+ * kind, title and subtitle beside an accent rule in the middle, and the facts in a band at the foot, in
+ * columns (a label above each value). A compact slide (the fit stage's) sets the title a step smaller.
+ */
 const title: Writer<'title'> = (slide, page) => {
   const { s } = page;
   const b = slide.body;
+  const compact = slide.dense;
   s.rect('Band', { x: 0, y: 0, w: 1280, h: 14 }, page.color.navy);
-  const kicker = page.para(page.rich(b.kicker, { size: TYPE.kicker, color: page.color.accent }), { after: 10 });
-  const heading = page.para(page.rich(slide.title, { size: TYPE.h1, bold: true, color: page.color.navy }), { line: TYPE.h1 * TYPE.headingLine });
-  const subtitle = b.subtitle ? page.para(page.rich(b.subtitle, { size: TYPE.subtitle, color: page.color.muted }), { before: 16, after: 30 }) : undefined;
-  const logos = b.logos.flatMap((l) => {
+  const display = compact ? TITLE.compact : TITLE.full;
+  const kicker = page.para(page.rich(b.kicker, { size: display.kicker, bold: true, color: page.color.accent }), { after: 6 });
+  const heading = page.para(page.rich(slide.title, { size: display.h1, bold: true, color: page.color.navy }), { line: display.h1 * 1.4 });
+  const subtitle = b.subtitle ? page.para(page.rich(b.subtitle, { size: display.kicker, color: page.color.muted }), { before: 14 }) : undefined;
+  const logoH = compact ? 64 : 84;
+  const logos = [...b.logos, ...page.deck.brand.logos].flatMap((l) => {
     const image = page.logo(l.src);
     if (!image) return [];
-    const scale = Math.min(320 / image.width, 96 / image.height);
+    const scale = Math.min(300 / image.width, logoH / image.height);
     return [{ ...l, image, w: image.width * scale, h: image.height * scale }];
   });
-  // The facts: a label column as wide as its longest label, the values beside it.
-  const size = TYPE.facts;
-  const labelW = Math.max(...b.facts.map((f) => textWidth(f.label, size)), 1) + 32;
-  const valueW = WIDTH - labelW;
-  const rowH = (f: Fact) => linesFor(f.value.map((r) => r.text).join(''), size, valueW - 24) * size * TYPE.line + 8;
-  const factsH = b.facts.reduce((h, f) => h + rowH(f), 0);
-  const logosH = logos.length ? Math.max(...logos.map((l) => l.h)) + 18 : 0;
-  const headingH = parasHeight([heading], WIDTH);
-  const kickerH = parasHeight([kicker], WIDTH);
-  const subtitleH = subtitle ? parasHeight([subtitle], WIDTH) : 0;
-  const total = logosH + kickerH + headingH + subtitleH + factsH;
-  let y = FRAME.top + Math.max(0, (FOOTER_TOP - 20 - FRAME.top - total) / 2);
-  let x = FRAME.side;
-  for (const l of logos) {
-    s.picture({ x, y, w: l.w, h: l.h }, l.image.bytes, l.image.ext, l.alt);
-    x += l.w + 32;
+  // The band of facts: as many columns of at least 240 px as fit, 40 px apart.
+  const columns = Math.max(1, Math.min(b.facts.length, Math.floor((WIDTH + 40) / 280)));
+  const cellW = (WIDTH - 40 * (columns - 1)) / columns;
+  const cellH = (f: Fact) => TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW) * TITLE.value * 1.5;
+  const rows: Fact[][] = [];
+  for (let i = 0; i < b.facts.length; i += columns) rows.push(b.facts.slice(i, i + columns));
+  const rowHs = rows.map((r) => Math.max(...r.map(cellH)));
+  const bandH = b.facts.length > 0 ? 4 + 22 + 20 + rowHs.reduce((n, h) => n + h, 0) + 16 * (rows.length - 1) : 0;
+  const bandTop = FOOTER_TOP - bandH;
+  if (bandH > 0) {
+    s.rect('Facts band', { x: 0, y: bandTop, w: 1280, h: bandH }, page.color.band);
+    s.rect('Facts rule', { x: 0, y: bandTop, w: 1280, h: 4 }, page.color.navy);
+    let y = bandTop + 4 + 22;
+    rows.forEach((row, r) => {
+      row.forEach((f, c) => {
+        const paras = [
+          page.para([page.plain(f.label, { size: TITLE.label, color: page.color.muted })], { line: TITLE.label * 1.5, after: 2 }),
+          page.para(page.rich(f.value, { size: TITLE.value, bold: true, color: page.color.navy }), { line: TITLE.value * 1.5 }),
+        ];
+        s.text('Fact', { x: FRAME.side + c * (cellW + 40), y, w: cellW, h: rowHs[r]! }, paras, { insets: [0, 0, 0, 0] });
+      });
+      y += rowHs[r]! + 16;
+    });
   }
-  y += logosH;
-  s.text('Kicker', { x: FRAME.side, y, w: WIDTH, h: kickerH }, [kicker]);
+  // The logos in a row at the top.
+  let top = FRAME.top + 14;
+  if (logos.length > 0) {
+    let x = FRAME.side;
+    const rowH = Math.max(...logos.map((l) => l.h));
+    for (const l of logos) {
+      s.picture({ x, y: top + (rowH - l.h) / 2, w: l.w, h: l.h }, l.image.bytes, l.image.ext, l.alt);
+      x += l.w + 40;
+    }
+    top += rowH;
+  }
+  // The event in the middle of what is left, beside an accent rule at the inline start.
+  const textW = WIDTH - 44;
+  const kickerH = parasHeight([kicker], textW);
+  const headingH = parasHeight([heading], Math.min(textW, 1040));
+  const subtitleH = subtitle ? parasHeight([subtitle], textW) : 0;
+  const blockH = kickerH + headingH + subtitleH;
+  const room = bandTop - (compact ? 18 : 28) - (top + (compact ? 18 : 28));
+  let y = top + (compact ? 18 : 28) + Math.max(0, (room - blockH) / 2);
+  s.rect('Accent rule', { x: FRAME.side, y, w: 8, h: blockH }, page.color.accent);
+  const x = FRAME.side + 44;
+  s.text('Kicker', { x, y, w: textW, h: kickerH }, [kicker]);
   y += kickerH;
-  s.placeholder({ type: 'ctrTitle' }, { x: FRAME.side, y, w: WIDTH, h: headingH }, [heading]);
+  s.placeholder({ type: 'ctrTitle' }, { x, y, w: Math.min(textW, 1040), h: headingH }, [heading]);
   y += headingH;
-  if (subtitle) {
-    s.placeholder({ type: 'subTitle', idx: 1 }, { x: FRAME.side, y, w: WIDTH, h: subtitleH }, [subtitle]);
-    y += subtitleH;
-  }
-  if (b.facts.length > 0) {
-    const rows: Cell[][] = b.facts.map((f) => [
-      { paras: [page.para([page.plain(f.label, { size, color: page.color.muted })])] },
-      { paras: [page.para(page.rich(f.value, { size }))] },
-    ]);
-    s.table({ x: FRAME.side, y, w: WIDTH, h: factsH }, [labelW, valueW], rows, size * TYPE.line + 8, [0, 4]);
-  }
+  if (subtitle) s.placeholder({ type: 'subTitle', idx: 1 }, { x, y, w: textW, h: subtitleH }, [subtitle]);
   page.footer();
 };
+
+/** The title slide's type (templates/theme/mujaz.css: the scale's steps). */
+const TITLE = {
+  full: { kicker: 34, h1: 58 },
+  compact: { kicker: 29, h1: 42 },
+  label: 18,
+  value: 22,
+} as const;
 
 const overview: Writer<'overview'> = (slide, page) => {
   const b = slide.body;
@@ -353,33 +401,41 @@ const discussion: Writer<'discussion'> = (slide, page) => {
 const technologies: Writer<'technologies'> = (slide, page) => {
   const { s } = page;
   const b = slide.body;
-  let y = page.header();
-  if (b.intro) {
-    const intro = [page.lead(b.intro)];
-    const h = parasHeight(intro, WIDTH);
-    page.flow(y, intro, y + h);
-    y += h;
-  }
-  const cols = Math.max(1, Math.min(3, b.concerns.length));
+  const top = page.header();
+  // The card's type follows the slide's step, as the deck's (.card in mujaz.css): its title in body type.
+  const small = slide.light ? 29 : slide.dense ? 18 : 22;
+  const tiny = slide.light ? 22 : 18;
+  const cols = Math.max(1, b.columns);
   const gap = 22;
-  const w = (WIDTH - (cols - 1) * gap) / cols;
+  const w = cols === 1 ? Math.min(760, WIDTH) : (WIDTH - (cols - 1) * gap) / cols;
   const cards = b.concerns.map((c) => [
     page.para([page.plain(c.marker, { size: TYPE.cardMarker, bold: true, color: page.color.accent })], { line: TYPE.cardMarker * 1.2 }),
-    page.para(page.rich(c.name, { size: TYPE.cardTitle, bold: true, color: page.color.navy }), { line: TYPE.cardTitle * 1.4, before: 6, after: 4 }),
-    ...(c.latin ? [page.para(page.rich(c.latin, { size: TYPE.cardLatin, color: page.color.muted }), { after: 12 })] : []),
-    ...(c.text ? [page.para(page.rich(c.text, { size: TYPE.cardText }), { after: 12 })] : []),
-    ...(c.cite ? [page.para([page.plain(c.cite, { size: TYPE.cite, color: page.color.muted })])] : []),
+    page.para(page.rich(c.name, { size: page.body, bold: true, color: page.color.navy }), { line: page.body * 1.45, before: 6, after: 4 }),
+    ...(c.latin ? [page.para(page.rich(c.latin, { size: small, color: page.color.muted }), { after: 12 })] : []),
+    ...(c.text ? [page.para(page.rich(c.text, { size: small }), { after: 12 })] : []),
+    ...(c.cite ? [page.para([page.plain(c.cite, { size: tiny, color: page.color.muted })])] : []),
   ]);
-  for (let row = 0; row * cols < cards.length; row++) {
-    const inRow = cards.slice(row * cols, row * cols + cols);
-    const h = Math.max(...inRow.map((paras) => parasHeight(paras, w - 48))) + 26 + 16;
+  const intro = b.intro ? [page.lead(b.intro)] : [];
+  const introH = intro.length ? parasHeight(intro, WIDTH) : 0;
+  const rows: Para[][][] = [];
+  for (let row = 0; row * cols < cards.length; row++) rows.push(cards.slice(row * cols, row * cols + cols));
+  const rowHs = rows.map((inRow) => Math.max(...inRow.map((paras) => parasHeight(paras, w - 48))) + 26 + 16);
+  const total = introH + rowHs.reduce((n, h) => n + h + gap, 0) - gap;
+  // Placed in the body's height as the deck places it: two parts of the free space above, three below.
+  let y = top + Math.max(0, FOOTER_TOP - 8 - top - total) * 0.4;
+  if (intro.length) {
+    s.text('Intro', { x: FRAME.side, y, w: WIDTH, h: introH }, intro);
+    y += introH;
+  }
+  rows.forEach((inRow, r) => {
+    const h = rowHs[r]!;
     inRow.forEach((paras, i) => {
       const box: Box = { x: FRAME.side + i * (w + gap), y, w, h };
       s.text('Card', box, paras, { fill: page.color.band, insets: [24, 26, 24, 16] });
       s.rect('Card edge', { ...box, h: 6 }, page.color.navy);
     });
     y += h + gap;
-  }
+  });
   page.footer();
 };
 
@@ -396,7 +452,7 @@ const sources: Writer<'sources'> = (slide, page) => {
   const { s } = page;
   const b = slide.body;
   const L = page.deck.labels;
-  let y = page.header();
+  const top = page.header();
   const lead = page.para(
     [page.plain(`${L.report}:`, { size: TYPE.lead, bold: true }), page.plain(' ', { size: TYPE.lead }), ...page.rich(b.report, { size: TYPE.lead })],
     { after: 12 },
@@ -408,10 +464,15 @@ const sources: Writer<'sources'> = (slide, page) => {
     head.push(page.para([{ text: `${mark}${b.url.text}${mark}`, lang: 'en', style: { size: page.body, color: page.color.navy }, link }], { after: 12 }));
   }
   const headH = parasHeight(head, WIDTH);
+  const size = TYPE.table;
+  const rowH = size * 1.5 + 7;
+  const tableH = b.entries.length > 0 ? (b.entries.length + 1) * rowH : 0;
+  const total = headH + 4 + tableH + b.gaps.reduce((n, g) => n + 18 + page.gapHeight(g), 0);
+  // Placed in the body's height as the deck places it: two parts of the free space above, three below.
+  let y = top + Math.max(0, FOOTER_TOP - 8 - top - total) * 0.4;
   page.flow(y, head, y + headH);
   y += headH + 4;
   if (b.entries.length > 0) {
-    const size = TYPE.table;
     const cell = (content: Span[], rule = true): Cell => ({ paras: [page.para(content, { line: size * 1.5 })], ...(rule ? { rule: page.color.rule } : {}) });
     const th = (label: string) => cell([page.plain(label, { size, bold: true, color: page.color.muted })]);
     // The columns share the width as a browser's automatic table layout shares it: in proportion to the
@@ -420,7 +481,6 @@ const sources: Writer<'sources'> = (slide, page) => {
     const first = widest([L.slide, ...b.entries.map((e) => e.slide.map((r) => r.text).join(''))]);
     const cited = widest([L.citedParagraphs, ...b.entries.map((e) => e.paragraphs)]);
     const second = Math.min(WIDTH / 2, (WIDTH * cited) / (first + cited));
-    const rowH = size * 1.5 + 7;
     const rows: Cell[][] = [
       [th(L.slide), th(L.citedParagraphs)],
       ...b.entries.map((e) => [cell(page.rich(e.slide, { size })), cell([page.plain(e.paragraphs, { size })])]),

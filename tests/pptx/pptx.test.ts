@@ -161,7 +161,7 @@ describe('the PowerPoint file', () => {
       const head = /<th scope="col">([^<]*)<\/th>/.exec(section)?.[1];
       for (const t of i === 0 || !head ? [] : s.tables) expect(t.rows[0]!.at(c.deck.dir === 'rtl' ? -1 : 0), `${c.slug} ${s.part}`).toBe(head);
       expect(s.names.filter((n) => n === 'Card').length, `${c.slug} ${s.part}`).toBe((section.match(/<li class="card">/g) ?? []).length);
-      const logos = [...section.matchAll(/<img class="logo" src="([^"]+)" alt="([^"]*)">/g)];
+      const logos = [...section.matchAll(/<img class="(?:logo|footer-logo)" src="([^"]+)" alt="([^"]*)">/g)];
       expect(
         s.pictures.map((p) => p.descr),
         `${c.slug} ${s.part}`,
