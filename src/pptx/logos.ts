@@ -9,15 +9,13 @@ import type { LogoImage } from './slides.js';
 export async function readLogos(dir: string, deck: Deck): Promise<Map<string, LogoImage>> {
   const logos = new Map<string, LogoImage>();
   const named = [...deck.slides.flatMap((s) => (s.kind === 'title' ? s.body.logos : [])), ...deck.brand.logos];
-  {
-    for (const { src } of named) {
-      if (logos.has(src)) continue;
-      const bytes = new Uint8Array(await readFile(path.join(dir, src)));
-      // The brief's loader has checked what the logo is; a file changed since is refused, not guessed at.
-      const info = imageInfo(bytes);
-      if (!info) throw new MujazError('BUILD_FAILED', `the logo ${src} is no longer a PNG, JPEG or WebP image`);
-      logos.set(src, { bytes, ext: info.kind, width: info.width, height: info.height });
-    }
+  for (const { src } of named) {
+    if (logos.has(src)) continue;
+    const bytes = new Uint8Array(await readFile(path.join(dir, src)));
+    // The brief's loader has checked what the logo is; a file changed since is refused, not guessed at.
+    const info = imageInfo(bytes);
+    if (!info) throw new MujazError('BUILD_FAILED', `the logo ${src} is no longer a PNG, JPEG or WebP image`);
+    logos.set(src, { bytes, ext: info.kind, width: info.width, height: info.height });
   }
   return logos;
 }

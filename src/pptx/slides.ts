@@ -38,7 +38,8 @@ export class Page {
 
   /** The deck's colours (its theme's). */
   get color(): Palette {
-    return (this.palette ??= paletteOf(this.deck));
+    this.palette ??= paletteOf(this.deck);
+    return this.palette;
   }
 
   private palette: Palette | undefined;
