@@ -2,6 +2,7 @@
 //  1. npm packages from the lock file (never a Puppeteer browser download: that host is unreachable here);
 //  2. a Chrome/Chromium for the PDF export (Debian's chromium through apt-get when run as root);
 //  3. poppler-utils and qpdf, which the tests use to read the PDFs (and procps, to look for stray processes);
+//     LibreOffice Impress and the Amiri font, which the tests use to read the PPTX as an office suite does;
 //  4. the compiled CLI (dist/).
 // Plain Node with no dependencies, since it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -61,6 +62,10 @@ if (!findBrowser()) apt.push('chromium');
 if (!onPath('pdftotext') || !onPath('pdffonts') || !onPath('pdftoppm')) apt.push('poppler-utils');
 if (!onPath('qpdf')) apt.push('qpdf');
 if (!onPath('ps') || !onPath('pgrep')) apt.push('procps'); // the tests check that no Chromium is left
+// The tests convert the PPTX with LibreOffice, as a reader who has the deck's font installed sees it.
+if (!onPath('soffice')) apt.push('libreoffice-impress');
+const hasAmiri = onPath('fc-list') && (spawnSync('fc-list', ['Amiri'], { encoding: 'utf8' }).stdout ?? '').includes('Amiri');
+if (!hasAmiri) apt.push('fonts-hosny-amiri');
 
 if (apt.length > 0) {
   if (isRoot && onPath('apt-get')) {
@@ -73,7 +78,8 @@ if (apt.length > 0) {
       `setup: missing ${apt.join(', ')}.\n` +
         "  For the PDF export mujaz needs a Chrome or Chromium: install Debian/Ubuntu's `chromium` (sudo apt-get install chromium),\n" +
         '  or a Chrome Puppeteer downloads (`npx @puppeteer/browsers install chrome@stable`), or set PUPPETEER_EXECUTABLE_PATH.\n' +
-        '  The tests also read PDFs with poppler-utils and qpdf (sudo apt-get install poppler-utils qpdf).',
+        '  The tests also read PDFs with poppler-utils and qpdf, and PowerPoint files with LibreOffice and the Amiri font\n' +
+        '  (sudo apt-get install poppler-utils qpdf libreoffice-impress fonts-hosny-amiri).',
     );
     process.exit(1);
   }

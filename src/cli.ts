@@ -7,6 +7,7 @@ import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
 import type { EarlyBrowser } from './browser/early.js';
 import { Core } from './core/core.js';
 import type { Reporter } from './reporter.js';
+import { MAX_SCALE } from './png/png.js';
 
 const VERSION = '0.1.0';
 
@@ -48,6 +49,13 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function scaleArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > MAX_SCALE)
+    throw new InvalidArgumentError(`expected a number from 1 to ${MAX_SCALE} (2 for pictures twice the slide's size)`);
+  return n;
+}
+
 function program(reporter: Reporter, core: Core): Command {
   const cli = new Command('mujaz')
     .description('Arabic YAML briefs → right-to-left reveal.js decks and searchable PDF handouts')
@@ -73,6 +81,9 @@ function program(reporter: Reporter, core: Core): Command {
     .option('-o, --out <dir>', 'output root', 'output')
     .option('--no-pdf', 'write the HTML deck only')
     .option('--handout', 'also write <slug>-handout.pdf with speaker notes and cited paragraphs')
+    .option('--pptx', 'also write <slug>.pptx: editable PowerPoint slides, the speaker notes as notes')
+    .option('--png', 'also write one picture per slide, <slug>-01.png …')
+    .addOption(new Option('--scale <n>', 'pixels per slide pixel of the PNGs, 1 to 4 (implies --png)').argParser(scaleArg))
     .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then one found)')
     .addOption(new Option('-j, --jobs <n>', 'decks exported at once').argParser(positiveInt).default(2))
     .option('-w, --watch', 'rebuild on every good save')
@@ -108,10 +119,11 @@ function program(reporter: Reporter, core: Core): Command {
 
   cli
     .command('schema')
-    .description('print the JSON Schema of a brief')
-    .action(async () => {
+    .description('print the JSON Schema of a brief (or, with --theme, of a theme file)')
+    .option('--theme', 'the schema of a theme file')
+    .action(async (opts: { theme?: boolean }) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      schemaCommand(reporter);
+      schemaCommand(reporter, opts);
     });
 
   return cli;

@@ -11,7 +11,6 @@ import { writeError } from '../write/output.js';
 import { nodeModules, templatesDir } from '../paths.js';
 import { fontFiles } from './fonts.js';
 import type { Logo } from '../brief/references.js';
-import { logoAsset } from '../deck/logo.js';
 
 interface AssetCopy {
   from: string;
@@ -127,7 +126,7 @@ export async function writeAssets(dir: string, logos: readonly Logo[] = []): Pro
   }
   written.push(...copies.map((c) => c.to));
   for (const logo of logos) {
-    const to = logoAsset(logo.named, logo.organiser);
+    const to = logo.asset;
     await copyFile(logo.file, path.join(dir, to)).catch((error: unknown) => {
       throw writeError(error, `the logo ${to}`);
     });

@@ -10,6 +10,7 @@ import { parseYaml } from './parse.js';
 import { checkReferences, type Logo, type Report } from './references.js';
 import type { Brief } from './schema.js';
 import { decodeSource, diagnosticAt, SourceText } from './source-text.js';
+import { DEFAULT_THEME, type LoadedTheme, loadTheme } from './theme.js';
 import { sortDiagnostics, validateBrief } from './validate.js';
 
 export const MAX_BRIEF_BYTES = 512 * 1024;
@@ -24,15 +25,20 @@ export interface LoadedBrief {
   report: Report | undefined;
   /** The logos (host's, organisers'), checked to be inside `dir`. */
   logos: Logo[];
+  /** The theme the brief names, or the default theme. */
+  theme: LoadedTheme;
   /** The YAML document with positions, for diagnostics made after loading (lint, layout). */
   doc: Document.Parsed;
   /** Problems that do not stop a build (errors under --strict): a report file that is not there. */
   warnings: Diagnostic[];
 }
 
-/** The files a brief names (its report, its logo), for the watchers of serve and build --watch. */
+/** The files a brief names (its report, its logos, its theme and the theme's logos), for the watchers of serve and build --watch. */
 export function filesNamedBy(loaded: LoadedBrief): string[] {
-  return [loaded.report?.file, ...loaded.logos.map((l) => l.file)].filter((f): f is string => typeof f === 'string');
+  const theme = loaded.theme.file ? path.resolve(loaded.theme.file) : undefined;
+  return [loaded.report?.file, ...loaded.logos.map((l) => l.file), theme, ...loaded.theme.logos.map((l) => l.file)].filter(
+    (f): f is string => typeof f === 'string',
+  );
 }
 
 function invalid(file: string, diagnostics: Diagnostic[]): MujazError {
@@ -109,8 +115,11 @@ export async function loadBriefText(file: string, bytes: Uint8Array): Promise<Lo
   if (validated.brief === undefined) throw invalid(file, validated.diagnostics);
   const dir = path.dirname(path.resolve(file));
   const refs = await checkReferences(source, parsed.doc, validated.brief, dir);
-  if (refs.diagnostics.length > 0) throw invalid(file, sortDiagnostics(refs.diagnostics));
-  return { file, dir, brief: validated.brief, source, report: refs.report, logos: refs.logos, doc: parsed.doc, warnings: refs.warnings };
+  const themed = validated.brief.theme ? await loadTheme(file, source, parsed.doc, dir, validated.brief.theme) : { theme: DEFAULT_THEME, diagnostics: [] };
+  const problems = [...sortDiagnostics(refs.diagnostics), ...themed.diagnostics];
+  if (problems.length > 0) throw invalid(file, problems);
+  const theme = themed.theme ?? DEFAULT_THEME;
+  return { file, dir, brief: validated.brief, source, report: refs.report, logos: refs.logos, theme, doc: parsed.doc, warnings: refs.warnings };
 }
 
 export async function loadBrief(file: string): Promise<LoadedBrief> {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
+import { logoAsset } from '../deck/logo.js';
 import { imageProblem } from './images.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
@@ -15,12 +16,12 @@ import { diagnosticForPath, pathInWords } from './validate.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
-/** A logo the brief names: the file, checked to be inside the brief's folder, as the brief names it, and whose it is. */
+/** A logo the brief (or its theme) names: the file, checked to be inside its folder, as it is named, and where the deck keeps it. */
 export interface Logo {
   file: string;
   named: string;
-  /** 0 for the host's; n for the n-th organiser's. */
-  organiser: number;
+  /** Its path in the deck's folder (src/deck/logo.ts). */
+  asset: string;
 }
 
 export interface Report {
@@ -212,24 +213,50 @@ export async function checkReferences(
     }
   }
 
-  // Logos: the host's, then each organiser's. Not SVG: an SVG file can carry scripts, and the preview
-  // serves the deck's files as they are.
-  const logos: Logo[] = [];
-  const named: { file: string; at: (string | number)[]; organiser: number }[] = [];
-  if (brief.event.host.logo) named.push({ file: brief.event.host.logo.file, at: ['event', 'host', 'logo', 'file'], organiser: 0 });
+  // Logos: the host's, then each organiser's.
+  const named: NamedImage[] = [];
+  if (brief.event.host.logo)
+    named.push({ file: brief.event.host.logo.file, at: ['event', 'host', 'logo', 'file'], asset: logoAsset(brief.event.host.logo.file) });
   brief.event.organisers?.forEach((o, i) => {
-    if (o.logo) named.push({ file: o.logo.file, at: ['event', 'organisers', i, 'logo', 'file'], organiser: i + 1 });
+    if (o.logo) named.push({ file: o.logo.file, at: ['event', 'organisers', i, 'logo', 'file'], asset: logoAsset(o.logo.file, i + 1) });
   });
-  for (const { file, at, organiser } of named) {
-    const resolved = await resolveInside(briefDir, file);
+  const checked = await checkImages(src, doc, briefDir, named, 'brief');
+  diagnostics.push(...checked.diagnostics);
+  const logos = checked.logos;
+  return { diagnostics, warnings, report, logos };
+}
+
+/** An image a brief (or a theme file) names, where it names it, and where the deck keeps it. */
+export interface NamedImage {
+  file: string;
+  at: (string | number)[];
+  asset: string;
+}
+
+/**
+ * The images a file names, each checked to be a real PNG, JPEG or WebP inside `dir` (the folder of the
+ * file that names it). Not SVG: an SVG file can carry scripts, and the preview serves the deck's files as
+ * they are.
+ */
+export async function checkImages(
+  src: SourceText,
+  doc: Document.Parsed,
+  dir: string,
+  named: readonly NamedImage[],
+  owner: 'brief' | 'theme file',
+): Promise<{ diagnostics: Diagnostic[]; logos: Logo[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const logos: Logo[] = [];
+  for (const { file, at, asset } of named) {
+    const resolved = await resolveInside(dir, file);
     if (typeof resolved !== 'string')
       diagnostics.push(
         diagnosticForPath(
           src,
           doc,
           at,
-          resolved.problem,
-          'put the image in the brief\'s folder (or a folder below it) and name it relative to the brief, e.g. "images/logo.png"',
+          resolved.problem.replace("the brief's folder", `the ${owner}'s folder`),
+          `put the image in the ${owner}'s folder (or a folder below it) and name it relative to the ${owner}, e.g. "images/logo.png"`,
         ),
       );
     // The name the deck gives it and the file it is must both be images (a link named .svg to a .png, or
@@ -242,8 +269,8 @@ export async function checkReferences(
       const problem = imageProblem(await readHead(resolved));
       if (problem)
         diagnostics.push(diagnosticForPath(src, doc, at, problem, 'use the logo as a png, jpg or webp image of a sensible size (a few hundred pixels across)'));
-      else logos.push({ file: resolved, named: file, organiser });
+      else logos.push({ file: resolved, named: file, asset });
     }
   }
-  return { diagnostics, warnings, report, logos };
+  return { diagnostics, logos };
 }

@@ -261,6 +261,9 @@ export const Brief = z
       .enum(['arab', 'latn'])
       .optional()
       .describe('Digits for slide and paragraph numbers: arab (٠١٢) or latn (012). Default: arab for ar, latn for en.'),
+    theme: relativeFile
+      .optional()
+      .describe("A theme file (the organisation's colours, font, logos, footer and marking), relative to the brief's folder, e.g. themes/issi.yaml."),
     title: text(LIMITS.shortText).describe('The deck title.'),
     subtitle: text(LIMITS.shortText).optional(),
     author: name().optional().describe('Who prepared the brief (PDF author). Default: the host institution.'),
@@ -365,12 +368,61 @@ export type Delegation = z.infer<typeof Delegation>;
 export type Session = z.infer<typeof Session>;
 export type Organiser = z.infer<typeof Organiser>;
 
+/** The fonts mujaz bundles (templates/fonts/), by the name a theme gives them. */
+export const FONTS = ['amiri'] as const;
+
+const colour = z
+  .string()
+  .trim()
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: 'must be a colour written as #rrggbb (or #rgb)' })
+  .register(fieldHelp, { hint: 'write the colour in hexadecimal, e.g. "#0d2c4b"', oneLine: true });
+
+/** The default theme's colours: what a theme file leaves out. */
+export const DEFAULT_COLOURS = {
+  primary: '#0d2c4b',
+  accent: '#8a5a00',
+  text: '#17212b',
+  muted: '#4a5866',
+  background: '#ffffff',
+  band: '#f3f5f7',
+} as const;
+
+/**
+ * A theme file: an organisation's look, shared by its briefs (a brief names it in `theme:`). Every key is
+ * optional; what it leaves out is the default theme's.
+ */
+export const Theme = z.strictObject({
+  name: text(LIMITS.shortText).optional().describe('What the theme is, for people reading the file.'),
+  colours: z
+    .strictObject({
+      primary: colour.optional().describe('Titles, rules and the title slide: the main colour.'),
+      accent: colour.optional().describe('Markers, sub-headings, the event kind on the title slide.'),
+      text: colour.optional().describe('Body text.'),
+      muted: colour.optional().describe('Secondary text: titles of people, citations, the footer.'),
+      background: colour.optional().describe('The slide.'),
+      band: colour.optional().describe("Boxes on the slide: chips, cards, the title slide's band."),
+    })
+    .optional(),
+  font: z.enum(FONTS).optional().describe('Which of the bundled fonts sets the deck (default: amiri).'),
+  logos: list(Image, 3)
+    .optional()
+    .describe("The organisation's logos, beside the theme file: shown on the title slide, the first also in every slide's footer."),
+  footer: name().optional().describe("The footer's text on every slide, instead of the brief's author."),
+  marking: text(60).optional().describe('A marking shown on every slide and every page of the PDFs, e.g. «للاستخدام الداخلي», "Chatham House Rule", "Draft".'),
+});
+export type Theme = z.infer<typeof Theme>;
+
 /** The JSON Schema editors use for completion and errors while typing. */
 export function briefJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Brief, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
-  return {
-    $schema: schema.$schema,
-    title: 'mujaz brief',
-    ...schema,
-  };
+  return jsonSchema(Brief, 'mujaz brief');
+}
+
+/** The same for a theme file (schema/theme.schema.json). */
+export function themeJsonSchema(): Record<string, unknown> {
+  return jsonSchema(Theme, 'mujaz theme');
+}
+
+function jsonSchema(root: z.ZodType, title: string): Record<string, unknown> {
+  const schema = z.toJSONSchema(root, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $schema: schema.$schema, title, ...schema };
 }

@@ -91,8 +91,8 @@ function unwrap(schema: Schema): Schema {
 }
 
 /** The schema node at `path` (as it is written in its parent, wrappers included), if the schema has one. */
-export function schemaAt(path: Path): Schema | undefined {
-  let s: Schema = Brief;
+export function schemaAt(path: Path, root: Schema = Brief): Schema | undefined {
+  let s: Schema = root;
   for (const part of path) {
     const inner = unwrap(s);
     if (typeof part === 'number' && inner instanceof z.ZodArray) s = inner.element;
@@ -103,15 +103,15 @@ export function schemaAt(path: Path): Schema | undefined {
 }
 
 /** The keys the schema allows at `path`, for "did you mean". */
-export function allowedKeys(path: Path): string[] {
-  const s = schemaAt(path);
+export function allowedKeys(path: Path, root: Schema = Brief): string[] {
+  const s = schemaAt(path, root);
   const inner = s && unwrap(s);
   return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
 }
 
 /** The help schema.ts gives the field at `path`: its own, over that of the schema it wraps. */
-export function helpAt(path: Path): FieldHelp {
-  const s = schemaAt(path);
+export function helpAt(path: Path, root: Schema = Brief): FieldHelp {
+  const s = schemaAt(path, root);
   const help: FieldHelp = {};
   for (const layer of s ? layers(s).reverse() : []) Object.assign(help, fieldHelp.get(layer));
   return help;
@@ -170,9 +170,9 @@ function atCharacter(src: SourceText, node: Node | null, ch: string, message: st
 }
 
 /** A regex check failed: say which rule, from the characters the value holds and the field's help. */
-function formatProblem(src: SourceText, doc: Document.Parsed, where: string, path: Path, value: unknown, issue: z.core.$ZodIssue): Diagnostic {
+function formatProblem(src: SourceText, doc: Document.Parsed, where: string, path: Path, value: unknown, issue: z.core.$ZodIssue, root: Schema): Diagnostic {
   const node = nodeAt(doc, path).node;
-  const help = helpAt(path);
+  const help = helpAt(path, root);
   if (typeof value === 'string') {
     // Checks run on the trimmed text: leading and trailing white space is not part of the value.
     const bad = locate(value.trim(), help.oneLine ? [...LOCATED, LINE_CONTROLS] : LOCATED);
@@ -200,7 +200,14 @@ function hintOf(issue: z.core.$ZodIssue): string | undefined {
   return typeof params?.hint === 'string' ? params.hint : undefined;
 }
 
-function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown, issue: z.core.$ZodIssue, missing: ReadonlySet<string>): Diagnostic[] {
+function issueToDiagnostics(
+  src: SourceText,
+  doc: Document.Parsed,
+  data: unknown,
+  issue: z.core.$ZodIssue,
+  missing: ReadonlySet<string>,
+  root: Schema,
+): Diagnostic[] {
   const where = pathInWords(issue.path);
   const { found, value } = valueAtPath(data, issue.path);
   switch (issue.code) {
@@ -212,7 +219,7 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
           `${pathInWords([...issue.path, key])}: unknown key "${key}"`,
           suggestion(
             key,
-            allowedKeys(issue.path),
+            allowedKeys(issue.path, root),
             new Set([...missing].filter((m) => m.startsWith(`${pathKey(issue.path)}\u0000`)).map((m) => m.split('\u0000')[1]!)),
           ),
         ),
@@ -256,10 +263,10 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
       // Report the most specific branch message (our schemas give each branch a clear one).
       const messages = issue.errors.flat().map((e) => e.message);
       const message = messages.find((m) => !m.startsWith('Invalid')) ?? 'has the wrong form';
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${message}`, helpAt(issue.path).hint ?? 'correct the value')];
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${message}`, helpAt(issue.path, root).hint ?? 'correct the value')];
     }
     case 'invalid_format':
-      return [formatProblem(src, doc, where, issue.path, value, issue)];
+      return [formatProblem(src, doc, where, issue.path, value, issue, root)];
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'array' && Array.isArray(value)) {
@@ -299,13 +306,13 @@ function issueToDiagnostics(src: SourceText, doc: Document.Parsed, data: unknown
           src,
           nodeAt(doc, issue.path).node,
           `${where}: must be at least ${min}, found ${describeValue(value)}`,
-          helpAt(issue.path).hint ?? `write a number of at least ${min}`,
+          helpAt(issue.path, root).hint ?? `write a number of at least ${min}`,
         ),
       ];
     }
     case 'custom':
       // The schema's own rules (src/brief/schema.ts refine) carry their hint.
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, hintOf(issue) ?? helpAt(issue.path).hint ?? 'correct the value')];
+      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, hintOf(issue) ?? helpAt(issue.path, root).hint ?? 'correct the value')];
     default:
       return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`, 'correct the value')];
   }
@@ -321,7 +328,18 @@ export interface Validated {
 }
 
 export function validateBrief(src: SourceText, doc: Document.Parsed, data: unknown): Validated {
-  const result = Brief.safeParse(data);
+  const { value, diagnostics } = validateYaml(Brief, src, doc, data);
+  return { brief: value, diagnostics };
+}
+
+/** YAML data → a value of `root`'s schema, or every problem at its node (a brief, a theme file). */
+export function validateYaml<S extends z.ZodType>(
+  root: S,
+  src: SourceText,
+  doc: Document.Parsed,
+  data: unknown,
+): { value: z.infer<S> | undefined; diagnostics: Diagnostic[] } {
+  const result = root.safeParse(data);
   if (!result.success) {
     const issues = result.error.issues;
     // A missing key next to an unknown key that is a near miss for it is one problem (a typo): report it
@@ -336,7 +354,7 @@ export function validateBrief(src: SourceText, doc: Document.Parsed, data: unkno
     for (const issue of issues) {
       if (issue.code !== 'unrecognized_keys') continue;
       for (const key of issue.keys) {
-        const near = nearest(key, allowedKeys(issue.path));
+        const near = nearest(key, allowedKeys(issue.path, root));
         const id = `${pathKey(issue.path)}\u0000${near}`;
         if (near !== undefined && missing.has(id)) typos.add(id);
       }
@@ -353,10 +371,10 @@ export function validateBrief(src: SourceText, doc: Document.Parsed, data: unkno
         return true;
       })
       .filter((issue) => !(issue.code === 'invalid_type' && typos.has(`${pathKey(issue.path.slice(0, -1))}\u0000${String(issue.path.at(-1))}`)))
-      .flatMap((issue) => issueToDiagnostics(src, doc, data, issue, missing));
-    return { brief: undefined, diagnostics: sortDiagnostics(diagnostics) };
+      .flatMap((issue) => issueToDiagnostics(src, doc, data, issue, missing, root));
+    return { value: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
-  return { brief: result.data, diagnostics: [] };
+  return { value: result.data, diagnostics: [] };
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

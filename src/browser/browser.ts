@@ -6,7 +6,7 @@
 import type { Browser as PuppeteerBrowser, Page } from 'puppeteer-core';
 import { MujazError } from '../errors.js';
 import type { Reporter } from '../reporter.js';
-import { PipeTransport, runningAsRoot, spawnBrowser, type SpawnedBrowser } from './launch.js';
+import { lastWords, PipeTransport, runningAsRoot, spawnBrowser, startFailure, type BrowserExit, type SpawnedBrowser } from './launch.js';
 import { DeckPage, TIMEOUTS } from './page.js';
 
 export interface BrowserOptions {
@@ -42,34 +42,60 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   });
 }
 
-/** Attaches Puppeteer to a started Chromium over the DevTools pipe, bounded, and cut short if it exits. */
+/** How long a browser whose connection closed is given to show that it exited (so its own words are told). */
+const EXIT_GRACE_MS = 500;
+
+/**
+ * Attaches Puppeteer to a started Chromium over the DevTools pipe, bounded, and cut short the moment it
+ * exits (watched since it was started: it may have exited before Puppeteer was even loaded). A browser
+ * that ends before it answers is told with its own words on stderr.
+ */
 async function connect(started: SpawnedBrowser, signal: AbortSignal | undefined): Promise<PuppeteerBrowser> {
   let timer: NodeJS.Timeout | undefined;
+  let transport: PipeTransport | undefined;
+  const endedEarly = async (): Promise<BrowserExit | undefined> => {
+    if (started.exit()) return started.exit();
+    let grace: NodeJS.Timeout | undefined;
+    const waited = new Promise<undefined>((resolve) => {
+      grace = setTimeout(() => resolve(undefined), EXIT_GRACE_MS);
+      grace.unref();
+    });
+    const exit = await Promise.race([started.exited, waited]);
+    clearTimeout(grace);
+    return exit;
+  };
   try {
+    const exited = started.exited.then((exit) => Promise.reject(startFailure(started, exit)));
+    exited.catch(() => undefined);
+    if (started.exit()) await exited;
     const { default: puppeteer } = await import('puppeteer-core');
     performance.mark('puppeteer loaded');
-    const exited = new Promise<never>((_, reject) => {
-      started.proc.once('exit', (code, sig) => reject(new Error(`it exited (${sig ?? `code ${code}`}) before it was ready`)));
-      started.proc.once('error', reject);
-    });
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`it did not answer within ${TIMEOUTS.launch / 1000} s`)), TIMEOUTS.launch);
       timer.unref();
     });
-    exited.catch(() => undefined);
-    const connecting = puppeteer.connect({
-      transport: new PipeTransport(started.pipeWrite, started.pipeRead),
-      defaultViewport: null,
-      protocolTimeout: TIMEOUTS.pdf,
-    });
+    transport = new PipeTransport(started.pipeWrite, started.pipeRead);
+    const connecting = puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: TIMEOUTS.pdf });
+    connecting.catch(() => undefined);
     return await abortable(Promise.race([connecting, exited, timeout]), signal);
   } catch (error) {
+    // Whatever Puppeteer still waits for is given up (its timers would keep mujaz alive for a minute).
+    transport?.close();
+    // "Target closed" from a browser that exited: tell its exit and its words instead.
+    const exit = error instanceof MujazError || signal?.aborted ? undefined : await endedEarly();
     started.kill();
     if (signal?.aborted) throw signal.reason;
-    throw new MujazError('BUILD_FAILED', `could not start the browser ${started.choice.path}: ${(error as Error).message.split('\n')[0]}`, {
-      cause: error,
-      hint: 'check that it runs (`chromium --version`), or name another with --browser',
-    });
+    if (error instanceof MujazError) throw error;
+    if (exit) throw startFailure(started, exit);
+    const words = lastWords(started.stderr());
+    throw new MujazError(
+      'BUILD_FAILED',
+      `could not start the browser ${started.choice.path}: ${(error as Error).message.split('\n')[0]}${words ? `; it said:\n    ${words}` : ''}`,
+      {
+        cause: error,
+        hint: 'check that it runs (`chromium --headless --version`), or name another with --browser or PUPPETEER_EXECUTABLE_PATH',
+      },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -4,13 +4,16 @@
  * module must load in a few milliseconds. Puppeteer attaches later through the DevTools pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { MujazError } from '../errors.js';
+import { ownerFromTag, ownerIsDead, ownerTag } from '../owner.js';
 import { packageRoot } from '../paths.js';
+import { makeTempDirSync, temporaryFolderError } from '../temp.js';
 import { findBrowser, type BrowserChoice } from './find.js';
 
 /**
@@ -56,6 +59,13 @@ export function chromiumArgs(): string[] {
 
 export const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** How a browser process ended: its exit code or signal, or the error that kept it from starting. */
+export interface BrowserExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+}
+
 export interface SpawnedBrowser {
   choice: BrowserChoice;
   proc: ChildProcess;
@@ -64,31 +74,91 @@ export interface SpawnedBrowser {
   /** DevTools pipe: what mujaz writes to, and reads from. */
   pipeWrite: Writable;
   pipeRead: Readable;
+  /** Settles when the browser process has ended (watched from the moment it was started), never rejects. */
+  exited: Promise<BrowserExit>;
+  /** How it ended, once it has. */
+  exit(): BrowserExit | undefined;
+  /** The last of what it wrote on stderr (its own words on why it could not start). */
+  stderr(): string;
   /** Kills the browser's whole process group and removes its profile. Safe to call twice. */
   kill(): void;
   /** The same, once the browser has exited, removing the profile without blocking the thread (mujaz may still be writing PDFs). */
   stop(): Promise<void>;
 }
 
+/** How much of the browser's stderr is kept (its last bytes: Chromium logs a good deal before failing). */
+const STDERR_KEPT = 16 * 1024;
+
+/**
+ * Each profile says which mujaz process made it (its id and start time, in a file beside Chromium's own):
+ * a run killed with `kill -9` cannot remove its own, so each run removes those whose owner is dead
+ * (src/owner.ts). Not in the folder's name: Chromium's socket path inside the profile must stay under the
+ * system's limit of 107 bytes.
+ */
+const PROFILE_PREFIX = 'mujaz-chromium-';
+const PROFILE_OWNER = 'mujaz-owner';
+
+/** Removes the Chromium profiles that runs killed before they could clean up left in `dir`. */
+export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(PROFILE_PREFIX)) continue;
+    const tag = await readFile(path.join(dir, name, PROFILE_OWNER), 'utf8').catch(() => undefined);
+    const owner = tag === undefined ? undefined : ownerFromTag(tag.trim());
+    if (!owner || !ownerIsDead(owner)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
 /** Starts Chromium with the DevTools pipe on fds 3 and 4 (what Puppeteer's own launcher does with `pipe: true`). */
 export function spawnBrowser(executable?: string): SpawnedBrowser {
   const choice = findBrowser(executable);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'mujaz-chromium-'));
+  const profile = makeTempDirSync(PROFILE_PREFIX, "the browser's profile");
+  // Profiles of runs killed before they could remove theirs: removed while this browser starts.
+  removeOrphanProfiles().catch(() => undefined);
   const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   if (runningAsRoot) args.push('--no-sandbox');
   // Whatever Chromium writes outside its profile goes inside it, and is removed with it: its temporary
   // folders (org.chromium.Chromium.*, left in the system's temporary folder by every run otherwise) and its
   // configuration (a crash-reports file under ~/.config). Its font cache (~/.cache) stays shared.
   const scratch = path.join(profile, 'tmp');
-  mkdirSync(scratch);
+  try {
+    writeFileSync(path.join(profile, PROFILE_OWNER), ownerTag());
+    mkdirSync(scratch);
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw temporaryFolderError(error, "the browser's profile");
+  }
   const env = { ...process.env, TMPDIR: scratch, XDG_CONFIG_HOME: path.join(profile, 'config') };
   const proc = spawn(choice.path, args, {
     env,
     // Its own process group, so that one kill reaches the renderers and zygotes too.
     detached: process.platform !== 'win32',
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    // stderr is read from the first moment: a browser that cannot start says why there (a missing library).
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
-  proc.on('error', () => undefined); // reported when Puppeteer cannot attach
+  let said = '';
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    said = (said + chunk.toString('utf8')).slice(-STDERR_KEPT);
+  });
+  proc.stderr?.on('error', () => undefined);
+  // Reading it must not keep mujaz running: the browser is killed when mujaz is done with it.
+  (proc.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  let ended: BrowserExit | undefined;
+  const exited = new Promise<BrowserExit>((resolve) => {
+    const end = (exit: BrowserExit) => {
+      ended ??= exit;
+      resolve(ended);
+    };
+    proc.once('exit', (code, signal) => end({ code, signal }));
+    // It could not be started at all (a script whose interpreter is missing, a file not for this machine).
+    proc.once('error', (error) => end({ code: null, signal: null, error }));
+  });
   let killed = false;
   const killGroup = () => {
     killed = true;
@@ -107,13 +177,9 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
     try {
       rmSync(profile, removal);
     } catch {
-      // left behind (see above)
+      // left behind (see above); the next run removes it
     }
   };
-  const exited = new Promise<void>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
-    else proc.once('exit', () => resolve());
-  });
   const stop = async () => {
     if (killed) return;
     killGroup();
@@ -125,7 +191,48 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   };
   // If mujaz itself ends (an uncaught error, process.exit), the browser must not outlive it.
   process.once('exit', kill);
-  return { choice, proc, profile, pipeWrite: proc.stdio[3] as Writable, pipeRead: proc.stdio[4] as Readable, kill, stop };
+  return {
+    choice,
+    proc,
+    profile,
+    pipeWrite: proc.stdio[3] as Writable,
+    pipeRead: proc.stdio[4] as Readable,
+    exited,
+    exit: () => ended,
+    stderr: () => said,
+    kill,
+    stop,
+  };
+}
+
+/** The last lines a browser wrote on stderr, for a message (its own words on why it stopped). */
+export function lastWords(stderr: string, lines = 6): string {
+  const kept = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return kept
+    .slice(-lines)
+    .map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l))
+    .join('\n    ');
+}
+
+/** A browser that ended before it answered: what it said, and what to do. */
+export function startFailure(started: Pick<SpawnedBrowser, 'choice' | 'stderr'>, exit: BrowserExit): MujazError {
+  const how = exit.error
+    ? `it could not be run (${exit.error.message})`
+    : exit.signal
+      ? `it was killed by ${exit.signal} before it was ready`
+      : `it exited with code ${exit.code} before it was ready`;
+  const words = lastWords(started.stderr());
+  const from = started.choice.source === 'environment' ? ' (from PUPPETEER_EXECUTABLE_PATH)' : started.choice.source === 'option' ? ' (from --browser)' : '';
+  const message = `cannot export the PDF: the browser ${started.choice.path}${from} does not start: ${how}${words ? `; it said:\n    ${words}` : ' and said nothing'}`;
+  return new MujazError('NO_BROWSER', message, {
+    cause: exit.error,
+    hint:
+      `check that it runs (\`${started.choice.path} --headless --version\`); install Chromium (\`sudo apt-get install chromium\` on Debian/Ubuntu, or \`npm run setup\`) ` +
+      'or point PUPPETEER_EXECUTABLE_PATH (or --browser) at a Chrome/Chromium that runs; nothing was written; `--no-pdf` builds the HTML deck alone',
+  });
 }
 
 /** Starts the browser if one is found; otherwise leaves it to the export to report how to get one. */

@@ -245,6 +245,46 @@ export class DeckPage {
     return this.page.evaluate(fn) as Promise<T>;
   }
 
+  /**
+   * Pictures of the page's slides (the print page's `.pdf-page`s), `size` CSS px each, as PNG bytes of
+   * `scale` pixels per CSS px (the page is zoomed by `scale`: the window must be `scale` times `size`).
+   * Each slide is shown alone at the top of the window in turn, and the page is put back as it was after.
+   */
+  async slidePictures(size: { width: number; height: number }, scale = 1, timeouts?: Partial<Timeouts>): Promise<Uint8Array[]> {
+    const t = { ...TIMEOUTS, ...timeouts };
+    const name = this.showing ? path.basename(new URL(this.showing.url).pathname) : 'the page';
+    const only = (n: number, zoom: number) =>
+      this.page.evaluate(
+        (i: number, z: number) => {
+          document.documentElement.style.zoom = z === 1 ? '' : String(z);
+          const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+          pages.forEach((e, j) => {
+            e.style.display = i < 0 || j === i ? '' : 'none';
+          });
+          return pages.length;
+        },
+        n,
+        zoom,
+      );
+    try {
+      const count = await only(0, scale);
+      const pictures: Uint8Array[] = [];
+      // From the view, not the compositor's surface: a window behind another (a batch's second page) has no
+      // surface painted, and its pictures would come out blank. The view is drawn at the window's own
+      // pixel ratio, so a larger picture is a zoomed page rather than an emulated ratio.
+      const clip = { x: 0, y: 0, width: size.width * scale, height: size.height * scale };
+      for (let i = 0; i < count; i++) {
+        if (i > 0) await only(i, scale);
+        const shot = this.page.screenshot({ type: 'png', clip, fromSurface: false, captureBeyondViewport: false });
+        pictures.push(await bounded('a slide to be photographed', t.pdf, shot));
+      }
+      await only(-1, 1);
+      return pictures;
+    } catch (error) {
+      throw this.failure(error, 'taking pictures of the slides', name);
+    }
+  }
+
   /** The page as a PDF of pages `width`×`height` (CSS px), tagged, with its backgrounds. */
   async pdf(size: { width: number; height: number }, timeouts?: Partial<Timeouts>): Promise<Uint8Array> {
     const t = { ...TIMEOUTS, ...timeouts };

@@ -6,6 +6,10 @@ export interface BuildCommandOptions {
   out: string;
   pdf: boolean;
   handout?: boolean;
+  pptx?: boolean;
+  png?: boolean;
+  /** Pixels per CSS px of the PNGs; implies png. */
+  scale?: number;
   browser?: string;
   jobs: number;
   watch?: boolean;
@@ -18,6 +22,9 @@ export async function buildCommand(core: Core, args: string[], options: BuildCom
     outRoot: options.out,
     pdf: options.pdf,
     handout: Boolean(options.handout),
+    pptx: Boolean(options.pptx),
+    png: Boolean(options.png) || options.scale !== undefined,
+    scale: options.scale ?? 1,
     strict: Boolean(options.strict),
     jobs: options.jobs,
     ...(options.browser ? { executable: options.browser } : {}),

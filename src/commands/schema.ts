@@ -1,6 +1,6 @@
-import { briefJsonSchema } from '../brief/schema.js';
+import { briefJsonSchema, themeJsonSchema } from '../brief/schema.js';
 import type { Reporter } from '../reporter.js';
 
-export function schemaCommand(reporter: Reporter): void {
-  reporter.out(JSON.stringify(briefJsonSchema(), null, 2));
+export function schemaCommand(reporter: Reporter, opts: { theme?: boolean } = {}): void {
+  reporter.out(JSON.stringify(opts.theme ? themeJsonSchema() : briefJsonSchema(), null, 2));
 }

@@ -12,6 +12,9 @@ export interface BatchOptions {
   outRoot: string;
   pdf: boolean;
   handout: boolean;
+  pptx?: boolean;
+  png?: boolean;
+  scale?: number;
   strict: boolean;
   jobs: number;
   reporter: Reporter;
@@ -73,7 +76,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   let launched: Promise<Browser> | undefined;
   const browser = () => (launched ??= Browser.launch({ ...options.browser, reporter, signal, pages: Math.min(jobs, files.length) }));
   // Start Chromium now, while the first brief is read and rendered.
-  if (options.pdf) browser().catch(() => undefined);
+  if (options.pdf || options.png) browser().catch(() => undefined);
   const claims = slugClaims(files.length);
   // Once every brief is past printing (printed, or failed), the browser is stopped while the last PDFs are
   // still being finished.
@@ -95,6 +98,9 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
           outRoot: options.outRoot,
           pdf: options.pdf,
           handout: options.handout,
+          pptx: Boolean(options.pptx),
+          png: Boolean(options.png),
+          scale: options.scale ?? 1,
           strict: options.strict,
           browser,
           signal,

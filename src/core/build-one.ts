@@ -6,6 +6,11 @@ export interface BuildOptions {
   outRoot: string;
   pdf: boolean;
   handout?: boolean;
+  /** Also write `<slug>.pptx`. */
+  pptx?: boolean;
+  /** Also write one PNG per slide, `scale` pixels per CSS px (default 1). */
+  png?: boolean;
+  scale?: number;
   strict?: boolean;
   /** A browser to print in, kept open for the caller; without one, a PDF build starts its own and stops it. */
   browser?: Browser;
@@ -19,6 +24,9 @@ export async function buildOne(file: string, options: BuildOptions): Promise<Bui
     outRoot: options.outRoot,
     pdf: options.pdf,
     handout: Boolean(options.handout),
+    pptx: Boolean(options.pptx),
+    png: Boolean(options.png),
+    scale: options.scale ?? 1,
     strict: Boolean(options.strict),
     ...(options.signal ? { signal: options.signal } : {}),
   };

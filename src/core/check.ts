@@ -13,7 +13,7 @@ export async function checkBriefs(files: readonly string[], strict: boolean, rep
     try {
       const loaded = await loadBrief(file);
       // Rendered (no browser) so the lint can also look at what the deck shows.
-      const html = await renderDeck({ deck: buildDeck(loaded.brief), csp: '' });
+      const html = await renderDeck({ deck: buildDeck(loaded.brief, { theme: loaded.theme }), csp: '' });
       const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
       // The lint's errors (placeholders left from the scaffold) fail the brief with or without --strict.
       if (warnings.some((w) => w.severity === 'error') || (strict && warnings.length > 0)) {

@@ -21,6 +21,11 @@ export interface BuildModeOptions {
   outRoot: string;
   pdf: boolean;
   handout?: boolean;
+  /** Also write `<slug>.pptx`. */
+  pptx?: boolean;
+  /** Also write one PNG per slide, `scale` pixels per CSS px (default 1). */
+  png?: boolean;
+  scale?: number;
   strict?: boolean;
   jobs?: number;
   /** The --browser option. */
@@ -52,11 +57,14 @@ export class Core implements AsyncDisposable {
   }
 
   private batchOptions(options: BuildModeOptions): BatchOptions {
-    const spawned = options.pdf ? this.takeEarly(options.executable) : undefined;
+    const spawned = options.pdf || options.png ? this.takeEarly(options.executable) : undefined;
     return {
       outRoot: options.outRoot,
       pdf: options.pdf,
       handout: Boolean(options.handout),
+      pptx: Boolean(options.pptx),
+      png: Boolean(options.png),
+      scale: options.scale ?? 1,
       strict: Boolean(options.strict),
       jobs: options.jobs ?? 2,
       reporter: this.options.reporter,

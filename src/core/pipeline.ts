@@ -16,8 +16,8 @@ import { estimated, fit } from '../fit/fit.js';
 import { measureInBrowser, printPageWriter } from '../fit/measure.js';
 import { lintBrief, lintErrors } from '../lint/lint.js';
 import type { PdfMeta } from '../pdf/postprocess.js';
-import { HANDOUT_FILE, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
-import { renderHandout } from '../render/handout.js';
+import { HANDOUT_FILE, HANDOUT_MARKING, PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
+import { handoutMarkingCss, renderHandout } from '../render/handout.js';
 import { renderDeck } from '../render/render.js';
 import { stage, writeText } from '../write/output.js';
 
@@ -29,6 +29,10 @@ export interface BuildResult {
   pages: number | null;
   warnings: Diagnostic[];
   files: string[];
+  /** The PowerPoint file written (`<slug>.pptx`), with --pptx. */
+  pptx?: string;
+  /** The pictures of the slides written (`<slug>-01.png` …), with --png. */
+  pngs?: string[];
   /** The files the brief names (report, logo): what a watcher must watch besides the brief. */
   inputs: string[];
 }
@@ -38,8 +42,13 @@ export interface BriefJob {
   outRoot: string;
   pdf: boolean;
   handout: boolean;
+  /** Also write `<slug>.pptx` (src/pptx/). */
+  pptx?: boolean;
+  /** Also write one PNG per slide, at the deck's size times `scale` (src/png/). */
+  png?: boolean;
+  scale?: number;
   strict?: boolean;
-  /** The browser for the PDF, started by the core when first asked for and shared between briefs. */
+  /** The browser for the PDF and the PNGs, started by the core when first asked for and shared between briefs. */
   browser?: () => Promise<Browser>;
   /** Claims the output slug for this brief; returns the brief that already has it, if any. */
   claim?: (slug: string, file: string) => Promise<string | undefined>;
@@ -83,7 +92,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     throw new MujazError('INVALID_INPUT', `${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} found`, { diagnostics: errors });
   }
   const csp = await contentSecurityPolicy();
-  const first = buildDeck(loaded.brief);
+  const first = buildDeck(loaded.brief, { theme: loaded.theme });
   const owner = await job.claim?.(first.slug, file);
   if (owner !== undefined) throw duplicateSlug(loaded, first.slug, owner);
 
@@ -106,11 +115,11 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
 
   const staging = await stage(job.outRoot, first.slug, job.signal);
   try {
-    const files = await writeAssets(staging.dir, loaded.logos);
+    const files = await writeAssets(staging.dir, [...loaded.logos, ...loaded.theme.logos]);
     performance.mark(`${file}: staged`);
     // No browser to print with fails the build (NO_BROWSER, saying how to get one): a deck without the PDF
-    // asked for never replaces the previous one.
-    const browser = job.pdf && job.browser ? await job.browser() : undefined;
+    // (or the PNGs) asked for never replaces the previous one.
+    const browser = (job.pdf || job.png) && job.browser ? await job.browser() : undefined;
     if (browser) performance.mark('browser ready');
     const assets = browser ? await assetsVersion() : '';
     // pdf-lib is loaded while Chromium loads the first page, not before: the page is opened first.
@@ -131,26 +140,54 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     await writeText(staging.dir, 'index.html', await (deck === first ? firstHtml : renderDeck({ deck, csp })));
     performance.mark(`${file}: rendered`);
 
-    // PDF: the print page the fit stage measured is printed as it is shown; the handout after it.
+    // PDF: the print page the fit stage measured is printed as it is shown; the PNGs are taken of that page,
+    // the handout printed after them.
     let pages: number | null = null;
+    let pngs: string[] | undefined;
     if (browser) {
-      const { printPdf } = await import('../pdf/print.js');
-      const printed = await printPdf(browser, await printPage(deck), { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true });
-      if (!job.handout) job.printed?.();
-      await rm(path.join(staging.dir, PRINT_PAGE), { force: true });
-      const { finishPdf } = await loadPostprocess();
-      const meta = pdfMeta(deck);
-      await writeText(staging.dir, `${deck.slug}.pdf`, await finishPdf(printed, meta));
-      performance.mark(`${deck.slug}: pdf written`);
-      if (job.handout) {
-        await writeText(staging.dir, HANDOUT_FILE, await renderHandout({ deck, csp, pages: buildHandout(deck, loaded.report?.paragraphs ?? []) }));
-        const handout = await printPdf(browser, path.join(staging.dir, HANDOUT_FILE), { page: HANDOUT_PAGE });
-        job.printed?.();
-        await rm(path.join(staging.dir, HANDOUT_FILE), { force: true });
-        // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
-        await writeText(staging.dir, `${deck.slug}-handout.pdf`, await finishPdf(handout, { ...meta, anchors: deck.slides.map(handoutAnchor) }));
+      const printFile = await printPage(deck);
+      let printed: Uint8Array | undefined;
+      if (job.pdf) {
+        const { printPdf } = await import('../pdf/print.js');
+        printed = await printPdf(browser, printFile, { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true });
       }
-      pages = deck.slides.length;
+      if (job.png) {
+        const { pngName, slidePngs } = await import('../png/png.js');
+        const pictures = await slidePngs(browser, printFile, { size: SLIDE, scale: job.scale ?? 1 });
+        pngs = pictures.map((_, i) => pngName(deck.slug, i, pictures.length));
+        await Promise.all(pictures.map((bytes, i) => writeText(staging.dir, pngs![i]!, bytes)));
+        performance.mark(`${deck.slug}: png written`);
+      }
+      if (!(job.pdf && job.handout)) job.printed?.();
+      await rm(path.join(staging.dir, PRINT_PAGE), { force: true });
+      if (printed) {
+        const { finishPdf } = await loadPostprocess();
+        const meta = pdfMeta(deck);
+        await writeText(staging.dir, `${deck.slug}.pdf`, await finishPdf(printed, meta));
+        performance.mark(`${deck.slug}: pdf written`);
+        if (job.handout) {
+          const { printPdf } = await import('../pdf/print.js');
+          const marking = handoutMarkingCss(deck);
+          if (marking !== null) await writeText(staging.dir, HANDOUT_MARKING, marking);
+          await writeText(staging.dir, HANDOUT_FILE, await renderHandout({ deck, csp, pages: buildHandout(deck, loaded.report?.paragraphs ?? []) }));
+          const handout = await printPdf(browser, path.join(staging.dir, HANDOUT_FILE), { page: HANDOUT_PAGE });
+          job.printed?.();
+          await rm(path.join(staging.dir, HANDOUT_FILE), { force: true });
+          await rm(path.join(staging.dir, HANDOUT_MARKING), { force: true });
+          // A slide's notes may flow onto a second page: each bookmark opens where its slide's article starts.
+          await writeText(staging.dir, `${deck.slug}-handout.pdf`, await finishPdf(handout, { ...meta, anchors: deck.slides.map(handoutAnchor) }));
+        }
+        pages = deck.slides.length;
+      }
+    }
+
+    // PowerPoint: the fitted deck, slide for slide; its logos as the deck's folder holds them.
+    let pptx: string | undefined;
+    if (job.pptx) {
+      const [{ writePptx }, { readLogos }] = await Promise.all([import('../pptx/pptx.js'), import('../pptx/logos.js')]);
+      pptx = `${deck.slug}.pptx`;
+      await writeText(staging.dir, pptx, writePptx(deck, { logos: await readLogos(staging.dir, deck) }));
+      performance.mark(`${deck.slug}: pptx written`);
     }
     checkAborted(job.signal);
     await lint();
@@ -164,6 +201,8 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       pages,
       warnings: warnings ?? [],
       files: ['index.html', ...files],
+      ...(pptx ? { pptx } : {}),
+      ...(pngs ? { pngs } : {}),
       inputs: filesNamedBy(loaded),
     };
     return result;

@@ -20,7 +20,12 @@ export function asMujazError(caught: unknown): MujazError {
 
 /** "✓ briefs/x.yaml → output/x (14 slides, 14-page PDF, 2.10 s)". */
 export function builtLine(result: BuildResult, ms: number): string {
-  return `✓ ${result.file} → ${result.dir} (${result.slides} slides${result.pages !== null ? `, ${result.pages}-page PDF` : ''}, ${(ms / 1000).toFixed(2)} s)`;
+  const made = [
+    ...(result.pages !== null ? [`${result.pages}-page PDF`] : []),
+    ...(result.pptx ? ['PPTX'] : []),
+    ...(result.pngs ? [`${result.pngs.length} PNG${result.pngs.length === 1 ? '' : 's'}`] : []),
+  ];
+  return `✓ ${result.file} → ${result.dir} (${[`${result.slides} slides`, ...made].join(', ')}, ${(ms / 1000).toFixed(2)} s)`;
 }
 
 /** "✗ briefs/x.yaml: 2 problems found (hint: …)", and what happened to the previous output, if said. */

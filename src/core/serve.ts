@@ -4,11 +4,11 @@
  * every save (bursts coalesced, one build at a time) and reloads the open pages on the same slide. A broken
  * save keeps the last good deck on screen, with its problems over it and in the terminal.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, MujazError, type Diagnostic } from '../errors.js';
 import { templatesDir } from '../paths.js';
+import { makeTempDir } from '../temp.js';
 import { resetTemplates } from '../render/render.js';
 import type { Reporter } from '../reporter.js';
 import { openBrowser } from '../serve/open.js';
@@ -45,7 +45,7 @@ export async function serveBrief(brief: string, options: ServeOptions): Promise<
   let watcher: Watcher | undefined;
   // The preview is private to this server: a temporary output root, removed on exit, so it never touches
   // output/ (nor waits on the lock of a `mujaz build` running there).
-  const outRoot = await mkdtemp(path.join(os.tmpdir(), 'mujaz-preview-'));
+  const outRoot = await makeTempDir('mujaz-preview-', "the preview's output folder");
 
   const rebuild = async (changes: Set<Change>): Promise<void> => {
     if (signal.aborted || !server) return;

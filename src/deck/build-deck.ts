@@ -4,11 +4,12 @@
  * live here and in the kinds; templates only print the result.
  */
 import type { Brief, Person, Point } from '../brief/schema.js';
+import { DEFAULT_THEME, type LoadedTheme } from '../brief/theme.js';
 import { KINDS, type Slide } from './kinds/index.js';
 import type { DeckContext, Planned, SlidePlan } from './kinds/kind.js';
 import { labelsFor, type Labels } from './labels.js';
 import { SLIDE, type Deck } from './model.js';
-import { numberFormat, type NumberFormat } from './numbers.js';
+import { numberFormat, type NumberFormat, writeDigits } from './numbers.js';
 import { BODY_LINES, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
 import type { Item, PersonView } from './view.js';
@@ -21,6 +22,10 @@ export interface DeckOptions {
   fit?: FitScale;
   /** Groups set in smaller type (the brief allowed shrinking text that would not fit otherwise). */
   dense?: ReadonlySet<string>;
+  /** Groups of one slide set a step larger, since they hold little (the fit stage picks them). */
+  light?: ReadonlySet<string>;
+  /** The brief's theme (src/brief/theme.ts); the default theme when not given. */
+  theme?: LoadedTheme;
 }
 
 /** How much more a slide holds in the smaller type of a dense slide. */
@@ -49,6 +54,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     readonly brief: Brief,
     private readonly fit: FitScale,
     private readonly dense: ReadonlySet<string>,
+    private readonly light: ReadonlySet<string>,
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
@@ -147,16 +153,21 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     const chunks: T[][] = plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, each - plan.reserved, each);
     const title = this.rich(plan.title);
     const sources = [...new Set(plan.sources)].sort((a, b) => a - b);
+    // A group of one slide may be set a step larger; one that continues keeps the body type on every slide.
+    const light = chunks.length === 1 && !dense && this.light.has(plan.group);
     chunks.forEach((chunk, i) => {
+      const used = chunk.reduce((n, item) => n + plan.weight(item), (i === 0 ? plan.reserved : 0) + (plan.repeated ?? 0));
       this.drafts.push({
         kind: this.kind,
         group: plan.group,
         title,
         titleText: plain(title),
-        notes: splitNotes(plan.notes),
+        notes: splitNotes(plan.notes).map((p) => this.rich(p)),
         sources,
         citeLine: this.cite(plan.sources),
         dense,
+        light,
+        estimate: Math.min(1, used / BODY_LINES),
         items: chunk.length,
         origins: [...(i === 0 ? (plan.fixed ?? []) : []), ...chunk.flatMap((item) => origins.get(item) ?? [])],
         body: plan.body(chunk, i === 0),
@@ -203,9 +214,11 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 }
 
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
-  const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set());
+  const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set(), options.light ?? new Set());
   b.planAll();
   const author = brief.author ?? brief.event.host.institution;
+  const theme = options.theme ?? DEFAULT_THEME;
+  const logos = theme.logos.map((l, i) => ({ src: l.asset, alt: theme.theme.logos?.[i]?.alt ?? '' }));
   return {
     lang: brief.lang,
     dir: brief.dir,
@@ -216,7 +229,15 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     author,
     keywords: brief.keywords ?? [],
     created: brief.created ?? DEFAULT_CREATED,
-    footer: b.rich(author),
+    footer: b.rich(theme.theme.footer ?? author),
+    brand: {
+      marking: b.maybe(theme.theme.marking),
+      logos,
+      footerLogo: logos[0] ?? null,
+      markingText: theme.theme.marking === undefined ? null : writeDigits(theme.theme.marking, b.nf.digits),
+      font: theme.theme.font ?? 'amiri',
+      colours: theme.colours,
+    },
     size: SLIDE,
     labels: b.labels,
     slides: b.finish(),

@@ -26,7 +26,8 @@ export function buildHandout(deck: Deck, report: readonly string[]): HandoutPage
     anchor: handoutAnchor(slide),
     paragraphs: slide.sources.flatMap((n) => {
       const text = report[n - 1];
-      return text === undefined ? [] : [{ label: `${deck.labels.paragraph} ${nf.format(n)}:`, text: toRuns(text, deck.dir, deck.digits) }];
+      // The report as it wrote it: its Latin runs isolated, its digits its own.
+      return text === undefined ? [] : [{ label: `${deck.labels.paragraph} ${nf.format(n)}:`, text: toRuns(text, deck.dir) }];
     }),
   }));
 }

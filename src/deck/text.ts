@@ -2,7 +2,7 @@
  * Text → runs, so that templates can isolate the runs written in the other direction without deciding
  * anything: in an RTL deck every Latin run (names, acronyms, "(AI)") becomes its own <bdi lang="en">.
  */
-import { writeDigits, type Digits } from './numbers.js';
+import { writeNumbers } from './numbers.js';
 
 export interface Run {
   text: string;
@@ -14,9 +14,11 @@ export interface Run {
 
 export type Rich = Run[];
 
-// A Latin run: words of Latin letters and digits, joined by spaces and light punctuation, with balanced
-// brackets around it kept inside ("(AI)").
-const LATIN_RUN = /\(?[A-Za-z][A-Za-z0-9]*(?:[\s.&'’\-/:]+[A-Za-z0-9]+)*\.?\)?/g;
+// A Latin run: words of Latin letters, with the digits joined to them («P5+1», «COVID-19», «S-400», «A4»,
+// «x=1», «4G»), joined by spaces and light punctuation, with balanced brackets around it kept inside
+// ("(AI)"). Digits a space away from a Latin word are not joined to it: they are the deck's («NATO ٢٠٢٤»),
+// unless Latin words follow them («Windows 11 Pro»).
+const LATIN_RUN = /\(?(?:[0-9]+(?=[A-Za-z]))?[A-Za-z][A-Za-z0-9]*(?:[.&'’\-/:+=×_]+[A-Za-z0-9]+|\s+(?:[0-9]+\s+)*[A-Za-z][A-Za-z0-9]*)*\+*\.?\)?/g;
 const ARABIC_RUN =
   /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s،؛]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
 
@@ -27,26 +29,25 @@ function balanced(run: string): string {
   return r;
 }
 
-// A number with punctuation inside ("10/12", "1.5", "2023-2024"): kept in order with dir="ltr".
-const NUMBER_WITH_PUNCT = /[0-9\u0660-\u0669]+(?:[.,:/\-–][0-9\u0660-\u0669]+)+/g;
+// A number with punctuation inside ("10/12", "1.5", "2023-2024", "١٢٫٥"): kept in order with dir="ltr".
+const NUMBER_WITH_PUNCT = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,:/\-–\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)+/g;
 
-/** The deck's one digit system, applied to the text of the deck's own language (Latin runs keep theirs). */
-function toDigits(text: string, digits: Digits | undefined): string {
-  return digits ? writeDigits(text, digits) : text;
-}
-
-/** Splits the base-direction text further so numbers with punctuation are isolated too. */
-function splitNumbers(text: string, dir: 'rtl' | 'ltr', baseLang: string, digits: 'arab' | 'latn' | undefined): Rich {
-  if (dir !== 'rtl') return [{ text: toDigits(text, digits), isolate: false, lang: baseLang, dir }];
+/**
+ * Splits the base-direction text further so numbers with punctuation are isolated too; its numbers are
+ * first written in the deck's digits (Latin runs, cut out before, keep theirs).
+ */
+function splitNumbers(raw: string, dir: 'rtl' | 'ltr', baseLang: string, digits: 'arab' | 'latn' | undefined): Rich {
+  const text = digits ? writeNumbers(raw, digits) : raw;
+  if (dir !== 'rtl') return [{ text, isolate: false, lang: baseLang, dir }];
   const out: Rich = [];
   let last = 0;
   for (const m of text.matchAll(NUMBER_WITH_PUNCT)) {
     const start = m.index ?? 0;
-    if (start > last) out.push({ text: toDigits(text.slice(last, start), digits), isolate: false, lang: baseLang, dir });
-    out.push({ text: toDigits(m[0], digits), isolate: true, lang: baseLang, dir: 'ltr' });
+    if (start > last) out.push({ text: text.slice(last, start), isolate: false, lang: baseLang, dir });
+    out.push({ text: m[0], isolate: true, lang: baseLang, dir: 'ltr' });
     last = start + m[0].length;
   }
-  if (last < text.length) out.push({ text: toDigits(text.slice(last), digits), isolate: false, lang: baseLang, dir });
+  if (last < text.length) out.push({ text: text.slice(last), isolate: false, lang: baseLang, dir });
   return out;
 }
 

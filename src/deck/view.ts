@@ -47,13 +47,18 @@ export interface SlideBase {
   bookmark: string;
   /** "٣ من ١٢". */
   number: string;
-  notes: string[];
+  /** The speaker notes, a run list per paragraph: in the deck's digits, Latin runs isolated, as the slide's text. */
+  notes: Rich[];
   /** Paragraphs of the report this slide cites (sorted, unique). */
   sources: number[];
   /** "الفقرات ٩–١٢" in the footer. */
   citeLine: string | null;
   /** Smaller type, when the brief asked to shrink text that would not fit. */
   dense: boolean;
+  /** A step larger type, on a slide that holds little (the deck's type scale: templates/theme/mujaz.css). */
+  light: boolean;
+  /** The share of the body the deck builder expects the content to take (the fit stage measures it). */
+  estimate: number;
   /** Where each text on the slide comes from in the brief (e.g. ["messages", 0, "points", 3]). */
   origins: BriefPath[];
   /** How many list items the slide holds (a slide with one item cannot be split further). */

@@ -2,14 +2,16 @@
  * The fit stage, between the deck and the HTML: measures the laid-out slides and cuts again where a list
  * overflows its slide (less on each slide of that group), until every slide fits. A slide that holds one
  * text too long for it is set smaller when the brief allows it, or fails the build naming that text at its
- * line. Without a browser to measure in, the deck builder's estimate stands (`estimated`).
+ * line. Without a browser to measure in, the deck builder's estimate stands (`estimated`); a text that can
+ * fit on no slide (a word too long for any line, ./runs.ts) is refused by every build before any measure.
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/validate.js';
-import { buildDeck } from '../deck/build-deck.js';
+import { buildDeck, type DeckOptions } from '../deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from '../deck/model.js';
 import type { FitScale } from '../deck/split.js';
 import { MujazError } from '../errors.js';
+import { unbreakableRuns } from './runs.js';
 
 /** A slide whose content is taller (or wider) than its frame. */
 export interface Overflow {
@@ -32,13 +34,23 @@ export interface Fill {
 export interface Layout {
   overflows: Overflow[];
   fill: Fill[];
+  /** The deck builder's own estimate, not a measurement: it cannot tell a group to go on fewer slides. */
+  estimated?: boolean;
 }
 
 /** Lays the deck out and measures it. */
 export type Measure = (deck: Deck) => Promise<Layout>;
 
-/** No measuring: the deck builder's estimate stands (HTML-only builds, the preview). */
-export const estimated: Measure = async () => ({ overflows: [], fill: [] });
+/**
+ * No measuring: the deck builder's estimate stands (HTML-only builds, the preview), and the slides are as
+ * full as it expects.
+ */
+export const estimated: Measure = async (deck) => ({
+  estimated: true,
+  overflows: [],
+  fill: deck.slides.map((s) => ({ id: s.id, group: s.group, used: s.estimate * ESTIMATE_ROOM, room: ESTIMATE_ROOM })),
+});
+const ESTIMATE_ROOM = 1000;
 
 /** Times a group is cut again after an overflow (once a round), before giving up. */
 export const MAX_FIT_ROUNDS = 6;
@@ -46,8 +58,33 @@ export const MAX_FIT_ROUNDS = 6;
 const CUT = 0.8;
 /** Rounds in which groups continued on more slides than they need are given fewer (each costs a layout). */
 const GROW_ROUNDS = 2;
-/** A group is given fewer slides only when its content would fill them to at most this share. */
-const GROW_FILL = 0.9;
+/**
+ * A group is given fewer slides only when its content would fill them to at most this share (a part repeated
+ * on each slide, a table's head, is counted on each: the measurement of the fewer slides decides).
+ */
+const GROW_FILL = 1;
+/**
+ * A group of one slide whose content takes at most this share of the body is set a step larger (the type
+ * scale's next step is about 1.17 times the body type, so it then takes at most about 0.85).
+ */
+const LIGHT_FILL = 0.62;
+/** Kinds with a compact layout of their own (smaller display type), taken when the full one does not fit. */
+const COMPACTS: ReadonlySet<Slide['kind']> = new Set(['title']);
+/** Kinds laid out on their own terms, never set larger. */
+const NOT_LIGHT: ReadonlySet<Slide['kind']> = new Set(['title']);
+
+/** The groups of one slide that hold little, to be set a step larger. */
+function sparse(deck: Deck, fill: readonly Fill[]): Set<string> {
+  const slides = new Map<string, number>();
+  for (const s of deck.slides) slides.set(s.group, (slides.get(s.group) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const f of fill) {
+    const slide = deck.slides.find((s) => s.id === f.id);
+    if (!slide || slide.dense || NOT_LIGHT.has(slide.kind) || slides.get(f.group) !== 1) continue;
+    if (f.room > 0 && f.used <= f.room * LIGHT_FILL) out.add(f.group);
+  }
+  return out;
+}
 
 /**
  * The groups the estimate spread over more slides than their measured content needs: each with the factor
@@ -84,28 +121,57 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
   return new MujazError('INVALID_INPUT', `${loaded.file}: a text does not fit on its slide`, { diagnostics: [diagnostic] });
 }
 
+/**
+ * The fitted deck with its sparse slides set a step larger: measured again, and a slide that then
+ * overflows keeps the body type.
+ */
+async function lighten(loaded: LoadedBrief, measure: Measure, deck: Deck, fill: readonly Fill[], options: DeckOptions, signal?: AbortSignal): Promise<Deck> {
+  const light = sparse(deck, fill);
+  performance.mark(`fill: ${fill.map((f) => `${f.id} ${Math.round(f.used)}/${Math.round(f.room)}`).join(', ')}`);
+  for (let round = 0; light.size > 0 && round < 2; round++) {
+    performance.mark(`a step larger: ${[...light].join(', ')}`);
+    const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, light });
+    const { overflows } = await measure(next);
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
+    if (overflows.length === 0) return next;
+    for (const o of overflows) light.delete(o.group);
+  }
+  return deck;
+}
+
 /** The deck of `loaded` with every slide fitting, as `measure` lays it out. `first`: the deck as first built. */
-export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = buildDeck(loaded.brief), signal?: AbortSignal): Promise<Deck> {
+export async function fit(
+  loaded: LoadedBrief,
+  measure: Measure,
+  first: Deck = buildDeck(loaded.brief, { theme: loaded.theme }),
+  signal?: AbortSignal,
+): Promise<Deck> {
   const scale: FitScale = {};
   const dense = new Set<string>();
   let deck = first;
-  /** The last deck that fitted, and the groups given fewer slides since (with their budget before). */
+  /** The last deck that fitted (and how full its slides are), and the groups given fewer slides since (with their budget before). */
   let fitting: Deck | undefined;
+  let fittingFill: readonly Fill[] = [];
+  const settle = (done: Deck, fill: readonly Fill[]) => lighten(loaded, measure, done, fill, { fit: scale, dense }, signal);
   let grown = new Map<string, number>();
   /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
   const done = new Set<string>();
   let grows = 0;
   /** How many times each group has been cut. */
   const cuts = new Map<string, number>();
+  // What cannot fit on any slide is refused alike by every build, measured or not (./runs.ts).
+  const unbreakable = unbreakableRuns(loaded, first);
+  if (unbreakable) throw unbreakable;
   for (;;) {
-    const { overflows, fill } = await measure(deck);
+    const { overflows, fill, estimated: guessed } = await measure(deck);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
     if (overflows.length === 0) {
       // It fits. A list continues on another slide only when it must: a group whose slides are far from full
       // goes on one slide fewer, if that fits too.
       fitting = deck;
-      grown = grows < GROW_ROUNDS ? roomy(deck, fill, done) : new Map();
-      if (grown.size === 0) return deck;
+      fittingFill = fill;
+      grown = grows < GROW_ROUNDS && !guessed ? roomy(deck, fill, done) : new Map();
+      if (grown.size === 0) return settle(deck, fill);
       grows++;
       for (const [group, factor] of grown) {
         const before = scale[group] ?? 1;
@@ -113,7 +179,7 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
         grown.set(group, before);
       }
       performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
-      const next = buildDeck(loaded.brief, { fit: scale, dense });
+      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
       // The estimate may still give a group as many slides: then it is as it is.
       for (const group of grown.keys()) {
         if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
@@ -130,9 +196,9 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
         done.add(group);
       }
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
-      if ([...grown.keys()].every((g) => failed.has(g))) return fitting;
+      if ([...grown.keys()].every((g) => failed.has(g))) return settle(fitting, fittingFill);
       grown = new Map();
-      deck = buildDeck(loaded.brief, { fit: scale, dense });
+      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
       continue;
     }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
@@ -151,9 +217,9 @@ export async function fit(loaded: LoadedBrief, measure: Measure, first: Deck = b
       if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
         scale[o.group] = (scale[o.group] ?? 1) * CUT;
         cuts.set(o.group, cut + 1);
-      } else if (loaded.brief.shrink_to_fit && !wasDense.has(o.group)) dense.add(o.group);
+      } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasDense.has(o.group)) dense.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
-    deck = buildDeck(loaded.brief, { fit: scale, dense });
+    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
   }
 }

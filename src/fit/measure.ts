@@ -14,28 +14,85 @@ import type { Fill, Layout, Measure, Overflow } from './fit.js';
 /**
  * Runs in the page: the slides whose content does not fit (taller or wider than the frame, or than the
  * slide's body, whose content would otherwise run on into the footer: the frame keeps the footer at its
- * foot, so such a slide is no taller than its frame), and how much of each body the content takes.
+ * foot, so such a slide is no taller than its frame; or a box that runs into another, across a rule, or
+ * off the slide), and how much of each body the content takes.
  */
-function layout(): Layout {
+export function layout(): Layout {
   const overflows: Overflow[] = [];
   const fill: Fill[] = [];
   const over = (e: Element | null) => (e instanceof HTMLElement ? Math.max(e.scrollHeight - e.clientHeight, e.scrollWidth - e.clientWidth) : 0);
+  type Box = { owner: Element; left: number; right: number; top: number; bottom: number };
+  const overlap = (a: Box, b: Box) => ({ x: Math.min(a.right, b.right) - Math.max(a.left, b.left), y: Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) });
+  /**
+   * How far the slide's boxes run into each other, or out of the slide: each line of text (and each image)
+   * against every other element's, against the rules (borders) of the elements that do not hold it, and
+   * against the slide's edges. A line's box is its font's full height, taller than the line, so two lines
+   * collide only when they share more than 40% of the shorter one's height, and a line crosses a rule only
+   * with the middle of its box (where the letters are).
+   */
+  const collisions = (section: HTMLElement): number => {
+    const slide = section.getBoundingClientRect();
+    const texts: Box[] = [];
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const owner = n.parentElement;
+      if (!owner || !n.textContent?.trim() || owner.closest('aside.notes')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of Array.from(range.getClientRects()))
+        if (r.width > 0 && r.height > 0) texts.push({ owner, left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    }
+    for (const img of Array.from(section.querySelectorAll('img'))) {
+      const r = img.getBoundingClientRect();
+      texts.push({ owner: img, left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    }
+    const rules: Box[] = [];
+    for (const e of Array.from(section.querySelectorAll('*'))) {
+      const style = getComputedStyle(e);
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const top = Number.parseFloat(style.borderTopWidth) || 0;
+      const bottom = Number.parseFloat(style.borderBottomWidth) || 0;
+      if (top > 0 && style.borderTopStyle !== 'none') rules.push({ owner: e, left: r.left, right: r.right, top: r.top, bottom: r.top + top });
+      if (bottom > 0 && style.borderBottomStyle !== 'none') rules.push({ owner: e, left: r.left, right: r.right, top: r.bottom - bottom, bottom: r.bottom });
+    }
+    let worst = 0;
+    for (const [i, a] of texts.entries()) {
+      // Out of the slide.
+      worst = Math.max(worst, slide.left - a.left, a.right - slide.right, slide.top - a.top, a.bottom - slide.bottom);
+      for (const b of texts.slice(i + 1)) {
+        if (a.owner === b.owner || a.owner.contains(b.owner) || b.owner.contains(a.owner)) continue;
+        const o = overlap(a, b);
+        if (o.x > 2 && o.y > 0.4 * Math.min(a.bottom - a.top, b.bottom - b.top)) worst = Math.max(worst, o.y);
+      }
+      const inset = (a.bottom - a.top) * 0.3;
+      const core = { ...a, top: a.top + inset, bottom: a.bottom - inset };
+      for (const rule of rules) {
+        const o = overlap(core, rule);
+        if (o.x > 2 && o.y > 0) worst = Math.max(worst, o.y + inset);
+      }
+    }
+    return worst;
+  };
   for (const frame of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide > .frame'))) {
     const section = frame.parentElement as HTMLElement;
     const id = section.id;
     const group = section.dataset.group ?? id;
     const body = frame.querySelector<HTMLElement>(':scope > .slide-body');
-    const by = Math.max(over(frame), over(body));
+    const by = Math.max(over(frame), over(body), collisions(section));
     if (by > 1) overflows.push({ id, group, by });
     if (body) {
-      // From the body's top to the foot of its last box, margins included.
-      const top = body.getBoundingClientRect().top;
-      let used = 0;
+      // From the top of its first box to the foot of its last, margins included (the body places its
+      // content in its height, so the content need not start at the body's top).
+      let start = Number.POSITIVE_INFINITY;
+      let end = Number.NEGATIVE_INFINITY;
       for (const child of Array.from(body.children)) {
-        const margin = Number.parseFloat(getComputedStyle(child).marginBlockEnd) || 0;
-        used = Math.max(used, child.getBoundingClientRect().bottom + margin - top);
+        const style = getComputedStyle(child);
+        const box = child.getBoundingClientRect();
+        start = Math.min(start, box.top - (Number.parseFloat(style.marginBlockStart) || 0));
+        end = Math.max(end, box.bottom + (Number.parseFloat(style.marginBlockEnd) || 0));
       }
-      fill.push({ id, group, used, room: body.clientHeight });
+      fill.push({ id, group, used: end > start ? end - start : 0, room: body.clientHeight });
     }
   }
   return { overflows, fill };

@@ -1,15 +1,17 @@
 /**
  * Editorial checks on a valid brief, for `mujaz check` and `mujaz build`. They catch what the schema cannot.
  * Errors, with or without --strict: a placeholder of the scaffold left in the brief (`lintErrors`).
- * Warnings (errors under --strict): uncited items, Latin punctuation and straight quotes in Arabic, mixed
- * digit systems, digits that contradict the language, slides without speaker notes, and Latin runs the
- * rendered deck leaves unisolated.
+ * Warnings (errors under --strict): uncited items, items that state what the paragraphs they cite do not
+ * (claims.ts), Latin punctuation and straight quotes in Arabic, mixed digit systems, digits that contradict
+ * the language, slides without speaker notes, and Latin runs the rendered deck leaves unisolated.
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/validate.js';
 import { citableItems, notesPlaces } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
+import { checkClaims } from './claims.js';
 import { olderForms } from './forms.js';
+import { PLACEHOLDER } from './placeholder.js';
 
 type Path = (string | number)[];
 
@@ -42,11 +44,7 @@ const NOT_PROSE = new Set([
 ]);
 const ARABIC_PUNCT: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
 
-/**
- * The one form of every placeholder `mujaz init` writes (templates/scaffold/): a whole value in square
- * brackets, "[اسم الوفد]", "[Name]". A text that is nothing but a bracketed phrase is never a report's word.
- */
-export const PLACEHOLDER = /^\[[^[\]\n]+\]$/u;
+export { PLACEHOLDER };
 
 /** Every string leaf of the brief with its path, skipping codes and addresses. */
 function strings(value: unknown, at: Path = [], out: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
@@ -110,7 +108,7 @@ export function unisolatedLatin(html: string): string[] {
 export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
   const doc = loaded.doc;
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
-  const out: Diagnostic[] = [...lintErrors(loaded), ...olderForms(loaded)];
+  const out: Diagnostic[] = [...lintErrors(loaded), ...olderForms(loaded), ...checkClaims(loaded)];
 
   if (loaded.brief.lang === 'en' && loaded.brief.digits === 'arab') {
     out.push(

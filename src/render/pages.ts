@@ -4,6 +4,8 @@
 export const PRINT_PAGE = 'print.html';
 /** The notes handout (templates/handout.hbs). */
 export const HANDOUT_FILE = 'handout.html';
+/** The handout's marking (a theme's), beside it while it prints. */
+export const HANDOUT_MARKING = 'handout-marking.css';
 /**
  * The window the print page is shown in: it is laid out at fixed sizes, whatever the window, so the window
  * is kept tiny and Chromium paints almost nothing on screen (about a tenth of a batch's time); the PDF is the

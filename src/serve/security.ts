@@ -4,6 +4,9 @@
  * `/%2e%2e/` is refused exactly like `/../`.
  */
 
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+
 /** The only address the preview server listens on. */
 export const LISTEN_HOST = '127.0.0.1';
 
@@ -54,4 +57,23 @@ export function safePathname(rawUrl: string | undefined): string | null {
     if (s.startsWith('.')) return null; // `.`, `..` and dotfiles (`.mujaz`, `.git`)
   }
   return decoded;
+}
+
+/**
+ * Whether `pathname` (checked by safePathname) names a file inside `root` through no symbolic link: the
+ * real path of what it names must be `root`'s real path joined with it, so a link anywhere on the way, to
+ * /etc/passwd or to a folder outside, is refused (a deck mujaz writes holds no links). Missing files pass:
+ * the static handler answers them 404.
+ */
+export async function withoutLinks(root: string, pathname: string): Promise<boolean> {
+  const base = await realpath(root);
+  const lexical = path.join(base, pathname);
+  const real = await realpath(lexical).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined));
+  if (real === undefined) return false;
+  if (real === null) {
+    // Not there: still, no link may lead to where it would be (a link to a folder outside, then a name in it).
+    const parent = await realpath(path.dirname(lexical)).catch(() => null);
+    return parent === null || parent === path.dirname(lexical);
+  }
+  return real === lexical.replace(/\/$/, '') || (real === base && lexical === `${base}/`);
 }

@@ -12,7 +12,7 @@ import sirv, { type RequestHandler } from 'sirv';
 import { WebSocketServer, WebSocket } from 'ws';
 import { MujazError } from '../errors.js';
 import { templatesDir } from '../paths.js';
-import { hostAllowed, LISTEN_HOST, originAllowed, safePathname } from './security.js';
+import { hostAllowed, LISTEN_HOST, originAllowed, safePathname, withoutLinks } from './security.js';
 
 export const LIVE_RELOAD_PATH = '/__mujaz/live-reload.js';
 export const SOCKET_PATH = '/__mujaz/ws';
@@ -114,6 +114,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.setHeader('Content-Security-Policy', WAITING_PAGE_CSP);
       return send(res, 200, injectLiveReload(WAITING_PAGE, version), 'text/html; charset=utf-8', head);
     }
+    // No symbolic link in the served folder is followed (out of it, to /etc/passwd or a folder elsewhere).
+    if (!(await withoutLinks(deckDir, page ? '/index.html' : pathname))) return send(res, 404, 'not found\n', undefined, head);
     if (page) {
       const html = await readFile(path.join(deckDir, 'index.html'), 'utf8');
       return send(res, 200, injectLiveReload(html, version), 'text/html; charset=utf-8', head);
@@ -178,8 +180,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     port,
     showDeck(dir) {
       deckDir = dir;
-      // A fresh handler reads the new folder's listing; `dotfiles: false` keeps `.mujaz` and the like out.
-      files = sirv(dir, { dev: false, dotfiles: false, etag: false, extensions: [] });
+      // Each request looks its file up (`dev: true`): sirv's up-front listing of the folder would follow
+      // links, into a folder outside or round a loop; `dotfiles: false` keeps `.mujaz` and the like out.
+      files = sirv(dir, { dev: true, dotfiles: false, etag: false, extensions: [] });
       version++;
       problems = [];
       broadcast({ type: 'reload', version });

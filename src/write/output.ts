@@ -4,11 +4,12 @@
  * a slug run at a time.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { MujazError } from '../errors.js';
 import { SLUG } from '../brief/schema.js';
+import { ownerIsDead, thisProcess, type Owner } from '../owner.js';
 
 const MARKER = '.mujaz';
 const MARKER_TEXT = 'This folder was written by mujaz; mujaz replaces it on the next build.\n';
@@ -121,6 +122,97 @@ async function cleanLeftovers(root: string, slug: string, target: string): Promi
 
 /** How long a build waits for another build of the same slug. */
 const LOCK_WAIT_MS = 60_000;
+/**
+ * The lock library's own staleness, for a lock whose owner cannot be asked (another host on a shared
+ * folder): its owner touches it every LOCK_UPDATE_MS, so one untouched for LOCK_STALE_MS is dead. A lock
+ * whose owner is on this host is judged at once by its owner (src/owner.ts), not by its age.
+ */
+const LOCK_STALE_MS = 60_000;
+const LOCK_UPDATE_MS = 5_000;
+/** A lock with no owner written yet is being taken; one older than this without an owner was left by a kill. */
+const OWNERLESS_MS = 5_000;
+
+/**
+ * Where a lock's owner is written: beside the lock folder, not in it (the library checks that the folder's
+ * modification time is its own, and a file made in it would change that).
+ */
+const ownerFile = (lockPath: string) => `${lockPath}.owner`;
+
+/** The owner recorded for a lock, as its text and parsed; undefined where none is (yet). */
+async function lockOwner(lockPath: string): Promise<{ text: string; owner: Owner | undefined } | undefined> {
+  const text = await readFile(ownerFile(lockPath), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return { text, owner: JSON.parse(text) as Owner };
+  } catch {
+    return { text, owner: undefined };
+  }
+}
+
+/**
+ * Removes the lock if the build that holds it is gone (killed: it could not release it): its process is
+ * dead, or it died before it could write itself down. True if removed, so the lock can be taken at once.
+ */
+async function removeIfOwnerDead(lockPath: string): Promise<boolean> {
+  const found = await lockOwner(lockPath);
+  if (found?.owner === undefined) {
+    // None written yet (or half written): dead only if it has stayed so for a while.
+    const made = await stat(lockPath).catch(() => undefined);
+    if (!made || Date.now() - made.mtimeMs < OWNERLESS_MS) return false;
+  } else if (!ownerIsDead(found.owner)) return false;
+  // Another build may have seen the same dead owner and taken the lock since: remove only the lock seen.
+  if ((await lockOwner(lockPath))?.text !== found?.text) return false;
+  await rm(lockPath, { recursive: true, force: true });
+  await rm(ownerFile(lockPath), { force: true });
+  return true;
+}
+
+/**
+ * One build of a slug at a time: a second one waits for the first (up to a minute), then fails clearly;
+ * a lock whose owner is dead is taken over at once. Only "held by another build" is worth waiting for;
+ * any other error (read-only, not a folder) fails now.
+ */
+async function lockSlug(root: string, slug: string, target: string, signal: AbortSignal | undefined) {
+  const lockPath = path.join(root, `.${slug}.lock`);
+  const state: { compromised?: Error } = {};
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    let release: (() => Promise<void>) | undefined;
+    try {
+      release = await lockfile.lock(target, {
+        realpath: false,
+        lockfilePath: lockPath,
+        retries: 0,
+        stale: LOCK_STALE_MS,
+        update: LOCK_UPDATE_MS,
+        // The default throws from a timer and would crash the process; fail the build instead.
+        onCompromised: (error) => {
+          state.compromised = error;
+        },
+      });
+      await writeFile(ownerFile(lockPath), JSON.stringify(thisProcess()));
+      const held = release;
+      const unlock = async () => {
+        await rm(ownerFile(lockPath), { force: true }).catch(() => undefined);
+        await held().catch(() => undefined);
+      };
+      return { unlock, state };
+    } catch (error) {
+      if (release) {
+        await release().catch(() => undefined);
+        throw error;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+        if (await removeIfOwnerDead(lockPath)) continue;
+        if (Date.now() <= deadline && !signal?.aborted) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          continue;
+        }
+      }
+      throw error;
+    }
+  }
+}
 
 export async function stage(outRoot: string, slug: string, signal?: AbortSignal): Promise<Staging> {
   const target = targetFor(outRoot, slug);
@@ -136,30 +228,9 @@ export async function stage(outRoot: string, slug: string, signal?: AbortSignal)
   }
   // Whether the target may be replaced is decided under the lock only: outside it, another build may be
   // in the middle of swapping its deck in, and the folder would seem to vanish or lack its marker.
-  let release: (() => Promise<void>) | undefined;
-  let compromised: Error | undefined;
+  let lock: Awaited<ReturnType<typeof lockSlug>>;
   try {
-    // One build of a slug at a time: a second one waits for the first (up to a minute), then fails clearly.
-    // Only "held by another build" is worth waiting for; any other error (read-only, not a folder) fails now.
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        release = await lockfile.lock(target, {
-          realpath: false,
-          lockfilePath: path.join(root, `.${slug}.lock`),
-          retries: 0,
-          stale: 120_000,
-          // The default throws from a timer and would crash the process; fail the build instead.
-          onCompromised: (error) => {
-            compromised = error;
-          },
-        });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline || signal?.aborted) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+    lock = await lockSlug(root, slug, target, signal);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') {
@@ -167,11 +238,12 @@ export async function stage(outRoot: string, slug: string, signal?: AbortSignal)
     }
     throw writeError(error, `the output folder ${root}`);
   }
+  const compromised = () => lock.state.compromised;
   let released = false;
   const unlock = async () => {
     if (released) return;
     released = true;
-    await release?.().catch(() => undefined);
+    await lock.unlock();
   };
   const dir = path.join(root, `.mujaz-tmp-${slug}-${randomBytes(4).toString('hex')}`);
   try {
@@ -188,8 +260,9 @@ export async function stage(outRoot: string, slug: string, signal?: AbortSignal)
     dir,
     target,
     async commit() {
-      if (compromised) {
-        throw new MujazError('BUILD_FAILED', `lost the lock on ${target} (${compromised.message}); the previous deck is left as it was`, {
+      const lost = compromised();
+      if (lost) {
+        throw new MujazError('BUILD_FAILED', `lost the lock on ${target} (${lost.message}); the previous deck is left as it was`, {
           hint: 'build again',
         });
       }

@@ -9,6 +9,7 @@ import { assetsVersion, contentSecurityPolicy, writeAssets } from '../../src/ass
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
 import { buildHandout } from '../../src/deck/handout.js';
+import { logoAsset } from '../../src/deck/logo.js';
 import { renderHandout } from '../../src/render/handout.js';
 import { renderDeck } from '../../src/render/render.js';
 import { bundledBrief, removeDir, repoRoot, tempDir } from '../support/build.js';
@@ -98,7 +99,7 @@ describe('writeAssets', () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10]);
     await writeFile(logo, bytes);
 
-    const written = await writeAssets(dir, [{ file: logo, named: name, organiser: 0 }]);
+    const written = await writeAssets(dir, [{ file: logo, named: name, asset: logoAsset(name) }]);
     expect(written).toEqual([...Object.keys(await expectedSources()), asset].sort());
     expect(await filesUnder(dir)).toEqual(written);
     expect((await readFile(path.join(dir, asset))).equals(bytes)).toBe(true);

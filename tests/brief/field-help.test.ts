@@ -41,7 +41,7 @@ function expectedHint(path: Path): string | undefined {
   if (name === 'id' || name === 'session' || name === 'chair') return ID;
   if (name === 'speaker') return 'use the id of a person in people, delegations or participants, e.g. "sohail-mahmood"';
   if (name === 'url') return URL;
-  if (name === 'file') return FILE;
+  if (name === 'file' || path.join('.') === 'theme') return FILE;
   if (path.join('.') === 'event.date')
     return 'write the date as YYYY-MM-DD, e.g. 2024-03-15, a range as { from: 2008-10-12, to: 2008-10-14 }, or "unknown" when the report does not give it';
   if (name === 0 && (list === 'sources' || list === 'paragraphs')) return PARAGRAPH;

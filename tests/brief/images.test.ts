@@ -30,6 +30,7 @@ async function problemsWithLogo(bytes: Buffer, name: string): Promise<string[]> 
   );
 }
 
+// fault: lying-images (tests/robustness/faults.ts)
 describe('images', () => {
   it('reads the kind and size of PNG, JPEG and WebP from their first bytes', () => {
     const png = new PNG({ width: 120, height: 60 });
@@ -70,6 +71,7 @@ describe('images', () => {
   });
 });
 
+// fault: utf16-report (tests/robustness/faults.ts)
 describe('reports', () => {
   const orders: [order: 'little-endian' | 'big-endian', encoding: 'utf16le' | 'utf16be', bom: boolean][] = [
     ['little-endian', 'utf16le', false],

@@ -126,6 +126,7 @@ describe('building without a browser', () => {
     expect(existsSync(path.join(out, SLUG, `${SLUG}.pdf`))).toBe(true);
   }
 
+  // fault: no-browser-touches-nothing (tests/robustness/faults.ts)
   it('--browser /nonexistent: exit 1, a clear message, the previous deck (HTML and PDFs) untouched', async () => {
     await expectNothingTouched(['--browser', '/nonexistent', '--handout'], {}, /the browser \/nonexistent \(from --browser\) does not exist/);
   }, 180_000);

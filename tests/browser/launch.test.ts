@@ -42,6 +42,7 @@ describe('launch flags', () => {
     }
   });
 
+  // fault: chromium-files-inside-profile (tests/robustness/faults.ts)
   it('leave nothing of Chromium behind: no temporary folders, no configuration in the home folder', async () => {
     const [out, tmp, home] = [await tempDir(), await tempDir(), await tempDir()];
     try {

@@ -234,6 +234,7 @@ describe('organisers, venue and dates', () => {
     expect(f.Date).toBeUndefined();
   });
 
+  // fault: impossible-dates (tests/robustness/faults.ts)
   it('refuses a Hijri date written as a Gregorian one, at its line, with a hint that names event.hijri', async () => {
     const b = await bundledObject();
     b.event.date = '1439-01-18';

@@ -15,6 +15,7 @@ import { launchChromium, removeDir, tempDir } from '../support/build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const briefs = [
+  { file: '../../../briefs/issi-russia-roundtable.yaml', slug: 'issi-russia-roundtable', lang: 'ar', dir: 'rtl', minSlides: 12 },
   { file: 'minimal.yaml', slug: 'minimal-brief', lang: 'ar', dir: 'rtl', minSlides: 3 },
   { file: 'gulf-workshop.yaml', slug: 'gulf-maritime-workshop', lang: 'ar', dir: 'rtl', minSlides: 10 },
   { file: 'english.yaml', slug: 'english-brief', lang: 'en', dir: 'ltr', minSlides: 6 },
@@ -79,27 +80,36 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
           if (re.test(n.textContent ?? '') && !parent.closest(`bdi, [dir="${document.documentElement.dir === 'rtl' ? 'ltr' : 'rtl'}"]`))
             loose.push(n.textContent!.trim());
         }
-        // Nothing outside its frame, and no text of a slide's body reaching into its footer or past its
-        // frame's sides, measured box by box on the laid-out slide.
+        // Nothing outside its frame; no line of text reaching into the footer, off the slide, into another
+        // element's text or across a rule (the header's and the footer's), measured box by box on the laid-out
+        // slide. A line's box is its font's full height, so two lines collide when they share over 40% of it.
         const overflowing: string[] = [];
         for (const f of document.querySelectorAll<HTMLElement>('section.slide > .frame')) {
           const id = f.parentElement!.id;
           if (f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1) overflowing.push(`${id}: outside its frame`);
           const frame = f.getBoundingClientRect();
           const footer = f.querySelector(':scope > .slide-footer')!.getBoundingClientRect();
-          const texts: Text[] = [];
-          for (const part of f.querySelectorAll(':scope > :not(.slide-footer)')) {
-            const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-          }
-          for (const n of texts) {
+          const header = f.querySelector(':scope > .slide-header')?.getBoundingClientRect();
+          const lines: { n: Text; r: DOMRect; foot: boolean }[] = [];
+          const walker = document.createTreeWalker(f, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             if (!n.textContent?.trim()) continue;
             const range = document.createRange();
             range.selectNodeContents(n);
-            for (const r of range.getClientRects()) {
-              if (r.bottom > footer.top + 1)
-                overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" runs into the footer by ${Math.round(r.bottom - footer.top)} px`);
-              if (r.left < frame.left - 1 || r.right > frame.right + 1) overflowing.push(`${id}: "${n.textContent.trim().slice(0, 30)}" is outside the slide`);
+            for (const r of range.getClientRects()) lines.push({ n: n as Text, r, foot: !!n.parentElement!.closest('.slide-footer') });
+          }
+          const name = (n: Text) => `"${n.textContent!.trim().slice(0, 30)}"`;
+          for (const [i, { n, r, foot }] of lines.entries()) {
+            if (!foot && r.bottom > footer.top + 1) overflowing.push(`${id}: ${name(n)} runs into the footer by ${Math.round(r.bottom - footer.top)} px`);
+            if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1) overflowing.push(`${id}: ${name(n)} is outside the slide`);
+            const mid = (r.top + r.bottom) / 2;
+            if (header && !n.parentElement!.closest('.slide-header') && Math.abs(mid - header.bottom) < r.height * 0.2)
+              overflowing.push(`${id}: ${name(n)} crosses the header's rule`);
+            for (const o of lines.slice(i + 1)) {
+              if (o.n.parentElement === n.parentElement) continue;
+              const x = Math.min(r.right, o.r.right) - Math.max(r.left, o.r.left);
+              const y = Math.min(r.bottom, o.r.bottom) - Math.max(r.top, o.r.top);
+              if (x > 2 && y > 0.4 * Math.min(r.height, o.r.height)) overflowing.push(`${id}: ${name(n)} and ${name(o.n)} overlap by ${Math.round(y)} px`);
             }
           }
         }
@@ -108,9 +118,10 @@ describe.each(briefs)('$file', ({ slug, lang, dir, minSlides }) => {
         for (const s of document.querySelectorAll<HTMLElement>('section.slide')) {
           const body = s.querySelector('.slide-body');
           if (!body) continue;
-          const top = body.getBoundingClientRect().top;
-          const foot = Math.max(0, ...[...body.children].map((c) => c.getBoundingClientRect().bottom - top));
-          used.set(s.dataset.group!, [...(used.get(s.dataset.group!) ?? []), foot]);
+          // From the top of the first box to the foot of the last: the body places its content in its height.
+          const boxes = [...body.children].map((c) => c.getBoundingClientRect());
+          const extent = boxes.length ? Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top)) : 0;
+          used.set(s.dataset.group!, [...(used.get(s.dataset.group!) ?? []), extent]);
         }
         const thin = [...used].flatMap(([group, px]) =>
           px.slice(1).flatMap((p, i) => (p * 3 < px[i]! ? [`${group}: ${Math.round(p)} px after ${Math.round(px[i]!)} px`] : [])),

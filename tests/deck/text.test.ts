@@ -46,3 +46,38 @@ describe('toRuns', () => {
     expect(isolated('The Institute (معهد الدراسات) hosted it', 'ltr')).toEqual(['معهد الدراسات|rtl|ar']);
   });
 });
+
+describe('digits that keep their meaning', () => {
+  const shown = (text: string, digits: 'arab' | 'latn') =>
+    toRuns(text, 'rtl', digits)
+      .map((r) => r.text)
+      .join('');
+
+  it.each([
+    ['مجموعة P5+1', 'مجموعة P5+1'],
+    ['جائحة COVID-19 عام 2020', 'جائحة COVID-19 عام ٢٠٢٠'],
+    ['منظومة S-400 الروسية', 'منظومة S-400 الروسية'],
+    ['ورق A4 وشبكات 4G', 'ورق A4 وشبكات 4G'],
+    ['المعادلة x=1', 'المعادلة x=1'],
+    ['نظام Windows 11 Pro', 'نظام Windows 11 Pro'],
+    ['حلف NATO 2024', 'حلف NATO ٢٠٢٤'],
+  ])('keeps the digits joined to Latin letters: %s', (text, expected) => {
+    expect(shown(text, 'arab')).toBe(expected);
+  });
+
+  it.each([
+    ['نسبة 12.5%', 'نسبة ١٢٫٥٪', 'نسبة 12.5%'],
+    ['نحو 20 % من التجارة', 'نحو ٢٠ ٪ من التجارة', 'نحو 20 % من التجارة'],
+    ['1,000 باحث و1,234,567.5 ريال', '١٬٠٠٠ باحث و١٬٢٣٤٬٥٦٧٫٥ ريال', '1,000 باحث و1,234,567.5 ريال'],
+    ['يوم 15.3.2024 أو 2024-03-15 أو 15/3/2024', 'يوم ١٥.٣.٢٠٢٤ أو ٢٠٢٤-٠٣-١٥ أو ١٥/٣/٢٠٢٤', 'يوم 15.3.2024 أو 2024-03-15 أو 15/3/2024'],
+    ['بين 2023، 2024', 'بين ٢٠٢٣، ٢٠٢٤', 'بين 2023، 2024'],
+    ['نسبة ١٢٫٥٪ و١٬٠٠٠', 'نسبة ١٢٫٥٪ و١٬٠٠٠', 'نسبة 12.5% و1,000'],
+  ])('writes the separators and the percent sign with the digits: %s', (text, arab, latn) => {
+    expect(shown(text, 'arab')).toBe(arab);
+    expect(shown(text, 'latn')).toBe(latn);
+  });
+
+  it('leaves a text alone when no digit system is asked for (a report quoted as written)', () => {
+    expect(shown('نسبة 12.5% عام ٢٠٢٤', undefined as unknown as 'arab')).toBe('نسبة 12.5% عام ٢٠٢٤');
+  });
+});

@@ -26,10 +26,37 @@ function atMost(group: string, most: number): Measure & { calls: number } {
 }
 
 describe('fit', () => {
-  it('keeps the first deck when nothing overflows (and the estimate measures nothing)', async () => {
+  it('keeps the cuts of the first deck when nothing overflows; the estimate sets its sparse slides a step larger', async () => {
     const loaded = await load();
     const first = buildDeck(loaded.brief);
-    expect(await fit(loaded, estimated, first)).toBe(first);
+    const fitted = await fit(loaded, estimated, first);
+    expect(fitted.slides.map((s) => [s.id, s.items])).toEqual(first.slides.map((s) => [s.id, s.items]));
+    const groups = (d: typeof first, g: string) => d.slides.filter((s) => s.group === g).length;
+    const light = fitted.slides.filter((s) => s.light).map((s) => s.id);
+    const sparse = first.slides.filter((s) => s.kind !== 'title' && groups(first, s.group) === 1 && s.estimate <= 0.62).map((s) => s.id);
+    expect(light.length).toBeGreaterThan(0);
+    expect(light).toEqual(sparse);
+    // Nothing to set larger: the first deck stands as it is.
+    const full = { ...first, slides: first.slides.map((s) => ({ ...s, estimate: 1 })) };
+    expect(await fit(loaded, estimated, full)).toBe(full);
+  });
+
+  it('sets a sparse slide a step larger only when it still fits so', async () => {
+    const loaded = await load();
+    const first = buildDeck(loaded.brief);
+    // Every slide is a quarter full; set larger, the conclusions overflow.
+    const measure: Measure = async (deck) => ({
+      overflows: deck.slides.filter((s) => s.light && s.group === 'conclusions').map((s) => ({ id: s.id, group: s.group, by: 30 })),
+      fill: deck.slides.map((s) => ({ id: s.id, group: s.group, used: 100, room: 400 })),
+    });
+    const fitted = await fit(loaded, measure, first);
+    // (Groups spread over more slides than a quarter of each needs go on fewer first.)
+    const single = (g: string) => fitted.slides.filter((s) => s.group === g).length === 1;
+    expect(fitted.slides.find((s) => s.group === 'conclusions')!.light).toBe(false);
+    expect(fitted.slides.filter((s) => s.light).map((s) => s.group)).toEqual(
+      fitted.slides.filter((s) => s.kind !== 'title' && s.group !== 'conclusions' && single(s.group)).map((s) => s.group),
+    );
+    expect(fitted.slides.filter((s) => !single(s.group)).every((s) => !s.light)).toBe(true);
   });
 
   it('cuts an overflowing list again, onto more slides, until each slide fits; other groups stay', async () => {

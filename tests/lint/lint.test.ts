@@ -77,6 +77,15 @@ function dropSources(text: string, line: number): string {
   throw new Error(`the item at line ${line} has no sources`);
 }
 
+/**
+ * The findings other than the claim check's (tests/lint/claims.test.ts): an edit that adds a number or a Latin
+ * word to an item, to test another rule, also adds a fact its paragraph does not have.
+ */
+const CLAIM = /which it cites|is the citation right\?/;
+function editorial(list: Diagnostic[]): Diagnostic[] {
+  return list.filter((d) => !CLAIM.test(d.message));
+}
+
 function summary(list: Diagnostic[]) {
   return list.map((d) => ({ line: d.line, col: d.col, severity: d.severity, message: d.message }));
 }
@@ -142,7 +151,7 @@ describe('Latin punctuation after an Arabic word', () => {
 
   it('leaves a comma between Latin words alone', async () => {
     const text = replaceOnce(original, '    - text: ضبط التسلح\n', '    - text: ضبط التسلح (AI, ML)\n');
-    expect(lintBrief(await load(text))).toEqual([]);
+    expect(editorial(lintBrief(await load(text)))).toEqual([]);
   });
 });
 
@@ -160,7 +169,7 @@ describe('straight quotes in Arabic text', () => {
 
   it('leaves straight quotes in Latin-only text alone', async () => {
     const text = replaceOnce(original, '    - name: القدرات السيبرانية\n', "    - name: Cyber 'capabilities'\n");
-    expect(lintBrief(await load(text))).toEqual([]);
+    expect(editorial(lintBrief(await load(text)))).toEqual([]);
   });
 });
 
@@ -181,7 +190,7 @@ describe('mixed digit systems', () => {
     ['the Eastern Arabic-Indic (Persian) digits, fewer', ['۱۹۶۸', '2024', '2025'], [0]],
   ])('warns at the texts written with %s', async (_kind, numbers, warned) => {
     const text = numberThemes(...numbers);
-    const warnings = lintBrief(await load(text));
+    const warnings = editorial(lintBrief(await load(text)));
     const expected = warned.map((i) => {
       const line = lineOf(text, `${themes[i]!.slice(0, -1)} ${numbers[i]!}`);
       return {
@@ -198,7 +207,7 @@ describe('mixed digit systems', () => {
     ['one system only', () => numberThemes('2024', '2025')],
     ['digits in a slug do not count', () => replaceOnce(numberThemes('٢٠٢٤'), 'slug: issi-russia-roundtable\n', 'slug: issi-russia-roundtable-2024\n')],
   ])('says nothing for %s', async (_kind, edit) => {
-    expect(lintBrief(await load(edit()))).toEqual([]);
+    expect(editorial(lintBrief(await load(edit())))).toEqual([]);
   });
 });
 
@@ -379,7 +388,7 @@ describe('unisolatedLatin', () => {
     const text = replaceOnce(original, '    - text: ضبط التسلح\n', '    - text: ضبط التسلح NPT\n');
     const line = lineOf(text, '- text: ضبط التسلح NPT');
     const loaded = await load(text);
-    const warnings = lintBrief(loaded, '<ul><li>ضبط التسلح NPT</li><li>Unknown run</li></ul>');
+    const warnings = editorial(lintBrief(loaded, '<ul><li>ضبط التسلح NPT</li><li>Unknown run</li></ul>'));
     expect(summary(warnings)).toEqual([
       { line: 0, col: 0, severity: 'warning', message: 'the deck shows "Unknown run" without isolating it' },
       {

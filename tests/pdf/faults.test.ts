@@ -225,6 +225,7 @@ describe('an output folder that cannot be written', () => {
   );
 });
 
+// fault: full-disk-pdf (tests/robustness/faults.ts)
 describe('a full disk', () => {
   it(
     'fails with "the disk is full", leaves no half-written PDF, and the previous deck intact',
@@ -291,6 +292,7 @@ describe('a full disk', () => {
   );
 });
 
+// fault: sighup (tests/robustness/faults.ts)
 describe('Ctrl-C, or a closed terminal, during the export', () => {
   it.each(['SIGINT', 'SIGHUP'] as const)(
     '%s: exits 130, leaves no Chromium, removes the temporary folder, keeps the previous deck',

@@ -84,11 +84,16 @@ function setAt(target: unknown, at: Path, value: string): void {
 
 /**
  * Text as the deck shows it: white space collapsed, and digits in one system (an Arabic deck writes the
- * digits of its Arabic text as ٠١٢…, by design; see src/deck/text.ts).
+ * digits of its Arabic text as ٠١٢…, with «٫», «٬» and «٪» for a number's separators and percent sign, by
+ * design; see src/deck/numbers.ts).
  */
 const normalize = (s: string) =>
   s
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066B/g, '.')
+    .replace(/\u066C/g, ',')
+    .replace(/\u066A/g, '%')
     .replace(/\s+/g, ' ')
     .trim();
 

@@ -81,6 +81,7 @@ describe('mujaz serve', () => {
     expect(index.status).toBe(200);
     expect(index.body).toContain('<script src="/__mujaz/live-reload.js"');
     expect(index.body).toContain('http-equiv="Content-Security-Policy"');
+    // fault: preview-framed (tests/robustness/faults.ts)
     // No other site may frame it.
     expect(index.headers['x-frame-options']).toBe('DENY');
     expect(index.headers['content-security-policy']).toBe("frame-ancestors 'none'");

@@ -1,83 +1,115 @@
 /**
- * Visual regression: each slide of the bundled deck against its reference image, pixel by pixel
- * (pixelmatch), within a small tolerance for anti-aliasing. After a deliberate change to the look:
+ * Visual regression: each slide of the bundled deck, of every fixture brief (Arabic and English, the
+ * branded ones among them) against its reference image, pixel by pixel (pixelmatch), within a small
+ * tolerance for anti-aliasing. The decks are built as `mujaz build` builds them (fitted in Chromium) and
+ * shown in reveal.js as a presenter sees them. After a deliberate change to the look, look at the slides,
+ * then:
  *   npm run test:visual:update
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildOne } from '../../src/index.js';
-import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../src/core/core.js';
+import { silentReporter } from '../../src/reporter.js';
+import { bundledBrief, launchChromium, removeDir, repoRoot, tempDir } from '../support/build.js';
 
-const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
+const referenceRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
 const update = process.env.MUJAZ_UPDATE_VISUAL === '1';
 /** Share of a slide's pixels that may differ (anti-aliasing, a Chromium patch release). */
 const TOLERANCE = 0.005;
 
+const fixtures = path.join(repoRoot, 'tests', 'deck', 'briefs');
+const decks = [
+  { file: bundledBrief, slug: 'issi-russia-roundtable' },
+  { file: path.join(fixtures, 'minimal.yaml'), slug: 'minimal-brief' },
+  // Branded: the house theme (tests/deck/briefs/themes/house.yaml).
+  { file: path.join(fixtures, 'gulf-workshop.yaml'), slug: 'gulf-maritime-workshop' },
+  // Branded: the Chatham House Rule theme, left to right.
+  { file: path.join(fixtures, 'english.yaml'), slug: 'english-brief' },
+  { file: path.join(fixtures, 'aapso-arab-committees-conference.yaml'), slug: 'aapso-arab-committees-conference' },
+  { file: path.join(fixtures, 'ids-nato-istanbul-initiative.yaml'), slug: 'ids-nato-istanbul-initiative' },
+  { file: path.join(fixtures, 'oic-unog-islamophobia-day-geneva.yaml'), slug: 'oic-unog-islamophobia-day-geneva' },
+];
+
 let out: string;
-let deckDir: string;
 let browser: Browser;
-const shots: Buffer[] = [];
+const shots = new Map<string, Buffer[]>();
 
 beforeAll(async () => {
   out = await tempDir();
-  deckDir = (await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false })).dir;
+  {
+    await using core = new Core({ reporter: silentReporter, signal: new AbortController().signal });
+    const outcomes = await core.build(
+      decks.map((d) => d.file),
+      { outRoot: out, pdf: true, jobs: 2 },
+    );
+    for (const o of outcomes) expect(o.error?.message, o.file).toBeUndefined();
+  }
   browser = await launchChromium();
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: 0.5 });
-  await page.goto(`${pathToFileURL(path.join(deckDir, 'index.html')).href}?transition=none&controls=false&progress=false`, { waitUntil: 'load' });
-  await page.waitForSelector('html[data-mujaz-ready]');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const total = await page.evaluate(() => Reveal.getTotalSlides());
-  for (let i = 0; i < total; i++) {
-    await page.evaluate((n) => Reveal.slide(n), i);
-    await page.waitForFunction((n) => Reveal.getIndices().h === n, {}, i);
-    shots.push(Buffer.from(await page.screenshot({ type: 'png' })));
+  for (const { slug } of decks) {
+    const list: Buffer[] = [];
+    await page.goto(`${pathToFileURL(path.join(out, slug, 'index.html')).href}?transition=none&controls=false&progress=false`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-mujaz-ready]');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const total = await page.evaluate(() => Reveal.getTotalSlides());
+    for (let i = 0; i < total; i++) {
+      await page.evaluate((n) => Reveal.slide(n), i);
+      await page.waitForFunction((n) => Reveal.getIndices().h === n, {}, i);
+      list.push(Buffer.from(await page.screenshot({ type: 'png' })));
+    }
+    shots.set(slug, list);
+    if (update) {
+      const dir = path.join(referenceRoot, slug);
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      await Promise.all(list.map((s, i) => writeFile(path.join(dir, `slide-${String(i + 1).padStart(2, '0')}.png`), s)));
+    }
   }
   await page.close();
-  if (update) {
-    await rm(referenceDir, { recursive: true, force: true });
-    await mkdir(referenceDir, { recursive: true });
-    await Promise.all(shots.map((s, i) => writeFile(path.join(referenceDir, `slide-${String(i + 1).padStart(2, '0')}.png`), s)));
-  }
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await removeDir(out);
 });
 
-it('matches the reference image of every slide', async () => {
-  expect(shots.length).toBeGreaterThan(10);
-  const report: string[] = [];
-  for (const [i, shot] of shots.entries()) {
-    const name = `slide-${String(i + 1).padStart(2, '0')}.png`;
-    const refFile = path.join(referenceDir, name);
-    if (!existsSync(refFile)) {
-      report.push(`${name}: no reference image (run npm run test:visual:update after checking the slide by eye)`);
-      continue;
+describe.each(decks)('$slug', ({ slug }) => {
+  it('matches the reference image of every slide', async () => {
+    const list = shots.get(slug)!;
+    expect(list.length).toBeGreaterThan(2);
+    const referenceDir = path.join(referenceRoot, slug);
+    const report: string[] = [];
+    for (const [i, shot] of list.entries()) {
+      const name = `slide-${String(i + 1).padStart(2, '0')}.png`;
+      const refFile = path.join(referenceDir, name);
+      if (!existsSync(refFile)) {
+        report.push(`${name}: no reference image (run npm run test:visual:update after checking the slide by eye)`);
+        continue;
+      }
+      const actual = PNG.sync.read(shot);
+      const expected = PNG.sync.read(await readFile(refFile));
+      if (actual.width !== expected.width || actual.height !== expected.height) {
+        report.push(`${name}: size ${actual.width}x${actual.height}, reference ${expected.width}x${expected.height}`);
+        continue;
+      }
+      const diff = new PNG({ width: actual.width, height: actual.height });
+      const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
+      const share = changed / (actual.width * actual.height);
+      if (share > TOLERANCE) {
+        const diffFile = path.join(out, `diff-${slug}-${name}`);
+        await writeFile(diffFile, PNG.sync.write(diff));
+        report.push(`${name}: ${(share * 100).toFixed(2)}% of pixels differ (diff image: ${diffFile})`);
+      }
     }
-    const actual = PNG.sync.read(shot);
-    const expected = PNG.sync.read(await readFile(refFile));
-    if (actual.width !== expected.width || actual.height !== expected.height) {
-      report.push(`${name}: size ${actual.width}x${actual.height}, reference ${expected.width}x${expected.height}`);
-      continue;
-    }
-    const diff = new PNG({ width: actual.width, height: actual.height });
-    const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
-    const share = changed / (actual.width * actual.height);
-    if (share > TOLERANCE) {
-      const diffFile = path.join(out, `diff-${name}`);
-      await writeFile(diffFile, PNG.sync.write(diff));
-      report.push(`${name}: ${(share * 100).toFixed(2)}% of pixels differ (diff image: ${diffFile})`);
-    }
-  }
-  const refs = existsSync(referenceDir) ? (await import('node:fs')).readdirSync(referenceDir).filter((f) => f.endsWith('.png')).length : 0;
-  if (refs !== shots.length) report.push(`the deck has ${shots.length} slides but there are ${refs} reference images`);
-  expect(report).toEqual([]);
+    const refs = existsSync(referenceDir) ? readdirSync(referenceDir).filter((f) => f.endsWith('.png')).length : 0;
+    if (refs !== list.length) report.push(`the deck has ${list.length} slides but there are ${refs} reference images`);
+    expect(report).toEqual([]);
+  });
 });

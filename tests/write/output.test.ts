@@ -3,10 +3,13 @@
  * commit; only folders mujaz wrote (the .mujaz marker) are replaced; one build of a slug runs at a time;
  * a disposed or failed build leaves nothing behind and the previous deck exactly as it was.
  */
+import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
+import { processStart } from '../../src/owner.js';
 import { stage, targetFor, writeText, type Staging } from '../../src/write/output.js';
 import { removeDir, tempDir } from '../support/build.js';
 
@@ -421,4 +424,61 @@ describe('writeText', () => {
     expect(error.message).toContain('could not write assets/deck.js');
     expect(await readFile(path.join(dir, 'assets'), 'utf8')).toBe('a file where a folder should be');
   });
+});
+
+describe('a lock whose owner is dead (a build killed with kill -9)', () => {
+  /** A lock as a build left it: the library's folder, and its owner beside it. */
+  async function leftLock(out: string, slug: string, owner: { pid: number; start: string; host: string }) {
+    await mkdir(path.join(out, `.${slug}.lock`), { recursive: true });
+    await writeFile(path.join(out, `.${slug}.lock.owner`), JSON.stringify(owner));
+  }
+
+  it('is taken over at once, and nothing of it is left', async () => {
+    const out = await outRoot();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await leftLock(out, 'dead', { pid: gone, start: '1', host: os.hostname() });
+    const started = performance.now();
+    const s = await stage(out, 'dead');
+    expect(performance.now() - started).toBeLessThan(2000);
+    await writeText(s.dir, 'index.html', 'after the kill');
+    await s.commit();
+    await s.dispose();
+    expect((await readdir(out)).sort()).toEqual(['dead']);
+  });
+
+  it('is taken over when its process id now belongs to another process (started at another time)', async () => {
+    const out = await outRoot();
+    await leftLock(out, 'reused', { pid: 1, start: `${processStart(1)}9`, host: os.hostname() });
+    const s = await stage(out, 'reused');
+    await s.dispose();
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('is waited for while its owner lives', async () => {
+    const out = await outRoot();
+    await leftLock(out, 'live', { pid: 1, start: processStart(1), host: os.hostname() });
+    let taken = false;
+    const controller = new AbortController();
+    const waiting = stage(out, 'live', controller.signal).then(
+      (s) => {
+        taken = true;
+        return s.dispose();
+      },
+      () => undefined,
+    );
+    await new Promise((r) => setTimeout(r, 700));
+    expect(taken).toBe(false);
+    controller.abort();
+    await waiting;
+  });
+
+  it('a build that holds its lock longer than the lock is refreshed keeps it', async () => {
+    const out = await outRoot();
+    const s = await stage(out, 'long');
+    await new Promise((r) => setTimeout(r, 6500));
+    await writeText(s.dir, 'index.html', 'slow');
+    await s.commit();
+    await s.dispose();
+    expect(await readFile(path.join(out, 'long', 'index.html'), 'utf8')).toBe('slow');
+  }, 20_000);
 });

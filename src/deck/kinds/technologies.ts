@@ -14,6 +14,8 @@ export interface ConcernView {
 export interface TechnologiesBody {
   intro: Rich | null;
   concerns: ConcernView[];
+  /** The grid's columns: as many as the list has cards, at most three, the same on every slide of the list. */
+  columns: number;
 }
 
 /** The most cards side by side (the grid's columns in templates/theme/mujaz.css). */
@@ -50,6 +52,7 @@ export const technologies = defineKind<TechnologiesBody>()({
       fixed: [['technologies', 'intro']],
       body: (chunk, first) => ({
         intro: first ? ctx.maybe(te.intro) : null,
+        columns: Math.min(CARDS_PER_ROW, te.concerns.length),
         concerns: chunk
           .flat()
           .map(({ c, marker }) => ({ name: ctx.rich(c.name), latin: ctx.maybe(c.latin), text: ctx.maybe(c.text), cite: ctx.cite(c.sources), marker })),

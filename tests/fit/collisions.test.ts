@@ -1,0 +1,74 @@
+/**
+ * The fit stage's measurement catches what a frame's overflow does not show: a text running into another
+ * box, a text across a rule, a text off the slide. Checked on a real deck laid out in Chromium (its print
+ * view), with one slide's layout broken by a style rule at a time; the deck as built measures clean.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layout } from '../../src/fit/measure.js';
+import { buildOne } from '../../src/index.js';
+import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
+
+let out: string;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  out = await tempDir();
+  const { dir } = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
+  url = `${pathToFileURL(path.join(dir, 'index.html')).href}?print-pdf`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await removeDir(out);
+});
+
+async function measured(css?: string, script?: () => void) {
+  const page: Page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-mujaz-pdf-ready]');
+    if (css) await page.addStyleTag({ content: css });
+    if (script) await page.evaluate(script);
+    return await page.evaluate(layout);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the measurement of a laid-out slide', () => {
+  it('finds nothing on the deck as built, and says how full each body is', async () => {
+    const { overflows, fill } = await measured();
+    expect(overflows).toEqual([]);
+    expect(fill.length).toBeGreaterThan(10);
+    for (const f of fill) expect(f.used).toBeLessThanOrEqual(f.room + 1);
+  });
+
+  it.each([
+    ['a text pulled over the next one', '#conclusions .bullets > li:first-child { margin-block-end: -40px; }'],
+    ['a text moved off the slide', '#conclusions .bullets > li:first-child { transform: translateX(1400px); }'],
+    ['a box drawn over the footer', '#conclusions .bullets { position: relative; top: 420px; }'],
+  ])('catches %s', async (_what, css) => {
+    const { overflows } = await measured(css);
+    expect(overflows.map((o) => o.id)).toEqual(['conclusions']);
+    expect(overflows[0]!.by).toBeGreaterThan(1);
+  });
+
+  it('catches a rule drawn across a text', async () => {
+    // The header's title set at no size, so only its rule is left, moved down through the first line of the first point.
+    const { overflows } = await measured('#conclusions .slide-header h2 { font-size: 0; }', () => {
+      const header = document.querySelector<HTMLElement>('#conclusions .slide-header')!;
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#conclusions .bullets > li .item-text')!);
+      const point = range.getClientRects()[0]!;
+      header.style.position = 'relative';
+      header.style.top = `${(point.top + point.bottom) / 2 - header.getBoundingClientRect().bottom}px`;
+    });
+    expect(overflows.map((o) => o.id)).toEqual(['conclusions']);
+  });
+});

@@ -1,0 +1,393 @@
+/**
+ * The fault table (./faults.ts), run: each row whose `where` is this file has a scenario here, done for
+ * real (real processes, real Chromium, a real kill -9, real HTTP); every other row is run by the test that
+ * names it in the file it gives. Each CLI scenario runs with a TMPDIR of its own and checks the previous
+ * deck's hash before and after, the exit code and message, and that the TMPDIR is empty afterwards. The
+ * time to the message is printed with MUJAZ_TEST_VERBOSE=1 (bounds here are generous, against a hang).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, rm, statfs, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startPreviewServer } from '../../src/serve/server.js';
+import { chromiumOf, hashTree, processes, SLUG, spawnCli, strays, waitFor } from '../pdf/support.js';
+import { freePort, rawGet, startCli } from '../serve/helpers.js';
+import { bundledBrief, removeDir, repoRoot, runCli, tempDir, type CliResult } from '../support/build.js';
+import { FAULTS, type Fault } from './faults.js';
+
+const HERE = 'robustness/faults.test.ts';
+const SLOW = 180_000;
+const verbose = Boolean(process.env.MUJAZ_TEST_VERBOSE);
+
+const dirs: string[] = [];
+const mounts: string[] = [];
+afterAll(async () => {
+  for (const m of mounts.reverse()) {
+    try {
+      execFileSync('umount', [m], { stdio: 'ignore' });
+    } catch {
+      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
+    }
+  }
+  await Promise.all(dirs.map(removeDir));
+});
+
+async function fresh(prefix: string): Promise<string> {
+  const dir = await tempDir(prefix);
+  dirs.push(dir);
+  return dir;
+}
+
+/** Whether this process may mount (root, with mount(8)): read-only folders and full disks for real. */
+function canMount(): boolean {
+  try {
+    execFileSync('mount', ['--version'], { stdio: 'ignore' });
+    return process.getuid?.() === 0;
+  } catch {
+    return false;
+  }
+}
+const mountable = canMount();
+
+/** Runs the CLI, timed. */
+async function timed(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult & { seconds: number }> {
+  const started = performance.now();
+  const result = await runCli(args, { env });
+  const seconds = (performance.now() - started) / 1000;
+  if (verbose)
+    console.log(
+      `mujaz ${args.join(' ')} (${Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}): ${seconds.toFixed(2)} s, exit ${result.code}\n${result.stderr}`,
+    );
+  return { ...result, seconds };
+}
+
+/** An output root holding a finished deck of the bundled brief, and its hash. */
+async function previousDeck(extra: string[] = []): Promise<{ out: string; hash: string }> {
+  const out = await fresh('mujaz-faults-out-');
+  const result = await runCli(['build', bundledBrief, '--out', out, ...extra]);
+  expect(result.code, result.stderr).toBe(0);
+  return { out, hash: await hashTree(path.join(out, SLUG)) };
+}
+
+/** The previous deck as it was, nothing left beside it, no process of the run, and its TMPDIR empty. */
+async function expectHarmless(out: string, hash: string, tmp?: string): Promise<void> {
+  expect(await hashTree(path.join(out, SLUG)), 'the previous deck changed').toBe(hash);
+  expect(await strays(out), 'temporary folders left in the output root').toEqual([]);
+  expect(
+    (await readdir(out)).filter((n) => n.endsWith('.lock') || n.endsWith('.lock.owner')),
+    'a lock left behind',
+  ).toEqual([]);
+  if (tmp) {
+    const left = (await processes()).filter((p) => p.args.includes(tmp));
+    expect(
+      left.map((p) => `${p.pid} ${p.args.slice(0, 100)}`),
+      'processes left running',
+    ).toEqual([]);
+    expect(await readdir(tmp), 'the temporary folder is not empty').toEqual([]);
+  }
+}
+
+/** A program that stands in for a broken browser. */
+async function fakeBrowser(name: string, script: string): Promise<string> {
+  const dir = await fresh('mujaz-faults-bin-');
+  const file = path.join(dir, name);
+  await writeFile(file, `#!/bin/sh\n${script}\n`);
+  await chmod(file, 0o755);
+  return file;
+}
+
+/** The bundled brief with one point's text a single word of 1,200 letters; and that line's number. */
+async function longWordBrief(): Promise<{ file: string; line: number }> {
+  const dir = await fresh('mujaz-faults-long-');
+  const text = await readFile(bundledBrief, 'utf8');
+  const lines = text.split('\n');
+  const at = lines.findIndex((l, i) => i > lines.indexOf('conclusions:') && /^ {4}- text: /.test(l));
+  expect(at).toBeGreaterThan(0);
+  lines[at] = `    - text: ${'استراتيجية'.repeat(120)}`;
+  const file = path.join(dir, 'long.yaml');
+  await writeFile(file, lines.join('\n'));
+  execFileSync('cp', ['-r', path.join(path.dirname(bundledBrief), 'sources'), dir]);
+  return { file, line: at + 1 };
+}
+
+const LONG_WORD = /this text holds a word of 1200 letters with no space in it, too wide for any slide/;
+
+/** The scenarios of the rows of this file, by id. */
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  async 'kill-9-mid-build'() {
+    const { out, hash } = await previousDeck(['--handout']);
+    const tmp = await fresh('mujaz-faults-tmp-');
+    const run = spawnCli(['build', bundledBrief, '--out', out, '--handout'], { env: { TMPDIR: tmp } });
+    // Half-way: the deck PDF printed into the staging folder, the handout being printed, Chromium running.
+    await waitFor(
+      'the export to be half done',
+      async () => {
+        const staged = (await readdir(out)).filter((n) => n.startsWith('.mujaz-tmp-'));
+        const printing = (d: string) => existsSync(path.join(out, d, 'handout.html')) && !existsSync(path.join(out, d, `${SLUG}-handout.pdf`));
+        return staged.some(printing) && (await chromiumOf(run.child.pid!));
+      },
+      90_000,
+      20,
+    );
+    process.kill(run.child.pid!, 'SIGKILL');
+    const killed = await run.done;
+    expect(killed.signal).toBe('SIGKILL');
+    // What a kill leaves: the lock, the staging folder, the profile; the previous deck in place.
+    expect(await hashTree(path.join(out, SLUG))).toBe(hash);
+    expect((await readdir(out)).sort()).toEqual(expect.arrayContaining([`.${SLUG}.lock`]));
+    expect((await readdir(tmp)).filter((n) => n.startsWith('mujaz-chromium-'))).toHaveLength(1);
+
+    const next = await timed(['build', bundledBrief, '--out', out, '--handout'], { TMPDIR: tmp });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toMatch(/still running/);
+    // Today's lock waited 60 s for a dead owner, then failed: well under that now.
+    expect(next.seconds).toBeLessThan(30);
+    await expectHarmless(out, hash, tmp);
+  },
+
+  async 'browser-exits-at-once'() {
+    const { out, hash } = await previousDeck();
+    const tmp = await fresh('mujaz-faults-tmp-');
+    const result = await timed(['build', bundledBrief, '--out', out], { TMPDIR: tmp, PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/the browser \/bin\/false \(from PUPPETEER_EXECUTABLE_PATH\) does not start: it exited with code 1 before it was ready/);
+    expect(result.stderr).toMatch(/hint: .*install Chromium.*PUPPETEER_EXECUTABLE_PATH/);
+    expect(result.stderr).not.toMatch(/did not answer|Target closed|unexpected error/);
+    expect(result.seconds).toBeLessThan(10);
+    await expectHarmless(out, hash, tmp);
+  },
+
+  async 'browser-missing-library'() {
+    const { out, hash } = await previousDeck();
+    const tmp = await fresh('mujaz-faults-tmp-');
+    const browser = await fakeBrowser(
+      'chromium',
+      'echo "chromium: error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory" >&2\nexit 127',
+    );
+    const result = await timed(['build', bundledBrief, '--out', out], { TMPDIR: tmp, PUPPETEER_EXECUTABLE_PATH: browser });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(
+      /does not start: it exited with code 127 before it was ready; it said:\n\s+chromium: error while loading shared libraries: libnss3\.so/,
+    );
+    expect(result.stderr).toMatch(/hint: .*sudo apt-get install chromium.*PUPPETEER_EXECUTABLE_PATH/);
+    expect(result.stderr).not.toMatch(/did not answer|Target closed|unexpected error/);
+    expect(result.seconds).toBeLessThan(10);
+    await expectHarmless(out, hash, tmp);
+  },
+
+  async 'browser-dies-after-a-second'() {
+    const { out, hash } = await previousDeck();
+    const tmp = await fresh('mujaz-faults-tmp-');
+    const browser = await fakeBrowser('chromium', 'sleep 1\necho "Trace/breakpoint trap: the browser gave up" >&2\nexit 133');
+    const result = await timed(['build', bundledBrief, '--out', out], { TMPDIR: tmp, PUPPETEER_EXECUTABLE_PATH: browser });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/does not start: it exited with code 133 before it was ready; it said:\n\s+Trace\/breakpoint trap: the browser gave up/);
+    expect(result.stderr).not.toMatch(/Protocol error|Target closed|did not answer|unexpected error/);
+    expect(result.seconds).toBeLessThan(10);
+    await expectHarmless(out, hash, tmp);
+  },
+
+  async 'long-word-html-only'() {
+    const { out, hash } = await previousDeck(['--no-pdf']);
+    const { file, line } = await longWordBrief();
+    const result = await timed(['build', file, '--out', out, '--no-pdf']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`${file}:${line}:`);
+    expect(result.stderr).toMatch(LONG_WORD);
+    expect(result.stderr).toMatch(/conclusions\.points\[0\]\.text/);
+    await expectHarmless(out, hash);
+  },
+
+  async 'long-word-pdf'() {
+    const { out, hash } = await previousDeck();
+    const tmp = await fresh('mujaz-faults-tmp-');
+    const { file, line } = await longWordBrief();
+    const result = await timed(['build', file, '--out', out], { TMPDIR: tmp });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`${file}:${line}:`);
+    expect(result.stderr).toMatch(LONG_WORD);
+    await expectHarmless(out, hash, tmp);
+  },
+
+  async 'long-word-preview'() {
+    const { file, line } = await longWordBrief();
+    const tmp = await fresh('mujaz-faults-tmp-');
+    const port = await freePort();
+    const server = startCli(['serve', file, '--port', String(port)], { env: { TMPDIR: tmp } });
+    try {
+      await server.waitFor(LONG_WORD, 30_000, 'stderr');
+      expect(server.stderr()).toContain(`${file}:${line}:`);
+      // The page's channel carries the same problem, as for any broken brief.
+      const state = await new Promise<string>((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/__mujaz/ws`, { origin: `http://127.0.0.1:${port}` });
+        ws.on('message', (data) => {
+          ws.close();
+          resolve(String(data));
+        });
+        ws.on('error', reject);
+      });
+      const message = JSON.parse(state) as { type: string; problems: { text: string }[] };
+      expect(message.type).toBe('state');
+      expect(message.problems.map((p) => p.text).join('\n')).toContain(`${file}:${line}:`);
+      expect(message.problems[0]!.text).toMatch(LONG_WORD);
+    } finally {
+      server.child.kill('SIGINT');
+      await server.exited;
+    }
+    expect(await readdir(tmp), 'the preview left its folder').toEqual([]);
+  },
+
+  async 'tmpdir-read-only'() {
+    if (!mountable) return;
+    const { out, hash } = await previousDeck();
+    const tmp = await fresh('mujaz-faults-ro-');
+    execFileSync('mount', ['--bind', tmp, tmp]);
+    mounts.push(tmp);
+    execFileSync('mount', ['-o', 'remount,ro,bind', tmp]);
+    const result = await timed(['build', bundledBrief, '--out', out], { TMPDIR: tmp });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/cannot make the browser's profile in the temporary folder .* is on a read-only file system/);
+    expect(result.stderr).toMatch(/hint: set TMPDIR to a writable folder/);
+    expect(result.stderr).not.toMatch(/unexpected error|please report/);
+    await expectHarmless(out, hash, tmp);
+  },
+
+  async 'tmpdir-missing'() {
+    const { out, hash } = await previousDeck();
+    const tmp = path.join(await fresh('mujaz-faults-tmp-'), 'missing');
+    const result = await timed(['build', bundledBrief, '--out', out], { TMPDIR: tmp });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/cannot make the browser's profile in the temporary folder .*missing.*: it does not exist/);
+    expect(result.stderr).toMatch(/hint: set TMPDIR to a writable folder/);
+    expect(result.stderr).not.toMatch(/unexpected error|please report/);
+    const served = await timed(['serve', bundledBrief, '--port', String(await freePort())], { TMPDIR: tmp });
+    expect(served.code, served.stderr).toBe(1);
+    expect(served.stderr).toMatch(/cannot make the preview's output folder in the temporary folder .*: it does not exist/);
+    expect(existsSync(tmp)).toBe(false);
+    await expectHarmless(out, hash);
+  },
+
+  async 'tmpdir-a-file'() {
+    const { out, hash } = await previousDeck();
+    const tmp = path.join(await fresh('mujaz-faults-tmp-'), 'a-file');
+    await writeFile(tmp, 'not a folder\n');
+    const result = await timed(['build', bundledBrief, '--out', out], { TMPDIR: tmp });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/cannot make the browser's profile in the temporary folder .*a-file.*: it is not a folder/);
+    expect(result.stderr).not.toMatch(/unexpected error|please report/);
+    expect(readFileSync(tmp, 'utf8')).toBe('not a folder\n');
+    await expectHarmless(out, hash);
+  },
+
+  async 'full-disk-html-only'() {
+    if (!mountable) return;
+    const disk = await fresh('mujaz-faults-disk-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', disk]);
+    mounts.push(disk);
+    const first = await runCli(['build', bundledBrief, '--out', disk, '--no-pdf']);
+    expect(first.code, first.stderr).toBe(0);
+    const hash = await hashTree(path.join(disk, SLUG));
+    const fs = await statfs(disk);
+    const used = (fs.blocks - fs.bfree) * fs.bsize;
+    // Room for a fraction of the assets (fonts, reveal.js) only.
+    execFileSync('mount', ['-o', `remount,size=${used + 128 * 1024}`, disk]);
+    const result = await timed(['build', bundledBrief, '--out', disk, '--no-pdf']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/the disk is full/);
+    expect(result.stderr).toMatch(/free some disk space/);
+    expect(result.stderr).not.toMatch(/npm run setup|unexpected error/);
+    await expectHarmless(disk, hash);
+    const after = await statfs(disk);
+    expect((after.blocks - after.bfree) * after.bsize).toBeLessThanOrEqual(used + 8 * 1024);
+  },
+
+  async 'preview-symlinks'() {
+    const { out } = await previousDeck(['--no-pdf']);
+    const deck = path.join(out, SLUG);
+    const secret = path.join(await fresh('mujaz-faults-secret-'), 'secret.txt');
+    await writeFile(secret, 'SECRET OUTSIDE THE DECK\n');
+    await symlink('/etc/passwd', path.join(deck, 'assets', 'passwd.css'));
+    await symlink(path.dirname(secret), path.join(deck, 'outside'));
+    await symlink('/etc', path.join(deck, 'etc'));
+    await symlink('.', path.join(deck, 'loop'));
+    await symlink(path.join(deck, 'assets', 'deck.js'), path.join(deck, 'inside.js'));
+    const port = await freePort();
+    const server = await startPreviewServer({ port });
+    try {
+      server.showDeck(deck);
+      const control = await rawGet(port, '/assets/deck.js');
+      expect(control.status).toBe(200);
+      for (const p of [
+        '/assets/passwd.css',
+        '/outside/secret.txt',
+        '/etc/passwd',
+        '/etc/hostname',
+        '/loop/index.html',
+        '/loop/loop/assets/deck.js',
+        '/inside.js',
+      ]) {
+        const res = await rawGet(port, p);
+        expect(res.status, p).toBe(404);
+        expect(res.body).not.toMatch(/root:|SECRET/);
+      }
+    } finally {
+      await server.close();
+    }
+  },
+
+  async 'preview-index-link'() {
+    const dir = await fresh('mujaz-faults-serve-');
+    const tmp = path.join(dir, 'tmp');
+    await mkdir(tmp);
+    const secret = path.join(dir, 'secret.html');
+    await writeFile(secret, '<p>SECRET OUTSIDE THE DECK</p>\n');
+    const port = await freePort();
+    const server = startCli(['serve', bundledBrief, '--port', String(port)], { env: { TMPDIR: tmp } });
+    try {
+      await server.waitFor(/slides in \d+ ms/, 30_000);
+      expect((await rawGet(port, '/')).status).toBe(200);
+      const [preview] = (await readdir(tmp)).filter((n) => n.startsWith('mujaz-preview-'));
+      const index = path.join(tmp, preview!, SLUG, 'index.html');
+      await rm(index);
+      await symlink(secret, index);
+      const res = await rawGet(port, '/');
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('SECRET');
+    } finally {
+      server.child.kill('SIGINT');
+      await server.exited;
+    }
+  },
+};
+
+describe('the fault table', () => {
+  it('has unique ids, and every item of issue 17 a row', () => {
+    const ids = FAULTS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...new Set(FAULTS.map((f) => f.item))].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('runs every row: a scenario here, or a test in the file it names that names the row', async () => {
+    for (const f of FAULTS) {
+      if (f.where === HERE) expect(SCENARIOS[f.id], f.id).toBeTypeOf('function');
+      else expect(await readFile(path.join(repoRoot, 'tests', f.where), 'utf8'), `${f.where} names ${f.id}`).toContain(`fault: ${f.id}`);
+    }
+    expect(Object.keys(SCENARIOS).filter((id) => !FAULTS.some((f) => f.id === id && f.where === HERE))).toEqual([]);
+  });
+});
+
+describe('faults, for real', () => {
+  const rows = FAULTS.filter((f) => f.where === HERE);
+  it.each(rows.map((f) => [f.id, f] as [string, Fault]))(
+    '%s',
+    async (_, f) => {
+      if (verbose) console.log(`${f.id}: ${f.case}; ${f.done} → ${f.holds}`);
+      await SCENARIOS[f.id]!();
+    },
+    SLOW,
+  );
+});

@@ -1,0 +1,195 @@
+/**
+ * The faults of issue 17 ("every failure fast, clear, and harmless to the last good deck"), one row each:
+ * the case, what is done to mujaz, and what must hold afterwards. tests/robustness/faults.test.ts checks
+ * that every row is run: by a scenario of its own in that file (`where` is that file), or by a test in the
+ * file `where` names, which names the row's `id` beside it. To add a fault: a row, then its scenario or test.
+ *
+ * What every CLI row holds besides its own: the previous deck hashes the same before and after, the
+ * message arrives quickly (the times are measured and shown with MUJAZ_TEST_VERBOSE=1), no process of the
+ * run is left, and its temporary folder (its own TMPDIR) is empty afterwards.
+ */
+export interface Fault {
+  /** Short, unique; a test elsewhere that runs the row names it beside it (a comment `fault: ID`). */
+  id: string;
+  /** The item of issue 17 (1–10). */
+  item: number;
+  case: string;
+  done: string;
+  holds: string;
+  /** The test file that runs it (from tests/). */
+  where: string;
+}
+
+const HERE = 'robustness/faults.test.ts';
+
+export const FAULTS: readonly Fault[] = [
+  {
+    id: 'kill-9-mid-build',
+    item: 1,
+    case: 'a build killed with kill -9 half-way through its export',
+    done: 'build --handout over a previous deck; SIGKILL to the mujaz process while the handout prints; build again at once',
+    holds:
+      'the killed build left the previous deck; the next build does not wait on the dead lock (exit 0, no "still running"), removes the killed build\'s Chromium profile and staging folder, and writes the same bytes',
+    where: HERE,
+  },
+  {
+    id: 'browser-exits-at-once',
+    item: 2,
+    case: 'a browser that exits at once (/bin/false)',
+    done: 'PUPPETEER_EXECUTABLE_PATH=/bin/false build',
+    holds: 'exit 1 within a second or two (bound 10 s): "does not start: it exited with code 1", what to do; no "did not answer", no hang',
+    where: HERE,
+  },
+  {
+    id: 'browser-missing-library',
+    item: 2,
+    case: 'a browser missing a shared library',
+    done: 'a script that prints "error while loading shared libraries: libnss3.so" on stderr and exits 127',
+    holds: "exit 1 within a second or two, the browser's own words in the message, the hint names chromium and PUPPETEER_EXECUTABLE_PATH",
+    where: HERE,
+  },
+  {
+    id: 'browser-dies-after-a-second',
+    item: 2,
+    case: 'a browser that dies after a second',
+    done: 'a script that sleeps 1 s, prints on stderr, exits 133',
+    holds: 'exit 1 soon after it died, its words in the message, no "Protocol error … Target closed"',
+    where: HERE,
+  },
+  {
+    id: 'no-browser-touches-nothing',
+    item: 3,
+    case: 'a browser path that does not exist',
+    done: 'build --browser /nonexistent over a previous deck with its PDFs',
+    holds: 'exit 1, NO_BROWSER message; the previous deck (HTML and PDFs) byte for byte',
+    where: 'browser/find.test.ts',
+  },
+  {
+    id: 'lying-images',
+    item: 4,
+    case: 'images that lie about what they are (HTML as logo.png, SVG as logo.webp, a 30000×30000 PNG)',
+    done: 'check and build briefs naming them',
+    holds: "refused at the logo's line by their bytes (kind, size, pixels), before anything is copied",
+    where: 'brief/images.test.ts',
+  },
+  {
+    id: 'utf16-report',
+    item: 5,
+    case: 'a report in UTF-16, with or without a byte-order mark',
+    done: 'check a brief whose source.file is UTF-16',
+    holds: 'refused as UTF-16 at source.file',
+    where: 'brief/images.test.ts',
+  },
+  {
+    id: 'long-word-html-only',
+    item: 6,
+    case: 'a word of 1,200 letters in an HTML-only build',
+    done: 'build --no-pdf a brief with one',
+    holds: "exit 1 naming its YAML line and the word's length, as the PDF build does; the previous deck unchanged",
+    where: HERE,
+  },
+  {
+    id: 'long-word-pdf',
+    item: 6,
+    case: 'the same word in a PDF build',
+    done: 'build it',
+    holds: 'the same message at the same line',
+    where: HERE,
+  },
+  {
+    id: 'long-word-preview',
+    item: 6,
+    case: 'the same word in the preview',
+    done: 'serve it; open the live-reload channel',
+    holds: "the problem at its line, in the terminal and on the page's channel",
+    where: HERE,
+  },
+  {
+    id: 'chromium-files-inside-profile',
+    item: 7,
+    case: "Chromium's own files (org.chromium.Chromium.*, ~/.config)",
+    done: 'build --handout with its own TMPDIR and HOME',
+    holds: 'TMPDIR empty, no ~/.config afterwards',
+    where: 'browser/launch.test.ts',
+  },
+  {
+    id: 'sighup',
+    item: 7,
+    case: 'a closed terminal (SIGHUP) during the export',
+    done: 'SIGHUP to the process group half-way',
+    holds: 'exit 130, no Chromium, no temporary folder, the previous deck intact',
+    where: 'pdf/faults.test.ts',
+  },
+  {
+    id: 'tmpdir-read-only',
+    item: 8,
+    case: 'TMPDIR on a read-only file system (a read-only bind mount; skipped where mount is not allowed)',
+    done: 'build (PDF) with it',
+    holds: 'exit 1: "…temporary folder … is on a read-only file system", hint: set TMPDIR to a writable folder; no "unexpected error"',
+    where: HERE,
+  },
+  {
+    id: 'tmpdir-missing',
+    item: 8,
+    case: 'TMPDIR naming a folder that does not exist',
+    done: 'build (PDF), and serve, with it',
+    holds: 'exit 1: "… does not exist", hint: set TMPDIR; the folder is not made',
+    where: HERE,
+  },
+  {
+    id: 'tmpdir-a-file',
+    item: 8,
+    case: 'TMPDIR naming a file',
+    done: 'build (PDF) with it',
+    holds: 'exit 1: "… is not a folder", hint: set TMPDIR; the file unchanged',
+    where: HERE,
+  },
+  {
+    id: 'full-disk-html-only',
+    item: 8,
+    case: 'a full disk while an HTML-only build copies its assets (tmpfs; skipped where mount is not allowed)',
+    done: 'build --no-pdf onto a tmpfs with room for less than the assets',
+    holds: 'exit 1: "the disk is full", hint: free some disk space (not npm run setup); the previous deck intact, the space given back',
+    where: HERE,
+  },
+  {
+    id: 'full-disk-pdf',
+    item: 8,
+    case: 'a full disk while the PDF is written',
+    done: 'build onto a tmpfs with room for the HTML only',
+    holds: 'exit 1: "the disk is full"; no half-written PDF; the previous deck intact',
+    where: 'pdf/faults.test.ts',
+  },
+  {
+    id: 'preview-framed',
+    item: 9,
+    case: 'the preview in a frame of another site',
+    done: 'GET / from serve',
+    holds: "X-Frame-Options: DENY and frame-ancestors 'none'",
+    where: 'serve/serve.test.ts',
+  },
+  {
+    id: 'preview-symlinks',
+    item: 9,
+    case: 'symbolic links in the served folder (to /etc/passwd, to /etc, a loop, one inside)',
+    done: 'real HTTP requests to the preview server serving such a folder',
+    holds: "404 for each; the linked files' bytes never sent",
+    where: HERE,
+  },
+  {
+    id: 'preview-index-link',
+    item: 9,
+    case: "the served deck's index.html replaced by a link to a file outside",
+    done: 'mujaz serve; replace index.html by a link; GET /',
+    holds: '404, not the linked file',
+    where: HERE,
+  },
+  {
+    id: 'impossible-dates',
+    item: 10,
+    case: 'dates that cannot be right (a year before 1900: 0001-01-01, 1439-01-18)',
+    done: 'check a brief with one',
+    holds: 'refused at event.date, the hint names event.hijri',
+    where: 'deck/events.test.ts',
+  },
+];
