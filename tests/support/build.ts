@@ -60,3 +60,18 @@ export async function launchChromium(): Promise<Browser> {
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return puppeteer.launch({ executablePath: findBrowser().path, args, headless: true });
 }
+
+/**
+ * Builds briefs (files) as `mujaz build` does, in one core, into a new temporary folder, and fails the
+ * test with the first brief's message when one does not build. Returns the folder.
+ */
+export async function buildBriefs(files: readonly string[], options: { pdf: boolean; handout?: boolean }): Promise<string> {
+  const { Core } = await import('../../src/core/core.js');
+  const { silentReporter } = await import('../../src/reporter.js');
+  const out = await tempDir();
+  await using core = new Core({ reporter: silentReporter, signal: new AbortController().signal });
+  const outcomes = await core.build([...files], { outRoot: out, jobs: 2, ...options });
+  const failed = outcomes.find((o) => o.error);
+  if (failed) throw new Error(`${failed.file}: ${failed.error?.message}`);
+  return out;
+}
