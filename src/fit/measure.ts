@@ -3,6 +3,7 @@
  * deck's folder, shown in a page, and each slide's frame compared with its content. The page keeps showing
  * it, so when the deck fits, the PDF stage prints that page without loading it again.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from '../browser/browser.js';
 import type { Deck } from '../deck/model.js';
@@ -130,15 +131,47 @@ export interface BrowserMeasure {
   whileLoading?: () => Promise<void>;
 }
 
+/** Runs in the page: sets the slides of `groups` a step larger (or back), in place. */
+function setLarger(groups: string[], on: boolean): void {
+  for (const section of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide'))) {
+    if (groups.includes(section.dataset.group ?? '')) section.classList.toggle('light', on);
+  }
+}
+
 export function measureInBrowser({ browser, printPage, whileLoading }: BrowserMeasure): Measure {
   let first = true;
-  return async (deck: Deck) => {
+  let shown: { deck: Deck; file: string } | undefined;
+  const measure: Measure = async (deck: Deck) => {
     const file = await printPage(deck);
     const during = first ? whileLoading : undefined;
     first = false;
     return browser.withPage(async (page) => {
       await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true, ...(during ? { whileLoading: during } : {}) });
+      shown = { deck, file };
       return page.evaluate(layout);
     });
   };
+  // The step larger is tried in the page just measured, in place: no second page to write, load and settle.
+  measure.larger = async (deck, groups) => {
+    if (shown?.deck !== deck) return undefined;
+    const { file } = shown;
+    return browser.withPage(async (page) => {
+      if (!page.shows(file)) return undefined;
+      const tried = [...groups];
+      await page.evaluate(setLarger, tried, true);
+      const { overflows } = await page.evaluate(layout);
+      const failed = [...new Set(overflows.map((o) => o.group))].filter((g) => groups.has(g));
+      if (failed.length > 0) await page.evaluate(setLarger, failed, false);
+      return new Set(tried.filter((g) => !failed.includes(g)));
+    });
+  };
+  // The deck the page now shows (the one measured, with the slides that fitted a step larger): its print
+  // page is written, and the page knows it shows it.
+  measure.adopt = async (deck) => {
+    const file = await printPage(deck);
+    const html = await readFile(file, 'utf8');
+    await browser.withPage(async (page) => page.adopt(file, html));
+    shown = { deck, file };
+  };
+  return measure;
 }
