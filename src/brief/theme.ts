@@ -8,10 +8,11 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
+import { brandAsset } from './images.js';
 import { parseYaml } from './parse.js';
 import { checkImages, type Logo, resolveInside } from './references.js';
 import { DEFAULT_COLOURS, Theme } from './schema.js';
-import { decodeSource, type SourceText } from './source-text.js';
+import { decodeSource, readUpTo, type SourceText } from './source-text.js';
 import { diagnosticForPath, validateYaml } from './validate.js';
 
 /** A theme is a few lines: anything larger is not one. */
@@ -31,12 +32,6 @@ export interface LoadedTheme {
 
 /** The default theme: today's look. */
 export const DEFAULT_THEME: LoadedTheme = { file: '', theme: {}, colours: { ...DEFAULT_COLOURS }, logos: [] };
-
-/** Where the deck keeps the n-th (1-based) logo of the theme. */
-export function brandAsset(file: string, n: number): string {
-  const ext = /\.[a-z0-9]+$/i.exec(file)?.[0]?.toLowerCase() ?? '';
-  return `assets/brand-${n}${ext}`;
-}
 
 /** WCAG 2 relative luminance of #rgb / #rrggbb. */
 function luminance(hex: string): number {
@@ -97,15 +92,9 @@ async function readTheme(file: string): Promise<Uint8Array | string> {
     return code === 'EACCES' || code === 'EPERM' ? 'cannot be read: permission denied' : 'cannot be read';
   }
   try {
-    const buffer = Buffer.alloc(MAX_THEME_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > MAX_THEME_BYTES) return `is larger than ${MAX_THEME_BYTES / 1024} KiB: a theme file is a few lines`;
-    return buffer.subarray(0, length);
+    const bytes = await readUpTo(handle, MAX_THEME_BYTES + 1);
+    if (bytes.length > MAX_THEME_BYTES) return `is larger than ${MAX_THEME_BYTES / 1024} KiB: a theme file is a few lines`;
+    return bytes;
   } catch {
     return 'cannot be read';
   } finally {

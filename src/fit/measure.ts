@@ -3,7 +3,6 @@
  * deck's folder, shown in a page, and each slide's frame compared with its content. The page keeps showing
  * it, so when the deck fits, the PDF stage prints that page without loading it again.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from '../browser/browser.js';
 import type { Deck } from '../deck/model.js';
@@ -107,26 +106,32 @@ export interface PrintPageOptions {
   assets: string;
 }
 
+/** Writes a deck's print page and gives its path; `html()` is the page it wrote last. */
+export type PrintPageWriter = ((deck: Deck) => Promise<string>) & { html(): string | undefined };
+
 /**
  * Writes a deck's print page into its folder and gives its path; the deck written last is not rendered or
  * written again (the fit stage measures it, then the PDF stage prints it).
  */
-export function printPageWriter({ dir, csp, assets }: PrintPageOptions): (deck: Deck) => Promise<string> {
+export function printPageWriter({ dir, csp, assets }: PrintPageOptions): PrintPageWriter {
   const file = path.join(dir, PRINT_PAGE);
   let written: Deck | undefined;
-  return async (deck) => {
+  let html: string | undefined;
+  const write = async (deck: Deck) => {
     if (deck !== written) {
-      await writeText(dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
+      html = await renderPrint({ deck, csp, assets });
+      await writeText(dir, PRINT_PAGE, html);
       written = deck;
     }
     return file;
   };
+  return Object.assign(write, { html: () => html });
 }
 
 export interface BrowserMeasure {
   browser: Browser;
   /** Writes the deck's print page (printPageWriter). */
-  printPage: (deck: Deck) => Promise<string>;
+  printPage: PrintPageWriter;
   /** Work for mujaz's own thread while Chromium loads the first page. */
   whileLoading?: () => Promise<void>;
 }
@@ -169,8 +174,8 @@ export function measureInBrowser({ browser, printPage, whileLoading }: BrowserMe
   // page is written, and the page knows it shows it.
   measure.adopt = async (deck) => {
     const file = await printPage(deck);
-    const html = await readFile(file, 'utf8');
-    await browser.withPage(async (page) => page.adopt(file, html));
+    const html = printPage.html();
+    if (html !== undefined) await browser.withPage(async (page) => page.adopt(file, html));
     shown = { deck, file };
   };
   return measure;
