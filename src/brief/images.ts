@@ -72,3 +72,21 @@ export function imageProblem(head: Uint8Array): string | undefined {
   }
   return undefined;
 }
+
+/** A file's extension, lower-cased, with its dot (".png"), or "". */
+function extension(file: string): string {
+  return /\.[a-z0-9]+$/i.exec(file)?.[0]?.toLowerCase() ?? '';
+}
+
+/**
+ * Where the deck's folder keeps a brief's logo (src/assets/assets.ts copies it there, the title slide shows
+ * it): the host's is assets/logo.<ext>; the n-th organiser's (1-based), assets/logo-<n>.<ext>.
+ */
+export function logoAsset(file: string, organiser = 0): string {
+  return organiser === 0 ? `assets/logo${extension(file)}` : `assets/logo-${organiser}${extension(file)}`;
+}
+
+/** Where the deck's folder keeps the n-th (1-based) logo of the brief's theme: assets/brand-<n>.<ext>. */
+export function brandAsset(file: string, n: number): string {
+  return `assets/brand-${n}${extension(file)}`;
+}

@@ -9,7 +9,7 @@ import { MujazError, type Diagnostic } from '../errors.js';
 import { parseYaml } from './parse.js';
 import { checkReferences, type Logo, type Report } from './references.js';
 import type { Brief } from './schema.js';
-import { decodeSource, diagnosticAt, SourceText } from './source-text.js';
+import { decodeSource, diagnosticAt, readUpTo, SourceText } from './source-text.js';
 import { DEFAULT_THEME, type LoadedTheme, loadTheme } from './theme.js';
 import { sortDiagnostics, validateBrief } from './validate.js';
 
@@ -90,15 +90,8 @@ async function readBriefBytes(file: string): Promise<Uint8Array> {
   }
   try {
     // Never read more than the limit (and one byte to know it is over): memory stays bounded.
-    const buffer = Buffer.alloc(Math.min(info.size, MAX_BRIEF_BYTES) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    const bytes = buffer.subarray(0, length);
-    if (length > MAX_BRIEF_BYTES) throw tooLarge(file, Math.max(info.size, length), bytes);
+    const bytes = await readUpTo(handle, Math.min(info.size, MAX_BRIEF_BYTES) + 1);
+    if (bytes.length > MAX_BRIEF_BYTES) throw tooLarge(file, Math.max(info.size, bytes.length), bytes);
     return bytes;
   } finally {
     await handle.close();

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
-import { logoAsset } from '../deck/logo.js';
-import { imageProblem } from './images.js';
+import { imageProblem, logoAsset } from './images.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
 import { decodeSource } from './source-text.js';
@@ -20,7 +19,7 @@ export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 export interface Logo {
   file: string;
   named: string;
-  /** Its path in the deck's folder (src/deck/logo.ts). */
+  /** Its path in the deck's folder (src/brief/images.ts: logoAsset, brandAsset). */
   asset: string;
 }
 

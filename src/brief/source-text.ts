@@ -2,6 +2,7 @@
  * Bytes → text, with the position of every character known: BOM stripped, CRLF made LF,
  * invalid UTF-8 reported at its line and column.
  */
+import type { FileHandle } from 'node:fs/promises';
 import { MujazError, type Diagnostic } from '../errors.js';
 
 export class SourceText {
@@ -152,4 +153,16 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
   // A byte order mark is dropped and CRLF (or a lone CR) becomes LF, so such a file builds the same deck.
   const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
   return new SourceText(file, text);
+}
+
+/** Reads at most `limit` bytes of an open file from its start (a short file gives what it has). */
+export async function readUpTo(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const buffer = Buffer.alloc(limit);
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
 }

@@ -8,10 +8,11 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
+import { brandAsset } from './images.js';
 import { parseYaml } from './parse.js';
 import { checkImages, type Logo, resolveInside } from './references.js';
 import { DEFAULT_COLOURS, Theme } from './schema.js';
-import { decodeSource, type SourceText } from './source-text.js';
+import { decodeSource, readUpTo, type SourceText } from './source-text.js';
 import { diagnosticForPath, validateYaml } from './validate.js';
 
 /** A theme is a few lines: anything larger is not one. */
@@ -32,12 +33,6 @@ export interface LoadedTheme {
 /** The default theme: today's look. */
 export const DEFAULT_THEME: LoadedTheme = { file: '', theme: {}, colours: { ...DEFAULT_COLOURS }, logos: [] };
 
-/** Where the deck keeps the n-th (1-based) logo of the theme. */
-export function brandAsset(file: string, n: number): string {
-  const ext = /\.[a-z0-9]+$/i.exec(file)?.[0]?.toLowerCase() ?? '';
-  return `assets/brand-${n}${ext}`;
-}
-
 /** WCAG 2 relative luminance of #rgb / #rrggbb. */
 function luminance(hex: string): number {
   const h = hex.length === 4 ? [...hex.slice(1)].map((c) => c + c).join('') : hex.slice(1);
@@ -55,14 +50,14 @@ export function contrast(a: string, b: string): number {
 }
 
 /**
- * The pairs of colours the deck draws text in, and the contrast each needs: body-sized text 4.5:1, the
- * accent (sub-headings and markers, large or bold) 3:1.
+ * The pairs of colours the deck draws text in, and the contrast each needs (WCAG AA): 4.5:1, the accent's
+ * too, since it also sets small text (a continuation's chip, an occasion, the marking).
  */
 const PAIRS: { fg: keyof Colours; bg: keyof Colours; min: number; what: string }[] = [
   { fg: 'text', bg: 'background', min: 4.5, what: 'body text on the slide' },
   { fg: 'muted', bg: 'background', min: 4.5, what: 'secondary text (citations, the footer) on the slide' },
   { fg: 'primary', bg: 'background', min: 4.5, what: 'titles on the slide' },
-  { fg: 'accent', bg: 'background', min: 3, what: 'sub-headings on the slide' },
+  { fg: 'accent', bg: 'background', min: 4.5, what: 'sub-headings, chips and the marking on the slide' },
   { fg: 'text', bg: 'band', min: 4.5, what: 'text in boxes (chips, cards)' },
   { fg: 'primary', bg: 'band', min: 4.5, what: "the title slide's facts in their band" },
   { fg: 'muted', bg: 'band', min: 4.5, what: 'secondary text in boxes' },
@@ -97,15 +92,9 @@ async function readTheme(file: string): Promise<Uint8Array | string> {
     return code === 'EACCES' || code === 'EPERM' ? 'cannot be read: permission denied' : 'cannot be read';
   }
   try {
-    const buffer = Buffer.alloc(MAX_THEME_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > MAX_THEME_BYTES) return `is larger than ${MAX_THEME_BYTES / 1024} KiB: a theme file is a few lines`;
-    return buffer.subarray(0, length);
+    const bytes = await readUpTo(handle, MAX_THEME_BYTES + 1);
+    if (bytes.length > MAX_THEME_BYTES) return `is larger than ${MAX_THEME_BYTES / 1024} KiB: a theme file is a few lines`;
+    return bytes;
   } catch {
     return 'cannot be read';
   } finally {

@@ -4,7 +4,7 @@
  * module must load in a few milliseconds. Puppeteer attaches later through the DevTools pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -97,6 +97,8 @@ const STDERR_KEPT = 16 * 1024;
  */
 const PROFILE_PREFIX = 'mujaz-chromium-';
 const PROFILE_OWNER = 'mujaz-owner';
+/** The longest temporary folder Chromium's socket fits under: 107 bytes less "/org.chromium.Chromium.XXXXXX/SingletonSocket". */
+const MAX_SCRATCH_PATH = 107 - 46;
 
 /** Removes the Chromium profiles that runs killed before they could clean up left in `dir`. */
 export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]> {
@@ -126,14 +128,22 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   // Whatever Chromium writes outside its profile goes inside it, and is removed with it: its temporary
   // folders (org.chromium.Chromium.*, left in the system's temporary folder by every run otherwise) and its
   // configuration (a crash-reports file under ~/.config). Its font cache (~/.cache) stays shared.
-  const scratch = path.join(profile, 'tmp');
+  // Chromium puts a socket in its temporary folder (…/org.chromium.Chromium.XXXXXX/SingletonSocket), and a
+  // socket's path is at most 107 bytes: under a long TMPDIR the profile's own folder is too deep for it, and
+  // Chromium aborts ("Socket path too long"). Then a short folder in /tmp serves, removed with the profile.
+  const inside = path.join(profile, 'tmp');
+  let scratch = inside;
   try {
     writeFileSync(path.join(profile, PROFILE_OWNER), ownerTag());
-    mkdirSync(scratch);
+    if (Buffer.byteLength(inside) <= MAX_SCRATCH_PATH || !existsSync('/tmp')) mkdirSync(inside);
+    else scratch = mkdtempSync('/tmp/mujaz-chromium-tmp-');
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
     throw temporaryFolderError(error, "the browser's profile");
   }
+  const removeScratch = () => {
+    if (scratch !== inside) rmSync(scratch, { recursive: true, force: true });
+  };
   const env = { ...process.env, TMPDIR: scratch, XDG_CONFIG_HOME: path.join(profile, 'config') };
   const proc = spawn(choice.path, args, {
     env,
@@ -176,6 +186,7 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
     killGroup();
     try {
       rmSync(profile, removal);
+      removeScratch();
     } catch {
       // left behind (see above); the next run removes it
     }
@@ -188,6 +199,7 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
     await Promise.race([exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, 3000).unref()))]);
     clearTimeout(timer);
     await rm(profile, removal).catch(() => undefined);
+    if (scratch !== inside) await rm(scratch, removal).catch(() => undefined);
   };
   // If mujaz itself ends (an uncaught error, process.exit), the browser must not outlive it.
   process.once('exit', kill);

@@ -218,6 +218,15 @@ export class DeckPage {
   }
 
   /**
+   * The page, showing `file`, was changed in place to what `html` is (the fit stage set slides a step
+   * larger in the laid-out page): showing `file` again with that content needs no load. A page showing
+   * another file is left as it is.
+   */
+  adopt(file: string, html: string): void {
+    if (this.showing?.url === pathToFileURL(file).href) this.showing = { ...this.showing, html };
+  }
+
+  /**
    * A failure while showing or printing, as a MujazError that says what was being done; left as it is when
    * the browser itself has gone (the owner reports that: src/browser/browser.ts).
    */
@@ -241,8 +250,13 @@ export class DeckPage {
   }
 
   /** Runs `fn` in the page (what it shows stays as it is). */
-  evaluate<T>(fn: () => T | Promise<T>): Promise<T> {
-    return this.page.evaluate(fn) as Promise<T>;
+  evaluate<T, A extends unknown[] = []>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+    return this.page.evaluate(fn as (...a: unknown[]) => T, ...args) as Promise<T>;
+  }
+
+  /** Whether the page shows `file` as it was last shown or adopted. */
+  shows(file: string): boolean {
+    return this.showing?.url === pathToFileURL(file).href;
   }
 
   /**

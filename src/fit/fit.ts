@@ -38,8 +38,15 @@ export interface Layout {
   estimated?: boolean;
 }
 
-/** Lays the deck out and measures it. */
-export type Measure = (deck: Deck) => Promise<Layout>;
+/**
+ * Lays the deck out and measures it. A measure in a browser may also try groups a step larger in the page
+ * it just laid out (`larger`: the groups that still fit so, the others set back; undefined when that page is
+ * gone), and then take the deck they make as the one it shows (`adopt`).
+ */
+export type Measure = ((deck: Deck) => Promise<Layout>) & {
+  larger?: (deck: Deck, groups: ReadonlySet<string>) => Promise<Set<string> | undefined>;
+  adopt?: (deck: Deck) => Promise<void>;
+};
 
 /**
  * No measuring: the deck builder's estimate stands (HTML-only builds, the preview), and the slides are as
@@ -128,6 +135,17 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
 async function lighten(loaded: LoadedBrief, measure: Measure, deck: Deck, fill: readonly Fill[], options: DeckOptions, signal?: AbortSignal): Promise<Deck> {
   const light = sparse(deck, fill);
   performance.mark(`fill: ${fill.map((f) => `${f.id} ${Math.round(f.used)}/${Math.round(f.room)}`).join(', ')}`);
+  if (light.size > 0 && measure.larger && measure.adopt) {
+    const fitting = await measure.larger(deck, light);
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
+    if (fitting !== undefined) {
+      performance.mark(`a step larger, in place: ${[...fitting].join(', ')}`);
+      if (fitting.size === 0) return deck;
+      const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, light: fitting });
+      await measure.adopt(next);
+      return next;
+    }
+  }
   for (let round = 0; light.size > 0 && round < 2; round++) {
     performance.mark(`a step larger: ${[...light].join(', ')}`);
     const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, light });

@@ -106,39 +106,77 @@ export interface PrintPageOptions {
   assets: string;
 }
 
+/** Writes a deck's print page and gives its path; `html()` is the page it wrote last. */
+export type PrintPageWriter = ((deck: Deck) => Promise<string>) & { html(): string | undefined };
+
 /**
  * Writes a deck's print page into its folder and gives its path; the deck written last is not rendered or
  * written again (the fit stage measures it, then the PDF stage prints it).
  */
-export function printPageWriter({ dir, csp, assets }: PrintPageOptions): (deck: Deck) => Promise<string> {
+export function printPageWriter({ dir, csp, assets }: PrintPageOptions): PrintPageWriter {
   const file = path.join(dir, PRINT_PAGE);
   let written: Deck | undefined;
-  return async (deck) => {
+  let html: string | undefined;
+  const write = async (deck: Deck) => {
     if (deck !== written) {
-      await writeText(dir, PRINT_PAGE, await renderPrint({ deck, csp, assets }));
+      html = await renderPrint({ deck, csp, assets });
+      await writeText(dir, PRINT_PAGE, html);
       written = deck;
     }
     return file;
   };
+  return Object.assign(write, { html: () => html });
 }
 
 export interface BrowserMeasure {
   browser: Browser;
   /** Writes the deck's print page (printPageWriter). */
-  printPage: (deck: Deck) => Promise<string>;
+  printPage: PrintPageWriter;
   /** Work for mujaz's own thread while Chromium loads the first page. */
   whileLoading?: () => Promise<void>;
 }
 
+/** Runs in the page: sets the slides of `groups` a step larger (or back), in place. */
+function setLarger(groups: string[], on: boolean): void {
+  for (const section of Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides section.slide'))) {
+    if (groups.includes(section.dataset.group ?? '')) section.classList.toggle('light', on);
+  }
+}
+
 export function measureInBrowser({ browser, printPage, whileLoading }: BrowserMeasure): Measure {
   let first = true;
-  return async (deck: Deck) => {
+  let shown: { deck: Deck; file: string } | undefined;
+  const measure: Measure = async (deck: Deck) => {
     const file = await printPage(deck);
     const during = first ? whileLoading : undefined;
     first = false;
     return browser.withPage(async (page) => {
       await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true, ...(during ? { whileLoading: during } : {}) });
+      shown = { deck, file };
       return page.evaluate(layout);
     });
   };
+  // The step larger is tried in the page just measured, in place: no second page to write, load and settle.
+  measure.larger = async (deck, groups) => {
+    if (shown?.deck !== deck) return undefined;
+    const { file } = shown;
+    return browser.withPage(async (page) => {
+      if (!page.shows(file)) return undefined;
+      const tried = [...groups];
+      await page.evaluate(setLarger, tried, true);
+      const { overflows } = await page.evaluate(layout);
+      const failed = [...new Set(overflows.map((o) => o.group))].filter((g) => groups.has(g));
+      if (failed.length > 0) await page.evaluate(setLarger, failed, false);
+      return new Set(tried.filter((g) => !failed.includes(g)));
+    });
+  };
+  // The deck the page now shows (the one measured, with the slides that fitted a step larger): its print
+  // page is written, and the page knows it shows it.
+  measure.adopt = async (deck) => {
+    const file = await printPage(deck);
+    const html = printPage.html();
+    if (html !== undefined) await browser.withPage(async (page) => page.adopt(file, html));
+    shown = { deck, file };
+  };
+  return measure;
 }

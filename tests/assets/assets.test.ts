@@ -9,7 +9,7 @@ import { assetsVersion, contentSecurityPolicy, writeAssets } from '../../src/ass
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
 import { buildHandout } from '../../src/deck/handout.js';
-import { logoAsset } from '../../src/deck/logo.js';
+import { logoAsset } from '../../src/brief/images.js';
 import { renderHandout } from '../../src/render/handout.js';
 import { renderDeck } from '../../src/render/render.js';
 import { bundledBrief, removeDir, repoRoot, tempDir } from '../support/build.js';

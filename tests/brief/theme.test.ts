@@ -66,6 +66,11 @@ describe('a theme file', () => {
       'colours:\n  muted: "#bbbbbb"\n',
       /^themes\/t\.yaml:2:10: error: colours\.muted: #bbbbbb on #ffffff has a contrast of 1\.9\d:1, under the 4\.5:1/,
     ],
+    [
+      'an accent too faint for the small text it sets',
+      'colours:\n  accent: "#c07a10"\n',
+      /^themes\/t\.yaml:2:11: error: colours\.accent: #c07a10 on #ffffff has a contrast of 3\.\d\d:1, under the 4\.5:1/,
+    ],
     ['a logo outside its folder', 'logos:\n  - { file: ../../x.png, alt: x }\n', /^themes\/t\.yaml:2:13: error: logos\[0\]\.file: must be a path inside/],
     [
       'a logo that is not there',

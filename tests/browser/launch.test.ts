@@ -1,5 +1,5 @@
 /** Chromium is started with Puppeteer's own launch flags, as the installed puppeteer-core gives them, and mujaz's. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,22 @@ describe('launch flags', () => {
       expect(existsSync(path.join(home, '.config'))).toBe(false);
     } finally {
       await Promise.all([removeDir(out), removeDir(tmp), removeDir(home)]);
+    }
+  });
+
+  it('start under a temporary folder too deep for the socket Chromium puts in it, and leave nothing there or in /tmp', async () => {
+    // Chromium's socket path (…/org.chromium.Chromium.XXXXXX/SingletonSocket) must stay under 107 bytes.
+    const [out, base] = [await tempDir(), await tempDir()];
+    const tmp = path.join(base, 'a-temporary-folder-set-deep-by-the-system-or-by-a-test-runner');
+    mkdirSync(tmp);
+    const before = new Set(readdirSync('/tmp').filter((n) => n.startsWith('mujaz-chromium-tmp-')));
+    try {
+      const result = await runCli(['build', 'briefs', '--out', out], { env: { TMPDIR: tmp } });
+      expect(result.code, result.stderr).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync('/tmp').filter((n) => n.startsWith('mujaz-chromium-tmp-') && !before.has(n))).toEqual([]);
+    } finally {
+      await Promise.all([removeDir(out), removeDir(base)]);
     }
   });
 });

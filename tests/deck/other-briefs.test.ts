@@ -9,9 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../../src/core/core.js';
-import { silentReporter } from '../../src/reporter.js';
-import { launchChromium, removeDir, tempDir } from '../support/build.js';
+import { buildBriefs, launchChromium, removeDir } from '../support/build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const briefs = [
@@ -29,13 +27,10 @@ let out: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  out = await tempDir();
-  await using core = new Core({ reporter: silentReporter, signal: new AbortController().signal });
-  const outcomes = await core.build(
+  out = await buildBriefs(
     briefs.map((b) => path.join(here, 'briefs', b.file)),
-    { outRoot: out, pdf: true, jobs: 2 },
+    { pdf: true },
   );
-  for (const o of outcomes) expect(o.error?.message, o.file).toBeUndefined();
   browser = await launchChromium();
 });
 

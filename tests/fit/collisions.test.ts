@@ -72,3 +72,37 @@ describe('the measurement of a laid-out slide', () => {
     expect(overflows.map((o) => o.id)).toEqual(['conclusions']);
   });
 });
+
+describe('the step larger, tried in the page just measured', () => {
+  it('sets the same slides larger as a second layout of the deck would, and the page it leaves prints the deck it says', async () => {
+    const { Browser } = await import('../../src/browser/browser.js');
+    const { loadBrief } = await import('../../src/brief/load.js');
+    const { writeAssets, contentSecurityPolicy, assetsVersion } = await import('../../src/assets/assets.js');
+    const { fit } = await import('../../src/fit/fit.js');
+    const { measureInBrowser, printPageWriter } = await import('../../src/fit/measure.js');
+    const loaded = await loadBrief(bundledBrief);
+    await using chromium = await Browser.launch();
+    const [csp, assets] = [await contentSecurityPolicy(), await assetsVersion()];
+    const fitted = async (inPlace: boolean) => {
+      const dir = path.join(out, inPlace ? 'in-place' : 'second-layout');
+      await writeAssets(dir, loaded.logos);
+      const measure = measureInBrowser({ browser: chromium, printPage: printPageWriter({ dir, csp, assets }) });
+      // Without `larger`, the fit lays the deck with its larger slides out a second time to check them.
+      const plain = Object.assign((d: Parameters<typeof measure>[0]) => measure(d), {});
+      const deck = await fit(loaded, inPlace ? measure : plain);
+      return { deck, dir };
+    };
+    const light = (d: Awaited<ReturnType<typeof fitted>>['deck']) => d.slides.filter((s) => s.light).map((s) => s.id);
+    const inPlace = await fitted(true);
+    // The page it leaves shows what the deck says (its larger slides are the deck's), and knows it shows
+    // the deck's print page as written.
+    const state = await chromium.withPage(async (page) => ({
+      larger: await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('section.slide.light')].map((s) => s.id)),
+      shows: page.shows(path.join(inPlace.dir, 'print.html')),
+    }));
+    expect(state).toEqual({ larger: light(inPlace.deck), shows: true });
+    const second = await fitted(false);
+    expect(light(inPlace.deck).length).toBeGreaterThan(3);
+    expect(light(inPlace.deck)).toEqual(light(second.deck));
+  });
+});

@@ -17,30 +17,13 @@ import { printPdf } from '../../src/pdf/print.js';
 import { PDF_READY_ATTRIBUTE } from '../../src/browser/page.js';
 import { silentReporter } from '../../src/reporter.js';
 import { writeText } from '../../src/write/output.js';
-import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
+import { bundledBrief, runCli, scratchFolders } from '../support/build.js';
 import { chromiumOf, hashTree, noneLeft, processes, spawnCli, strays, SLUG, waitFor, type Chromium } from './support.js';
 
 /** Generous bounds: each test runs real builds and Chromium, on two cores shared with other tests. */
 const SLOW = 180_000;
 
-const dirs: string[] = [];
-const mounts: string[] = [];
-afterAll(async () => {
-  for (const m of mounts.reverse()) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
-    }
-  }
-  await Promise.all(dirs.map(removeDir));
-});
-
-async function fresh(prefix: string): Promise<string> {
-  const dir = await tempDir(prefix);
-  dirs.push(dir);
-  return dir;
-}
+const { fresh, mounts } = scratchFolders();
 
 /** An output root holding a finished deck (HTML, assets, PDF), and its hash. */
 async function previousDeck(outRoot?: string, extra: string[] = []): Promise<{ out: string; hash: string }> {

@@ -9,36 +9,19 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, statfs, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startPreviewServer } from '../../src/serve/server.js';
 import { chromiumOf, hashTree, processes, SLUG, spawnCli, strays, waitFor } from '../pdf/support.js';
 import { freePort, rawGet, startCli } from '../serve/helpers.js';
-import { bundledBrief, removeDir, repoRoot, runCli, tempDir, type CliResult } from '../support/build.js';
+import { bundledBrief, repoRoot, runCli, scratchFolders, type CliResult } from '../support/build.js';
 import { FAULTS, type Fault } from './faults.js';
 
 const HERE = 'robustness/faults.test.ts';
 const SLOW = 180_000;
 const verbose = Boolean(process.env.MUJAZ_TEST_VERBOSE);
 
-const dirs: string[] = [];
-const mounts: string[] = [];
-afterAll(async () => {
-  for (const m of mounts.reverse()) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
-    }
-  }
-  await Promise.all(dirs.map(removeDir));
-});
-
-async function fresh(prefix: string): Promise<string> {
-  const dir = await tempDir(prefix);
-  dirs.push(dir);
-  return dir;
-}
+const { fresh, mounts } = scratchFolders();
 
 /** Whether this process may mount (root, with mount(8)): read-only folders and full disks for real. */
 function canMount(): boolean {

@@ -14,9 +14,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../../src/core/core.js';
-import { silentReporter } from '../../src/reporter.js';
-import { bundledBrief, launchChromium, removeDir, repoRoot, tempDir } from '../support/build.js';
+import { buildBriefs, bundledBrief, launchChromium, removeDir, repoRoot } from '../support/build.js';
 
 const referenceRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
 const update = process.env.MUJAZ_UPDATE_VISUAL === '1';
@@ -41,15 +39,10 @@ let browser: Browser;
 const shots = new Map<string, Buffer[]>();
 
 beforeAll(async () => {
-  out = await tempDir();
-  {
-    await using core = new Core({ reporter: silentReporter, signal: new AbortController().signal });
-    const outcomes = await core.build(
-      decks.map((d) => d.file),
-      { outRoot: out, pdf: true, jobs: 2 },
-    );
-    for (const o of outcomes) expect(o.error?.message, o.file).toBeUndefined();
-  }
+  out = await buildBriefs(
+    decks.map((d) => d.file),
+    { pdf: true },
+  );
   browser = await launchChromium();
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: 0.5 });

@@ -4,14 +4,14 @@
  */
 import type { Brief } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
-import { logoAsset } from '../logo.js';
+import { logoAsset } from '../../brief/images.js';
 import type { Rich } from '../text.js';
 import type { Fact } from '../view.js';
 import { allSources, defineKind } from './kind.js';
 
 export interface TitleBody {
   kicker: Rich;
-  /** The host's logo, then the co-organisers' and partners', copied beside the deck (src/deck/logo.ts). */
+  /** The host's logo, then the co-organisers' and partners', copied beside the deck (src/brief/images.ts logoAsset). */
   logos: { src: string; alt: string }[];
   subtitle: Rich | null;
   facts: Fact[];
