@@ -28,6 +28,24 @@ interface Colour {
 
 type Box = [number, number, number, number]; // x0, y0, x1, y1
 
+/** A baseline of a text block: where its glyphs run on it, and their size. */
+interface Line {
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/**
+ * What pdf.js sees of a text block: where its first visible glyph starts, where its last one ends (pdf.js
+ * compares the next glyph with that point), the size there, and its lines.
+ */
+interface TextInfo {
+  start: { x: number; y: number; size: number };
+  end: { x: number; y: number; size: number };
+  lines: Line[];
+}
+
 interface Unit {
   /** Its operators, in order (indices into the stream's). */
   ops: number[];
@@ -35,8 +53,8 @@ interface Unit {
   before: Colour;
   /** What it draws over (one box a glyph run, or a path); none when it draws nothing. */
   boxes: Box[];
-  /** A text block's first baseline and its left edge there. */
-  line?: { y: number; x: number };
+  /** A text block's glyphs as pdf.js follows them. */
+  text?: TextInfo;
   /** Drawing that may not move, nor be moved past (a state change, an image, a clip). */
   fixed: boolean;
 }
@@ -130,8 +148,10 @@ function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[
 function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyphs): { unit: Unit; tail: number[]; next: number } | undefined {
   if (!isTagged(ops[i]!)) return undefined;
   let depth = 0;
-  let line: { y: number; x: number } | undefined;
   const boxes: Box[] = [];
+  const lines: Line[] = [];
+  let start: TextInfo['start'] | undefined;
+  let end: TextInfo['end'] | undefined;
   let box: Box | undefined;
   let size = 0;
   let font: GlyphsOf | undefined;
@@ -151,9 +171,10 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
     if (op.op === 'BDC' || op.op === 'BMC') depth++;
     else if (op.op === 'EMC') {
       if (--depth === 0) {
-        if (!line) return undefined;
+        // A block of spaces alone draws nothing and moves freely.
         const own = [...range(i, j)].filter((k) => !tail.includes(k));
-        return { unit: { ops: own, before: colourAt[i]!, boxes, line, fixed: false }, tail, next: j + 1 };
+        const text = start && end ? { start, end, lines } : undefined;
+        return { unit: { ops: own, before: colourAt[i]!, boxes, text, fixed: false }, tail, next: j + 1 };
       }
     } else if (op.op === 'Tf') {
       size = typeof op.operands[1] === 'number' ? op.operands[1] : 0;
@@ -166,8 +187,6 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
       x = e;
       y = f;
       box = undefined;
-      line ??= { y, x };
-      if (Math.abs(line.y - y) < 0.5) line.x = Math.min(line.x, x);
     } else if (op.op === 'Td') {
       const [dx, dy] = op.operands as number[];
       if (typeof dx !== 'number' || dy !== 0) return undefined;
@@ -179,6 +198,7 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
       let at = x;
       for (let k = 0; k + 1 < bytes.length; k += 2) {
         const glyph = font((bytes[k]! << 8) | bytes[k + 1]!);
+        const advance = glyph.advance * size;
         if (glyph.ink) {
           if (!box) {
             box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -187,8 +207,18 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
           // Text space is y up; `1 0 0 -1 x y Tm` turns it down, as the page's space is here. A pixel's margin.
           const [x0, y0, x1, y1] = glyph.ink;
           grow(box, at + x0 * size - 1, y - y1 * size - 1, at + x1 * size + 1, y - y0 * size + 1);
+          // pdf.js compares each visible glyph that moves the pen with the end of the one before (marks do not).
+          if (advance > 0) {
+            start ??= { x: at, y, size };
+            end = { x: at + advance, y, size };
+            const line = lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
+            if (line) {
+              line.x0 = Math.min(line.x0, at);
+              line.x1 = Math.max(line.x1, at + advance);
+            } else lines.push({ y, x0: at, x1: at + advance, size });
+          }
         }
-        at += glyph.advance * size;
+        at += advance;
       }
       lastText = j;
     } else if (op.op === 'TJ') return undefined;
@@ -239,58 +269,115 @@ function* range(from: number, to: number): Generator<number> {
 const overlap = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /**
- * The order to draw the units in: within each stretch between fixed units, the text blocks of one baseline
- * take the places their group had, left to right; then a stable topological sort keeps every two overlapping
- * units in their first order.
+ * Would pdf.js glue the text drawn after a to a's last word? It reads a move back along the line (more than a
+ * fifth of the font size, within half of it up or down) as a new item with nothing between
+ * (src/core/evaluator.js, `compareWithLastPosition`); a move forward is a space, a move to another line a line
+ * break.
+ */
+function glues(a: TextInfo, b: TextInfo): boolean {
+  const { size } = a.end;
+  return b.start.x - a.end.x < -0.2 * size && Math.abs(b.start.y - a.end.y) <= 0.5 * size;
+}
+
+/** Does b's first line continue a's last, as the next line of one paragraph does? */
+function continues(a: TextInfo, b: TextInfo): boolean {
+  const last = a.lines[a.lines.length - 1];
+  const first = b.lines[0];
+  if (!last || !first || Math.abs(last.size - first.size) > 0.5) return false;
+  const dy = first.y - last.y;
+  return dy > 0.9 * last.size && dy < 2.4 * last.size && first.x0 < last.x1 && last.x0 < first.x1;
+}
+
+/** A text block, or the lines of one paragraph (blocks that continue each other), or any other unit: what moves as one. */
+interface Piece {
+  units: number[];
+  text?: TextInfo;
+  boxes: Box[];
+}
+
+/** Is a point on one of the piece's lines (within half a line)? */
+const onLine = (text: TextInfo, y: number, size: number): boolean => text.lines.some((l) => Math.abs(l.y - y) <= 0.5 * Math.max(l.size, size));
+
+/**
+ * The order to draw the units in. Within each stretch between fixed units, the text is taken in the order
+ * Chromium drew it; a text piece that pdf.js would glue to the one before it (a right-to-left line's next box,
+ * to its left) is put back, along its line, before the first piece it can follow and be followed by without a
+ * glue, so each line's boxes come left to right; a paragraph's lines stay together, so a box beside its last
+ * line goes before the paragraph. Nothing moves past anything it could overlap, so the page is the same.
  */
 function reorder(units: Unit[]): number[] {
-  const key = units.map((_, i) => i);
   const order: number[] = [];
   let start = 0;
   for (let end = 0; end <= units.length; end++) {
     if (end < units.length && !units[end]!.fixed) continue;
-    const stretch = [...range(start, end - 1)];
-    const lines = new Map<number, number[]>();
-    for (const i of stretch) {
-      const line = units[i]!.line;
-      if (!line) continue;
-      const y = [...lines.keys()].find((k) => Math.abs(k - line.y) < 0.5) ?? line.y;
-      lines.set(y, [...(lines.get(y) ?? []), i]);
-    }
-    for (const group of lines.values()) {
-      const places = [...group];
-      const byX = [...group].sort((a, b) => units[a]!.line!.x - units[b]!.line!.x);
-      byX.forEach((u, k) => {
-        key[u] = places[k]!;
-      });
-    }
-    // Topological: a unit is ready once every earlier unit it overlaps has been placed; of the ready ones, the
-    // one with the smallest key goes next.
-    const waits = new Map<number, number>(stretch.map((u) => [u, 0]));
-    const blocks = new Map<number, number[]>(stretch.map((u) => [u, []]));
-    const boxed = stretch.filter((u) => units[u]!.boxes.length);
-    for (let a = 0; a < boxed.length; a++)
-      for (let b = a + 1; b < boxed.length; b++) {
-        const [u, w] = [boxed[a]!, boxed[b]!];
-        if (units[u]!.boxes.some((p) => units[w]!.boxes.some((q) => overlap(p, q)))) {
-          blocks.get(u)!.push(w);
-          waits.set(w, waits.get(w)! + 1);
-        }
-      }
-    const ready = stretch.filter((u) => waits.get(u) === 0);
-    while (ready.length) {
-      let pick = 0;
-      for (let k = 1; k < ready.length; k++) if (key[ready[k]!]! < key[ready[pick]!]!) pick = k;
-      const u = ready.splice(pick, 1)[0]!;
-      order.push(u);
-      for (const w of blocks.get(u)!) {
-        const n = waits.get(w)! - 1;
-        waits.set(w, n);
-        if (n === 0) ready.push(w);
-      }
-    }
+    for (const piece of orderStretch(units, start, end)) order.push(...piece.units);
     if (end < units.length) order.push(end);
     start = end + 1;
   }
   return order;
+}
+
+const meets = (x: Piece, y: Piece): boolean => x.boxes.some((a) => y.boxes.some((b) => overlap(a, b)));
+
+function orderStretch(units: Unit[], from: number, to: number): Piece[] {
+  // The pieces: a block joins the paragraph whose last line it continues (one of the last few pieces, when
+  // nothing drawn since touches it: Chromium may draw a box beside the paragraph's last line before that line).
+  const pieces: Piece[] = [];
+  for (let u = from; u < to; u++) {
+    const unit = units[u]!;
+    const piece: Piece = { units: [u], text: unit.text, boxes: [...unit.boxes] };
+    let joined = false;
+    for (let p = pieces.length - 1; unit.text && p >= Math.max(0, pieces.length - 6); p--) {
+      const paragraph = pieces[p]!;
+      if (paragraph.text && continues(paragraph.text, unit.text)) {
+        paragraph.units.push(u);
+        paragraph.boxes.push(...unit.boxes);
+        paragraph.text = { start: paragraph.text.start, end: unit.text.end, lines: [...paragraph.text.lines, ...unit.text.lines] };
+        joined = true;
+        break;
+      }
+      if (meets(piece, paragraph)) break;
+    }
+    if (!joined) pieces.push(piece);
+  }
+  const out: Piece[] = [];
+  const textBefore = (p: number): TextInfo | undefined => {
+    for (let k = p - 1; k >= 0; k--) if (out[k]!.text) return out[k]!.text;
+    return undefined;
+  };
+  const textFrom = (p: number): TextInfo | undefined => {
+    for (let k = p; k < out.length; k++) if (out[k]!.text) return out[k]!.text;
+    return undefined;
+  };
+  for (const original of pieces) {
+    let piece = original;
+    const text = piece.text;
+    const last = textBefore(out.length);
+    if (!text || !last || !glues(last, text)) {
+      out.push(piece);
+      continue;
+    }
+    let at = out.length;
+    for (let p = out.length - 1; p >= 0; p--) {
+      const other = out[p]!;
+      if (meets(piece, other)) {
+        // A fill under the text (a chip's background) goes with it, if nothing drawn after the fill touches it.
+        if (other.text || out.slice(p + 1).some((o) => meets(other, o))) break;
+        out.splice(p, 1);
+        if (at > p) at--;
+        piece = { units: [...other.units, ...piece.units], text, boxes: [...other.boxes, ...piece.boxes] };
+        continue;
+      }
+      if (other.text && !onLine(other.text, text.start.y, text.start.size)) break;
+      const before = textBefore(p);
+      const after = textFrom(p);
+      if ((!before || !glues(before, text)) && (!after || !glues(text, after))) at = p;
+      if (at === p) break;
+    }
+    if (at === out.length && piece !== original) {
+      // Nowhere to go: the fill goes back where it was, before its text.
+      out.push(piece);
+    } else out.splice(at, 0, piece);
+  }
+  return out;
 }
