@@ -11,7 +11,13 @@ export interface Glyph {
   ink: [number, number, number, number] | undefined;
 }
 
-export type GlyphsOf = (code: number) => Glyph;
+export interface GlyphsOf {
+  (code: number): Glyph;
+  /** A glyph of the font that draws nothing (no outline), none of `taken`, to stand for an invisible character. */
+  blank(taken: (code: number) => boolean): number | undefined;
+  /** Gives a glyph a width in the PDF font (/W), in thousandths of an em. */
+  setWidth(code: number, width: number): void;
+}
 
 /** The glyphs of a Type0 font with an Identity CID-to-GID map and an embedded TrueType program, if it is one. */
 export function readGlyphs(context: PDFContext, font: PDFDict | undefined): GlyphsOf | undefined {
@@ -23,7 +29,7 @@ export function readGlyphs(context: PDFContext, font: PDFDict | undefined): Glyp
   const stream = file instanceof PDFRef ? context.lookup(file) : undefined;
   if (!(stream instanceof PDFRawStream)) return undefined;
   const filter = stream.dict.get(PDFName.of('Filter'));
-  let ink: ((gid: number) => Glyph['ink']) | undefined;
+  let ink: ReturnType<typeof inkBoxes>;
   try {
     const bytes = filter === undefined ? stream.contents : filter === PDFName.of('FlateDecode') ? inflateSync(stream.contents) : undefined;
     ink = bytes ? inkBoxes(Buffer.from(bytes)) : undefined;
@@ -53,18 +59,31 @@ export function readGlyphs(context: PDFContext, font: PDFDict | undefined): Glyp
   }
   const box = ink;
   const known = new Map<number, Glyph>();
-  return (code) => {
+  const of = ((code: number) => {
     let glyph = known.get(code);
     if (!glyph) {
       glyph = { advance: (widths.get(code) ?? dw) / 1000, ink: box(code) };
       known.set(code, glyph);
     }
     return glyph;
+  }) as GlyphsOf;
+  of.blank = (taken) => {
+    for (let gid = box.count - 1; gid > 0; gid--) if (!taken(gid) && box(gid) === undefined) return gid;
+    return undefined;
   };
+  of.setWidth = (code, width) => {
+    widths.set(code, width);
+    known.delete(code);
+    const array = w ?? context.obj([]);
+    array.push(PDFNumber.of(code));
+    array.push(context.obj([width]));
+    if (!w) descendant.set(PDFName.of('W'), array);
+  };
+  return of;
 }
 
 /** gid → its glyf bounding box in em, from the sfnt's head, loca and glyf tables. */
-function inkBoxes(sfnt: Buffer): ((gid: number) => Glyph['ink']) | undefined {
+function inkBoxes(sfnt: Buffer): (((gid: number) => Glyph['ink']) & { count: number }) | undefined {
   const tables = new Map<string, { offset: number; length: number }>();
   const count = sfnt.readUInt16BE(4);
   for (let k = 0; k < count; k++) {
@@ -79,11 +98,12 @@ function inkBoxes(sfnt: Buffer): ((gid: number) => Glyph['ink']) | undefined {
   const long = sfnt.readInt16BE(head.offset + 50) === 1;
   const glyphs = long ? loca.length / 4 - 1 : loca.length / 2 - 1;
   const offset = (gid: number) => (long ? sfnt.readUInt32BE(loca.offset + 4 * gid) : 2 * sfnt.readUInt16BE(loca.offset + 2 * gid));
-  return (gid) => {
+  const of = (gid: number): Glyph['ink'] => {
     if (gid >= glyphs) return [-1, -1, 2, 2]; // unknown: assume it may touch anything nearby
     const start = offset(gid);
     if (offset(gid + 1) === start) return undefined; // no outline (a space)
     const at = glyf.offset + start;
     return [sfnt.readInt16BE(at + 2) / upem, sfnt.readInt16BE(at + 4) / upem, sfnt.readInt16BE(at + 6) / upem, sfnt.readInt16BE(at + 8) / upem];
   };
+  return Object.assign(of, { count: glyphs });
 }

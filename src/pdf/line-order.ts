@@ -55,14 +55,32 @@ interface Unit {
   boxes: Box[];
   /** A text block's glyphs as pdf.js follows them. */
   text?: TextInfo;
+  /** Its visible glyphs: the Tj showing each (and whether it is the Tj's first), where, in which font. */
+  glyphs?: { op: number; first: boolean; x: number; y: number; font: string; code: number; blank: boolean }[];
   /** Drawing that may not move, nor be moved past (a state change, an image, a clip). */
   fixed: boolean;
+  /** It paints (a fixed unit that paints is not passed by a moved text: where it paints is not known). */
+  paints?: boolean;
 }
 
 /** A font resource's glyphs, if known. */
 export type Glyphs = (font: string) => GlyphsOf | undefined;
 
-export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs): Uint8Array {
+/** A glyph's bidi class, from its text: Latin (L), a digit (D), Arabic (R), or neither (N). */
+export type Bidi = 'L' | 'D' | 'R' | 'N';
+
+/**
+ * For a right-to-left document: each glyph's bidi class, and a glyph that draws nothing and reads as U+200F
+ * (RIGHT-TO-LEFT MARK) in a font, if one can be had.
+ */
+export interface Marks {
+  bidi(font: string, code: number): Bidi;
+  /** A separator inside a number: . , ٫ ٬ : / (bidi classes CS and ES). */
+  separator(font: string, code: number): boolean;
+  rlm(font: string): number | undefined;
+}
+
+export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs, marks?: Marks): Uint8Array {
   const slice = (i: number) => data.subarray(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
   const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
   const text = (i: number) => latin1.slice(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
@@ -80,7 +98,8 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
   colourAt.push(colour);
 
   const units = splitUnits(ops, colourAt, glyphs);
-  const order = reorder(units);
+  const order = reorder(units, contexts(ops, units, text));
+  const inserts = marks ? bidiMarks(units, marks) : new Map<number, Uint8Array>();
 
   const parts: Uint8Array[] = [];
   // Every piece ends in white space, so that no two tokens run together when something between them is left out.
@@ -94,12 +113,20 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
     const unit = units[u]!;
     if (unit.before.fill !== current.fill) push(Buffer.from(unit.before.fill, 'latin1'));
     if (unit.before.stroke !== current.stroke) push(Buffer.from(unit.before.stroke, 'latin1'));
-    for (const i of unit.ops) if (!cut.has(ops[i]!)) push(slice(i));
+    for (const i of unit.ops) {
+      const insert = inserts.get(i);
+      if (insert) push(insert);
+      if (!cut.has(ops[i]!)) push(slice(i));
+    }
     // After a q…Q the colour is the one saved, as it was in place; else what the unit's own colours made it.
     const last = unit.ops[unit.ops.length - 1]!;
-    current = unit.ops.some((i) => ops[i]!.op === 'q' || ops[i]!.op === 'Q')
-      ? colourAt[last + 1]!
-      : unit.ops.reduce((c, i) => (COLOUR.has(ops[i]!.op) ? applyColour(c, ops[i]!.op, text(i)) : c), unit.before);
+    // After a Q the colour is whatever the matching q saved, which text moved across it may have changed: the
+    // next unit says its colour again.
+    current = unit.ops.some((i) => ops[i]!.op === 'Q')
+      ? { fill: '', stroke: '' }
+      : unit.ops.some((i) => ops[i]!.op === 'q')
+        ? colourAt[last + 1]!
+        : unit.ops.reduce((c, i) => (COLOUR.has(ops[i]!.op) ? applyColour(c, ops[i]!.op, text(i)) : c), unit.before);
   }
   return Buffer.concat(parts);
 }
@@ -138,7 +165,7 @@ function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[
       continue;
     }
     const op = ops[i]!;
-    units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op) });
+    units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op), paints: PAINT.has(op.op) });
     i++;
   }
   return units;
@@ -155,6 +182,8 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
   let box: Box | undefined;
   let size = 0;
   let font: GlyphsOf | undefined;
+  let fontName = '';
+  const shown: NonNullable<Unit['glyphs']> = [];
   let x = 0;
   let y = 0;
   let lastText = -1;
@@ -174,11 +203,12 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
         // A block of spaces alone draws nothing and moves freely.
         const own = [...range(i, j)].filter((k) => !tail.includes(k));
         const text = start && end ? { start, end, lines } : undefined;
-        return { unit: { ops: own, before: colourAt[i]!, boxes, text, fixed: false }, tail, next: j + 1 };
+        return { unit: { ops: own, before: colourAt[i]!, boxes, text, glyphs: shown, fixed: false }, tail, next: j + 1 };
       }
     } else if (op.op === 'Tf') {
       size = typeof op.operands[1] === 'number' ? op.operands[1] : 0;
-      font = glyphs(nameOf(op.operands[0]) ?? '');
+      fontName = nameOf(op.operands[0]) ?? '';
+      font = glyphs(fontName);
       if (!font) return undefined;
     } else if (op.op === 'Tm') {
       const [a, b, c, d, e, f] = op.operands as number[];
@@ -197,8 +227,10 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
       if (!bytes || bytes.length % 2 !== 0 || !font) return undefined;
       let at = x;
       for (let k = 0; k + 1 < bytes.length; k += 2) {
-        const glyph = font((bytes[k]! << 8) | bytes[k + 1]!);
+        const code = (bytes[k]! << 8) | bytes[k + 1]!;
+        const glyph = font(code);
         const advance = glyph.advance * size;
+        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink });
         if (glyph.ink) {
           if (!box) {
             box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -305,16 +337,183 @@ const onLine = (text: TextInfo, y: number, size: number): boolean => text.lines.
  * glue, so each line's boxes come left to right; a paragraph's lines stay together, so a box beside its last
  * line goes before the paragraph. Nothing moves past anything it could overlap, so the page is the same.
  */
-function reorder(units: Unit[]): number[] {
-  const order: number[] = [];
+/**
+ * Right-to-left marks where poppler needs them. pdftotext reads a right-to-left line by taking each stretch
+ * of left-to-right characters (digits, Latin) together with the spaces and punctuation up to the next Arabic
+ * letter, in visual order (poppler TextOutputDev.cc, `reorderText`): so «في ١٢ أكتوبر» came back «في  ١٢أكتوبر»,
+ * «الفقرات ١، ٢، ٤» as «الفقرات ٤ ،٢ ،١» and «٩–١٢» as «١٢–٩». A mark after each such stretch, where it ends on
+ * the page (its left edge), ends it there, as the text reads: an invisible glyph of no width that reads as U+200F,
+ * which pdf.js skips and PDFium orders by its place.
+ */
+function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
+  const inserts = new Map<number, Uint8Array>();
+  for (const unit of units) {
+    if (!unit.glyphs?.length) continue;
+    const lines: NonNullable<Unit['glyphs']>[] = [];
+    for (const g of unit.glyphs) {
+      const line = lines.find((l) => Math.abs(l[0]!.y - g.y) < 0.5);
+      if (line) line.push(g);
+      else lines.push([g]);
+    }
+    for (const line of lines) {
+      line.sort((a, b) => a.x - b.x);
+      const kinds = line.map((g) => marks.bidi(g.font, g.code));
+      if (!kinds.includes('R')) continue;
+      // Stretches of one direction as the bidi algorithm makes them: Latin words joined by the spaces between
+      // them (rule N1), a number by one separator inside it (W4); digits and anything else end a stretch.
+      for (let k = 0; k < line.length; k++) {
+        const kind = kinds[k]!;
+        if (kind === 'R' || kind === 'N') continue;
+        // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
+        // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
+        let m = k - 1;
+        let spaced = false;
+        while (m >= 0 && kinds[m] === 'N') spaced ||= line[m--]!.blank;
+        const list = m >= 0 && kinds[m] !== 'R' && spaced;
+        if (k > 0 && !list && line[k]!.first) {
+          const code = marks.rlm(line[k]!.font);
+          if (code !== undefined) inserts.set(line[k]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
+        }
+        for (;;) {
+          while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
+          let n = k + 1;
+          while (n < line.length && kinds[n] === 'N') n++;
+          const joins = n < line.length && kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)));
+          if (!joins) break;
+          k = n;
+        }
+      }
+    }
+  }
+  return inserts;
+}
+
+/** Operators that paint: what a moved text may not pass without knowing what it covers. */
+const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI', 'EI', 'Tj', 'TJ', "'", '"']);
+/** Operators of a path, which a clip (W, W*) ends in. */
+const PATH = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h']);
+
+/**
+ * The graphics state each unit is drawn in, as a string (the transformation, clips, graphics state and marked
+ * content open there; not the colour, which each unit carries): a unit may be drawn anywhere the same string holds.
+ */
+function contexts(ops: Operation[], units: Unit[], text: (i: number) => string): string[] {
+  const at: string[] = new Array(ops.length + 1);
+  const levels: string[] = [];
+  const marks: string[] = [];
+  let current = '';
+  let path = '';
+  let clip = false;
+  let inText = 0;
+  ops.forEach((op, i) => {
+    at[i] = `${levels.join('\u0000')}\u0001${current}\u0002${marks.join('\u0000')}`;
+    const name = op.op;
+    if (name === 'BT') inText++;
+    else if (name === 'ET') inText--;
+    else if (name === 'q') levels.push(current);
+    else if (name === 'Q') current = levels.pop() ?? '';
+    else if (name === 'BDC' || name === 'BMC') marks.push(text(i));
+    else if (name === 'EMC') marks.pop();
+    else if (PATH.has(name)) path += text(i);
+    else if (name === 'W' || name === 'W*') clip = true;
+    else if (PAINT.has(name) || name === 'n') {
+      if (clip) current += `${path}${name === 'n' ? '' : text(i)}W `;
+      path = '';
+      clip = false;
+    } else if (!COLOUR.has(name) && !inText && name !== 'Tf') current += text(i);
+  });
+  return units.map((u) => at[u.ops[0]!]!);
+}
+
+/** One entry of the order: a piece that may move, or a unit that may not (and whether it paints). */
+interface Item {
+  piece: Piece;
+  fixed: boolean;
+  paints: boolean;
+  context: string;
+}
+
+function reorder(units: Unit[], context: string[]): number[] {
+  const items: Item[] = [];
   let start = 0;
   for (let end = 0; end <= units.length; end++) {
     if (end < units.length && !units[end]!.fixed) continue;
-    for (const piece of orderStretch(units, start, end)) order.push(...piece.units);
-    if (end < units.length) order.push(end);
+    for (const piece of orderStretch(units, start, end)) items.push({ piece, fixed: false, paints: piece.boxes.length > 0, context: context[piece.units[0]!]! });
+    if (end < units.length) {
+      const unit = units[end]!;
+      items.push({ piece: { units: [end], boxes: [] }, fixed: true, paints: unit.paints ?? false, context: context[end]! });
+    }
     start = end + 1;
   }
-  return order;
+  return alignRuns(items).flatMap((item) => item.piece.units);
+}
+
+/**
+ * Across stretches: Chromium draws each box of a row of chips in its own graphics state, so the boxes of one
+ * line that pdf.js would glue may sit in different stretches. A run of text pieces on one line, with only
+ * drawing between them that they do not touch, is drawn after its last piece, in the order that pdf.js reads
+ * without glue, when every piece of it was drawn in the same graphics state as that place.
+ */
+function alignRuns(items: Item[]): Item[] {
+  const out = [...items];
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i]!;
+    if (!first.piece.text) continue;
+    // The run: text pieces each on the line the one before ends on.
+    const run = [i];
+    let glued = false;
+    for (let j = i + 1; j < out.length; j++) {
+      const item = out[j]!;
+      if (!item.piece.text) continue;
+      const last = out[run[run.length - 1]!]!.piece.text!;
+      const { start } = item.piece.text;
+      if (Math.abs(start.y - last.end.y) > 0.5 * Math.max(last.end.size, start.size)) break;
+      if (glues(last, item.piece.text)) glued = true;
+      run.push(j);
+    }
+    if (!glued || run.length < 2) continue;
+    const end = run[run.length - 1]!;
+    const anchor = out[end]!.context;
+    const inRun = new Set(run);
+    // Each piece passes what was drawn after it, up to the run's end.
+    const passes = (k: number, item: Item) => item.paints && (item.fixed || meets(out[k]!.piece, item.piece));
+    const movable = run.every((k) => out[k]!.context === anchor && !out.slice(k + 1, end + 1).some((item, n) => !inRun.has(k + 1 + n) && passes(k, item)));
+    if (!movable) {
+      i = end;
+      continue;
+    }
+    const pieces = arrange(run.map((k) => out[k]!));
+    // Pieces that overlap keep their order.
+    const moved = run.map((k) => out[k]!);
+    const keeps = moved.every((a, x) => moved.every((b, y) => y <= x || !meets(a.piece, b.piece) || pieces.indexOf(a) < pieces.indexOf(b)));
+    if (!keeps) {
+      i = end;
+      continue;
+    }
+    const rest = out.slice(i, end + 1).filter((_, k) => !inRun.has(i + k));
+    out.splice(i, end + 1 - i, ...rest, ...pieces);
+    i = end;
+  }
+  return out;
+}
+
+/** The pieces of one line in an order pdf.js reads without glue where one exists: each goes back to where it fits. */
+function arrange(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const text = item.piece.text!;
+    let at = out.length;
+    for (let p = out.length; p >= 0; p--) {
+      const before = out[p - 1]?.piece.text;
+      const after = out[p]?.piece.text;
+      if ((!before || !glues(before, text)) && (!after || !glues(text, after))) {
+        at = p;
+        break;
+      }
+    }
+    out.splice(at, 0, item);
+  }
+  return out;
 }
 
 const meets = (x: Piece, y: Piece): boolean => x.boxes.some((a) => y.boxes.some((b) => overlap(a, b)));

@@ -20,13 +20,15 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
-import { rewriteStream } from './line-order.js';
+import { type Marks, rewriteStream } from './line-order.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
 
 interface Font {
   /** The ToUnicode stream, shared by every resource name and page that uses the font. */
   cmapRef: PDFRef;
   map: Map<number, string>;
+  /** Its invisible glyph that reads as a right-to-left mark, once chosen (null: none to be had). */
+  rlm?: number | null;
   /** Codes shown outside any /ActualText span. */
   bare: Set<number>;
   /** Code → the texts of the one-glyph spans that show it. */
@@ -69,7 +71,14 @@ const decode = (stream: PDFRawStream): Uint8Array | undefined => {
   return undefined;
 };
 
-export function putTextInReadingOrder(pdf: PDFDocument): void {
+const LATIN = /^[A-Za-z\u00C0-\u024F]/;
+const DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/;
+const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC\u0640]/;
+/** Bidi classes CS and ES: what may join a number's digits. */
+const SEPARATOR = /^[.,:/+\-\u060C\u066B\u066C]$/;
+const RLM = '\u200F';
+
+export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean } = { rtl: false }): void {
   const context = pdf.context;
   const fonts = new Map<string, Font>();
   const contents: Content[] = [];
@@ -246,7 +255,30 @@ export function putTextInReadingOrder(pdf: PDFDocument): void {
       if (!byName.has(name)) byName.set(name, glyphsOf(content.resources, name));
       return byName.get(name);
     };
-    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs);
+    const marks: Marks | undefined = options.rtl
+      ? {
+          bidi: (name, code) => {
+            const t = fontOf(content.resources, name)?.map.get(code) ?? '';
+            return LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
+          },
+          separator: (name, code) => SEPARATOR.test(fontOf(content.resources, name)?.map.get(code) ?? ''),
+          rlm: (name) => {
+            const font = fontOf(content.resources, name);
+            const of = glyphs(name);
+            if (!font || !of) return undefined;
+            if (font.rlm === undefined) {
+              font.rlm = of.blank((c) => font.map.has(c) || font.bare.has(c) || font.spanned.has(c)) ?? null;
+              if (font.rlm !== null) {
+                of.setWidth(font.rlm, 0);
+                font.map.set(font.rlm, RLM);
+                font.changed = true;
+              }
+            }
+            return font.rlm ?? undefined;
+          },
+        }
+      : undefined;
+    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks);
     if (Buffer.compare(rewritten, content.data) === 0) continue;
     context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
     content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
