@@ -370,9 +370,11 @@ function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
         let spaced = false;
         while (m >= 0 && kinds[m] === 'N') spaced ||= line[m--]!.blank;
         const list = m >= 0 && kinds[m] !== 'R' && spaced;
-        if (k > 0 && !list && line[k]!.first) {
-          const code = marks.rlm(line[k]!.font);
-          if (code !== undefined) inserts.set(line[k]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
+        // In a list the mark goes before the separator that ends the item («١،»), which poppler keeps in one word.
+        const at = list && k > 0 && !line[k - 1]!.blank ? k - 1 : k;
+        if (at > 0 && line[at]!.first) {
+          const code = marks.rlm(line[at]!.font);
+          if (code !== undefined) inserts.set(line[at]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
         }
         for (;;) {
           while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
