@@ -1,15 +1,21 @@
 /**
- * Rewrites a content stream with the text of each line drawn left to right.
+ * Rewrites a content stream so that pdf.js and poppler read each line's boxes whole and in order.
  *
  * Chromium paints the boxes of a row (a label and its value, a name, a role and a citation, the chips of a
  * list) in document order, which in a right-to-left row is right to left. pdf.js (Firefox) reads a jump back
  * along a line as the start of a new item with nothing between the two (src/core/evaluator.js,
  * `compareWithLastPosition`), so the last word of one box and the first of the next came back glued
- * («المكانإسلام»); a jump forward is read as a space. Here the tagged text blocks (`/Tag <</MCID n>> BDC … EMC`
- * holding only text) whose first baselines are the same are put in order of their left edge, within each
- * stretch of the stream drawn in one coordinate system. A block never moves past anything it could overlap
- * (its box, padded, against every other fill or block), so the page is the same to the pixel; each unit is
- * drawn in the colour it was drawn in, and keeps its marked content (the structure tree is unchanged).
+ * («المكانإسلام»); a jump forward is read as a space, a jump to another line as a line break. So:
+ *  - a text box that pdf.js would glue to the one drawn before it goes back along its line to the first place
+ *    it can follow and be followed without a glue (the boxes of a line end up left to right); the lines of one
+ *    paragraph move as one, so a citation beside a paragraph's last line goes before the paragraph;
+ *  - a row whose boxes Chromium drew each in its own graphics state (chips) is drawn, in that order, after its
+ *    last box, where the graphics state is the same as each box had;
+ *  - in a right-to-left document, an invisible right-to-left mark ends each stretch of digits or Latin, for
+ *    poppler (see `bidiMarks`).
+ * Nothing moves past anything it could overlap (its glyphs' ink, padded, against every other fill or box), so
+ * the page is the same to the pixel; each unit is drawn in the colour it was drawn in, and keeps its marked
+ * content (the structure tree is unchanged).
  */
 import { bytesOf, nameOf, type Operation } from './content-stream.js';
 import type { GlyphsOf } from './glyph-boxes.js';
@@ -380,7 +386,8 @@ function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
           while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
           let n = k + 1;
           while (n < line.length && kinds[n] === 'N') n++;
-          const joins = n < line.length && kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)));
+          const joins =
+            n < line.length && kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)));
           if (!joins) break;
           k = n;
         }
@@ -440,7 +447,8 @@ function reorder(units: Unit[], context: string[]): number[] {
   let start = 0;
   for (let end = 0; end <= units.length; end++) {
     if (end < units.length && !units[end]!.fixed) continue;
-    for (const piece of orderStretch(units, start, end)) items.push({ piece, fixed: false, paints: piece.boxes.length > 0, context: context[piece.units[0]!]! });
+    for (const piece of orderStretch(units, start, end))
+      items.push({ piece, fixed: false, paints: piece.boxes.length > 0, context: context[piece.units[0]!]! });
     if (end < units.length) {
       const unit = units[end]!;
       items.push({ piece: { units: [end], boxes: [] }, fixed: true, paints: unit.paints ?? false, context: context[end]! });
