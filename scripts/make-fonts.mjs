@@ -1,69 +1,79 @@
 // Prepares the deck's fonts once; the output in templates/fonts/ is committed (run: node scripts/make-fonts.mjs).
-// Why: Chromium's PDFs of stock Arabic fonts come back from pdftotext/pdf.js garbled (measured: Noto Naskh 26%/0.4%
-// of words intact, Amiri as shipped 97.9%/95.7%). Amiri with its presentation forms dropped from the cmap, and
-// kerning off in the theme, gives 100%/98.9%. tests/pdf/recall.test.ts keeps that measurement.
-// Re-subsets each @fontsource/amiri woff2 with HarfBuzz (subset-font) keeping GSUB/GPOS but dropping
-// Arabic Presentation Forms (U+FB50-FDFF, U+FE70-FEFF) from the cmap, and writes fonts + amiri.css.
+//
+// One face per weight, holding Arabic, Latin, digits, space and punctuation (no unicode-range split). Why:
+// with the face split by unicode-range, the space between two Arabic words came from the Latin file, so
+// Chromium wrote every Arabic word as a text object of its own, in another PDF font; pdf.js (Firefox) reads
+// each object apart and so gave every Arabic line with its words in reverse order. One face makes a line one
+// run, which src/pdf/text-order.ts then leaves readable in pdf.js, PDFium and poppler alike
+// (see tests/pdf/reading-order.test.ts).
+//
+// Amiri's presentation forms (U+FB50-FDFF, U+FE70-FEFF) are dropped from the cmap (Chromium's PDFs of them
+// come back garbled: measured Amiri as shipped 97.9%/95.7% of words intact in pdftotext/pdf.js, prepared 100%
+// /98.9%, with kerning off in the theme). GSUB/GPOS are kept whole.
+//
+// Source: the full Amiri TTFs of @expo-google-fonts/amiri (Google Fonts' Amiri 1.002, the release
+// @fontsource/amiri slices). The code points kept are those of @fontsource/amiri's arabic, latin and
+// latin-ext slices, the ones the deck used before; the script checks that the new face draws each of them
+// with the same outline and advance as the slice that drew it, and fails otherwise.
 // Deterministic: same input files + same subset-font/harfbuzzjs versions => same bytes.
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as hb from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 
 const require = createRequire(import.meta.url);
-const PKG = path.dirname(require.resolve('@fontsource/amiri/package.json'));
+const FONTSOURCE = path.dirname(require.resolve('@fontsource/amiri/package.json'));
+const UPSTREAM = path.dirname(require.resolve('@expo-google-fonts/amiri/package.json'));
 const OUT = process.argv[2] || path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'templates', 'fonts');
-const PF = [
-  [0xfb50, 0xfdff],
-  [0xfe70, 0xfeff],
+const WEIGHTS = [
+  { weight: '400', ttf: '400Regular/Amiri_400Regular.ttf' },
+  { weight: '700', ttf: '700Bold/Amiri_700Bold.ttf' },
 ];
-const inPF = (c) => PF.some(([a, b]) => c >= a && c <= b);
-const parse = (ur) =>
-  ur
-    .split(',')
-    .map((t) =>
-      t
-        .trim()
-        .replace(/^U\+/i, '')
-        .split('-')
-        .map((h) => parseInt(h, 16)),
-    )
-    .map(([a, b]) => [a, b ?? a]);
-const fmt = (rs) => rs.map(([a, b]) => `U+${a.toString(16).toUpperCase()}${a === b ? '' : `-${b.toString(16).toUpperCase()}`}`).join(',');
-function minus(rs) {
-  // ranges minus presentation forms
-  return rs.flatMap(([a, b]) => {
-    let s = [[a, b]];
-    for (const [x, y] of PF)
-      s = s.flatMap(([p, q]) =>
-        y < p || x > q
-          ? [[p, q]]
-          : [
-              [p, x - 1],
-              [y + 1, q],
-            ].filter(([u, v]) => u <= v),
-      );
-    return s;
-  });
-}
-export async function prepareFont(buf, ranges) {
-  let text = '';
-  for (const [a, b] of minus(ranges)) for (let c = a; c <= b; c++) if (!inPF(c) && (c < 0xd800 || c > 0xdfff)) text += String.fromCodePoint(c);
-  return subsetFont(buf, text, { targetFormat: 'woff2' });
+const SLICES = ['arabic', 'latin', 'latin-ext'];
+const inPresentationForms = (c) => (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+
+/** A woff2 file as an sfnt (HarfBuzz reads no woff2): subset-font keeping every glyph, as TrueType. */
+const sfnt = (woff2) => subsetFont(woff2, undefined, { keepAllGlyphs: true, targetFormat: 'truetype' });
+const open = (bytes) => {
+  const face = new hb.Face(new hb.Blob(bytes));
+  return { face, font: new hb.Font(face) };
+};
+
+/** Fails unless `merged` draws every code point of `slice` as the slice does (outline and advance). */
+function sameGlyphs(merged, slice, codePoints, what) {
+  for (const c of codePoints) {
+    const a = slice.font.glyph(c);
+    const b = merged.font.glyph(c);
+    if (b === undefined || slice.font.glyphToPath(a) !== merged.font.glyphToPath(b) || slice.font.glyphHAdvance(a) !== merged.font.glyphHAdvance(b))
+      throw new Error(`${what}: U+${c.toString(16).toUpperCase()} is not drawn as @fontsource/amiri draws it`);
+  }
 }
 
 fs.mkdirSync(OUT, { recursive: true });
-let css = '/* generated by scripts/make-fonts.mjs: Amiri (SIL OFL 1.1, see OFL.txt) from @fontsource/amiri, presentation forms removed from the cmap */\n';
-for (const w of ['400', '700']) {
-  const src = fs.readFileSync(path.join(PKG, `${w}.css`), 'utf8');
-  for (const m of src.matchAll(/\/\* (amiri-(?:arabic|latin|latin-ext)-\d+-normal) \*\/\s*@font-face\s*{([^}]*)}/g)) {
-    const file = m[2].match(/url\(\.\/files\/([^)]+\.woff2)\)/)[1];
-    const ranges = parse(m[2].match(/unicode-range:\s*([^;]+);/)[1]);
-    const out = `${m[1]}.woff2`;
-    fs.writeFileSync(path.join(OUT, out), await prepareFont(fs.readFileSync(path.join(PKG, 'files', file)), ranges));
-    css += `@font-face{font-family:'Mujaz Text';font-style:normal;font-weight:${w};font-display:block;src:url(${out}) format('woff2');unicode-range:${fmt(minus(ranges))};}\n`;
+for (const f of fs.readdirSync(OUT)) if (f.endsWith('.woff2')) fs.rmSync(path.join(OUT, f));
+let css =
+  '/* generated by scripts/make-fonts.mjs: Amiri (SIL OFL 1.1, see OFL.txt), one face per weight (Arabic, Latin, digits, punctuation), presentation forms removed from the cmap */\n';
+for (const { weight, ttf } of WEIGHTS) {
+  const slices = [];
+  const kept = new Set();
+  for (const s of SLICES) {
+    const slice = open(await sfnt(fs.readFileSync(path.join(FONTSOURCE, 'files', `amiri-${s}-${weight}-normal.woff2`))));
+    const codePoints = [...slice.face.collectUnicodes()].filter((c) => !inPresentationForms(c));
+    for (const c of codePoints) kept.add(c);
+    slices.push({ s, slice, codePoints });
   }
+  const text = [...kept]
+    .sort((a, b) => a - b)
+    .map((c) => String.fromCodePoint(c))
+    .join('');
+  const out = `amiri-${weight}-normal.woff2`;
+  const woff2 = await subsetFont(fs.readFileSync(path.join(UPSTREAM, ttf)), text, { targetFormat: 'woff2' });
+  const merged = open(await sfnt(woff2));
+  for (const { s, slice, codePoints } of slices) sameGlyphs(merged, slice, codePoints, `${out} against amiri-${s}-${weight}-normal`);
+  fs.writeFileSync(path.join(OUT, out), woff2);
+  css += `@font-face{font-family:'Mujaz Text';font-style:normal;font-weight:${weight};font-display:block;src:url(${out}) format('woff2');}\n`;
 }
-fs.copyFileSync(path.join(PKG, 'LICENSE'), path.join(OUT, 'OFL.txt'));
+fs.copyFileSync(path.join(FONTSOURCE, 'LICENSE'), path.join(OUT, 'OFL.txt'));
 fs.writeFileSync(path.join(OUT, 'fonts.css'), css);
 console.log('wrote', OUT, fs.readdirSync(OUT));

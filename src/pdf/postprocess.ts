@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { putTextInReadingOrder } from './text-order.js';
 
 export interface PdfMeta {
   title: string;
@@ -113,6 +114,7 @@ function renumberNodeIds(pdf: PDFDocument): void {
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
   // Parsed and written in one go: pdf-lib's default yields to the event loop every 100 objects.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  putTextInReadingOrder(pdf, { rtl: meta.dir === 'rtl' });
   const date = new Date(`${meta.created}T00:00:00Z`);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);

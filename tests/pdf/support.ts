@@ -380,9 +380,9 @@ export async function strays(outRoot: string): Promise<string[]> {
 
 export interface PageTags {
   page: number;
-  /** Non-blank text items inside marked content that the page's structure tree points at. */
+  /** Characters (white space aside) inside marked content that the page's structure tree points at. */
   tagged: number;
-  /** Non-blank text items outside it (decoration Chromium leaves unmarked, such as aria-hidden markers). */
+  /** Characters outside it (decoration Chromium leaves unmarked, such as aria-hidden markers). */
   untagged: number;
 }
 
@@ -411,9 +411,12 @@ export async function tagCoverage(file: string): Promise<PageTags[]> {
           else stack.push(item.id ?? null);
           continue;
         }
-        if (!item.str.trim()) continue;
-        if (stack.some((id) => id !== null && ids.has(id))) tagged++;
-        else untagged++;
+        // Counted in characters, not items: pdf.js gives a line of one font as one item (issue 15), a word
+        // before, so a count of items would weigh a lone untagged marker («١») as much as a tagged line.
+        const chars = item.str.replace(/\s/g, '').length;
+        if (!chars) continue;
+        if (stack.some((id) => id !== null && ids.has(id))) tagged += chars;
+        else untagged += chars;
       }
       out.push({ page: i, tagged, untagged });
     }

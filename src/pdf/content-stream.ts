@@ -1,0 +1,194 @@
+/**
+ * A small reader of PDF content streams (ISO 32000-1, 7.8.2): the operators in order, each with its operands
+ * and the byte range it spans, so that a caller can cut operators out and leave every other byte as it was.
+ * It knows the operand syntax (numbers, names, strings, arrays, dictionaries) and no operator's meaning.
+ * Inline images (BI … ID … EI) carry raw bytes that no tokenizer can skip safely: a stream with one is
+ * reported as such and left alone by the callers.
+ */
+
+export type Operand = number | boolean | null | { name: string } | { bytes: Uint8Array } | Operand[] | { dict: Map<string, Operand> };
+
+export interface Operation {
+  op: string;
+  operands: Operand[];
+  /** Byte offset of the first operand (or of the operator when it has none). */
+  start: number;
+  /** Byte offset just after the operator. */
+  end: number;
+}
+
+/** Byte classes: 1 white space, 2 delimiter, 0 regular (ISO 32000-1, 7.2.2). */
+const CLASS = new Uint8Array(256);
+for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[b] = 1;
+for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = 2;
+const isWhite = (b: number) => CLASS[b] === 1;
+const isRegular = (b: number) => CLASS[b] === 0;
+/** A number token: digits, at most one point, an optional sign. */
+function isNumber(w: string): boolean {
+  let digits = 0;
+  let points = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e) points++;
+    else if (!(k === 0 && (c === 0x2b || c === 0x2d))) return false;
+  }
+  return digits > 0 && points <= 1;
+}
+
+const ESCAPES: Record<number, number> = { 110: 0x0a, 114: 0x0d, 116: 0x09, 98: 0x08, 102: 0x0c, 40: 0x28, 41: 0x29, 92: 0x5c };
+
+export class InlineImageError extends Error {}
+
+/** The operations of a content stream; throws InlineImageError at an inline image, Error on broken syntax. */
+export function parseContentStream(data: Uint8Array): Operation[] {
+  let i = 0;
+  const n = data.length;
+  const ops: Operation[] = [];
+  const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+
+  const skipWhite = () => {
+    for (;;) {
+      while (i < n && isWhite(data[i]!)) i++;
+      if (data[i] !== 0x25) return; // %: a comment runs to the end of the line
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
+    }
+  };
+
+  const literal = (): Uint8Array => {
+    const out: number[] = [];
+    let depth = 1;
+    i++; // (
+    while (i < n) {
+      const b = data[i++]!;
+      if (b === 0x5c) {
+        const e = data[i++]!;
+        if (e in ESCAPES) out.push(ESCAPES[e]!);
+        else if (e >= 0x30 && e <= 0x37) {
+          let v = e - 0x30;
+          for (let k = 0; k < 2 && data[i]! >= 0x30 && data[i]! <= 0x37; k++) v = v * 8 + (data[i++]! - 0x30);
+          out.push(v & 0xff);
+        } else if (e === 0x0d) {
+          if (data[i] === 0x0a) i++;
+        } else if (e !== 0x0a) out.push(e);
+      } else if (b === 0x28) {
+        depth++;
+        out.push(b);
+      } else if (b === 0x29) {
+        if (--depth === 0) return Uint8Array.from(out);
+        out.push(b);
+      } else out.push(b);
+    }
+    throw new Error('unterminated string in a content stream');
+  };
+
+  const hex = (): Uint8Array => {
+    i++; // <
+    const digits: number[] = [];
+    while (i < n && data[i] !== 0x3e) {
+      const b = data[i++]!;
+      if (!isWhite(b)) digits.push(Number.parseInt(String.fromCharCode(b), 16));
+    }
+    i++; // >
+    if (digits.length % 2) digits.push(0);
+    const out = new Uint8Array(digits.length / 2);
+    for (let k = 0; k < out.length; k++) out[k] = digits[2 * k]! * 16 + digits[2 * k + 1]!;
+    return out;
+  };
+
+  const word = (): string => {
+    const s = i;
+    while (i < n && isRegular(data[i]!)) i++;
+    return latin1.slice(s, i);
+  };
+
+  // One operand, or undefined at an operator (whose text is then left in `keyword`).
+  let keyword = '';
+  const operand = (): Operand | undefined => {
+    skipWhite();
+    const b = data[i]!;
+    if (b === 0x2f) {
+      i++;
+      return { name: word().replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) };
+    }
+    if (b === 0x28) return { bytes: literal() };
+    if (b === 0x3c) {
+      if (data[i + 1] === 0x3c) {
+        i += 2;
+        const dict = new Map<string, Operand>();
+        for (;;) {
+          skipWhite();
+          if (data[i] === 0x3e && data[i + 1] === 0x3e) {
+            i += 2;
+            return { dict };
+          }
+          const key = operand();
+          const value = operand();
+          if (!key || typeof key !== 'object' || !('name' in key) || value === undefined) throw new Error('broken dictionary in a content stream');
+          dict.set(key.name, value);
+        }
+      }
+      return { bytes: hex() };
+    }
+    if (b === 0x5b) {
+      i++;
+      const array: Operand[] = [];
+      for (;;) {
+        skipWhite();
+        if (data[i] === 0x5d) {
+          i++;
+          return array;
+        }
+        const item = operand();
+        if (item === undefined) throw new Error(`operator ${keyword} inside an array in a content stream`);
+        array.push(item);
+      }
+    }
+    if (i >= n || b === 0x5d || b === 0x3e || b === 0x29 || b === 0x7b || b === 0x7d) throw new Error('unexpected delimiter in a content stream');
+    const w = word();
+    if (isNumber(w)) return Number(w);
+    if (w === 'true' || w === 'false') return w === 'true';
+    if (w === 'null') return null;
+    keyword = w;
+    return undefined;
+  };
+
+  let operands: Operand[] = [];
+  let start = -1;
+  for (;;) {
+    skipWhite();
+    if (i >= n) break;
+    const at = i;
+    if (start < 0) start = at;
+    const value = operand();
+    if (value !== undefined) {
+      operands.push(value);
+      continue;
+    }
+    if (keyword === 'BI') throw new InlineImageError('inline image');
+    ops.push({ op: keyword, operands, start, end: i });
+    operands = [];
+    start = -1;
+  }
+  if (operands.length) throw new Error('operands with no operator at the end of a content stream');
+  return ops;
+}
+
+/** The bytes of a string operand, or undefined. */
+export function bytesOf(o: Operand | undefined): Uint8Array | undefined {
+  return o && typeof o === 'object' && 'bytes' in o ? o.bytes : undefined;
+}
+
+export function nameOf(o: Operand | undefined): string | undefined {
+  return o && typeof o === 'object' && 'name' in o ? o.name : undefined;
+}
+
+/** A PDF text string (ISO 32000-1, 7.9.2.2): UTF-16BE after a byte-order mark, else (here) Latin-1. */
+export function textString(bytes: Uint8Array): string {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    let s = '';
+    for (let k = 2; k + 1 < bytes.length; k += 2) s += String.fromCharCode((bytes[k]! << 8) | bytes[k + 1]!);
+    return s;
+  }
+  return String.fromCharCode(...bytes);
+}

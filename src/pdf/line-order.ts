@@ -1,0 +1,592 @@
+/**
+ * Rewrites a content stream so that pdf.js and poppler read each line's boxes whole and in order.
+ *
+ * Chromium paints the boxes of a row (a label and its value, a name, a role and a citation, the chips of a
+ * list) in document order, which in a right-to-left row is right to left. pdf.js (Firefox) reads a jump back
+ * along a line as the start of a new item with nothing between the two (src/core/evaluator.js,
+ * `compareWithLastPosition`), so the last word of one box and the first of the next came back glued
+ * («المكانإسلام»); a jump forward is read as a space, a jump to another line as a line break. So:
+ *  - a text box that pdf.js would glue to the one drawn before it goes back along its line to the first place
+ *    it can follow and be followed without a glue (the boxes of a line end up left to right); the lines of one
+ *    paragraph move as one, so a citation beside a paragraph's last line goes before the paragraph;
+ *  - a row whose boxes Chromium drew each in its own graphics state (chips) is drawn, in that order, after its
+ *    last box, where the graphics state is the same as each box had;
+ *  - in a right-to-left document, an invisible right-to-left mark ends each stretch of digits or Latin, for
+ *    poppler (see `bidiMarks`).
+ * Nothing moves past anything it could overlap (its glyphs' ink, padded, against every other fill or box), so
+ * the page is the same to the pixel; each unit is drawn in the colour it was drawn in, and keeps its marked
+ * content (the structure tree is unchanged).
+ */
+import { bytesOf, nameOf, type Operation } from './content-stream.js';
+import type { GlyphsOf } from './glyph-boxes.js';
+
+/** Operators a movable text block may hold: text objects, their text, marked content and colours. */
+const TEXT = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'TJ', 'BMC', 'BDC', 'EMC']);
+const COLOUR = new Set(['rg', 'RG', 'g', 'G', 'k', 'K', 'cs', 'CS', 'sc', 'scn', 'SC', 'SCN']);
+/** Operators of a filled path (a background, a rule): no state beyond the colour. */
+const FILL = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h', 'f', 'F', 'f*', 'n']);
+const NEWLINE = Buffer.from('\n');
+
+interface Colour {
+  fill: string;
+  stroke: string;
+}
+
+type Box = [number, number, number, number]; // x0, y0, x1, y1
+
+/** A baseline of a text block: where its glyphs run on it, and their size. */
+interface Line {
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/**
+ * What pdf.js sees of a text block: where its first visible glyph starts, where its last one ends (pdf.js
+ * compares the next glyph with that point), the size there, and its lines.
+ */
+interface TextInfo {
+  start: { x: number; y: number; size: number };
+  end: { x: number; y: number; size: number };
+  lines: Line[];
+}
+
+interface Unit {
+  /** Its operators, in order (indices into the stream's). */
+  ops: number[];
+  /** The colour before its first operator. */
+  before: Colour;
+  /** What it draws over (one box a glyph run, or a path); none when it draws nothing. */
+  boxes: Box[];
+  /** A text block's glyphs as pdf.js follows them. */
+  text?: TextInfo;
+  /** Its visible glyphs: the Tj showing each (and whether it is the Tj's first), where, in which font. */
+  glyphs?: { op: number; first: boolean; x: number; y: number; font: string; code: number; blank: boolean }[];
+  /** Drawing that may not move, nor be moved past (a state change, an image, a clip). */
+  fixed: boolean;
+  /** It paints (a fixed unit that paints is not passed by a moved text: where it paints is not known). */
+  paints?: boolean;
+}
+
+/** A font resource's glyphs, if known. */
+export type Glyphs = (font: string) => GlyphsOf | undefined;
+
+/** A glyph's bidi class, from its text: Latin (L), a digit (D), Arabic (R), or neither (N). */
+export type Bidi = 'L' | 'D' | 'R' | 'N';
+
+/**
+ * For a right-to-left document: each glyph's bidi class, and a glyph that draws nothing and reads as U+200F
+ * (RIGHT-TO-LEFT MARK) in a font, if one can be had.
+ */
+export interface Marks {
+  bidi(font: string, code: number): Bidi;
+  /** A separator inside a number: . , ٫ ٬ : / (bidi classes CS and ES). */
+  separator(font: string, code: number): boolean;
+  rlm(font: string): number | undefined;
+}
+
+export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs, marks?: Marks): Uint8Array {
+  const slice = (i: number) => data.subarray(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
+  const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  const text = (i: number) => latin1.slice(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
+
+  // The colour in force before each operator (as the bytes that set it).
+  const colourAt: Colour[] = [];
+  const stack: Colour[] = [];
+  let colour: Colour = { fill: '0 g\n', stroke: '0 G\n' }; // the defaults (ISO 32000-1, 8.4.1)
+  ops.forEach((op, i) => {
+    colourAt.push(colour);
+    if (op.op === 'q') stack.push(colour);
+    else if (op.op === 'Q') colour = stack.pop() ?? colour;
+    else if (COLOUR.has(op.op)) colour = applyColour(colour, op.op, text(i));
+  });
+  colourAt.push(colour);
+
+  const units = splitUnits(ops, colourAt, glyphs);
+  const order = reorder(units, contexts(ops, units, text));
+  const inserts = marks ? bidiMarks(units, marks) : new Map<number, Uint8Array>();
+
+  const parts: Uint8Array[] = [];
+  // Every piece ends in white space, so that no two tokens run together when something between them is left out.
+  const push = (bytes: Uint8Array) => {
+    parts.push(bytes);
+    const last = bytes[bytes.length - 1];
+    if (last !== undefined && last !== 0x0a && last !== 0x20 && last !== 0x0d && last !== 0x09) parts.push(NEWLINE);
+  };
+  let current = colourAt[0]!;
+  for (const u of order) {
+    const unit = units[u]!;
+    if (unit.before.fill !== current.fill) push(Buffer.from(unit.before.fill, 'latin1'));
+    if (unit.before.stroke !== current.stroke) push(Buffer.from(unit.before.stroke, 'latin1'));
+    for (const i of unit.ops) {
+      const insert = inserts.get(i);
+      if (insert) push(insert);
+      if (!cut.has(ops[i]!)) push(slice(i));
+    }
+    // After a q…Q the colour is the one saved, as it was in place; else what the unit's own colours made it.
+    const last = unit.ops[unit.ops.length - 1]!;
+    // After a Q the colour is whatever the matching q saved, which text moved across it may have changed: the
+    // next unit says its colour again.
+    current = unit.ops.some((i) => ops[i]!.op === 'Q')
+      ? { fill: '', stroke: '' }
+      : unit.ops.some((i) => ops[i]!.op === 'q')
+        ? colourAt[last + 1]!
+        : unit.ops.reduce((c, i) => (COLOUR.has(ops[i]!.op) ? applyColour(c, ops[i]!.op, text(i)) : c), unit.before);
+  }
+  return Buffer.concat(parts);
+}
+
+function applyColour(colour: Colour, op: string, t: string): Colour {
+  if (op === 'cs') return { ...colour, fill: t };
+  if (op === 'CS') return { ...colour, stroke: t };
+  if (op === 'sc' || op === 'scn') return { ...colour, fill: withSpace(colour.fill, t) };
+  if (op === 'SC' || op === 'SCN') return { ...colour, stroke: withSpace(colour.stroke, t) };
+  if (op === 'rg' || op === 'g' || op === 'k') return { ...colour, fill: t };
+  if (op === 'RG' || op === 'G' || op === 'K') return { ...colour, stroke: t };
+  return colour;
+}
+
+/** `cs` then `scn`: the colour space and the colour together (each alone does not say the colour). */
+function withSpace(previous: string, colour: string): string {
+  const space = /^\s*\/[^\s/]+\s+cs\s*/i.exec(previous)?.[0] ?? '';
+  return space + colour;
+}
+
+/** The stream as units: tagged text blocks, filled paths, and everything else (fixed). */
+function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < ops.length; ) {
+    const block = textBlock(ops, i, colourAt, glyphs);
+    if (block) {
+      units.push(block.unit);
+      if (block.tail.length) units.push({ ops: block.tail, before: colourAt[block.tail[0]!]!, boxes: [], fixed: true });
+      i = block.next;
+      continue;
+    }
+    const fill = fillBlock(ops, i, colourAt);
+    if (fill) {
+      units.push(fill.unit);
+      i = fill.next;
+      continue;
+    }
+    const op = ops[i]!;
+    units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op), paints: PAINT.has(op.op) });
+    i++;
+  }
+  return units;
+}
+
+/** A tagged block of text from operator i: BDC with an /MCID, text objects and colours, EMC. */
+function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyphs): { unit: Unit; tail: number[]; next: number } | undefined {
+  if (!isTagged(ops[i]!)) return undefined;
+  let depth = 0;
+  const boxes: Box[] = [];
+  const lines: Line[] = [];
+  let start: TextInfo['start'] | undefined;
+  let end: TextInfo['end'] | undefined;
+  let box: Box | undefined;
+  let size = 0;
+  let font: GlyphsOf | undefined;
+  let fontName = '';
+  const shown: NonNullable<Unit['glyphs']> = [];
+  let x = 0;
+  let y = 0;
+  let lastText = -1;
+  const tail: number[] = [];
+  for (let j = i; j < ops.length; j++) {
+    const op = ops[j]!;
+    // Chromium closes a block's q…Q after its text and before its EMC: the Qs go after the EMC (no drawing moves).
+    if (op.op === 'Q' && lastText >= 0) {
+      tail.push(j);
+      continue;
+    }
+    if (tail.length && op.op !== 'Q' && op.op !== 'EMC') return undefined;
+    if (!TEXT.has(op.op) && !COLOUR.has(op.op)) return undefined;
+    if (op.op === 'BDC' || op.op === 'BMC') depth++;
+    else if (op.op === 'EMC') {
+      if (--depth === 0) {
+        // A block of spaces alone draws nothing and moves freely.
+        const own = [...range(i, j)].filter((k) => !tail.includes(k));
+        const text = start && end ? { start, end, lines } : undefined;
+        return { unit: { ops: own, before: colourAt[i]!, boxes, text, glyphs: shown, fixed: false }, tail, next: j + 1 };
+      }
+    } else if (op.op === 'Tf') {
+      size = typeof op.operands[1] === 'number' ? op.operands[1] : 0;
+      fontName = nameOf(op.operands[0]) ?? '';
+      font = glyphs(fontName);
+      if (!font) return undefined;
+    } else if (op.op === 'Tm') {
+      const [a, b, c, d, e, f] = op.operands as number[];
+      // Only upright text (Chromium's `1 0 0 -1 x y Tm`) is ordered.
+      if (a !== 1 || b !== 0 || c !== 0 || d !== -1 || typeof e !== 'number' || typeof f !== 'number' || size <= 0) return undefined;
+      x = e;
+      y = f;
+      box = undefined;
+    } else if (op.op === 'Td') {
+      const [dx, dy] = op.operands as number[];
+      if (typeof dx !== 'number' || dy !== 0) return undefined;
+      x += dx;
+    } else if (op.op === 'Tj') {
+      // Skia places each glyph (or a few) with Td, which moves the line's start: the glyphs run from there.
+      const bytes = bytesOf(op.operands[0]);
+      if (!bytes || bytes.length % 2 !== 0 || !font) return undefined;
+      let at = x;
+      for (let k = 0; k + 1 < bytes.length; k += 2) {
+        const code = (bytes[k]! << 8) | bytes[k + 1]!;
+        const glyph = font(code);
+        const advance = glyph.advance * size;
+        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink });
+        if (glyph.ink) {
+          if (!box) {
+            box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+            boxes.push(box);
+          }
+          // Text space is y up; `1 0 0 -1 x y Tm` turns it down, as the page's space is here. A pixel's margin.
+          const [x0, y0, x1, y1] = glyph.ink;
+          grow(box, at + x0 * size - 1, y - y1 * size - 1, at + x1 * size + 1, y - y0 * size + 1);
+          // pdf.js compares each visible glyph that moves the pen with the end of the one before (marks do not).
+          if (advance > 0) {
+            start ??= { x: at, y, size };
+            end = { x: at + advance, y, size };
+            const line = lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
+            if (line) {
+              line.x0 = Math.min(line.x0, at);
+              line.x1 = Math.max(line.x1, at + advance);
+            } else lines.push({ y, x0: at, x1: at + advance, size });
+          }
+        }
+        at += advance;
+      }
+      lastText = j;
+    } else if (op.op === 'TJ') return undefined;
+  }
+  return undefined;
+}
+
+function grow(box: Box, x0: number, y0: number, x1: number, y1: number): void {
+  box[0] = Math.min(box[0], x0);
+  box[1] = Math.min(box[1], y0);
+  box[2] = Math.max(box[2], x1);
+  box[3] = Math.max(box[3], y1);
+}
+
+/** A filled path from operator i, tagged or not: path operators, colours, and a fill. */
+function fillBlock(ops: Operation[], i: number, colourAt: Colour[]): { unit: Unit; next: number } | undefined {
+  const tagged = isTagged(ops[i]!);
+  const box: Box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  let filled = false;
+  for (let j = tagged ? i + 1 : i; j < ops.length; j++) {
+    const op = ops[j]!;
+    const nums = op.operands.filter((o): o is number => typeof o === 'number');
+    if (op.op === 'EMC' && tagged)
+      return filled ? { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 } : undefined;
+    if (!FILL.has(op.op) && !COLOUR.has(op.op)) {
+      return !tagged && filled ? { unit: { ops: [...range(i, j - 1)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j } : undefined;
+    }
+    if (op.op === 're' && nums.length === 4) {
+      const [rx, ry, w, h] = nums as [number, number, number, number];
+      grow(box, Math.min(rx, rx + w) - 1, Math.min(ry, ry + h) - 1, Math.max(rx, rx + w) + 1, Math.max(ry, ry + h) + 1);
+    } else if (['m', 'l', 'c', 'v', 'y'].includes(op.op)) {
+      for (let k = 0; k + 1 < nums.length; k += 2) grow(box, nums[k]! - 1, nums[k + 1]! - 1, nums[k]! + 1, nums[k + 1]! + 1);
+    } else if (op.op === 'f' || op.op === 'F' || op.op === 'f*') filled = true;
+    if (!tagged && filled && op.op.startsWith('f')) return { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 };
+  }
+  return undefined;
+}
+
+function isTagged(op: Operation): boolean {
+  const props = op.operands[1];
+  return op.op === 'BDC' && !!props && typeof props === 'object' && 'dict' in props && typeof props.dict.get('MCID') === 'number';
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let k = from; k <= to; k++) yield k;
+}
+
+const overlap = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Would pdf.js glue the text drawn after a to a's last word? It reads a move back along the line (more than a
+ * fifth of the font size, within half of it up or down) as a new item with nothing between
+ * (src/core/evaluator.js, `compareWithLastPosition`); a move forward is a space, a move to another line a line
+ * break.
+ */
+function glues(a: TextInfo, b: TextInfo): boolean {
+  const { size } = a.end;
+  return b.start.x - a.end.x < -0.2 * size && Math.abs(b.start.y - a.end.y) <= 0.5 * size;
+}
+
+/** Does b's first line continue a's last, as the next line of one paragraph does? */
+function continues(a: TextInfo, b: TextInfo): boolean {
+  const last = a.lines[a.lines.length - 1];
+  const first = b.lines[0];
+  if (!last || !first || Math.abs(last.size - first.size) > 0.5) return false;
+  const dy = first.y - last.y;
+  return dy > 0.9 * last.size && dy < 2.4 * last.size && first.x0 < last.x1 && last.x0 < first.x1;
+}
+
+/** A text block, or the lines of one paragraph (blocks that continue each other), or any other unit: what moves as one. */
+interface Piece {
+  units: number[];
+  text?: TextInfo;
+  boxes: Box[];
+}
+
+/** Is a point on one of the piece's lines (within half a line)? */
+const onLine = (text: TextInfo, y: number, size: number): boolean => text.lines.some((l) => Math.abs(l.y - y) <= 0.5 * Math.max(l.size, size));
+
+/**
+ * The order to draw the units in. Within each stretch between fixed units, the text is taken in the order
+ * Chromium drew it; a text piece that pdf.js would glue to the one before it (a right-to-left line's next box,
+ * to its left) is put back, along its line, before the first piece it can follow and be followed by without a
+ * glue, so each line's boxes come left to right; a paragraph's lines stay together, so a box beside its last
+ * line goes before the paragraph. Nothing moves past anything it could overlap, so the page is the same.
+ */
+/**
+ * Right-to-left marks where poppler needs them. pdftotext reads a right-to-left line by taking each stretch
+ * of left-to-right characters (digits, Latin) together with the spaces and punctuation up to the next Arabic
+ * letter, in visual order (poppler TextOutputDev.cc, `reorderText`): so «في ١٢ أكتوبر» came back «في  ١٢أكتوبر»,
+ * «الفقرات ١، ٢، ٤» as «الفقرات ٤ ،٢ ،١» and «٩–١٢» as «١٢–٩». A mark after each such stretch, where it ends on
+ * the page (its left edge), ends it there, as the text reads: an invisible glyph of no width that reads as U+200F,
+ * which pdf.js skips and PDFium orders by its place.
+ */
+function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
+  const inserts = new Map<number, Uint8Array>();
+  for (const unit of units) {
+    if (!unit.glyphs?.length) continue;
+    const lines: NonNullable<Unit['glyphs']>[] = [];
+    for (const g of unit.glyphs) {
+      const line = lines.find((l) => Math.abs(l[0]!.y - g.y) < 0.5);
+      if (line) line.push(g);
+      else lines.push([g]);
+    }
+    for (const line of lines) {
+      line.sort((a, b) => a.x - b.x);
+      const kinds = line.map((g) => marks.bidi(g.font, g.code));
+      if (!kinds.includes('R')) continue;
+      // Stretches of one direction as the bidi algorithm makes them: Latin words joined by the spaces between
+      // them (rule N1), a number by one separator inside it (W4); digits and anything else end a stretch.
+      for (let k = 0; k < line.length; k++) {
+        const kind = kinds[k]!;
+        if (kind === 'R' || kind === 'N') continue;
+        // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
+        // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
+        let m = k - 1;
+        let spaced = false;
+        while (m >= 0 && kinds[m] === 'N') spaced ||= line[m--]!.blank;
+        const list = m >= 0 && kinds[m] !== 'R' && spaced;
+        // In a list the mark goes before the separator that ends the item («١،»), which poppler keeps in one word.
+        const at = list && k > 0 && !line[k - 1]!.blank ? k - 1 : k;
+        if (at > 0 && line[at]!.first) {
+          const code = marks.rlm(line[at]!.font);
+          if (code !== undefined) inserts.set(line[at]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
+        }
+        for (;;) {
+          while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
+          let n = k + 1;
+          while (n < line.length && kinds[n] === 'N') n++;
+          const joins =
+            n < line.length && kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)));
+          if (!joins) break;
+          k = n;
+        }
+      }
+    }
+  }
+  return inserts;
+}
+
+/** Operators that paint: what a moved text may not pass without knowing what it covers. */
+const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI', 'EI', 'Tj', 'TJ', "'", '"']);
+/** Operators of a path, which a clip (W, W*) ends in. */
+const PATH = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h']);
+
+/**
+ * The graphics state each unit is drawn in, as a string (the transformation, clips, graphics state and marked
+ * content open there; not the colour, which each unit carries): a unit may be drawn anywhere the same string holds.
+ */
+function contexts(ops: Operation[], units: Unit[], text: (i: number) => string): string[] {
+  const at: string[] = new Array(ops.length + 1);
+  const levels: string[] = [];
+  const marks: string[] = [];
+  let current = '';
+  let path = '';
+  let clip = false;
+  let inText = 0;
+  ops.forEach((op, i) => {
+    at[i] = `${levels.join('\u0000')}\u0001${current}\u0002${marks.join('\u0000')}`;
+    const name = op.op;
+    if (name === 'BT') inText++;
+    else if (name === 'ET') inText--;
+    else if (name === 'q') levels.push(current);
+    else if (name === 'Q') current = levels.pop() ?? '';
+    else if (name === 'BDC' || name === 'BMC') marks.push(text(i));
+    else if (name === 'EMC') marks.pop();
+    else if (PATH.has(name)) path += text(i);
+    else if (name === 'W' || name === 'W*') clip = true;
+    else if (PAINT.has(name) || name === 'n') {
+      if (clip) current += `${path}${name === 'n' ? '' : text(i)}W `;
+      path = '';
+      clip = false;
+    } else if (!COLOUR.has(name) && !inText && name !== 'Tf') current += text(i);
+  });
+  return units.map((u) => at[u.ops[0]!]!);
+}
+
+/** One entry of the order: a piece that may move, or a unit that may not (and whether it paints). */
+interface Item {
+  piece: Piece;
+  fixed: boolean;
+  paints: boolean;
+  context: string;
+}
+
+function reorder(units: Unit[], context: string[]): number[] {
+  const items: Item[] = [];
+  let start = 0;
+  for (let end = 0; end <= units.length; end++) {
+    if (end < units.length && !units[end]!.fixed) continue;
+    for (const piece of orderStretch(units, start, end))
+      items.push({ piece, fixed: false, paints: piece.boxes.length > 0, context: context[piece.units[0]!]! });
+    if (end < units.length) {
+      const unit = units[end]!;
+      items.push({ piece: { units: [end], boxes: [] }, fixed: true, paints: unit.paints ?? false, context: context[end]! });
+    }
+    start = end + 1;
+  }
+  return alignRuns(items).flatMap((item) => item.piece.units);
+}
+
+/**
+ * Across stretches: Chromium draws each box of a row of chips in its own graphics state, so the boxes of one
+ * line that pdf.js would glue may sit in different stretches. A run of text pieces on one line, with only
+ * drawing between them that they do not touch, is drawn after its last piece, in the order that pdf.js reads
+ * without glue, when every piece of it was drawn in the same graphics state as that place.
+ */
+function alignRuns(items: Item[]): Item[] {
+  const out = [...items];
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i]!;
+    if (!first.piece.text) continue;
+    // The run: text pieces each on the line the one before ends on.
+    const run = [i];
+    let glued = false;
+    for (let j = i + 1; j < out.length; j++) {
+      const item = out[j]!;
+      if (!item.piece.text) continue;
+      const last = out[run[run.length - 1]!]!.piece.text!;
+      const { start } = item.piece.text;
+      if (Math.abs(start.y - last.end.y) > 0.5 * Math.max(last.end.size, start.size)) break;
+      if (glues(last, item.piece.text)) glued = true;
+      run.push(j);
+    }
+    if (!glued || run.length < 2) continue;
+    const end = run[run.length - 1]!;
+    const anchor = out[end]!.context;
+    const inRun = new Set(run);
+    // Each piece passes what was drawn after it, up to the run's end.
+    const passes = (k: number, item: Item) => item.paints && (item.fixed || meets(out[k]!.piece, item.piece));
+    const movable = run.every((k) => out[k]!.context === anchor && !out.slice(k + 1, end + 1).some((item, n) => !inRun.has(k + 1 + n) && passes(k, item)));
+    if (!movable) {
+      i = end;
+      continue;
+    }
+    const pieces = arrange(run.map((k) => out[k]!));
+    // Pieces that overlap keep their order.
+    const moved = run.map((k) => out[k]!);
+    const keeps = moved.every((a, x) => moved.every((b, y) => y <= x || !meets(a.piece, b.piece) || pieces.indexOf(a) < pieces.indexOf(b)));
+    if (!keeps) {
+      i = end;
+      continue;
+    }
+    const rest = out.slice(i, end + 1).filter((_, k) => !inRun.has(i + k));
+    out.splice(i, end + 1 - i, ...rest, ...pieces);
+    i = end;
+  }
+  return out;
+}
+
+/** The pieces of one line in an order pdf.js reads without glue where one exists: each goes back to where it fits. */
+function arrange(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const text = item.piece.text!;
+    let at = out.length;
+    for (let p = out.length; p >= 0; p--) {
+      const before = out[p - 1]?.piece.text;
+      const after = out[p]?.piece.text;
+      if ((!before || !glues(before, text)) && (!after || !glues(text, after))) {
+        at = p;
+        break;
+      }
+    }
+    out.splice(at, 0, item);
+  }
+  return out;
+}
+
+const meets = (x: Piece, y: Piece): boolean => x.boxes.some((a) => y.boxes.some((b) => overlap(a, b)));
+
+function orderStretch(units: Unit[], from: number, to: number): Piece[] {
+  // The pieces: a block joins the paragraph whose last line it continues (one of the last few pieces, when
+  // nothing drawn since touches it: Chromium may draw a box beside the paragraph's last line before that line).
+  const pieces: Piece[] = [];
+  for (let u = from; u < to; u++) {
+    const unit = units[u]!;
+    const piece: Piece = { units: [u], text: unit.text, boxes: [...unit.boxes] };
+    let joined = false;
+    for (let p = pieces.length - 1; unit.text && p >= Math.max(0, pieces.length - 6); p--) {
+      const paragraph = pieces[p]!;
+      if (paragraph.text && continues(paragraph.text, unit.text)) {
+        paragraph.units.push(u);
+        paragraph.boxes.push(...unit.boxes);
+        paragraph.text = { start: paragraph.text.start, end: unit.text.end, lines: [...paragraph.text.lines, ...unit.text.lines] };
+        joined = true;
+        break;
+      }
+      if (meets(piece, paragraph)) break;
+    }
+    if (!joined) pieces.push(piece);
+  }
+  const out: Piece[] = [];
+  const textBefore = (p: number): TextInfo | undefined => {
+    for (let k = p - 1; k >= 0; k--) if (out[k]!.text) return out[k]!.text;
+    return undefined;
+  };
+  const textFrom = (p: number): TextInfo | undefined => {
+    for (let k = p; k < out.length; k++) if (out[k]!.text) return out[k]!.text;
+    return undefined;
+  };
+  for (const original of pieces) {
+    let piece = original;
+    const text = piece.text;
+    const last = textBefore(out.length);
+    if (!text || !last || !glues(last, text)) {
+      out.push(piece);
+      continue;
+    }
+    let at = out.length;
+    for (let p = out.length - 1; p >= 0; p--) {
+      const other = out[p]!;
+      if (meets(piece, other)) {
+        // A fill under the text (a chip's background) goes with it, if nothing drawn after the fill touches it.
+        if (other.text || out.slice(p + 1).some((o) => meets(other, o))) break;
+        out.splice(p, 1);
+        if (at > p) at--;
+        piece = { units: [...other.units, ...piece.units], text, boxes: [...other.boxes, ...piece.boxes] };
+        continue;
+      }
+      if (other.text && !onLine(other.text, text.start.y, text.start.size)) break;
+      const before = textBefore(p);
+      const after = textFrom(p);
+      if ((!before || !glues(before, text)) && (!after || !glues(text, after))) at = p;
+      if (at === p) break;
+    }
+    if (at === out.length && piece !== original) {
+      // Nowhere to go: the fill goes back where it was, before its text.
+      out.push(piece);
+    } else out.splice(at, 0, piece);
+  }
+  return out;
+}

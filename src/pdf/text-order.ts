@@ -1,0 +1,293 @@
+/**
+ * Puts the text layer of Chromium's PDF in reading order for every reader, without changing a pixel.
+ *
+ * Skia writes each glyph run in visual order; a right-to-left run inside `/ReversedChars BMC … EMC`, and each
+ * cluster whose glyphs its ToUnicode map cannot spell inside `/Span <</ActualText …>> BDC … EMC`
+ * (skia src/pdf/SkPDFDevice.cpp). pdf.js (Firefox, most web viewers) starts a new text item at every
+ * marked-content operator and reorders right-to-left text only inside one item (src/core/evaluator.js,
+ * `bidi()`), and ignores /ActualText (mozilla/pdf.js#20097, #16716, #20336; #20014 would read it): so
+ * each Arabic run came back as pieces, in visual order, and a line read backwards. Here, with the deck's
+ * one font face per weight (templates/fonts/), a line is one run of one font, and:
+ *  - every `/ReversedChars` marker goes (no reader needs it: poppler and PDFium order right-to-left text
+ *    themselves, pdf.js only splits at it);
+ *  - a one-glyph `/ActualText` span goes when its text can be that glyph's ToUnicode entry everywhere in the
+ *    document (the glyph is never shown otherwise), and the entry is written; a span of several glyphs goes
+ *    when their ToUnicode entries already spell its text. Any other span stays as Skia wrote it.
+ * Only markers are removed: every drawing operator stays, byte for byte, so the pages are the same to the pixel
+ * (tests/pdf/pixels.test.ts), and the structure tree's marked content (/MCID) is untouched.
+ */
+import { deflateSync, inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
+import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
+import { type Marks, rewriteStream } from './line-order.js';
+import { readToUnicode, writeToUnicode } from './to-unicode.js';
+
+interface Font {
+  /** The ToUnicode stream, shared by every resource name and page that uses the font. */
+  cmapRef: PDFRef;
+  map: Map<number, string>;
+  /** Its invisible glyph that reads as a right-to-left mark, once chosen (null: none to be had). */
+  rlm?: number | null;
+  /** Codes shown outside any /ActualText span. */
+  bare: Set<number>;
+  /** Code → the texts of the one-glyph spans that show it. */
+  spanned: Map<number, Set<string>>;
+  /** Codes shown in spans of several glyphs. */
+  inClusters: Set<number>;
+  changed: boolean;
+}
+
+interface Span {
+  bdc: Operation;
+  emc: Operation;
+  text: string;
+  /** The font of its glyphs (undefined: none shown, or several fonts: the span is left alone). */
+  font: Font | undefined;
+  mixed: boolean;
+  codes: number[];
+  /** Inside a /ReversedChars run: the glyphs are in visual order, right to left reversed. */
+  reversed: boolean;
+}
+
+interface Content {
+  ref: PDFRef;
+  dict: PDFDict;
+  data: Uint8Array;
+  ops: Operation[];
+  resources: PDFDict | undefined;
+  /** Operators to cut out. */
+  cut: Operation[];
+  spans: Span[];
+}
+
+const TATWEEL = '\u0640';
+
+const decode = (stream: PDFRawStream): Uint8Array | undefined => {
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  if (filter === undefined) return stream.contents;
+  const name = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
+  if (name === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+  return undefined;
+};
+
+const LATIN = /^[A-Za-z\u00C0-\u024F]/;
+const DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/;
+const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC\u0640]/;
+/** Bidi classes CS and ES: what may join a number's digits. */
+const SEPARATOR = /^[.,:/+\-\u060C\u066B\u066C]$/;
+const RLM = '\u200F';
+
+export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean } = { rtl: false }): void {
+  const context = pdf.context;
+  const fonts = new Map<string, Font>();
+  const contents: Content[] = [];
+  const seen = new Set<string>();
+
+  const fontOf = (resources: PDFDict | undefined, name: string): Font | undefined => {
+    const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
+    const dict = ref instanceof PDFRef ? context.lookupMaybe(ref, PDFDict) : undefined;
+    const cmapRef = dict?.get(PDFName.of('ToUnicode'));
+    if (!(cmapRef instanceof PDFRef)) return undefined;
+    const key = cmapRef.toString();
+    if (!fonts.has(key)) {
+      const stream = context.lookup(cmapRef);
+      const bytes = stream instanceof PDFRawStream ? decode(stream) : undefined;
+      let map: Map<number, string> | undefined;
+      try {
+        map = bytes ? readToUnicode(Buffer.from(bytes).toString('latin1')) : undefined;
+      } catch {
+        map = undefined;
+      }
+      if (!map) return undefined;
+      fonts.set(key, { cmapRef, map, bare: new Set(), spanned: new Map(), inClusters: new Set(), changed: false });
+    }
+    return fonts.get(key);
+  };
+
+  const read = (ref: PDFRef, resources: PDFDict | undefined): void => {
+    if (seen.has(ref.toString())) return;
+    seen.add(ref.toString());
+    const stream = context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    const data = decode(stream);
+    if (!data) return;
+    let ops: Operation[];
+    try {
+      ops = parseContentStream(data);
+    } catch {
+      return; // an inline image or syntax this reader does not follow: the stream stays as Chromium wrote it
+    }
+    const content: Content = { ref, dict: stream.dict, data, ops, resources, cut: [], spans: [] };
+    const stack: ({ kind: 'reversed'; op: Operation } | { kind: 'span'; span: Omit<Span, 'emc'> } | { kind: 'other' })[] = [];
+    let font: Font | undefined;
+    const named = new Map<string, Font | undefined>();
+    let unknownFont = false;
+    const show = (bytes: Uint8Array | undefined) => {
+      if (!bytes) return;
+      const span = stack.findLast((m) => m.kind === 'span');
+      for (let k = 0; k + 1 < bytes.length; k += 2) {
+        const code = (bytes[k]! << 8) | bytes[k + 1]!;
+        if (span?.kind === 'span') {
+          if (span.span.codes.length === 0) span.span.font = font;
+          else if (span.span.font !== font) span.span.mixed = true;
+          span.span.codes.push(code);
+        } else font?.bare.add(code);
+      }
+      if (!font) unknownFont = true;
+    };
+    for (const op of ops) {
+      switch (op.op) {
+        case 'Tf':
+          {
+            const name = nameOf(op.operands[0]) ?? '';
+            if (!named.has(name)) named.set(name, fontOf(resources, name));
+            font = named.get(name);
+          }
+          break;
+        case 'BMC':
+          stack.push(nameOf(op.operands[0]) === 'ReversedChars' ? { kind: 'reversed', op } : { kind: 'other' });
+          break;
+        case 'BDC': {
+          const props = op.operands[1];
+          const actual = props && typeof props === 'object' && 'dict' in props ? bytesOf(props.dict.get('ActualText')) : undefined;
+          if (nameOf(op.operands[0]) === 'Span' && actual) {
+            const reversed = stack.some((m) => m.kind === 'reversed');
+            stack.push({ kind: 'span', span: { bdc: op, text: textString(actual), font: undefined, mixed: false, codes: [], reversed } });
+          } else stack.push({ kind: 'other' });
+          break;
+        }
+        case 'EMC': {
+          const open = stack.pop();
+          if (open?.kind === 'reversed') content.cut.push(open.op, op);
+          else if (open?.kind === 'span') content.spans.push({ ...open.span, emc: op });
+          break;
+        }
+        case 'Tj':
+        case "'":
+          show(bytesOf(op.operands[0]));
+          break;
+        case '"':
+          show(bytesOf(op.operands[2]));
+          break;
+        case 'TJ':
+          if (Array.isArray(op.operands[0])) for (const part of op.operands[0]) show(bytesOf(part));
+          break;
+        case 'Do': {
+          const xobject = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(nameOf(op.operands[0]) ?? ''));
+          const form = xobject instanceof PDFRef ? context.lookup(xobject) : undefined;
+          if (form instanceof PDFRawStream && form.dict.get(PDFName.of('Subtype')) === PDFName.of('Form'))
+            read(xobject as PDFRef, form.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources);
+          break;
+        }
+      }
+    }
+    // A stream that shows text in a font this reader cannot follow, or whose markers do not pair, is left alone.
+    if (unknownFont || stack.length > 0) return;
+    for (const span of content.spans) {
+      if (span.mixed) span.font = undefined;
+      if (!span.font) continue;
+      if (span.codes.length === 1) {
+        const texts = span.font.spanned.get(span.codes[0]!) ?? new Set<string>();
+        texts.add(span.text);
+        span.font.spanned.set(span.codes[0]!, texts);
+      } else for (const c of span.codes) span.font.inClusters.add(c);
+    }
+    contents.push(content);
+  };
+
+  // Each font's glyphs (advance and ink), read once.
+  const glyphCache = new Map<string, GlyphsOf | undefined>();
+  const glyphsOf = (resources: PDFDict | undefined, name: string) => {
+    const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
+    if (!(ref instanceof PDFRef)) return undefined;
+    if (!glyphCache.has(ref.toString())) glyphCache.set(ref.toString(), readGlyphs(context, context.lookupMaybe(ref, PDFDict)));
+    return glyphCache.get(ref.toString());
+  };
+
+  for (const page of pdf.getPages()) {
+    const resources = page.node.Resources();
+    const value = page.node.get(PDFName.of('Contents'));
+    const refs = value instanceof PDFArray ? value.asArray() : [value];
+    for (const ref of refs) if (ref instanceof PDFRef) read(ref, resources);
+  }
+
+  // Which one-glyph spans can become ToUnicode entries: the glyph always stands for the same text.
+  const entry = (font: Font, code: number): string | undefined => {
+    const texts = font.spanned.get(code);
+    if (texts?.size !== 1 || font.inClusters.has(code)) return undefined;
+    const text = [...texts][0];
+    if (font.bare.has(code) && font.map.get(code) !== text) return undefined;
+    return text;
+  };
+  const spells = (span: Span): boolean => {
+    const font = span.font!;
+    const parts = span.codes.map((c) => font.map.get(c) ?? '').filter((t) => t !== '\u0000' && t !== TATWEEL);
+    const visual = parts.join('');
+    return (span.reversed ? [...visual].reverse().join('') : visual) === span.text;
+  };
+
+  for (const content of contents) {
+    for (const span of content.spans) {
+      const font = span.font;
+      if (!font) continue;
+      if (span.codes.length === 1) {
+        const text = entry(font, span.codes[0]!);
+        if (text === undefined) continue;
+        if (font.map.get(span.codes[0]!) !== text) {
+          font.map.set(span.codes[0]!, text);
+          font.changed = true;
+        }
+      } else if (spells(span)) {
+        // A glyph with no text of its own (U+0000, Skia's "none": a joining stroke Amiri adds inside a word) is
+        // given the tatweel, which Arabic search and text comparison ignore; U+0000 or nothing would come back
+        // as junk (pdf.js shows the glyph's number as a character, PDFium U+FFFE).
+        for (const c of span.codes)
+          if (font.map.get(c) === '\u0000') {
+            font.map.set(c, TATWEEL);
+            font.changed = true;
+          }
+      } else continue;
+      content.cut.push(span.bdc, span.emc);
+    }
+    const byName = new Map<string, GlyphsOf | undefined>();
+    const glyphs = (name: string) => {
+      if (!byName.has(name)) byName.set(name, glyphsOf(content.resources, name));
+      return byName.get(name);
+    };
+    const marks: Marks | undefined = options.rtl
+      ? {
+          bidi: (name, code) => {
+            const t = fontOf(content.resources, name)?.map.get(code) ?? '';
+            return LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
+          },
+          separator: (name, code) => SEPARATOR.test(fontOf(content.resources, name)?.map.get(code) ?? ''),
+          rlm: (name) => {
+            const font = fontOf(content.resources, name);
+            const of = glyphs(name);
+            if (!font || !of) return undefined;
+            if (font.rlm === undefined) {
+              font.rlm = of.blank((c) => font.map.has(c) || font.bare.has(c) || font.spanned.has(c)) ?? null;
+              if (font.rlm !== null) {
+                of.setWidth(font.rlm, 0);
+                font.map.set(font.rlm, RLM);
+                font.changed = true;
+              }
+            }
+            return font.rlm ?? undefined;
+          },
+        }
+      : undefined;
+    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks);
+    if (Buffer.compare(rewritten, content.data) === 0) continue;
+    context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
+    content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+  }
+  for (const font of fonts.values()) {
+    if (!font.changed) continue;
+    const old = context.lookup(font.cmapRef) as PDFRawStream;
+    const dict = old.dict.clone(context);
+    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+    context.assign(font.cmapRef, PDFRawStream.of(dict, deflateSync(Buffer.from(writeToUnicode(font.map), 'latin1'))));
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Issue 15: the PDFs read in order in every reader, and look as they did.
+ *
+ * The bundled brief and every fixture brief are built once, deck and handout. Each PDF is then read by pdf.js,
+ * poppler and PDFium, each scored on its own: word-pair order (of every two consecutive words inside one text
+ * of the slides, the share the reader gives back consecutive: a line read backwards scores 0; pdf.js's items
+ * joined with ' '), pdf.js's word
+ * recall with its items joined with nothing (words glued across two boxes are lost), and phrases of the slides
+ * found by a find bar's method in pdf.js's and PDFium's text. Before issue 15 pdf.js scored 0.00–0.02 on the
+ * Arabic decks' word pairs.
+ *
+ * And nothing else changes: every page is rendered (pdftoppm) and compared with the same page of the PDF the
+ * same brief gave before issue 15 (tests/pdf/before/, printed by the Chromium named in tests/golden/chromium.txt).
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putTextInReadingOrder } from '../../src/pdf/text-order.js';
+import { bundledBrief, launchChromium, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
+import { found, pairOrder, phrases, READERS, type Reader, readAll, slideRuns, wordRecall } from './readers.js';
+import { must } from './support.js';
+
+const FIXTURES = path.join(repoRoot, 'tests', 'deck', 'briefs');
+const BEFORE = path.join(repoRoot, 'tests', 'pdf', 'before');
+
+/** The lowest word-pair order each reader must reach, in every PDF. */
+const MIN_PAIRS: Record<Reader, number> = { 'pdf.js': 0.98, poppler: 0.98, PDFium: 0.975 };
+/** pdf.js's word recall with its items joined with nothing (its text layer and find bar). */
+const MIN_TIGHT_RECALL = 0.99;
+const MIN_PHRASES = 30;
+
+interface Built {
+  slug: string;
+  file: string;
+  kind: 'deck' | 'handout';
+  runs: string[];
+}
+
+let out: string;
+const built: Built[] = [];
+
+beforeAll(async () => {
+  out = await tempDir('mujaz-reading-order-');
+  const briefs = [bundledBrief, ...(await readdir(FIXTURES)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(FIXTURES, f))];
+  const result = await runCli(['build', ...briefs, '--out', out, '--handout'], { timeoutMs: 300_000 });
+  expect(result.code, result.stderr).toBe(0);
+  for (const slug of (await readdir(out)).sort()) {
+    const html = await readFile(path.join(out, slug, 'index.html'), 'utf8');
+    built.push({ slug, kind: 'deck', file: path.join(out, slug, `${slug}.pdf`), runs: slideRuns(html, false) });
+    built.push({ slug, kind: 'handout', file: path.join(out, slug, `${slug}-handout.pdf`), runs: slideRuns(html, true) });
+  }
+  expect(built.length).toBe(2 * briefs.length);
+}, 300_000);
+
+afterAll(async () => {
+  if (out) await removeDir(out);
+});
+
+describe('every PDF reads in order in pdf.js, poppler and PDFium', () => {
+  it('word pairs come back in order, words whole, phrases found, in each reader', async () => {
+    const report: string[] = [];
+    const failures: string[] = [];
+    for (const pdf of built) {
+      const text = await readAll(pdf.file);
+      const name = `${pdf.slug} ${pdf.kind}`;
+      const scores = READERS.map((r) => [r, pairOrder(pdf.runs, text[r])] as const);
+      const recall = wordRecall(pdf.runs, text.pdfjsTight);
+      const list = phrases(pdf.runs);
+      const inPdfjs = found(list, text.pdfjsTight);
+      const inPdfium = found(list, text.PDFium);
+      report.push(
+        `${name}: pairs ${scores.map(([r, s]) => `${r} ${s.score.toFixed(3)}`).join(', ')}; pdf.js recall (items joined with nothing) ${recall.score.toFixed(3)}; phrases found pdf.js ${inPdfjs.found.length}/${list.length}, PDFium ${inPdfium.found.length}/${list.length}`,
+      );
+      for (const [r, s] of scores)
+        if (s.score < MIN_PAIRS[r])
+          failures.push(`${name}, ${r}: word pairs ${s.score.toFixed(3)} < ${MIN_PAIRS[r]} (missed ${s.missed.slice(0, 6).join(' | ')})`);
+      if (recall.score < MIN_TIGHT_RECALL) failures.push(`${name}, pdf.js recall ${recall.score.toFixed(3)} (missed ${recall.missed.slice(0, 8).join(' ')})`);
+      const need = Math.min(MIN_PHRASES, list.length);
+      if (inPdfjs.found.length < need)
+        failures.push(`${name}: ${inPdfjs.found.length} phrases found in pdf.js (missed ${inPdfjs.missed.slice(0, 4).join(' | ')})`);
+      if (inPdfium.found.length < need)
+        failures.push(`${name}: ${inPdfium.found.length} phrases found in PDFium (missed ${inPdfium.missed.slice(0, 4).join(' | ')})`);
+    }
+    console.log(report.join('\n'));
+    expect(failures).toEqual([]);
+    // The measures have something to measure: the bundled deck alone has hundreds of pairs and phrases.
+    const bundled = built.find((b) => b.slug === 'issi-russia-roundtable' && b.kind === 'deck')!;
+    expect(pairOrder(bundled.runs, '').total).toBeGreaterThan(400);
+    expect(phrases(bundled.runs).length).toBeGreaterThanOrEqual(MIN_PHRASES * 5);
+  }, 300_000);
+
+  it('an Arabic line comes back in reading order from pdf.js, with its numbers as written', async () => {
+    const bundled = built.find((b) => b.slug === 'issi-russia-roundtable' && b.kind === 'deck')!;
+    const text = (await readAll(bundled.file)).pdfjsTight;
+    expect(text).toContain('مناقشة مائدة مستديرة واسعة النطاق');
+    expect(text).toContain('١ من ١٤');
+  });
+});
+
+/** Pixels that differ between two renderings of the same pages. */
+function differing(a: PNG[], b: PNG[], name: string): number[] {
+  expect(a.length, name).toBe(b.length);
+  return a.map((page, i) => {
+    const other = b[i]!;
+    expect([page.width, page.height], `${name} page ${i + 1}`).toEqual([other.width, other.height]);
+    return pixelmatch(page.data, other.data, undefined, page.width, page.height, { threshold: 0, includeAA: true });
+  });
+}
+
+describe('the text order changes no pixel of a Chromium PDF', () => {
+  it('each deck printed by Chromium (reveal print mode), with and without the text put in order: identical pages', async () => {
+    const browser = await launchChromium();
+    const report: string[] = [];
+    try {
+      for (const slug of [...new Set(built.map((b) => b.slug))]) {
+        const page = await browser.newPage();
+        await page.setViewport({ width: 1280, height: 720 });
+        await page.goto(`file://${path.join(out, slug, 'index.html')}?print-pdf`, { waitUntil: 'load' });
+        await page.waitForSelector('.pdf-page');
+        await page.evaluate(() => document.fonts.ready);
+        const raw = await page.pdf({ width: '1280px', height: '720px', printBackground: true, tagged: true });
+        await page.close();
+        const rtl = /<html[^>]*dir="rtl"/.test(await readFile(path.join(out, slug, 'index.html'), 'utf8'));
+        const plain = await PDFDocument.load(raw, { updateMetadata: false });
+        const ordered = await PDFDocument.load(raw, { updateMetadata: false });
+        putTextInReadingOrder(ordered, { rtl });
+        const dir = path.join(out, 'raw', slug);
+        await mkdir(dir, { recursive: true });
+        const files = { plain: path.join(dir, 'plain.pdf'), ordered: path.join(dir, 'ordered.pdf') };
+        await writeFile(files.plain, await plain.save());
+        await writeFile(files.ordered, await ordered.save());
+        const changed = differing(await render(files.ordered, path.join(dir, 'o')), await render(files.plain, path.join(dir, 'p')), slug);
+        expect(changed, slug).toEqual(changed.map(() => 0));
+        // And it did something: pdf.js reads the ordered one's Arabic pairs better.
+        const runs = slideRuns(await readFile(path.join(out, slug, 'index.html'), 'utf8'), false);
+        const [before, after] = [
+          pairOrder(runs, (await readAll(files.plain))['pdf.js']).score,
+          pairOrder(runs, (await readAll(files.ordered))['pdf.js']).score,
+        ];
+        report.push(`${slug}: ${changed.length} pages identical; pdf.js word pairs ${before.toFixed(3)} → ${after.toFixed(3)}`);
+        expect(after, `${slug}: pdf.js word pairs ${before} → ${after}`).toBeGreaterThanOrEqual(rtl ? Math.max(before + 0.05, 0.95) : before);
+      }
+    } finally {
+      await browser.close();
+    }
+    console.log(report.join('\n'));
+  }, 300_000);
+});
+
+/** Every page of a PDF as RGBA, rendered by poppler. */
+async function render(file: string, dir: string): Promise<PNG[]> {
+  await mkdir(dir, { recursive: true });
+  await must('pdftoppm', ['-r', '72', '-png', file, path.join(dir, 'p')]);
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+  return Promise.all(names.map(async (f) => PNG.sync.read(await readFile(path.join(dir, f)))));
+}
+
+describe('the pages look as they did before, to the pixel', () => {
+  it('each page of every deck and handout against the same page printed before issue 15', async () => {
+    const report: string[] = [];
+    let pages = 0;
+    let identical = 0;
+    for (const pdf of built) {
+      const name = path.basename(pdf.file);
+      const [now, before] = await Promise.all([
+        render(pdf.file, path.join(out, 'png', name, 'now')),
+        render(path.join(BEFORE, name), path.join(out, 'png', name, 'before')),
+      ]);
+      expect(now.length, name).toBe(before.length);
+      now.forEach((page, i) => {
+        const old = before[i]!;
+        expect([page.width, page.height], `${name} page ${i + 1}`).toEqual([old.width, old.height]);
+        const changed = pixelmatch(page.data, old.data, undefined, page.width, page.height, { threshold: 0, includeAA: true });
+        pages++;
+        if (changed === 0) identical++;
+        else report.push(`${name} page ${i + 1}: ${changed} pixels differ`);
+        // The one face per weight shapes a line of Arabic and Latin as one run: a line may move by a fraction
+        // of a pixel (one aapso handout line, 174 pixels at 72 dpi); nothing more.
+        expect(changed / (page.width * page.height), `${name} page ${i + 1}`).toBeLessThan(0.0005);
+      });
+    }
+    console.log(`${identical} of ${pages} pages identical to the pixel${report.length ? `; ${report.join('; ')}` : ''}`);
+    expect(pages).toBeGreaterThan(100);
+    expect(identical / pages).toBeGreaterThan(0.97);
+  }, 300_000);
+});
