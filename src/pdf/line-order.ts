@@ -40,6 +40,8 @@ interface Line {
   x0: number;
   x1: number;
   size: number;
+  /** The font resource its glyphs are in (a bold label and its text are two). */
+  font: string;
 }
 
 /**
@@ -62,7 +64,7 @@ interface Unit {
   /** A text block's glyphs as pdf.js follows them. */
   text?: TextInfo;
   /** Its visible glyphs: the Tj showing each (and whether it is the Tj's first), where, in which font. */
-  glyphs?: { op: number; first: boolean; x: number; y: number; font: string; code: number; blank: boolean }[];
+  glyphs?: { op: number; first: boolean; x: number; y: number; font: string; code: number; blank: boolean; advance: number; size: number }[];
   /** Drawing that may not move, nor be moved past (a state change, an image, a clip). */
   fixed: boolean;
   /** It paints (a fixed unit that paints is not passed by a moved text: where it paints is not known). */
@@ -81,6 +83,8 @@ export type Bidi = 'L' | 'D' | 'R' | 'N';
  */
 export interface Marks {
   bidi(font: string, code: number): Bidi;
+  /** A dash (‐ to ―, −, -): what a range of numbers is written with. */
+  dash(font: string, code: number): boolean;
   /** A separator inside a number: . , ٫ ٬ : / (bidi classes CS and ES). */
   separator(font: string, code: number): boolean;
   rlm(font: string): number | undefined;
@@ -104,7 +108,8 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
   colourAt.push(colour);
 
   const units = splitUnits(ops, colourAt, glyphs);
-  const order = reorder(units, contexts(ops, units, text));
+  if (marks) for (const unit of units) splitRange(unit, ops, marks);
+  const order = reorder(units, contexts(ops, units, text), marks !== undefined);
   const inserts = marks ? bidiMarks(units, marks) : new Map<number, Uint8Array>();
 
   const parts: Uint8Array[] = [];
@@ -236,7 +241,7 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
         const code = (bytes[k]! << 8) | bytes[k + 1]!;
         const glyph = font(code);
         const advance = glyph.advance * size;
-        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink });
+        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink, advance, size });
         if (glyph.ink) {
           if (!box) {
             box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -253,7 +258,7 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
             if (line) {
               line.x0 = Math.min(line.x0, at);
               line.x1 = Math.max(line.x1, at + advance);
-            } else lines.push({ y, x0: at, x1: at + advance, size });
+            } else lines.push({ y, x0: at, x1: at + advance, size, font: fontName });
           }
         }
         at += advance;
@@ -317,13 +322,13 @@ function glues(a: TextInfo, b: TextInfo): boolean {
   return b.start.x - a.end.x < -0.2 * size && Math.abs(b.start.y - a.end.y) <= 0.5 * size;
 }
 
-/** Does b's first line continue a's last, as the next line of one paragraph does? */
+/** Does b's first line continue a's last, as the next line of one paragraph does (one line height below: 1.4 for headings, 1.6 for text)? */
 function continues(a: TextInfo, b: TextInfo): boolean {
   const last = a.lines[a.lines.length - 1];
   const first = b.lines[0];
-  if (!last || !first || Math.abs(last.size - first.size) > 0.5) return false;
+  if (!last || !first || Math.abs(last.size - first.size) > 0.5 || last.font !== first.font) return false;
   const dy = first.y - last.y;
-  return dy > 0.9 * last.size && dy < 2.4 * last.size && first.x0 < last.x1 && last.x0 < first.x1;
+  return dy > 1.2 * last.size && dy < 1.8 * last.size && first.x0 < last.x1 && last.x0 < first.x1;
 }
 
 /** A text block, or the lines of one paragraph (blocks that continue each other), or any other unit: what moves as one. */
@@ -343,6 +348,56 @@ const onLine = (text: TextInfo, y: number, size: number): boolean => text.lines.
  * glue, so each line's boxes come left to right; a paragraph's lines stay together, so a box beside its last
  * line goes before the paragraph. Nothing moves past anything it could overlap, so the page is the same.
  */
+/**
+ * A range of numbers in a right-to-left line («الفقرات ٩–١٢», drawn «١٢–٩» left to right): pdf.js's bidi
+ * takes the en dash for a left-to-right letter (src/core/bidi.js types every character above U+00FF outside the
+ * Hebrew and Arabic blocks "L"), so «١٢–٩» stayed one left-to-right run and read «١٢–٩». Chromium draws each
+ * bidi run as its own text object; here the line's objects right of the dash are drawn first, then the dash,
+ * then those left of it: pdf.js reads each of the three as an item of its own («الفقرات ٩», «–», «١٢» and
+ * what follows) and joins them with nothing between, as the range is written. Each object keeps its own
+ * position, so the page is the same.
+ */
+function splitRange(unit: Unit, ops: Operation[], marks: Marks): void {
+  const glyphs = unit.glyphs;
+  if (!unit.text || !glyphs?.length || unit.text.lines.length !== 1) return;
+  // The text objects (BT … ET) of the unit, with nothing but them between the first BT and the last ET.
+  const objects: { ops: number[]; glyphs: typeof glyphs }[] = [];
+  const before: number[] = [];
+  const after: number[] = [];
+  let open: number[] | undefined;
+  for (const i of unit.ops) {
+    const op = ops[i]!.op;
+    if (op === 'BT') open = [i];
+    else if (open) {
+      open.push(i);
+      if (op === 'ET') {
+        objects.push({ ops: open, glyphs: [] });
+        open = undefined;
+      }
+    } else if (objects.length === 0) before.push(i);
+    else after.push(i);
+  }
+  // Anything drawn or set between two objects (a colour) keeps them in place.
+  const lastOp = objects[objects.length - 1]?.ops.at(-1) ?? -1;
+  if (objects.length < 3 || after.some((i) => i < lastOp)) return;
+  const objectOf = new Map<number, (typeof objects)[number]>();
+  for (const object of objects) for (const i of object.ops) objectOf.set(i, object);
+  for (const g of glyphs) objectOf.get(g.op)?.glyphs.push(g);
+  // Chromium draws a line's objects left to right; find a dash alone between two numbers.
+  const inked = (o: (typeof objects)[number]) => o.glyphs.filter((g) => !g.blank);
+  const digits = (o: (typeof objects)[number]) => inked(o).length > 0 && inked(o).every((g) => marks.bidi(g.font, g.code) === 'D');
+  const d = objects.findIndex((o, k) => k > 0 && k + 1 < objects.length && inked(o).length === 1 && marks.dash(o.glyphs[0]!.font, inked(o)[0]!.code) && digits(objects[k - 1]!) && digits(objects[k + 1]!));
+  if (d < 0) return;
+  const sorted = objects.every((o, k) => k === 0 || (o.glyphs[0]?.x ?? 0) >= (objects[k - 1]!.glyphs[0]?.x ?? 0));
+  if (!sorted) return;
+  const order = [...objects.slice(d + 1), objects[d]!, ...objects.slice(0, d)];
+  unit.ops = [...before, ...order.flatMap((o) => o.ops), ...after];
+  const visible = order.flatMap((o) => o.glyphs.filter((g) => !g.blank && g.advance > 0));
+  const first = visible[0]!;
+  const last = visible[visible.length - 1]!;
+  unit.text = { ...unit.text, start: { x: first.x, y: first.y, size: first.size }, end: { x: last.x + last.advance, y: last.y, size: last.size } };
+}
+
 /**
  * Right-to-left marks where poppler needs them. pdftotext reads a right-to-left line by taking each stretch
  * of left-to-right characters (digits, Latin) together with the spaces and punctuation up to the next Arabic
@@ -386,8 +441,13 @@ function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
           while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
           let n = k + 1;
           while (n < line.length && kinds[n] === 'N') n++;
+          // Latin words through spaces, a number through one separator, and Latin with what it touches (a
+          // URL, «COVID-19», «S-400», set apart from the Arabic by the deck): each reads as one stretch.
+          const tight = line.slice(k + 1, n).every((g) => !g.blank);
           const joins =
-            n < line.length && kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)));
+            n < line.length &&
+            kinds[n] !== 'R' &&
+            ((tight && (kinds[k] === 'L' || kinds[n] === 'L')) || (kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)))));
           if (!joins) break;
           k = n;
         }
@@ -442,12 +502,12 @@ interface Item {
   context: string;
 }
 
-function reorder(units: Unit[], context: string[]): number[] {
+function reorder(units: Unit[], context: string[], rtl: boolean): number[] {
   const items: Item[] = [];
   let start = 0;
   for (let end = 0; end <= units.length; end++) {
     if (end < units.length && !units[end]!.fixed) continue;
-    for (const piece of orderStretch(units, start, end))
+    for (const piece of orderStretch(units, start, end, rtl))
       items.push({ piece, fixed: false, paints: piece.boxes.length > 0, context: context[piece.units[0]!]! });
     if (end < units.length) {
       const unit = units[end]!;
@@ -455,7 +515,12 @@ function reorder(units: Unit[], context: string[]): number[] {
     }
     start = end + 1;
   }
-  return alignRuns(items).flatMap((item) => item.piece.units);
+  const aligned = alignRuns(items);
+  if (process.env.MUJAZ_DEBUG_ORDER) {
+    const show = (list: Item[]) => list.filter((it) => it.piece.text).map((it) => `${it.piece.units[0]}${it.piece.units.length > 1 ? `+${it.piece.units.length - 1}` : ''}@${it.piece.text!.start.y.toFixed(0)}-${it.piece.text!.end.y.toFixed(0)}:${it.piece.text!.start.x.toFixed(0)}`).join(' ');
+    console.error(`before: ${show(items)}\nafter:  ${show(aligned)}`);
+  }
+  return aligned.flatMap((item) => item.piece.units);
 }
 
 /**
@@ -528,26 +593,29 @@ function arrange(items: Item[]): Item[] {
 
 const meets = (x: Piece, y: Piece): boolean => x.boxes.some((a) => y.boxes.some((b) => overlap(a, b)));
 
-function orderStretch(units: Unit[], from: number, to: number): Piece[] {
+function orderStretch(units: Unit[], from: number, to: number, rtl: boolean): Piece[] {
   // The pieces: a block joins the paragraph whose last line it continues (one of the last few pieces, when
   // nothing drawn since touches it: Chromium may draw a box beside the paragraph's last line before that line).
+  // Of two boxes on the line above (a label and its text), the line goes on from the one that ends that line
+  // as it reads: the leftmost in a right-to-left document, the rightmost in a left-to-right one.
   const pieces: Piece[] = [];
   for (let u = from; u < to; u++) {
     const unit = units[u]!;
     const piece: Piece = { units: [u], text: unit.text, boxes: [...unit.boxes] };
-    let joined = false;
+    let best: Piece | undefined;
     for (let p = pieces.length - 1; unit.text && p >= Math.max(0, pieces.length - 6); p--) {
       const paragraph = pieces[p]!;
       if (paragraph.text && continues(paragraph.text, unit.text)) {
-        paragraph.units.push(u);
-        paragraph.boxes.push(...unit.boxes);
-        paragraph.text = { start: paragraph.text.start, end: unit.text.end, lines: [...paragraph.text.lines, ...unit.text.lines] };
-        joined = true;
-        break;
+        const edge = (q: Piece) => q.text!.lines[q.text!.lines.length - 1]!;
+        if (!best || (rtl ? edge(paragraph).x0 < edge(best).x0 : edge(paragraph).x1 > edge(best).x1)) best = paragraph;
       }
       if (meets(piece, paragraph)) break;
     }
-    if (!joined) pieces.push(piece);
+    if (best?.text && unit.text) {
+      best.units.push(u);
+      best.boxes.push(...unit.boxes);
+      best.text = { start: best.text.start, end: unit.text.end, lines: [...best.text.lines, ...unit.text.lines] };
+    } else pieces.push(piece);
   }
   const out: Piece[] = [];
   const textBefore = (p: number): TextInfo | undefined => {

@@ -77,6 +77,7 @@ const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB
 /** Bidi classes CS and ES: what may join a number's digits. */
 const SEPARATOR = /^[.,:/+\-\u060C\u066B\u066C]$/;
 const RLM = '\u200F';
+const DASH = /^[\u2010-\u2015\u2212-]$/;
 
 export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean } = { rtl: false }): void {
   const context = pdf.context;
@@ -261,6 +262,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
             const t = fontOf(content.resources, name)?.map.get(code) ?? '';
             return LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
           },
+          dash: (name, code) => DASH.test(fontOf(content.resources, name)?.map.get(code) ?? ''),
           separator: (name, code) => SEPARATOR.test(fontOf(content.resources, name)?.map.get(code) ?? ''),
           rlm: (name) => {
             const font = fontOf(content.resources, name);
