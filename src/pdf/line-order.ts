@@ -22,6 +22,10 @@ import type { GlyphsOf } from './glyph-boxes.js';
 
 /** Operators a movable text block may hold: text objects, their text, marked content and colours. */
 const TEXT = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'TJ', 'BMC', 'BDC', 'EMC']);
+/** State set after a block's text, before its EMC, for what follows: it stays where it is. */
+const TAIL = new Set(['Q', 'q', 'cm', 'gs']);
+/** A clipping path (built, then W n): it paints nothing. */
+const CLIP = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h', 'W', 'W*', 'n']);
 const COLOUR = new Set(['rg', 'RG', 'g', 'G', 'k', 'K', 'cs', 'CS', 'sc', 'scn', 'SC', 'SCN']);
 /** Operators of a filled path (a background, a rule): no state beyond the colour. */
 const FILL = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h', 'f', 'F', 'f*', 'n']);
@@ -109,8 +113,9 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
 
   const units = splitUnits(ops, colourAt, glyphs);
   if (marks) for (const unit of units) splitRange(unit, ops, marks);
-  const order = reorder(units, contexts(ops, units, text), marks !== undefined);
-  const inserts = marks ? bidiMarks(units, marks) : new Map<number, Uint8Array>();
+  const context = contexts(ops, units, text);
+  const order = reorder(units, context, marks !== undefined);
+  const inserts = marks ? bidiMarks(units, marks, context) : new Map<number, Uint8Array>();
 
   const parts: Uint8Array[] = [];
   // Every piece ends in white space, so that no two tokens run together when something between them is left out.
@@ -201,12 +206,13 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
   const tail: number[] = [];
   for (let j = i; j < ops.length; j++) {
     const op = ops[j]!;
-    // Chromium closes a block's q…Q after its text and before its EMC: the Qs go after the EMC (no drawing moves).
-    if (op.op === 'Q' && lastText >= 0) {
+    // Chromium closes a block's q…Q, and sets up the next drawing (q, cm, gs, colours, clips), after its text
+    // and before its EMC: those stay in place, after the EMC (nothing they hold paints).
+    if (lastText >= 0 && (TAIL.has(op.op) || (tail.length > 0 && (COLOUR.has(op.op) || CLIP.has(op.op))))) {
       tail.push(j);
       continue;
     }
-    if (tail.length && op.op !== 'Q' && op.op !== 'EMC') return undefined;
+    if (tail.length && op.op !== 'EMC') return undefined;
     if (!TEXT.has(op.op) && !COLOUR.has(op.op)) return undefined;
     if (op.op === 'BDC' || op.op === 'BMC') depth++;
     else if (op.op === 'EMC') {
@@ -386,7 +392,15 @@ function splitRange(unit: Unit, ops: Operation[], marks: Marks): void {
   // Chromium draws a line's objects left to right; find a dash alone between two numbers.
   const inked = (o: (typeof objects)[number]) => o.glyphs.filter((g) => !g.blank);
   const digits = (o: (typeof objects)[number]) => inked(o).length > 0 && inked(o).every((g) => marks.bidi(g.font, g.code) === 'D');
-  const d = objects.findIndex((o, k) => k > 0 && k + 1 < objects.length && inked(o).length === 1 && marks.dash(o.glyphs[0]!.font, inked(o)[0]!.code) && digits(objects[k - 1]!) && digits(objects[k + 1]!));
+  const d = objects.findIndex(
+    (o, k) =>
+      k > 0 &&
+      k + 1 < objects.length &&
+      inked(o).length === 1 &&
+      marks.dash(o.glyphs[0]!.font, inked(o)[0]!.code) &&
+      digits(objects[k - 1]!) &&
+      digits(objects[k + 1]!),
+  );
   if (d < 0) return;
   const sorted = objects.every((o, k) => k === 0 || (o.glyphs[0]?.x ?? 0) >= (objects[k - 1]!.glyphs[0]?.x ?? 0));
   if (!sorted) return;
@@ -406,16 +420,20 @@ function splitRange(unit: Unit, ops: Operation[], marks: Marks): void {
  * the page (its left edge), ends it there, as the text reads: an invisible glyph of no width that reads as U+200F,
  * which pdf.js skips and PDFium orders by its place.
  */
-function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
+function bidiMarks(units: Unit[], marks: Marks, context: string[]): Map<number, Uint8Array> {
   const inserts = new Map<number, Uint8Array>();
-  for (const unit of units) {
-    if (!unit.glyphs?.length) continue;
-    const lines: NonNullable<Unit['glyphs']>[] = [];
-    for (const g of unit.glyphs) {
-      const line = lines.find((l) => Math.abs(l[0]!.y - g.y) < 0.5);
+  // The lines of the page, across boxes («٢» and «من ١٤» may be two), in each coordinate system.
+  const byLine = new Map<string, NonNullable<Unit['glyphs']>>();
+  units.forEach((unit, u) => {
+    for (const g of unit.glyphs ?? []) {
+      const key = `${Math.round(g.y * 2)}\u0000${context[u]}`;
+      const line = byLine.get(key);
       if (line) line.push(g);
-      else lines.push([g]);
+      else byLine.set(key, [g]);
     }
+  });
+  {
+    const lines = [...byLine.values()];
     for (const line of lines) {
       line.sort((a, b) => a.x - b.x);
       const kinds = line.map((g) => marks.bidi(g.font, g.code));
@@ -447,7 +465,8 @@ function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
           const joins =
             n < line.length &&
             kinds[n] !== 'R' &&
-            ((tight && (kinds[k] === 'L' || kinds[n] === 'L')) || (kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)))));
+            ((tight && (kinds[k] === 'L' || kinds[n] === 'L')) ||
+              (kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)))));
           if (!joins) break;
           k = n;
         }
@@ -517,7 +536,14 @@ function reorder(units: Unit[], context: string[], rtl: boolean): number[] {
   }
   const aligned = alignRuns(items);
   if (process.env.MUJAZ_DEBUG_ORDER) {
-    const show = (list: Item[]) => list.filter((it) => it.piece.text).map((it) => `${it.piece.units[0]}${it.piece.units.length > 1 ? `+${it.piece.units.length - 1}` : ''}@${it.piece.text!.start.y.toFixed(0)}-${it.piece.text!.end.y.toFixed(0)}:${it.piece.text!.start.x.toFixed(0)}`).join(' ');
+    const show = (list: Item[]) =>
+      list
+        .filter((it) => it.piece.text)
+        .map(
+          (it) =>
+            `${it.piece.units[0]}${it.piece.units.length > 1 ? `+${it.piece.units.length - 1}` : ''}@${it.piece.text!.start.y.toFixed(0)}-${it.piece.text!.end.y.toFixed(0)}:${it.piece.text!.start.x.toFixed(0)}`,
+        )
+        .join(' ');
     console.error(`before: ${show(items)}\nafter:  ${show(aligned)}`);
   }
   return aligned.flatMap((item) => item.piece.units);
