@@ -73,6 +73,8 @@ interface Unit {
   fixed: boolean;
   /** It paints (a fixed unit that paints is not passed by a moved text: where it paints is not known). */
   paints?: boolean;
+  /** A run of fixed operators, which the next fixed operator joins. */
+  run?: boolean;
 }
 
 /** A font resource's glyphs, if known. */
@@ -97,7 +99,8 @@ export interface Marks {
 export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs, marks?: Marks): Uint8Array {
   const slice = (i: number) => data.subarray(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
   const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-  const text = (i: number) => latin1.slice(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
+  /** The bytes of operators from to to (default: from alone), as text. */
+  const text = (from: number, to = from) => latin1.slice(ops[from]!.start, to + 1 < ops.length ? ops[to + 1]!.start : data.length);
 
   // The colour in force before each operator (as the bytes that set it).
   const colourAt: Colour[] = [];
@@ -117,33 +120,56 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
   const order = reorder(units, context, marks !== undefined);
   const inserts = marks ? bidiMarks(units, marks, context) : new Map<number, Uint8Array>();
 
+  // The output: runs of the stream's own bytes (operators that stay next to each other are copied as one run),
+  // and what is written between. Every run ends in white space, so that no two tokens run together where
+  // something between them is left out.
   const parts: Uint8Array[] = [];
-  // Every piece ends in white space, so that no two tokens run together when something between them is left out.
-  const push = (bytes: Uint8Array) => {
-    parts.push(bytes);
-    const last = bytes[bytes.length - 1];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0) return;
+    const run = data.subarray(from, to);
+    parts.push(run);
+    const last = run[run.length - 1];
     if (last !== undefined && last !== 0x0a && last !== 0x20 && last !== 0x0d && last !== 0x09) parts.push(NEWLINE);
+    from = -1;
+  };
+  const write = (bytes: Uint8Array) => {
+    flush();
+    parts.push(bytes, NEWLINE);
+  };
+  const copy = (i: number) => {
+    const start = ops[i]!.start;
+    const end = i + 1 < ops.length ? ops[i + 1]!.start : data.length;
+    if (from >= 0 && start === to) to = end;
+    else {
+      flush();
+      from = start;
+      to = end;
+    }
   };
   let current = colourAt[0]!;
   for (const u of order) {
     const unit = units[u]!;
-    if (unit.before.fill !== current.fill) push(Buffer.from(unit.before.fill, 'latin1'));
-    if (unit.before.stroke !== current.stroke) push(Buffer.from(unit.before.stroke, 'latin1'));
+    if (unit.before.fill !== current.fill) write(Buffer.from(unit.before.fill, 'latin1'));
+    if (unit.before.stroke !== current.stroke) write(Buffer.from(unit.before.stroke, 'latin1'));
+    let opens = false;
+    let closes = false;
+    let colourNow = unit.before;
     for (const i of unit.ops) {
       const insert = inserts.get(i);
-      if (insert) push(insert);
-      if (!cut.has(ops[i]!)) push(slice(i));
+      if (insert) write(insert);
+      if (!cut.has(ops[i]!)) copy(i);
+      const name = ops[i]!.op;
+      if (name === 'q') opens = true;
+      else if (name === 'Q') closes = true;
+      else if (COLOUR.has(name)) colourNow = applyColour(colourNow, name, text(i));
     }
-    // After a q…Q the colour is the one saved, as it was in place; else what the unit's own colours made it.
-    const last = unit.ops[unit.ops.length - 1]!;
     // After a Q the colour is whatever the matching q saved, which text moved across it may have changed: the
-    // next unit says its colour again.
-    current = unit.ops.some((i) => ops[i]!.op === 'Q')
-      ? { fill: '', stroke: '' }
-      : unit.ops.some((i) => ops[i]!.op === 'q')
-        ? colourAt[last + 1]!
-        : unit.ops.reduce((c, i) => (COLOUR.has(ops[i]!.op) ? applyColour(c, ops[i]!.op, text(i)) : c), unit.before);
+    // next unit says its colour again. After a q alone, the colour is as it was in place there.
+    current = closes ? { fill: '', stroke: '' } : opens ? colourAt[unit.ops[unit.ops.length - 1]! + 1]! : colourNow;
   }
+  flush();
   return Buffer.concat(parts);
 }
 
@@ -175,14 +201,21 @@ function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[
       continue;
     }
     const fill = fillBlock(ops, i, colourAt);
-    if (fill) {
+    if (fill?.unit) {
       units.push(fill.unit);
       i = fill.next;
       continue;
     }
-    const op = ops[i]!;
-    units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op), paints: PAINT.has(op.op) });
-    i++;
+    const end = fill && fill.next > i ? fill.next : i + 1;
+    for (; i < end; i++) {
+      const op = ops[i]!;
+      const last = units[units.length - 1];
+      // Operators that may not move, one after another, are one unit: they stay in their order and place.
+      if (!COLOUR.has(op.op) && last?.fixed && last.run && last.ops[last.ops.length - 1] === i - 1) {
+        last.ops.push(i);
+        last.paints ||= PAINT.has(op.op);
+      } else units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op), paints: PAINT.has(op.op), run: true });
+    }
   }
   return units;
 }
@@ -218,7 +251,9 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
     else if (op.op === 'EMC') {
       if (--depth === 0) {
         // A block of spaces alone draws nothing and moves freely.
-        const own = [...range(i, j)].filter((k) => !tail.includes(k));
+        const own: number[] = [];
+        const kept = new Set(tail);
+        for (let k = i; k <= j; k++) if (!kept.has(k)) own.push(k);
         const text = start && end ? { start, end, lines } : undefined;
         return { unit: { ops: own, before: colourAt[i]!, boxes, text, glyphs: shown, fixed: false }, tail, next: j + 1 };
       }
@@ -260,7 +295,9 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
           if (advance > 0) {
             start ??= { x: at, y, size };
             end = { x: at + advance, y, size };
-            const line = lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
+            const previous = lines[lines.length - 1];
+            const line =
+              previous && Math.abs(previous.y - y) < 0.5 && previous.size === size ? previous : lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
             if (line) {
               line.x0 = Math.min(line.x0, at);
               line.x1 = Math.max(line.x1, at + advance);
@@ -283,23 +320,25 @@ function grow(box: Box, x0: number, y0: number, x1: number, y1: number): void {
 }
 
 /** A filled path from operator i, tagged or not: path operators, colours, and a fill. */
-function fillBlock(ops: Operation[], i: number, colourAt: Colour[]): { unit: Unit; next: number } | undefined {
+function fillBlock(ops: Operation[], i: number, colourAt: Colour[]): { unit?: Unit; next: number } | undefined {
   const tagged = isTagged(ops[i]!);
   const box: Box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
   let filled = false;
   for (let j = tagged ? i + 1 : i; j < ops.length; j++) {
     const op = ops[j]!;
-    const nums = op.operands.filter((o): o is number => typeof o === 'number');
     if (op.op === 'EMC' && tagged)
       return filled ? { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 } : undefined;
     if (!FILL.has(op.op) && !COLOUR.has(op.op)) {
-      return !tagged && filled ? { unit: { ops: [...range(i, j - 1)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j } : undefined;
+      if (tagged) return undefined;
+      // A path that is not filled (a clip): its operators stay, each fixed; the next unit starts after it.
+      return filled ? { unit: { ops: [...range(i, j - 1)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j } : { next: j };
     }
-    if (op.op === 're' && nums.length === 4) {
-      const [rx, ry, w, h] = nums as [number, number, number, number];
-      grow(box, Math.min(rx, rx + w) - 1, Math.min(ry, ry + h) - 1, Math.max(rx, rx + w) + 1, Math.max(ry, ry + h) + 1);
-    } else if (['m', 'l', 'c', 'v', 'y'].includes(op.op)) {
-      for (let k = 0; k + 1 < nums.length; k += 2) grow(box, nums[k]! - 1, nums[k + 1]! - 1, nums[k]! + 1, nums[k + 1]! + 1);
+    if (op.op === 're' || op.op === 'm' || op.op === 'l' || op.op === 'c' || op.op === 'v' || op.op === 'y') {
+      const nums = op.operands.filter((o): o is number => typeof o === 'number');
+      if (op.op === 're' && nums.length === 4) {
+        const [rx, ry, w, h] = nums as [number, number, number, number];
+        grow(box, Math.min(rx, rx + w) - 1, Math.min(ry, ry + h) - 1, Math.max(rx, rx + w) + 1, Math.max(ry, ry + h) + 1);
+      } else if (op.op !== 're') for (let k = 0; k + 1 < nums.length; k += 2) grow(box, nums[k]! - 1, nums[k + 1]! - 1, nums[k]! + 1, nums[k + 1]! + 1);
     } else if (op.op === 'f' || op.op === 'F' || op.op === 'f*') filled = true;
     if (!tagged && filled && op.op.startsWith('f')) return { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 };
   }
@@ -438,37 +477,51 @@ function bidiMarks(units: Unit[], marks: Marks, context: string[]): Map<number, 
       line.sort((a, b) => a.x - b.x);
       const kinds = line.map((g) => marks.bidi(g.font, g.code));
       if (!kinds.includes('R')) continue;
+      // Two boxes side by side, with no glyph between them, are apart as by a space.
+      const apart = (k: number) => k > 0 && line[k]!.x - (line[k - 1]!.x + line[k - 1]!.advance) > 0.25 * line[k]!.size;
       // Stretches of one direction as the bidi algorithm makes them: Latin words joined by the spaces between
       // them (rule N1), a number by one separator inside it (W4); digits and anything else end a stretch.
       for (let k = 0; k < line.length; k++) {
         const kind = kinds[k]!;
         if (kind === 'R' || kind === 'N') continue;
-        // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
-        // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
-        let m = k - 1;
-        let spaced = false;
-        while (m >= 0 && kinds[m] === 'N') spaced ||= line[m--]!.blank;
-        const list = m >= 0 && kinds[m] !== 'R' && spaced;
-        // In a list the mark goes before the separator that ends the item («١،»), which poppler keeps in one word.
-        const at = list && k > 0 && !line[k - 1]!.blank ? k - 1 : k;
-        if (at > 0 && line[at]!.first) {
-          const code = marks.rlm(line[at]!.font);
-          if (code !== undefined) inserts.set(line[at]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
-        }
+        const start = k;
         for (;;) {
-          while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
+          while (k + 1 < line.length && kinds[k + 1] === kinds[k] && !apart(k + 1)) k++;
           let n = k + 1;
           while (n < line.length && kinds[n] === 'N') n++;
           // Latin words through spaces, a number through one separator, and Latin with what it touches (a
           // URL, «COVID-19», «S-400», set apart from the Arabic by the deck): each reads as one stretch.
-          const tight = line.slice(k + 1, n).every((g) => !g.blank);
+          let tight = true;
+          for (let t = k + 1; t <= n && t < line.length; t++) if (apart(t) || (t < n && line[t]!.blank)) tight = false;
           const joins =
             n < line.length &&
             kinds[n] !== 'R' &&
             ((tight && (kinds[k] === 'L' || kinds[n] === 'L')) ||
-              (kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)))));
+              (kinds[n] === kinds[k] && (kinds[k] === 'L' || (tight && n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)))));
           if (!joins) break;
           k = n;
+        }
+        // Not where punctuation touches the stretch's right end («12.5%»): poppler would set it apart.
+        const touched = k + 1 < line.length && kinds[k + 1] === 'N' && !line[k + 1]!.blank && !apart(k + 1);
+        // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
+        // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
+        let m = start - 1;
+        let spaced = false;
+        // (Within the stretch's own box: what lies past a gap is another box.)
+        let edge = apart(start);
+        while (!edge && m >= 0 && kinds[m] === 'N') {
+          spaced ||= line[m]!.blank;
+          edge = apart(m);
+          m--;
+        }
+        const list = !edge && m >= 0 && kinds[m] !== 'R' && spaced;
+        // In a list the mark goes before the separator that ends the item («١،»), which poppler keeps in one word;
+        // elsewhere between the number and what touches it (a range «١٢–٩» drawn reads «٩‏–١٢», «٪٢٠» «٢٠‏٪»).
+        const left = start > 0 ? line[start - 1]! : undefined;
+        const at = list && left && !left.blank ? start - 1 : start;
+        if (at > 0 && !touched && line[at]!.first) {
+          const code = marks.rlm(line[at]!.font);
+          if (code !== undefined) inserts.set(line[at]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
         }
       }
     }
@@ -485,32 +538,47 @@ const PATH = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h']);
  * The graphics state each unit is drawn in, as a string (the transformation, clips, graphics state and marked
  * content open there; not the colour, which each unit carries): a unit may be drawn anywhere the same string holds.
  */
-function contexts(ops: Operation[], units: Unit[], text: (i: number) => string): string[] {
-  const at: string[] = new Array(ops.length + 1);
-  const levels: string[] = [];
-  const marks: string[] = [];
-  let current = '';
-  let path = '';
+function contexts(ops: Operation[], units: Unit[], text: (from: number, to?: number) => string): string[] {
+  const wanted = new Set(units.filter((u) => u.text).map((u) => u.ops[0]!));
+  const at = new Map<number, string>();
+  // Each state is named by a number: the state it was made from and what changed it.
+  const ids = new Map<string, number>();
+  const intern = (key: string) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
+  const levels: number[] = [];
+  const marks: number[] = [];
+  let current = 0;
+  let mark = 0;
+  let path = -1;
   let clip = false;
   let inText = 0;
-  ops.forEach((op, i) => {
-    at[i] = `${levels.join('\u0000')}\u0001${current}\u0002${marks.join('\u0000')}`;
-    const name = op.op;
+  for (let i = 0; i < ops.length; i++) {
+    if (wanted.has(i)) at.set(i, `${current}:${mark}`);
+    const name = ops[i]!.op;
     if (name === 'BT') inText++;
     else if (name === 'ET') inText--;
     else if (name === 'q') levels.push(current);
-    else if (name === 'Q') current = levels.pop() ?? '';
-    else if (name === 'BDC' || name === 'BMC') marks.push(text(i));
-    else if (name === 'EMC') marks.pop();
-    else if (PATH.has(name)) path += text(i);
-    else if (name === 'W' || name === 'W*') clip = true;
+    else if (name === 'Q') current = levels.pop() ?? 0;
+    else if (name === 'BDC' || name === 'BMC') {
+      marks.push(mark);
+      mark = intern(`m${mark} ${text(i)}`);
+    } else if (name === 'EMC') mark = marks.pop() ?? 0;
+    else if (PATH.has(name)) {
+      if (path < 0) path = i;
+    } else if (name === 'W' || name === 'W*') clip = true;
     else if (PAINT.has(name) || name === 'n') {
-      if (clip) current += `${path}${name === 'n' ? '' : text(i)}W `;
-      path = '';
+      if (clip && path >= 0) current = intern(`${current} ${text(path, i)}`);
+      path = -1;
       clip = false;
-    } else if (!COLOUR.has(name) && !inText && name !== 'Tf') current += text(i);
-  });
-  return units.map((u) => at[u.ops[0]!]!);
+    } else if (!COLOUR.has(name) && !inText && name !== 'Tf') current = intern(`${current} ${text(i)}`);
+  }
+  return units.map((u) => at.get(u.ops[0]!) ?? '');
 }
 
 /** One entry of the order: a piece that may move, or a unit that may not (and whether it paints). */
@@ -535,17 +603,6 @@ function reorder(units: Unit[], context: string[], rtl: boolean): number[] {
     start = end + 1;
   }
   const aligned = alignRuns(items);
-  if (process.env.MUJAZ_DEBUG_ORDER) {
-    const show = (list: Item[]) =>
-      list
-        .filter((it) => it.piece.text)
-        .map(
-          (it) =>
-            `${it.piece.units[0]}${it.piece.units.length > 1 ? `+${it.piece.units.length - 1}` : ''}@${it.piece.text!.start.y.toFixed(0)}-${it.piece.text!.end.y.toFixed(0)}:${it.piece.text!.start.x.toFixed(0)}`,
-        )
-        .join(' ');
-    console.error(`before: ${show(items)}\nafter:  ${show(aligned)}`);
-  }
   return aligned.flatMap((item) => item.piece.units);
 }
 
