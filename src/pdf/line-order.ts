@@ -97,7 +97,6 @@ export interface Marks {
 }
 
 export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs, marks?: Marks): Uint8Array {
-  const slice = (i: number) => data.subarray(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
   const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
   /** The bytes of operators from to to (default: from alone), as text. */
   const text = (from: number, to = from) => latin1.slice(ops[from]!.start, to + 1 < ops.length ? ops[to + 1]!.start : data.length);
