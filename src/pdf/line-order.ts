@@ -461,16 +461,22 @@ function splitRange(unit: Unit, ops: Operation[], marks: Marks): void {
 function bidiMarks(units: Unit[], marks: Marks, context: string[]): Map<number, Uint8Array> {
   const inserts = new Map<number, Uint8Array>();
   // The lines of the page, across boxes («٢» and «من ١٤» may be two), in each coordinate system.
-  const byLine = new Map<string, NonNullable<Unit['glyphs']>>();
+  const byContext = new Map<string, Map<number, NonNullable<Unit['glyphs']>>>();
   units.forEach((unit, u) => {
-    for (const g of unit.glyphs ?? []) {
-      const key = `${Math.round(g.y * 2)}\u0000${context[u]}`;
-      const line = byLine.get(key);
+    if (!unit.glyphs?.length) return;
+    let lines = byContext.get(context[u]!);
+    if (!lines) {
+      lines = new Map();
+      byContext.set(context[u]!, lines);
+    }
+    for (const g of unit.glyphs) {
+      const key = Math.round(g.y * 2);
+      const line = lines.get(key);
       if (line) line.push(g);
-      else byLine.set(key, [g]);
+      else lines.set(key, [g]);
     }
   });
-  {
+  for (const byLine of byContext.values()) {
     const lines = [...byLine.values()];
     for (const line of lines) {
       line.sort((a, b) => a.x - b.x);
