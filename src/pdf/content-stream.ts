@@ -22,6 +22,13 @@ const CLASS = new Uint8Array(256);
 for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[b] = 1;
 for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = 2;
 const isWhite = (b: number) => CLASS[b] === 1;
+/** A hex digit's value; -1 for white space (skipped) and anything else. */
+const HEX = new Int8Array(256).fill(-1);
+for (let k = 0; k < 10; k++) HEX[0x30 + k] = k;
+for (let k = 0; k < 6; k++) {
+  HEX[0x41 + k] = 10 + k;
+  HEX[0x61 + k] = 10 + k;
+}
 const isRegular = (b: number) => CLASS[b] === 0;
 /** A number token: digits, at most one point, an optional sign. */
 function isNumber(w: string): boolean {
@@ -86,8 +93,8 @@ export function parseContentStream(data: Uint8Array): Operation[] {
     i++; // <
     const digits: number[] = [];
     while (i < n && data[i] !== 0x3e) {
-      const b = data[i++]!;
-      if (!isWhite(b)) digits.push(Number.parseInt(String.fromCharCode(b), 16));
+      const v = HEX[data[i++]!]!;
+      if (v >= 0) digits.push(v);
     }
     i++; // >
     if (digits.length % 2) digits.push(0);
@@ -109,7 +116,8 @@ export function parseContentStream(data: Uint8Array): Operation[] {
     const b = data[i]!;
     if (b === 0x2f) {
       i++;
-      return { name: word().replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) };
+      const w = word();
+      return { name: w.includes('#') ? w.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : w };
     }
     if (b === 0x28) return { bytes: literal() };
     if (b === 0x3c) {
@@ -145,6 +153,35 @@ export function parseContentStream(data: Uint8Array): Operation[] {
       }
     }
     if (i >= n || b === 0x5d || b === 0x3e || b === 0x29 || b === 0x7b || b === 0x7d) throw new Error('unexpected delimiter in a content stream');
+    // A number, read from its bytes (most operands are: each glyph's position).
+    if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) {
+      let k = i;
+      const negative = data[k] === 0x2d;
+      if (data[k] === 0x2d || data[k] === 0x2b) k++;
+      let value = 0;
+      let digits = 0;
+      while (k < n && data[k]! >= 0x30 && data[k]! <= 0x39) {
+        value = value * 10 + (data[k++]! - 0x30);
+        digits++;
+      }
+      if (data[k] === 0x2e) {
+        k++;
+        let scale = 1;
+        let fraction = 0;
+        while (k < n && data[k]! >= 0x30 && data[k]! <= 0x39) {
+          fraction = fraction * 10 + (data[k++]! - 0x30);
+          scale *= 10;
+          digits++;
+        }
+        value += fraction / scale;
+      }
+      // (Within a rounding of what Number() reads: the values only place things to compare them; what is
+      // written back is always the stream's own bytes.)
+      if (digits > 0 && (k >= n || !isRegular(data[k]!))) {
+        i = k;
+        return negative ? -value : value;
+      }
+    }
     const w = word();
     if (isNumber(w)) return Number(w);
     if (w === 'true' || w === 'false') return w === 'true';

@@ -22,6 +22,10 @@ import type { GlyphsOf } from './glyph-boxes.js';
 
 /** Operators a movable text block may hold: text objects, their text, marked content and colours. */
 const TEXT = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'TJ', 'BMC', 'BDC', 'EMC']);
+/** State set after a block's text, before its EMC, for what follows: it stays where it is. */
+const TAIL = new Set(['Q', 'q', 'cm', 'gs']);
+/** A clipping path (built, then W n): it paints nothing. */
+const CLIP = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h', 'W', 'W*', 'n']);
 const COLOUR = new Set(['rg', 'RG', 'g', 'G', 'k', 'K', 'cs', 'CS', 'sc', 'scn', 'SC', 'SCN']);
 /** Operators of a filled path (a background, a rule): no state beyond the colour. */
 const FILL = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h', 'f', 'F', 'f*', 'n']);
@@ -40,6 +44,8 @@ interface Line {
   x0: number;
   x1: number;
   size: number;
+  /** The font resource its glyphs are in (a bold label and its text are two). */
+  font: string;
 }
 
 /**
@@ -62,11 +68,13 @@ interface Unit {
   /** A text block's glyphs as pdf.js follows them. */
   text?: TextInfo;
   /** Its visible glyphs: the Tj showing each (and whether it is the Tj's first), where, in which font. */
-  glyphs?: { op: number; first: boolean; x: number; y: number; font: string; code: number; blank: boolean }[];
+  glyphs?: { op: number; first: boolean; x: number; y: number; font: string; code: number; blank: boolean; advance: number; size: number }[];
   /** Drawing that may not move, nor be moved past (a state change, an image, a clip). */
   fixed: boolean;
   /** It paints (a fixed unit that paints is not passed by a moved text: where it paints is not known). */
   paints?: boolean;
+  /** A run of fixed operators, which the next fixed operator joins. */
+  run?: boolean;
 }
 
 /** A font resource's glyphs, if known. */
@@ -81,15 +89,17 @@ export type Bidi = 'L' | 'D' | 'R' | 'N';
  */
 export interface Marks {
   bidi(font: string, code: number): Bidi;
+  /** A dash (‐ to ―, −, -): what a range of numbers is written with. */
+  dash(font: string, code: number): boolean;
   /** A separator inside a number: . , ٫ ٬ : / (bidi classes CS and ES). */
   separator(font: string, code: number): boolean;
   rlm(font: string): number | undefined;
 }
 
 export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs, marks?: Marks): Uint8Array {
-  const slice = (i: number) => data.subarray(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
   const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-  const text = (i: number) => latin1.slice(ops[i]!.start, i + 1 < ops.length ? ops[i + 1]!.start : data.length);
+  /** The bytes of operators from to to (default: from alone), as text. */
+  const text = (from: number, to = from) => latin1.slice(ops[from]!.start, to + 1 < ops.length ? ops[to + 1]!.start : data.length);
 
   // The colour in force before each operator (as the bytes that set it).
   const colourAt: Colour[] = [];
@@ -104,36 +114,61 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
   colourAt.push(colour);
 
   const units = splitUnits(ops, colourAt, glyphs);
-  const order = reorder(units, contexts(ops, units, text));
-  const inserts = marks ? bidiMarks(units, marks) : new Map<number, Uint8Array>();
+  if (marks) for (const unit of units) splitRange(unit, ops, marks);
+  const context = contexts(ops, units, text);
+  const order = reorder(units, context, marks !== undefined);
+  const inserts = marks ? bidiMarks(units, marks, context) : new Map<number, Uint8Array>();
 
+  // The output: runs of the stream's own bytes (operators that stay next to each other are copied as one run),
+  // and what is written between. Every run ends in white space, so that no two tokens run together where
+  // something between them is left out.
   const parts: Uint8Array[] = [];
-  // Every piece ends in white space, so that no two tokens run together when something between them is left out.
-  const push = (bytes: Uint8Array) => {
-    parts.push(bytes);
-    const last = bytes[bytes.length - 1];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0) return;
+    const run = data.subarray(from, to);
+    parts.push(run);
+    const last = run[run.length - 1];
     if (last !== undefined && last !== 0x0a && last !== 0x20 && last !== 0x0d && last !== 0x09) parts.push(NEWLINE);
+    from = -1;
+  };
+  const write = (bytes: Uint8Array) => {
+    flush();
+    parts.push(bytes, NEWLINE);
+  };
+  const copy = (i: number) => {
+    const start = ops[i]!.start;
+    const end = i + 1 < ops.length ? ops[i + 1]!.start : data.length;
+    if (from >= 0 && start === to) to = end;
+    else {
+      flush();
+      from = start;
+      to = end;
+    }
   };
   let current = colourAt[0]!;
   for (const u of order) {
     const unit = units[u]!;
-    if (unit.before.fill !== current.fill) push(Buffer.from(unit.before.fill, 'latin1'));
-    if (unit.before.stroke !== current.stroke) push(Buffer.from(unit.before.stroke, 'latin1'));
+    if (unit.before.fill !== current.fill) write(Buffer.from(unit.before.fill, 'latin1'));
+    if (unit.before.stroke !== current.stroke) write(Buffer.from(unit.before.stroke, 'latin1'));
+    let opens = false;
+    let closes = false;
+    let colourNow = unit.before;
     for (const i of unit.ops) {
       const insert = inserts.get(i);
-      if (insert) push(insert);
-      if (!cut.has(ops[i]!)) push(slice(i));
+      if (insert) write(insert);
+      if (!cut.has(ops[i]!)) copy(i);
+      const name = ops[i]!.op;
+      if (name === 'q') opens = true;
+      else if (name === 'Q') closes = true;
+      else if (COLOUR.has(name)) colourNow = applyColour(colourNow, name, text(i));
     }
-    // After a q…Q the colour is the one saved, as it was in place; else what the unit's own colours made it.
-    const last = unit.ops[unit.ops.length - 1]!;
     // After a Q the colour is whatever the matching q saved, which text moved across it may have changed: the
-    // next unit says its colour again.
-    current = unit.ops.some((i) => ops[i]!.op === 'Q')
-      ? { fill: '', stroke: '' }
-      : unit.ops.some((i) => ops[i]!.op === 'q')
-        ? colourAt[last + 1]!
-        : unit.ops.reduce((c, i) => (COLOUR.has(ops[i]!.op) ? applyColour(c, ops[i]!.op, text(i)) : c), unit.before);
+    // next unit says its colour again. After a q alone, the colour is as it was in place there.
+    current = closes ? { fill: '', stroke: '' } : opens ? colourAt[unit.ops[unit.ops.length - 1]! + 1]! : colourNow;
   }
+  flush();
   return Buffer.concat(parts);
 }
 
@@ -165,14 +200,21 @@ function splitUnits(ops: Operation[], colourAt: Colour[], glyphs: Glyphs): Unit[
       continue;
     }
     const fill = fillBlock(ops, i, colourAt);
-    if (fill) {
+    if (fill?.unit) {
       units.push(fill.unit);
       i = fill.next;
       continue;
     }
-    const op = ops[i]!;
-    units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op), paints: PAINT.has(op.op) });
-    i++;
+    const end = fill && fill.next > i ? fill.next : i + 1;
+    for (; i < end; i++) {
+      const op = ops[i]!;
+      const last = units[units.length - 1];
+      // Operators that may not move, one after another, are one unit: they stay in their order and place.
+      if (!COLOUR.has(op.op) && last?.fixed && last.run && last.ops[last.ops.length - 1] === i - 1) {
+        last.ops.push(i);
+        last.paints ||= PAINT.has(op.op);
+      } else units.push({ ops: [i], before: colourAt[i]!, boxes: [], fixed: !COLOUR.has(op.op), paints: PAINT.has(op.op), run: true });
+    }
   }
   return units;
 }
@@ -196,18 +238,21 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
   const tail: number[] = [];
   for (let j = i; j < ops.length; j++) {
     const op = ops[j]!;
-    // Chromium closes a block's q…Q after its text and before its EMC: the Qs go after the EMC (no drawing moves).
-    if (op.op === 'Q' && lastText >= 0) {
+    // Chromium closes a block's q…Q, and sets up the next drawing (q, cm, gs, colours, clips), after its text
+    // and before its EMC: those stay in place, after the EMC (nothing they hold paints).
+    if (lastText >= 0 && (TAIL.has(op.op) || (tail.length > 0 && (COLOUR.has(op.op) || CLIP.has(op.op))))) {
       tail.push(j);
       continue;
     }
-    if (tail.length && op.op !== 'Q' && op.op !== 'EMC') return undefined;
+    if (tail.length && op.op !== 'EMC') return undefined;
     if (!TEXT.has(op.op) && !COLOUR.has(op.op)) return undefined;
     if (op.op === 'BDC' || op.op === 'BMC') depth++;
     else if (op.op === 'EMC') {
       if (--depth === 0) {
         // A block of spaces alone draws nothing and moves freely.
-        const own = [...range(i, j)].filter((k) => !tail.includes(k));
+        const own: number[] = [];
+        const kept = new Set(tail);
+        for (let k = i; k <= j; k++) if (!kept.has(k)) own.push(k);
         const text = start && end ? { start, end, lines } : undefined;
         return { unit: { ops: own, before: colourAt[i]!, boxes, text, glyphs: shown, fixed: false }, tail, next: j + 1 };
       }
@@ -236,7 +281,7 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
         const code = (bytes[k]! << 8) | bytes[k + 1]!;
         const glyph = font(code);
         const advance = glyph.advance * size;
-        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink });
+        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink, advance, size });
         if (glyph.ink) {
           if (!box) {
             box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -249,11 +294,13 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
           if (advance > 0) {
             start ??= { x: at, y, size };
             end = { x: at + advance, y, size };
-            const line = lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
+            const previous = lines[lines.length - 1];
+            const line =
+              previous && Math.abs(previous.y - y) < 0.5 && previous.size === size ? previous : lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
             if (line) {
               line.x0 = Math.min(line.x0, at);
               line.x1 = Math.max(line.x1, at + advance);
-            } else lines.push({ y, x0: at, x1: at + advance, size });
+            } else lines.push({ y, x0: at, x1: at + advance, size, font: fontName });
           }
         }
         at += advance;
@@ -272,23 +319,25 @@ function grow(box: Box, x0: number, y0: number, x1: number, y1: number): void {
 }
 
 /** A filled path from operator i, tagged or not: path operators, colours, and a fill. */
-function fillBlock(ops: Operation[], i: number, colourAt: Colour[]): { unit: Unit; next: number } | undefined {
+function fillBlock(ops: Operation[], i: number, colourAt: Colour[]): { unit?: Unit; next: number } | undefined {
   const tagged = isTagged(ops[i]!);
   const box: Box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
   let filled = false;
   for (let j = tagged ? i + 1 : i; j < ops.length; j++) {
     const op = ops[j]!;
-    const nums = op.operands.filter((o): o is number => typeof o === 'number');
     if (op.op === 'EMC' && tagged)
       return filled ? { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 } : undefined;
     if (!FILL.has(op.op) && !COLOUR.has(op.op)) {
-      return !tagged && filled ? { unit: { ops: [...range(i, j - 1)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j } : undefined;
+      if (tagged) return undefined;
+      // A path that is not filled (a clip): its operators stay, each fixed; the next unit starts after it.
+      return filled ? { unit: { ops: [...range(i, j - 1)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j } : { next: j };
     }
-    if (op.op === 're' && nums.length === 4) {
-      const [rx, ry, w, h] = nums as [number, number, number, number];
-      grow(box, Math.min(rx, rx + w) - 1, Math.min(ry, ry + h) - 1, Math.max(rx, rx + w) + 1, Math.max(ry, ry + h) + 1);
-    } else if (['m', 'l', 'c', 'v', 'y'].includes(op.op)) {
-      for (let k = 0; k + 1 < nums.length; k += 2) grow(box, nums[k]! - 1, nums[k + 1]! - 1, nums[k]! + 1, nums[k + 1]! + 1);
+    if (op.op === 're' || op.op === 'm' || op.op === 'l' || op.op === 'c' || op.op === 'v' || op.op === 'y') {
+      const nums = op.operands.filter((o): o is number => typeof o === 'number');
+      if (op.op === 're' && nums.length === 4) {
+        const [rx, ry, w, h] = nums as [number, number, number, number];
+        grow(box, Math.min(rx, rx + w) - 1, Math.min(ry, ry + h) - 1, Math.max(rx, rx + w) + 1, Math.max(ry, ry + h) + 1);
+      } else if (op.op !== 're') for (let k = 0; k + 1 < nums.length; k += 2) grow(box, nums[k]! - 1, nums[k + 1]! - 1, nums[k]! + 1, nums[k + 1]! + 1);
     } else if (op.op === 'f' || op.op === 'F' || op.op === 'f*') filled = true;
     if (!tagged && filled && op.op.startsWith('f')) return { unit: { ops: [...range(i, j)], before: colourAt[i]!, boxes: [box], fixed: false }, next: j + 1 };
   }
@@ -317,13 +366,13 @@ function glues(a: TextInfo, b: TextInfo): boolean {
   return b.start.x - a.end.x < -0.2 * size && Math.abs(b.start.y - a.end.y) <= 0.5 * size;
 }
 
-/** Does b's first line continue a's last, as the next line of one paragraph does? */
+/** Does b's first line continue a's last, as the next line of one paragraph does (one line height below: 1.4 for headings, 1.6 for text)? */
 function continues(a: TextInfo, b: TextInfo): boolean {
   const last = a.lines[a.lines.length - 1];
   const first = b.lines[0];
-  if (!last || !first || Math.abs(last.size - first.size) > 0.5) return false;
+  if (!last || !first || Math.abs(last.size - first.size) > 0.5 || last.font !== first.font) return false;
   const dy = first.y - last.y;
-  return dy > 0.9 * last.size && dy < 2.4 * last.size && first.x0 < last.x1 && last.x0 < first.x1;
+  return dy > 1.2 * last.size && dy < 1.8 * last.size && first.x0 < last.x1 && last.x0 < first.x1;
 }
 
 /** A text block, or the lines of one paragraph (blocks that continue each other), or any other unit: what moves as one. */
@@ -344,6 +393,64 @@ const onLine = (text: TextInfo, y: number, size: number): boolean => text.lines.
  * line goes before the paragraph. Nothing moves past anything it could overlap, so the page is the same.
  */
 /**
+ * A range of numbers in a right-to-left line («الفقرات ٩–١٢», drawn «١٢–٩» left to right): pdf.js's bidi
+ * takes the en dash for a left-to-right letter (src/core/bidi.js types every character above U+00FF outside the
+ * Hebrew and Arabic blocks "L"), so «١٢–٩» stayed one left-to-right run and read «١٢–٩». Chromium draws each
+ * bidi run as its own text object; here the line's objects right of the dash are drawn first, then the dash,
+ * then those left of it: pdf.js reads each of the three as an item of its own («الفقرات ٩», «–», «١٢» and
+ * what follows) and joins them with nothing between, as the range is written. Each object keeps its own
+ * position, so the page is the same.
+ */
+function splitRange(unit: Unit, ops: Operation[], marks: Marks): void {
+  const glyphs = unit.glyphs;
+  if (!unit.text || !glyphs?.length || unit.text.lines.length !== 1) return;
+  // The text objects (BT … ET) of the unit, with nothing but them between the first BT and the last ET.
+  const objects: { ops: number[]; glyphs: typeof glyphs }[] = [];
+  const before: number[] = [];
+  const after: number[] = [];
+  let open: number[] | undefined;
+  for (const i of unit.ops) {
+    const op = ops[i]!.op;
+    if (op === 'BT') open = [i];
+    else if (open) {
+      open.push(i);
+      if (op === 'ET') {
+        objects.push({ ops: open, glyphs: [] });
+        open = undefined;
+      }
+    } else if (objects.length === 0) before.push(i);
+    else after.push(i);
+  }
+  // Anything drawn or set between two objects (a colour) keeps them in place.
+  const lastOp = objects[objects.length - 1]?.ops.at(-1) ?? -1;
+  if (objects.length < 3 || after.some((i) => i < lastOp)) return;
+  const objectOf = new Map<number, (typeof objects)[number]>();
+  for (const object of objects) for (const i of object.ops) objectOf.set(i, object);
+  for (const g of glyphs) objectOf.get(g.op)?.glyphs.push(g);
+  // Chromium draws a line's objects left to right; find a dash alone between two numbers.
+  const inked = (o: (typeof objects)[number]) => o.glyphs.filter((g) => !g.blank);
+  const digits = (o: (typeof objects)[number]) => inked(o).length > 0 && inked(o).every((g) => marks.bidi(g.font, g.code) === 'D');
+  const d = objects.findIndex(
+    (o, k) =>
+      k > 0 &&
+      k + 1 < objects.length &&
+      inked(o).length === 1 &&
+      marks.dash(o.glyphs[0]!.font, inked(o)[0]!.code) &&
+      digits(objects[k - 1]!) &&
+      digits(objects[k + 1]!),
+  );
+  if (d < 0) return;
+  const sorted = objects.every((o, k) => k === 0 || (o.glyphs[0]?.x ?? 0) >= (objects[k - 1]!.glyphs[0]?.x ?? 0));
+  if (!sorted) return;
+  const order = [...objects.slice(d + 1), objects[d]!, ...objects.slice(0, d)];
+  unit.ops = [...before, ...order.flatMap((o) => o.ops), ...after];
+  const visible = order.flatMap((o) => o.glyphs.filter((g) => !g.blank && g.advance > 0));
+  const first = visible[0]!;
+  const last = visible[visible.length - 1]!;
+  unit.text = { ...unit.text, start: { x: first.x, y: first.y, size: first.size }, end: { x: last.x + last.advance, y: last.y, size: last.size } };
+}
+
+/**
  * Right-to-left marks where poppler needs them. pdftotext reads a right-to-left line by taking each stretch
  * of left-to-right characters (digits, Latin) together with the spaces and punctuation up to the next Arabic
  * letter, in visual order (poppler TextOutputDev.cc, `reorderText`): so «في ١٢ أكتوبر» came back «في  ١٢أكتوبر»,
@@ -351,45 +458,75 @@ const onLine = (text: TextInfo, y: number, size: number): boolean => text.lines.
  * the page (its left edge), ends it there, as the text reads: an invisible glyph of no width that reads as U+200F,
  * which pdf.js skips and PDFium orders by its place.
  */
-function bidiMarks(units: Unit[], marks: Marks): Map<number, Uint8Array> {
+function bidiMarks(units: Unit[], marks: Marks, context: string[]): Map<number, Uint8Array> {
   const inserts = new Map<number, Uint8Array>();
-  for (const unit of units) {
-    if (!unit.glyphs?.length) continue;
-    const lines: NonNullable<Unit['glyphs']>[] = [];
-    for (const g of unit.glyphs) {
-      const line = lines.find((l) => Math.abs(l[0]!.y - g.y) < 0.5);
-      if (line) line.push(g);
-      else lines.push([g]);
+  // The lines of the page, across boxes («٢» and «من ١٤» may be two), in each coordinate system.
+  const byContext = new Map<string, Map<number, NonNullable<Unit['glyphs']>>>();
+  units.forEach((unit, u) => {
+    if (!unit.glyphs?.length) return;
+    let lines = byContext.get(context[u]!);
+    if (!lines) {
+      lines = new Map();
+      byContext.set(context[u]!, lines);
     }
+    for (const g of unit.glyphs) {
+      const key = Math.round(g.y * 2);
+      const line = lines.get(key);
+      if (line) line.push(g);
+      else lines.set(key, [g]);
+    }
+  });
+  for (const byLine of byContext.values()) {
+    const lines = [...byLine.values()];
     for (const line of lines) {
       line.sort((a, b) => a.x - b.x);
       const kinds = line.map((g) => marks.bidi(g.font, g.code));
       if (!kinds.includes('R')) continue;
+      // Two boxes side by side, with no glyph between them, are apart as by a space.
+      const apart = (k: number) => k > 0 && line[k]!.x - (line[k - 1]!.x + line[k - 1]!.advance) > 0.25 * line[k]!.size;
       // Stretches of one direction as the bidi algorithm makes them: Latin words joined by the spaces between
       // them (rule N1), a number by one separator inside it (W4); digits and anything else end a stretch.
       for (let k = 0; k < line.length; k++) {
         const kind = kinds[k]!;
         if (kind === 'R' || kind === 'N') continue;
-        // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
-        // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
-        let m = k - 1;
-        let spaced = false;
-        while (m >= 0 && kinds[m] === 'N') spaced ||= line[m--]!.blank;
-        const list = m >= 0 && kinds[m] !== 'R' && spaced;
-        // In a list the mark goes before the separator that ends the item («١،»), which poppler keeps in one word.
-        const at = list && k > 0 && !line[k - 1]!.blank ? k - 1 : k;
-        if (at > 0 && line[at]!.first) {
-          const code = marks.rlm(line[at]!.font);
-          if (code !== undefined) inserts.set(line[at]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
-        }
+        const start = k;
         for (;;) {
-          while (k + 1 < line.length && kinds[k + 1] === kinds[k]) k++;
+          while (k + 1 < line.length && kinds[k + 1] === kinds[k] && !apart(k + 1)) k++;
           let n = k + 1;
           while (n < line.length && kinds[n] === 'N') n++;
+          // Latin words through spaces, a number through one separator, and Latin with what it touches (a
+          // URL, «COVID-19», «S-400», set apart from the Arabic by the deck): each reads as one stretch.
+          let tight = true;
+          for (let t = k + 1; t <= n && t < line.length; t++) if (apart(t) || (t < n && line[t]!.blank)) tight = false;
           const joins =
-            n < line.length && kinds[n] === kinds[k] && (kinds[k] === 'L' || (n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)));
+            n < line.length &&
+            kinds[n] !== 'R' &&
+            ((tight && (kinds[k] === 'L' || kinds[n] === 'L')) ||
+              (kinds[n] === kinds[k] && (kinds[k] === 'L' || (tight && n - k === 2 && marks.separator(line[k + 1]!.font, line[k + 1]!.code)))));
           if (!joins) break;
           k = n;
+        }
+        // Not where punctuation touches the stretch's right end («12.5%»): poppler would set it apart.
+        const touched = k + 1 < line.length && kinds[k + 1] === 'N' && !line[k + 1]!.blank && !apart(k + 1);
+        // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
+        // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
+        let m = start - 1;
+        let spaced = false;
+        // (Within the stretch's own box: what lies past a gap is another box.)
+        let edge = apart(start);
+        while (!edge && m >= 0 && kinds[m] === 'N') {
+          spaced ||= line[m]!.blank;
+          edge = apart(m);
+          m--;
+        }
+        const list = !edge && m >= 0 && kinds[m] !== 'R' && spaced;
+        // In a list the mark goes before the separator that ends the item («١،»), which poppler keeps in one word;
+        // elsewhere between the number and what touches it (a range «١٢–٩» drawn reads «٩‏–١٢», «٪٢٠» «٢٠‏٪»).
+        const left = start > 0 ? line[start - 1]! : undefined;
+        const at = list && left && !left.blank ? start - 1 : start;
+        if (at > 0 && !touched && line[at]!.first) {
+          const code = marks.rlm(line[at]!.font);
+          if (code !== undefined) inserts.set(line[at]!.op, Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj\n`, 'latin1'));
         }
       }
     }
@@ -406,32 +543,47 @@ const PATH = new Set(['re', 'm', 'l', 'c', 'v', 'y', 'h']);
  * The graphics state each unit is drawn in, as a string (the transformation, clips, graphics state and marked
  * content open there; not the colour, which each unit carries): a unit may be drawn anywhere the same string holds.
  */
-function contexts(ops: Operation[], units: Unit[], text: (i: number) => string): string[] {
-  const at: string[] = new Array(ops.length + 1);
-  const levels: string[] = [];
-  const marks: string[] = [];
-  let current = '';
-  let path = '';
+function contexts(ops: Operation[], units: Unit[], text: (from: number, to?: number) => string): string[] {
+  const wanted = new Set(units.filter((u) => u.text).map((u) => u.ops[0]!));
+  const at = new Map<number, string>();
+  // Each state is named by a number: the state it was made from and what changed it.
+  const ids = new Map<string, number>();
+  const intern = (key: string) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
+  const levels: number[] = [];
+  const marks: number[] = [];
+  let current = 0;
+  let mark = 0;
+  let path = -1;
   let clip = false;
   let inText = 0;
-  ops.forEach((op, i) => {
-    at[i] = `${levels.join('\u0000')}\u0001${current}\u0002${marks.join('\u0000')}`;
-    const name = op.op;
+  for (let i = 0; i < ops.length; i++) {
+    if (wanted.has(i)) at.set(i, `${current}:${mark}`);
+    const name = ops[i]!.op;
     if (name === 'BT') inText++;
     else if (name === 'ET') inText--;
     else if (name === 'q') levels.push(current);
-    else if (name === 'Q') current = levels.pop() ?? '';
-    else if (name === 'BDC' || name === 'BMC') marks.push(text(i));
-    else if (name === 'EMC') marks.pop();
-    else if (PATH.has(name)) path += text(i);
-    else if (name === 'W' || name === 'W*') clip = true;
+    else if (name === 'Q') current = levels.pop() ?? 0;
+    else if (name === 'BDC' || name === 'BMC') {
+      marks.push(mark);
+      mark = intern(`m${mark} ${text(i)}`);
+    } else if (name === 'EMC') mark = marks.pop() ?? 0;
+    else if (PATH.has(name)) {
+      if (path < 0) path = i;
+    } else if (name === 'W' || name === 'W*') clip = true;
     else if (PAINT.has(name) || name === 'n') {
-      if (clip) current += `${path}${name === 'n' ? '' : text(i)}W `;
-      path = '';
+      if (clip && path >= 0) current = intern(`${current} ${text(path, i)}`);
+      path = -1;
       clip = false;
-    } else if (!COLOUR.has(name) && !inText && name !== 'Tf') current += text(i);
-  });
-  return units.map((u) => at[u.ops[0]!]!);
+    } else if (!COLOUR.has(name) && !inText && name !== 'Tf') current = intern(`${current} ${text(i)}`);
+  }
+  return units.map((u) => at.get(u.ops[0]!) ?? '');
 }
 
 /** One entry of the order: a piece that may move, or a unit that may not (and whether it paints). */
@@ -442,12 +594,12 @@ interface Item {
   context: string;
 }
 
-function reorder(units: Unit[], context: string[]): number[] {
+function reorder(units: Unit[], context: string[], rtl: boolean): number[] {
   const items: Item[] = [];
   let start = 0;
   for (let end = 0; end <= units.length; end++) {
     if (end < units.length && !units[end]!.fixed) continue;
-    for (const piece of orderStretch(units, start, end))
+    for (const piece of orderStretch(units, start, end, rtl))
       items.push({ piece, fixed: false, paints: piece.boxes.length > 0, context: context[piece.units[0]!]! });
     if (end < units.length) {
       const unit = units[end]!;
@@ -455,7 +607,8 @@ function reorder(units: Unit[], context: string[]): number[] {
     }
     start = end + 1;
   }
-  return alignRuns(items).flatMap((item) => item.piece.units);
+  const aligned = alignRuns(items);
+  return aligned.flatMap((item) => item.piece.units);
 }
 
 /**
@@ -528,26 +681,29 @@ function arrange(items: Item[]): Item[] {
 
 const meets = (x: Piece, y: Piece): boolean => x.boxes.some((a) => y.boxes.some((b) => overlap(a, b)));
 
-function orderStretch(units: Unit[], from: number, to: number): Piece[] {
+function orderStretch(units: Unit[], from: number, to: number, rtl: boolean): Piece[] {
   // The pieces: a block joins the paragraph whose last line it continues (one of the last few pieces, when
   // nothing drawn since touches it: Chromium may draw a box beside the paragraph's last line before that line).
+  // Of two boxes on the line above (a label and its text), the line goes on from the one that ends that line
+  // as it reads: the leftmost in a right-to-left document, the rightmost in a left-to-right one.
   const pieces: Piece[] = [];
   for (let u = from; u < to; u++) {
     const unit = units[u]!;
     const piece: Piece = { units: [u], text: unit.text, boxes: [...unit.boxes] };
-    let joined = false;
+    let best: Piece | undefined;
     for (let p = pieces.length - 1; unit.text && p >= Math.max(0, pieces.length - 6); p--) {
       const paragraph = pieces[p]!;
       if (paragraph.text && continues(paragraph.text, unit.text)) {
-        paragraph.units.push(u);
-        paragraph.boxes.push(...unit.boxes);
-        paragraph.text = { start: paragraph.text.start, end: unit.text.end, lines: [...paragraph.text.lines, ...unit.text.lines] };
-        joined = true;
-        break;
+        const edge = (q: Piece) => q.text!.lines[q.text!.lines.length - 1]!;
+        if (!best || (rtl ? edge(paragraph).x0 < edge(best).x0 : edge(paragraph).x1 > edge(best).x1)) best = paragraph;
       }
       if (meets(piece, paragraph)) break;
     }
-    if (!joined) pieces.push(piece);
+    if (best?.text && unit.text) {
+      best.units.push(u);
+      best.boxes.push(...unit.boxes);
+      best.text = { start: best.text.start, end: unit.text.end, lines: [...best.text.lines, ...unit.text.lines] };
+    } else pieces.push(piece);
   }
   const out: Piece[] = [];
   const textBefore = (p: number): TextInfo | undefined => {

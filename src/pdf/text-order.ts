@@ -20,13 +20,15 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
-import { type Marks, rewriteStream } from './line-order.js';
+import { type Bidi, type Marks, rewriteStream } from './line-order.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
 
 interface Font {
   /** The ToUnicode stream, shared by every resource name and page that uses the font. */
   cmapRef: PDFRef;
   map: Map<number, string>;
+  /** Each glyph's bidi class, once looked up. */
+  kinds: Map<number, Bidi>;
   /** Its invisible glyph that reads as a right-to-left mark, once chosen (null: none to be had). */
   rlm?: number | null;
   /** Codes shown outside any /ActualText span. */
@@ -77,6 +79,7 @@ const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB
 /** Bidi classes CS and ES: what may join a number's digits. */
 const SEPARATOR = /^[.,:/+\-\u060C\u066B\u066C]$/;
 const RLM = '\u200F';
+const DASH = /^[\u2010-\u2015\u2212-]$/;
 
 export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean } = { rtl: false }): void {
   const context = pdf.context;
@@ -100,7 +103,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
         map = undefined;
       }
       if (!map) return undefined;
-      fonts.set(key, { cmapRef, map, bare: new Set(), spanned: new Map(), inClusters: new Set(), changed: false });
+      fonts.set(key, { cmapRef, map, kinds: new Map(), bare: new Set(), spanned: new Map(), inClusters: new Set(), changed: false });
     }
     return fonts.get(key);
   };
@@ -255,26 +258,41 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
       if (!byName.has(name)) byName.set(name, glyphsOf(content.resources, name));
       return byName.get(name);
     };
+    // Each font resource looked up once in this stream, each glyph's class once in the document.
+    const fontByName = new Map<string, Font | undefined>();
+    const font = (name: string) => {
+      if (!fontByName.has(name)) fontByName.set(name, fontOf(content.resources, name));
+      return fontByName.get(name);
+    };
+    const textOf = (name: string, code: number) => font(name)?.map.get(code) ?? '';
     const marks: Marks | undefined = options.rtl
       ? {
           bidi: (name, code) => {
-            const t = fontOf(content.resources, name)?.map.get(code) ?? '';
-            return LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
+            const f = font(name);
+            if (!f) return 'N';
+            let kind = f.kinds.get(code);
+            if (kind === undefined) {
+              const t = f.map.get(code) ?? '';
+              kind = LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
+              f.kinds.set(code, kind);
+            }
+            return kind;
           },
-          separator: (name, code) => SEPARATOR.test(fontOf(content.resources, name)?.map.get(code) ?? ''),
+          dash: (name, code) => DASH.test(textOf(name, code)),
+          separator: (name, code) => SEPARATOR.test(textOf(name, code)),
           rlm: (name) => {
-            const font = fontOf(content.resources, name);
+            const f = font(name);
             const of = glyphs(name);
-            if (!font || !of) return undefined;
-            if (font.rlm === undefined) {
-              font.rlm = of.blank((c) => font.map.has(c) || font.bare.has(c) || font.spanned.has(c)) ?? null;
-              if (font.rlm !== null) {
-                of.setWidth(font.rlm, 0);
-                font.map.set(font.rlm, RLM);
-                font.changed = true;
+            if (!f || !of) return undefined;
+            if (f.rlm === undefined) {
+              f.rlm = of.blank((c) => f.map.has(c) || f.bare.has(c) || f.spanned.has(c)) ?? null;
+              if (f.rlm !== null) {
+                of.setWidth(f.rlm, 0);
+                f.map.set(f.rlm, RLM);
+                f.changed = true;
               }
             }
-            return font.rlm ?? undefined;
+            return f.rlm ?? undefined;
           },
         }
       : undefined;

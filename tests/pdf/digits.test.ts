@@ -71,8 +71,9 @@ describe('digits in an Arabic deck, printed by Chromium', () => {
     const noteAt = handoutText.indexOf('وذكر التقرير');
     expect(noteAt).toBeGreaterThan(0);
     expect(handoutText.slice(noteAt, noteAt + 120)).toMatch(/٢٠٢٤/);
-    // The quoted paragraph keeps its Western digits and its «%».
+    // The quoted paragraph keeps its Western digits and its «%» (poppler sets a right-to-left mark, and may
+    // set a space, between a number and the sign after it; before issue 15 it read the sign first).
     expect(handoutText).toContain('2024');
-    expect(handoutText).toMatch(/12\.5%|%12\.5/);
+    expect(handoutText).toMatch(/12\.5[\u200f\u202a-\u202c ]*%/);
   });
 });
