@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
-import { openWithPdfJs, pdftotext } from './support.js';
+import { decodeEntities, openWithPdfJs, pdftotext, recall } from './support.js';
 
 export type Reader = 'pdf.js' | 'poppler' | 'PDFium';
 /** pdf.js's text two ways: items joined with ' ' (for word order) and with nothing (its text layer and find bar). */
@@ -103,23 +103,10 @@ export interface Score {
   missed: string[];
 }
 
-function multiset(items: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
-  return m;
-}
-
-function score(reference: string[], have: Map<string, number>): Score {
-  let matched = 0;
-  const missed: string[] = [];
-  for (const r of reference) {
-    const n = have.get(r) ?? 0;
-    if (n > 0) {
-      matched++;
-      have.set(r, n - 1);
-    } else missed.push(r);
-  }
-  return { score: reference.length ? matched / reference.length : 1, matched, total: reference.length, missed };
+/** The multiset intersection with the reference, as a score. */
+function score(reference: string[], extracted: string[]): Score {
+  const r = recall(reference, extracted);
+  return { score: r.recall, matched: r.matched, total: r.total, missed: r.missed };
 }
 
 /** Of every two consecutive words inside one text of the deck, the share the reader gives back as two consecutive words. */
@@ -127,7 +114,7 @@ export function pairOrder(runs: string[], extracted: string): Score {
   const pairs = (ws: string[]) => ws.slice(1).map((w, i) => `${ws[i]} ${w}`);
   return score(
     runs.flatMap((r) => pairs(words(r))),
-    multiset(pairs(words(extracted))),
+    pairs(words(extracted)),
   );
 }
 
@@ -135,7 +122,7 @@ export function pairOrder(runs: string[], extracted: string): Score {
 export function wordRecall(runs: string[], extracted: string): Score {
   return score(
     runs.flatMap((r) => words(r)),
-    multiset(words(extracted)),
+    words(extracted),
   );
 }
 
@@ -164,17 +151,6 @@ export function found(list: string[], extracted: string): { found: string[]; mis
 
 // ---------------------------------------------------------------- the deck's texts
 
-const decode = (s: string) =>
-  s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&');
-
 /**
  * The texts of a built deck's slides, one per text node between tags (a label, a value, a name, a sentence),
  * speaker notes included when asked (the handout prints them).
@@ -188,7 +164,7 @@ export function slideRuns(html: string, withNotes: boolean): string[] {
     const visible = body.replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '<br>');
     for (const part of withNotes ? [visible, notes] : [visible])
       for (const t of part.split(/<[^>]+>/)) {
-        const text = decode(t).replace(/\s+/g, ' ').trim();
+        const text = decodeEntities(t).replace(/\s+/g, ' ').trim();
         if (text) runs.push(text);
       }
   }

@@ -188,7 +188,8 @@ export function recall(reference: string[], extracted: string[]): Recall {
   return { recall: reference.length ? matched / reference.length : 1, matched, total: reference.length, missed };
 }
 
-function decodeEntities(s: string): string {
+/** The text of HTML character references and entities (the ones mujaz's templates write). */
+export function decodeEntities(s: string): string {
   return s
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
