@@ -435,7 +435,7 @@ function splitRange(unit: Unit, ops: Operation[], marks: Marks): void {
       k > 0 &&
       k + 1 < objects.length &&
       inked(o).length === 1 &&
-      marks.dash(o.glyphs[0]!.font, inked(o)[0]!.code) &&
+      marks.dash(inked(o)[0]!.font, inked(o)[0]!.code) &&
       digits(objects[k - 1]!) &&
       digits(objects[k + 1]!),
   );

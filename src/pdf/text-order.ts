@@ -61,6 +61,8 @@ interface Content {
   /** Operators to cut out. */
   cut: Operation[];
   spans: Span[];
+  /** Its font resources by name, each looked up once (by the reading and by the rewriting). */
+  fonts: Map<string, Font | undefined>;
 }
 
 const TATWEEL = '\u0640';
@@ -121,10 +123,10 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     } catch {
       return; // an inline image or syntax this reader does not follow: the stream stays as Chromium wrote it
     }
-    const content: Content = { ref, dict: stream.dict, data, ops, resources, cut: [], spans: [] };
+    const content: Content = { ref, dict: stream.dict, data, ops, resources, cut: [], spans: [], fonts: new Map() };
     const stack: ({ kind: 'reversed'; op: Operation } | { kind: 'span'; span: Omit<Span, 'emc'> } | { kind: 'other' })[] = [];
     let font: Font | undefined;
-    const named = new Map<string, Font | undefined>();
+    const named = content.fonts;
     let unknownFont = false;
     const show = (bytes: Uint8Array | undefined) => {
       if (!bytes) return;
@@ -259,10 +261,9 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
       return byName.get(name);
     };
     // Each font resource looked up once in this stream, each glyph's class once in the document.
-    const fontByName = new Map<string, Font | undefined>();
     const font = (name: string) => {
-      if (!fontByName.has(name)) fontByName.set(name, fontOf(content.resources, name));
-      return fontByName.get(name);
+      if (!content.fonts.has(name)) content.fonts.set(name, fontOf(content.resources, name));
+      return content.fonts.get(name);
     };
     const textOf = (name: string, code: number) => font(name)?.map.get(code) ?? '';
     const marks: Marks | undefined = options.rtl
