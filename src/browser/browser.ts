@@ -68,7 +68,9 @@ async function connect(started: SpawnedBrowser, signal: AbortSignal | undefined)
     const exited = started.exited.then((exit) => Promise.reject(startFailure(started, exit)));
     exited.catch(() => undefined);
     if (started.exit()) await exited;
-    const { default: puppeteer } = await import('puppeteer-core');
+    // Puppeteer's entry without its launcher (browser downloads, proxies: 2.5 MB of code a run would compile
+    // for nothing): mujaz starts Chromium itself and connects over the pipe. The same classes as the main entry.
+    const { default: puppeteer } = (await import('puppeteer-core/internal/puppeteer-core-browser.js')) as unknown as typeof import('puppeteer-core');
     performance.mark('puppeteer loaded');
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`it did not answer within ${TIMEOUTS.launch / 1000} s`)), TIMEOUTS.launch);

@@ -42,8 +42,6 @@ export interface ShowOptions {
   swappable?: boolean;
   /** Shorter (or longer) bounds on the waits than TIMEOUTS; tests use this to fail fast. */
   timeouts?: Partial<Timeouts>;
-  /** Work for mujaz's own thread while Chromium loads the page (it overlaps the load). */
-  whileLoading?: () => Promise<void>;
 }
 
 export interface Shown {
@@ -165,7 +163,6 @@ export class DeckPage {
     const html = await readFile(file, 'utf8');
     const before = this.showing;
     if (before && before.url === url && before.html === html && before.viewport === viewport && !options.reveal) {
-      await options.whileLoading?.();
       return { blocked: [...before.blocked] };
     }
     this.showing = undefined;
@@ -185,8 +182,6 @@ export class DeckPage {
       const loading = swapping
         ? bounded(`${name} to be shown`, t.navigation, this.page.evaluate(swapIn, html, url))
         : this.page.goto(url, { waitUntil: 'load', timeout: t.navigation }).then(() => true);
-      loading.catch(() => undefined);
-      await options.whileLoading?.();
       if (!(await loading)) await this.page.goto(url, { waitUntil: 'load', timeout: t.navigation });
       performance.mark(`${label}: loaded`);
 

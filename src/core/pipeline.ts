@@ -97,7 +97,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
   if (owner !== undefined) throw duplicateSlug(loaded, first.slug, owner);
 
   // The lint looks at the deck as first built. It only warns unless --strict: then it runs first;
-  // otherwise while Chromium loads the deck.
+  // otherwise while Chromium starts (below).
   const firstHtml = renderDeck({ deck: first, csp });
   firstHtml.catch(() => undefined);
   let warnings: Diagnostic[] | undefined;
@@ -119,20 +119,24 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     performance.mark(`${file}: staged`);
     // No browser to print with fails the build (NO_BROWSER, saying how to get one): a deck without the PDF
     // (or the PNGs) asked for never replaces the previous one.
-    const browser = (job.pdf || job.png) && job.browser ? await job.browser() : undefined;
-    if (browser) performance.mark('browser ready');
-    const assets = browser ? await assetsVersion() : '';
-    // pdf-lib is loaded while Chromium loads the first page, not before: the page is opened first.
+    const starting = (job.pdf || job.png) && job.browser ? job.browser() : undefined;
+    // pdf-lib is loaded and the lint run while Chromium starts (or a batch's page is taken), not while it
+    // loads the deck: the page's requests are answered by this thread (src/browser/page.ts refuses those
+    // outside the deck's folder), and work here then held the load up.
     let postprocess: Promise<typeof import('../pdf/postprocess.js')> | undefined;
     const loadPostprocess = () => (postprocess ??= import('../pdf/postprocess.js'));
-    const whileLoading = async () => {
-      loadPostprocess().catch(() => undefined);
+    if (starting) {
+      starting.catch(() => undefined);
+      if (job.pdf) loadPostprocess().catch(() => undefined);
       await lint();
-    };
+    }
+    const browser = await starting;
+    if (browser) performance.mark('browser ready');
+    const assets = browser ? await assetsVersion() : '';
 
     // Fit: measured in the browser when there is one, else the deck builder's estimate stands.
     const printPage = printPageWriter({ dir: staging.dir, csp, assets });
-    const measure = browser ? measureInBrowser({ browser, printPage, whileLoading }) : estimated;
+    const measure = browser ? measureInBrowser({ browser, printPage }) : estimated;
     const deck = await fit(loaded, measure, first, job.signal);
     checkAborted(job.signal);
 

@@ -132,8 +132,6 @@ export interface BrowserMeasure {
   browser: Browser;
   /** Writes the deck's print page (printPageWriter). */
   printPage: PrintPageWriter;
-  /** Work for mujaz's own thread while Chromium loads the first page. */
-  whileLoading?: () => Promise<void>;
 }
 
 /** Runs in the page: sets the slides of `groups` a step larger (or back), in place. */
@@ -143,15 +141,12 @@ function setLarger(groups: string[], on: boolean): void {
   }
 }
 
-export function measureInBrowser({ browser, printPage, whileLoading }: BrowserMeasure): Measure {
-  let first = true;
+export function measureInBrowser({ browser, printPage }: BrowserMeasure): Measure {
   let shown: { deck: Deck; file: string } | undefined;
   const measure: Measure = async (deck: Deck) => {
     const file = await printPage(deck);
-    const during = first ? whileLoading : undefined;
-    first = false;
     return browser.withPage(async (page) => {
-      await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true, ...(during ? { whileLoading: during } : {}) });
+      await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true });
       shown = { deck, file };
       return page.evaluate(layout);
     });

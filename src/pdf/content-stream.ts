@@ -21,7 +21,6 @@ export interface Operation {
 const CLASS = new Uint8Array(256);
 for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[b] = 1;
 for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = 2;
-const isWhite = (b: number) => CLASS[b] === 1;
 /** A hex digit's value; -1 for white space (skipped) and anything else. */
 const HEX = new Int8Array(256).fill(-1);
 for (let k = 0; k < 10; k++) HEX[0x30 + k] = k;
@@ -29,7 +28,6 @@ for (let k = 0; k < 6; k++) {
   HEX[0x41 + k] = 10 + k;
   HEX[0x61 + k] = 10 + k;
 }
-const isRegular = (b: number) => CLASS[b] === 0;
 /** A number token: digits, at most one point, an optional sign. */
 function isNumber(w: string): boolean {
   let digits = 0;
@@ -47,20 +45,26 @@ const ESCAPES: Record<number, number> = { 110: 0x0a, 114: 0x0d, 116: 0x09, 98: 0
 
 export class InlineImageError extends Error {}
 
-/** The operations of a content stream; throws InlineImageError at an inline image, Error on broken syntax. */
+/** The array or dictionary being read, and (for a dictionary) the key waiting for its value. */
+interface Open {
+  items: Operand[];
+  dict: Map<string, Operand> | undefined;
+  key: string | undefined;
+}
+
+/**
+ * The operations of a content stream; throws InlineImageError at an inline image, Error on broken syntax.
+ * One loop over the bytes, with the arrays and dictionaries being read on a stack: most of a stream is
+ * glyph positions and glyph strings (`12.5 0 Td <0052> Tj`), and this runs once per page of every PDF.
+ */
 export function parseContentStream(data: Uint8Array): Operation[] {
-  let i = 0;
   const n = data.length;
   const ops: Operation[] = [];
   const latin1 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-
-  const skipWhite = () => {
-    for (;;) {
-      while (i < n && isWhite(data[i]!)) i++;
-      if (data[i] !== 0x25) return; // %: a comment runs to the end of the line
-      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
-    }
-  };
+  let operands: Operand[] = [];
+  let start = -1;
+  const open: Open[] = [];
+  let i = 0;
 
   const literal = (): Uint8Array => {
     const out: number[] = [];
@@ -90,123 +94,138 @@ export function parseContentStream(data: Uint8Array): Operation[] {
   };
 
   const hex = (): Uint8Array => {
-    i++; // <
-    const digits: number[] = [];
-    while (i < n && data[i] !== 0x3e) {
-      const v = HEX[data[i++]!]!;
-      if (v >= 0) digits.push(v);
-    }
+    const from = ++i; // after <
+    let count = 0;
+    while (i < n && data[i] !== 0x3e) if (HEX[data[i++]!]! >= 0) count++;
+    const to = i;
     i++; // >
-    if (digits.length % 2) digits.push(0);
-    const out = new Uint8Array(digits.length / 2);
-    for (let k = 0; k < out.length; k++) out[k] = digits[2 * k]! * 16 + digits[2 * k + 1]!;
+    const out = new Uint8Array((count + 1) >> 1);
+    let k = 0;
+    for (let j = from; j < to; j++) {
+      const v = HEX[data[j]!]!;
+      if (v < 0) continue;
+      if (k & 1) out[k >> 1]! += v;
+      else out[k >> 1] = v * 16;
+      k++;
+    }
     return out;
   };
 
-  const word = (): string => {
-    const s = i;
-    while (i < n && isRegular(data[i]!)) i++;
-    return latin1.slice(s, i);
+  /** Puts a value in the array or dictionary being read, or among the next operator's operands. */
+  const put = (value: Operand): void => {
+    const top = open[open.length - 1];
+    if (top === undefined) operands.push(value);
+    else if (top.dict === undefined) top.items.push(value);
+    else if (top.key === undefined) {
+      if (value === null || typeof value !== 'object' || !('name' in value)) throw new Error('broken dictionary in a content stream');
+      top.key = value.name;
+    } else {
+      top.dict.set(top.key, value);
+      top.key = undefined;
+    }
   };
 
-  // One operand, or undefined at an operator (whose text is then left in `keyword`).
-  let keyword = '';
-  const operand = (): Operand | undefined => {
-    skipWhite();
+  while (i < n) {
     const b = data[i]!;
-    if (b === 0x2f) {
+    const cls = CLASS[b]!;
+    if (cls === 1) {
       i++;
-      const w = word();
-      return { name: w.includes('#') ? w.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : w };
+      continue;
     }
-    if (b === 0x28) return { bytes: literal() };
+    if (b === 0x25) {
+      // %: a comment runs to the end of the line
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
+      continue;
+    }
+    if (start < 0 && open.length === 0) start = i;
+    if (b === 0x2f) {
+      const s = ++i;
+      while (i < n && CLASS[data[i]!] === 0) i++;
+      const w = latin1.slice(s, i);
+      put({ name: w.includes('#') ? w.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))) : w });
+      continue;
+    }
+    if (b === 0x28) {
+      put({ bytes: literal() });
+      continue;
+    }
     if (b === 0x3c) {
       if (data[i + 1] === 0x3c) {
         i += 2;
-        const dict = new Map<string, Operand>();
-        for (;;) {
-          skipWhite();
-          if (data[i] === 0x3e && data[i + 1] === 0x3e) {
-            i += 2;
-            return { dict };
-          }
-          const key = operand();
-          const value = operand();
-          if (!key || typeof key !== 'object' || !('name' in key) || value === undefined) throw new Error('broken dictionary in a content stream');
-          dict.set(key.name, value);
-        }
-      }
-      return { bytes: hex() };
+        open.push({ items: [], dict: new Map(), key: undefined });
+      } else put({ bytes: hex() });
+      continue;
+    }
+    if (b === 0x3e && data[i + 1] === 0x3e) {
+      const top = open[open.length - 1];
+      if (top?.dict === undefined || top.key !== undefined) throw new Error('broken dictionary in a content stream');
+      open.pop();
+      i += 2;
+      put({ dict: top.dict });
+      continue;
     }
     if (b === 0x5b) {
       i++;
-      const array: Operand[] = [];
-      for (;;) {
-        skipWhite();
-        if (data[i] === 0x5d) {
-          i++;
-          return array;
-        }
-        const item = operand();
-        if (item === undefined) throw new Error(`operator ${keyword} inside an array in a content stream`);
-        array.push(item);
-      }
+      open.push({ items: [], dict: undefined, key: undefined });
+      continue;
     }
-    if (i >= n || b === 0x5d || b === 0x3e || b === 0x29 || b === 0x7b || b === 0x7d) throw new Error('unexpected delimiter in a content stream');
+    if (b === 0x5d) {
+      const top = open[open.length - 1];
+      if (top === undefined || top.dict !== undefined) throw new Error('unexpected delimiter in a content stream');
+      open.pop();
+      i++;
+      put(top.items);
+      continue;
+    }
+    if (cls === 2) throw new Error('unexpected delimiter in a content stream');
     // A number, read from its bytes (most operands are: each glyph's position).
     if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) {
       let k = i;
-      const negative = data[k] === 0x2d;
-      if (data[k] === 0x2d || data[k] === 0x2b) k++;
+      const negative = b === 0x2d;
+      if (b === 0x2d || b === 0x2b) k++;
       let value = 0;
       let digits = 0;
-      while (k < n && data[k]! >= 0x30 && data[k]! <= 0x39) {
-        value = value * 10 + (data[k++]! - 0x30);
+      let c = data[k]!;
+      while (k < n && c >= 0x30 && c <= 0x39) {
+        value = value * 10 + (c - 0x30);
         digits++;
+        c = data[++k]!;
       }
-      if (data[k] === 0x2e) {
-        k++;
+      if (k < n && c === 0x2e) {
+        c = data[++k]!;
         let scale = 1;
         let fraction = 0;
-        while (k < n && data[k]! >= 0x30 && data[k]! <= 0x39) {
-          fraction = fraction * 10 + (data[k++]! - 0x30);
+        while (k < n && c >= 0x30 && c <= 0x39) {
+          fraction = fraction * 10 + (c - 0x30);
           scale *= 10;
           digits++;
+          c = data[++k]!;
         }
         value += fraction / scale;
       }
       // (Within a rounding of what Number() reads: the values only place things to compare them; what is
       // written back is always the stream's own bytes.)
-      if (digits > 0 && (k >= n || !isRegular(data[k]!))) {
+      if (digits > 0 && (k >= n || CLASS[c] !== 0)) {
         i = k;
-        return negative ? -value : value;
+        put(negative ? -value : value);
+        continue;
       }
     }
-    const w = word();
-    if (isNumber(w)) return Number(w);
-    if (w === 'true' || w === 'false') return w === 'true';
-    if (w === 'null') return null;
-    keyword = w;
-    return undefined;
-  };
-
-  let operands: Operand[] = [];
-  let start = -1;
-  for (;;) {
-    skipWhite();
-    if (i >= n) break;
-    const at = i;
-    if (start < 0) start = at;
-    const value = operand();
-    if (value !== undefined) {
-      operands.push(value);
-      continue;
+    const s = i;
+    while (i < n && CLASS[data[i]!] === 0) i++;
+    const w = latin1.slice(s, i);
+    if (isNumber(w)) put(Number(w));
+    else if (w === 'true' || w === 'false') put(w === 'true');
+    else if (w === 'null') put(null);
+    else if (open.length > 0) throw new Error(`operator ${w} inside ${open[open.length - 1]!.dict ? 'a dictionary' : 'an array'} in a content stream`);
+    else {
+      if (w === 'BI') throw new InlineImageError('inline image');
+      ops.push({ op: w, operands, start, end: i });
+      operands = [];
+      start = -1;
     }
-    if (keyword === 'BI') throw new InlineImageError('inline image');
-    ops.push({ op: keyword, operands, start, end: i });
-    operands = [];
-    start = -1;
   }
+  if (open.length > 0) throw new Error('an array or dictionary left open at the end of a content stream');
   if (operands.length) throw new Error('operands with no operator at the end of a content stream');
   return ops;
 }

@@ -7,7 +7,7 @@ import type { Browser } from '../browser/browser.js';
 import type { ShowOptions } from '../browser/page.js';
 import { MujazError } from '../errors.js';
 
-export interface PrintOptions extends Pick<ShowOptions, 'swappable' | 'timeouts' | 'whileLoading' | 'reveal'> {
+export interface PrintOptions extends Pick<ShowOptions, 'swappable' | 'timeouts' | 'reveal'> {
   /** The PDF's page, in CSS px. */
   page: { width: number; height: number };
   /** The window it is laid out in (default: the page's size). */
