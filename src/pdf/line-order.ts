@@ -226,7 +226,10 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
   const boxes: Box[] = [];
   const lines: Line[] = [];
   let start: TextInfo['start'] | undefined;
-  let end: TextInfo['end'] | undefined;
+  // Where the last visible glyph ends (kept as numbers: this runs for every glyph of every page).
+  let endX = 0;
+  let endY = 0;
+  let endSize = 0;
   let box: Box | undefined;
   let size = 0;
   let font: GlyphsOf | undefined;
@@ -238,65 +241,71 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
   const tail: number[] = [];
   for (let j = i; j < ops.length; j++) {
     const op = ops[j]!;
+    const name = op.op;
     // Chromium closes a block's q…Q, and sets up the next drawing (q, cm, gs, colours, clips), after its text
     // and before its EMC: those stay in place, after the EMC (nothing they hold paints).
-    if (lastText >= 0 && (TAIL.has(op.op) || (tail.length > 0 && (COLOUR.has(op.op) || CLIP.has(op.op))))) {
+    if (lastText >= 0 && (TAIL.has(name) || (tail.length > 0 && (COLOUR.has(name) || CLIP.has(name))))) {
       tail.push(j);
       continue;
     }
-    if (tail.length && op.op !== 'EMC') return undefined;
-    if (!TEXT.has(op.op) && !COLOUR.has(op.op)) return undefined;
-    if (op.op === 'BDC' || op.op === 'BMC') depth++;
-    else if (op.op === 'EMC') {
+    if (tail.length && name !== 'EMC') return undefined;
+    if (!TEXT.has(name) && !COLOUR.has(name)) return undefined;
+    const operands = op.operands;
+    if (name === 'BDC' || name === 'BMC') depth++;
+    else if (name === 'EMC') {
       if (--depth === 0) {
         // A block of spaces alone draws nothing and moves freely.
         const own: number[] = [];
         const kept = new Set(tail);
         for (let k = i; k <= j; k++) if (!kept.has(k)) own.push(k);
-        const text = start && end ? { start, end, lines } : undefined;
+        const text = start ? { start, end: { x: endX, y: endY, size: endSize }, lines } : undefined;
         return { unit: { ops: own, before: colourAt[i]!, boxes, text, glyphs: shown, fixed: false }, tail, next: j + 1 };
       }
-    } else if (op.op === 'Tf') {
-      size = typeof op.operands[1] === 'number' ? op.operands[1] : 0;
-      fontName = nameOf(op.operands[0]) ?? '';
+    } else if (name === 'Tf') {
+      size = typeof operands[1] === 'number' ? operands[1] : 0;
+      fontName = nameOf(operands[0]) ?? '';
       font = glyphs(fontName);
       if (!font) return undefined;
-    } else if (op.op === 'Tm') {
-      const [a, b, c, d, e, f] = op.operands as number[];
+    } else if (name === 'Tm') {
+      const e = operands[4];
+      const f = operands[5];
       // Only upright text (Chromium's `1 0 0 -1 x y Tm`) is ordered.
-      if (a !== 1 || b !== 0 || c !== 0 || d !== -1 || typeof e !== 'number' || typeof f !== 'number' || size <= 0) return undefined;
+      if (operands[0] !== 1 || operands[1] !== 0 || operands[2] !== 0 || operands[3] !== -1 || typeof e !== 'number' || typeof f !== 'number' || size <= 0)
+        return undefined;
       x = e;
       y = f;
       box = undefined;
-    } else if (op.op === 'Td') {
-      const [dx, dy] = op.operands as number[];
-      if (typeof dx !== 'number' || dy !== 0) return undefined;
+    } else if (name === 'Td') {
+      const dx = operands[0];
+      if (typeof dx !== 'number' || operands[1] !== 0) return undefined;
       x += dx;
-    } else if (op.op === 'Tj') {
+    } else if (name === 'Tj') {
       // Skia places each glyph (or a few) with Td, which moves the line's start: the glyphs run from there.
-      const bytes = bytesOf(op.operands[0]);
+      const bytes = bytesOf(operands[0]);
       if (!bytes || bytes.length % 2 !== 0 || !font) return undefined;
       let at = x;
       for (let k = 0; k + 1 < bytes.length; k += 2) {
         const code = (bytes[k]! << 8) | bytes[k + 1]!;
         const glyph = font(code);
         const advance = glyph.advance * size;
-        if (glyph.ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !glyph.ink, advance, size });
-        if (glyph.ink) {
+        const ink = glyph.ink;
+        if (ink || advance > 0) shown.push({ op: j, first: k === 0, x: at, y, font: fontName, code, blank: !ink, advance, size });
+        if (ink) {
           if (!box) {
             box = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
             boxes.push(box);
           }
           // Text space is y up; `1 0 0 -1 x y Tm` turns it down, as the page's space is here. A pixel's margin.
-          const [x0, y0, x1, y1] = glyph.ink;
-          grow(box, at + x0 * size - 1, y - y1 * size - 1, at + x1 * size + 1, y - y0 * size + 1);
+          grow(box, at + ink[0] * size - 1, y - ink[3] * size - 1, at + ink[2] * size + 1, y - ink[1] * size + 1);
           // pdf.js compares each visible glyph that moves the pen with the end of the one before (marks do not).
           if (advance > 0) {
             start ??= { x: at, y, size };
-            end = { x: at + advance, y, size };
+            endX = at + advance;
+            endY = y;
+            endSize = size;
             const previous = lines[lines.length - 1];
-            const line =
-              previous && Math.abs(previous.y - y) < 0.5 && previous.size === size ? previous : lines.find((l) => Math.abs(l.y - y) < 0.5 && l.size === size);
+            let line = previous && Math.abs(previous.y - y) < 0.5 && previous.size === size ? previous : undefined;
+            for (let l = 0; !line && l < lines.length; l++) if (Math.abs(lines[l]!.y - y) < 0.5 && lines[l]!.size === size) line = lines[l];
             if (line) {
               line.x0 = Math.min(line.x0, at);
               line.x1 = Math.max(line.x1, at + advance);
@@ -312,10 +321,10 @@ function textBlock(ops: Operation[], i: number, colourAt: Colour[], glyphs: Glyp
 }
 
 function grow(box: Box, x0: number, y0: number, x1: number, y1: number): void {
-  box[0] = Math.min(box[0], x0);
-  box[1] = Math.min(box[1], y0);
-  box[2] = Math.max(box[2], x1);
-  box[3] = Math.max(box[3], y1);
+  if (x0 < box[0]) box[0] = x0;
+  if (y0 < box[1]) box[1] = y0;
+  if (x1 > box[2]) box[2] = x1;
+  if (y1 > box[3]) box[3] = y1;
 }
 
 /** A filled path from operator i, tagged or not: path operators, colours, and a fill. */
