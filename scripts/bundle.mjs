@@ -30,6 +30,7 @@ await build({
   logLevel: 'warn',
   // Peer and optional packages puppeteer-core asks for when present; mujaz uses none of them.
   external: ['bufferutil', 'utf-8-validate'],
+  resolve: { alias: { 'pdf-lib': path.join(root, 'node_modules', 'pdf-lib', 'es', 'index.js') } },
   output: {
     dir: out,
     format: 'esm',

@@ -105,12 +105,13 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
   const colourAt: Colour[] = [];
   const stack: Colour[] = [];
   let colour: Colour = { fill: '0 g\n', stroke: '0 G\n' }; // the defaults (ISO 32000-1, 8.4.1)
-  ops.forEach((op, i) => {
+  for (let i = 0; i < ops.length; i++) {
+    const name = ops[i]!.op;
     colourAt.push(colour);
-    if (op.op === 'q') stack.push(colour);
-    else if (op.op === 'Q') colour = stack.pop() ?? colour;
-    else if (COLOUR.has(op.op)) colour = applyColour(colour, op.op, text(i));
-  });
+    if (name === 'q') stack.push(colour);
+    else if (name === 'Q') colour = stack.pop() ?? colour;
+    else if (COLOUR.has(name)) colour = applyColour(colour, name, text(i));
+  }
   colourAt.push(colour);
 
   const units = splitUnits(ops, colourAt, glyphs);
