@@ -172,8 +172,10 @@ export class Browser implements AsyncDisposable {
     return blank ? new DeckPage(blank) : this.openPage();
   }
 
-  private async takePage(): Promise<DeckPage> {
-    const kept = this.idle.pop();
+  private async takePage(showing?: string): Promise<DeckPage> {
+    // Of the pages kept, the one that shows the file (a deck's print page, measured, then printed), else the last kept.
+    const at = showing === undefined ? -1 : this.idle.findIndex((p) => p.shows(showing));
+    const kept = at >= 0 ? this.idle.splice(at, 1)[0] : this.idle.pop();
     if (kept) return kept;
     const opened = this.opening.shift();
     return opened ? opened.catch(() => this.openPage()) : this.openPage();
@@ -186,15 +188,18 @@ export class Browser implements AsyncDisposable {
     else await context.close().catch(() => undefined);
   }
 
-  /** Runs `fn` with a page, returned for the next use if `fn` succeeds and closed if not. A browser crash rejects. */
-  async withPage<T>(fn: (page: DeckPage) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` with a page, returned for the next use if `fn` succeeds and closed if not; a page that shows the
+   * file `showing` if one is free (a batch keeps a page per job). A browser crash rejects.
+   */
+  async withPage<T>(fn: (page: DeckPage) => Promise<T>, showing?: string): Promise<T> {
     const signal = this.signal;
     if (signal?.aborted) throw signal.reason;
     if (this.crashed) throw this.crashed;
     if (this.closing) throw new MujazError('BUILD_FAILED', 'the browser was already closed');
     let deckPage: DeckPage;
     try {
-      deckPage = await this.takePage();
+      deckPage = await this.takePage(showing);
     } catch (error) {
       if (!this.browser.connected) throw this.crashError();
       throw error;

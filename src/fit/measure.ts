@@ -149,7 +149,7 @@ export function measureInBrowser({ browser, printPage }: BrowserMeasure): Measur
       await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true });
       shown = { deck, file };
       return page.evaluate(layout);
-    });
+    }, file);
   };
   // The step larger is tried in the page just measured, in place: no second page to write, load and settle.
   measure.larger = async (deck, groups) => {
@@ -163,14 +163,14 @@ export function measureInBrowser({ browser, printPage }: BrowserMeasure): Measur
       const failed = [...new Set(overflows.map((o) => o.group))].filter((g) => groups.has(g));
       if (failed.length > 0) await page.evaluate(setLarger, failed, false);
       return new Set(tried.filter((g) => !failed.includes(g)));
-    });
+    }, file);
   };
   // The deck the page now shows (the one measured, with the slides that fitted a step larger): its print
   // page is written, and the page knows it shows it.
   measure.adopt = async (deck) => {
     const file = await printPage(deck);
     const html = printPage.html();
-    if (html !== undefined) await browser.withPage(async (page) => page.adopt(file, html));
+    if (html !== undefined) await browser.withPage(async (page) => page.adopt(file, html), file);
     shown = { deck, file };
   };
   return measure;

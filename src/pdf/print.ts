@@ -27,7 +27,7 @@ export async function printPdf(browser: Browser, file: string, options: PrintOpt
       );
     }
     return bytes;
-  });
+  }, file);
   performance.mark(`${path.basename(path.dirname(file))}/${path.basename(file)}: printed`);
   return pdf;
 }

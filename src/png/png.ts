@@ -28,5 +28,5 @@ export async function slidePngs(browser: Browser, file: string, options: PngOpti
     const blocked = page.blockedRequests();
     if (blocked.length > 0) throw new MujazError('BUILD_FAILED', `the deck tried to load files outside its folder: ${blocked.slice(0, 3).join(', ')}`);
     return pictures;
-  });
+  }, file);
 }

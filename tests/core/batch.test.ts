@@ -37,6 +37,20 @@ it('builds a folder of briefs, reports each, and names the failure in the summar
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });
 
+it('prints each deck in the page that measured it: every print page of a batch is shown once', async () => {
+  const brief = await bundledObject();
+  const { dir } = await writeVariant({ ...brief, slug: 'page-a' }, 'a');
+  for (const name of ['b', 'c', 'd']) await writeFile(path.join(dir, `${name}.yaml`), stringify({ ...brief, slug: `page-${name}` }));
+  const out = await tempDir();
+  dirs.push(dir, out);
+  // MUJAZ_TRACE marks each load of a print page («<deck folder>/print.html: goto»): a deck printed in the other
+  // page of the batch (which shows the other deck) was shown a second time there.
+  const result = await runCli(['build', dir, '--out', out, '--jobs', '2'], { env: { CI: 'true', MUJAZ_TRACE: '1' } });
+  expect(result.code).toBe(0);
+  const shown = [...result.stderr.matchAll(/\.mujaz-tmp-(page-[a-d])-\w+\/print\.html: goto/g)].map((m) => m[1]);
+  expect(shown.sort()).toEqual(['page-a', 'page-b', 'page-c', 'page-d']);
+});
+
 it('refuses two briefs of one batch that would write the same folder, naming the slug line', async () => {
   const brief = await bundledObject();
   // The first brief is the slower to read (a long comment), so it would lose a race: the slug still goes to
