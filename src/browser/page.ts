@@ -294,8 +294,26 @@ export class DeckPage {
     }
   }
 
-  /** The page as a PDF of pages `width`×`height` (CSS px), tagged, with its backgrounds. */
-  async pdf(size: { width: number; height: number }, timeouts?: Partial<Timeouts>): Promise<Uint8Array> {
+  /**
+   * The page as a PDF of pages `width`×`height` (CSS px), tagged, with its backgrounds; `during`, once
+   * Chromium has been asked for it, runs while it prints (its failure is its own, and the print is let go).
+   */
+  async pdf(size: { width: number; height: number }, timeouts?: Partial<Timeouts>, during?: () => Promise<void>): Promise<Uint8Array> {
+    const printing = this.print(size, timeouts);
+    if (!during) return printing;
+    printing.catch(() => undefined);
+    // Puppeteer sends the command a few promise steps in: once they have run, it is on its way.
+    await new Promise<void>((sent) => setImmediate(sent));
+    try {
+      await during();
+    } catch (error) {
+      await printing.catch(() => undefined);
+      throw error;
+    }
+    return printing;
+  }
+
+  private async print(size: { width: number; height: number }, timeouts?: Partial<Timeouts>): Promise<Uint8Array> {
     const t = { ...TIMEOUTS, ...timeouts };
     const name = this.showing ? path.basename(new URL(this.showing.url).pathname) : 'the page';
     try {

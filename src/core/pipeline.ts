@@ -167,14 +167,18 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       if (printed) {
         const { finishPdf } = await loadPostprocess();
         const meta = pdfMeta(deck);
-        await writeText(staging.dir, `${deck.slug}.pdf`, await finishPdf(printed, meta));
-        performance.mark(`${deck.slug}: pdf written`);
-        if (job.handout) {
+        const finishDeck = async () => {
+          await writeText(staging.dir, `${deck.slug}.pdf`, await finishPdf(printed, meta));
+          performance.mark(`${deck.slug}: pdf written`);
+        };
+        if (!job.handout) await finishDeck();
+        else {
           const { printPdf } = await import('../pdf/print.js');
           const marking = handoutMarkingCss(deck);
           if (marking !== null) await writeText(staging.dir, HANDOUT_MARKING, marking);
           await writeText(staging.dir, HANDOUT_FILE, await renderHandout({ deck, csp, pages: buildHandout(deck, loaded.report?.paragraphs ?? []) }));
-          const handout = await printPdf(browser, path.join(staging.dir, HANDOUT_FILE), { page: HANDOUT_PAGE });
+          // The deck's PDF is finished here while Chromium prints the handout.
+          const handout = await printPdf(browser, path.join(staging.dir, HANDOUT_FILE), { page: HANDOUT_PAGE, whilePrinting: finishDeck });
           job.printed?.();
           await rm(path.join(staging.dir, HANDOUT_FILE), { force: true });
           await rm(path.join(staging.dir, HANDOUT_MARKING), { force: true });

@@ -12,13 +12,15 @@ export interface PrintOptions extends Pick<ShowOptions, 'swappable' | 'timeouts'
   page: { width: number; height: number };
   /** The window it is laid out in (default: the page's size). */
   viewport?: { width: number; height: number };
+  /** Work for this thread while Chromium prints (the page needs nothing of it then); its failure fails the print. */
+  whilePrinting?: () => Promise<void>;
 }
 
 export async function printPdf(browser: Browser, file: string, options: PrintOptions): Promise<Uint8Array> {
-  const { page: size, viewport = size, ...show } = options;
+  const { page: size, viewport = size, whilePrinting, ...show } = options;
   const pdf = await browser.withPage(async (page) => {
     await page.show(file, { viewport, ...show });
-    const bytes = await page.pdf(size, show.timeouts);
+    const bytes = await page.pdf(size, show.timeouts, whilePrinting);
     const blocked = page.blockedRequests();
     if (blocked.length > 0) {
       throw new MujazError(

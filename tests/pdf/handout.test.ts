@@ -123,3 +123,22 @@ describe('a handout whose notes do not fit on one page', () => {
     expect(pages[pages.length - 1]!).toBeGreaterThan(built.slides.length);
   });
 });
+
+describe('the deck and its handout in one build', () => {
+  it("finishes the deck's PDF while Chromium prints the handout, and writes both", async () => {
+    const out = await tempDir('mujaz-pdf-handout-');
+    dirs.push(out);
+    const result = await runCli(['build', bundledBrief, '--out', out, '--handout'], { env: { MUJAZ_TRACE: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    // MUJAZ_TRACE's marks, in order: the deck's PDF is parsed (its finishing begins) only once the handout
+    // has been sent to print, after its page was loaded.
+    const marks = result.stderr.split('\n').filter((l) => l.startsWith('trace'));
+    const at = (pattern: RegExp) => marks.findIndex((l) => pattern.test(l));
+    const handoutLoaded = at(/handout\.html: prepared/);
+    const deckFinishing = at(/pdf: parsed/);
+    expect(handoutLoaded).toBeGreaterThan(-1);
+    expect(deckFinishing).toBeGreaterThan(handoutLoaded);
+    expect(at(/handout\.html: printed/)).toBeGreaterThan(at(new RegExp(`${SLUG}: pdf written`)));
+    for (const file of [`${SLUG}.pdf`, `${SLUG}-handout.pdf`]) expect(Number((await pdfinfo(path.join(out, SLUG, file))).Pages)).toBeGreaterThan(0);
+  });
+});
