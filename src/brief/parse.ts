@@ -34,7 +34,7 @@ export { diagnosticAt, SHOWN_LINE } from './source-text.js';
  * + open brackets). When the estimate passes `guard`, the text is refused without parsing it, at the
  * first place the estimate passed `limit`. For "- - - …" and "[[[ …" the estimate is exact.
  */
-function nestingGuard(text: string, limit: number, guard: number): number | undefined {
+function nestingGuard(lexemes: readonly string[], limit: number, guard: number): number | undefined {
   const stack: number[] = [];
   let offset = 0;
   let flow = 0;
@@ -45,7 +45,7 @@ function nestingGuard(text: string, limit: number, guard: number): number | unde
   let firstOnLine = true;
   let afterIndicator = false;
   let afterScalarMarker = false;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of lexemes) {
     if (token === CST.DOCUMENT || token === CST.FLOW_END) continue; // markers, not source text
     if (token === CST.SCALAR) {
       afterScalarMarker = true;
@@ -93,11 +93,21 @@ function nestingGuard(text: string, limit: number, guard: number): number | unde
   return undefined;
 }
 
+function parseLexemes(lexemes: readonly string[]): CST.Token[] {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of lexemes) tokens.push(...parser.next(lexeme));
+  tokens.push(...parser.end());
+  return tokens;
+}
+
 export function parseYaml(src: SourceText): ParsedYaml {
   const diagnostics: Diagnostic[] = [];
   // The estimate can be off by a level or two; 4× the limit leaves real briefs plenty of room.
-  const runaway = nestingGuard(src.text, YAML_LIMITS.depth, YAML_LIMITS.depth * 4);
-  const tokens = runaway === undefined ? Array.from(new Parser().parse(src.text)) : [];
+  // Lexed once: the guard reads the lexemes, then yaml's parser is given them (what Parser.parse does itself).
+  const lexemes = Array.from(new Lexer().lex(src.text));
+  const runaway = nestingGuard(lexemes, YAML_LIMITS.depth, YAML_LIMITS.depth * 4);
+  const tokens = runaway === undefined ? parseLexemes(lexemes) : [];
   const facts = inspectCst(tokens, YAML_LIMITS.depth);
   const tooDeep = runaway ?? facts.tooDeep?.offset;
   if (tooDeep !== undefined) {

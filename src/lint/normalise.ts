@@ -21,6 +21,18 @@ const MARKS = /[\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640
 
 /** One letter form for each letter a writer may spell several ways. Keeps the string's length per character. */
 function letter(ch: string): string {
+  let form = LETTERS.get(ch);
+  if (form === undefined) {
+    form = letterForm(ch);
+    LETTERS.set(ch, form);
+  }
+  return form;
+}
+
+/** Each character's form, worked out once: a brief and its report are some tens of thousands of characters of a hundred or so. */
+const LETTERS = new Map<string, string>();
+
+function letterForm(ch: string): string {
   const decomposed = ch.normalize('NFKD').replace(MARKS, '');
   return decomposed
     .replace(/[\u0671\u0672\u0673\u0675]/g, 'ا') // ٱ and other alef forms
