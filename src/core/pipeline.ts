@@ -140,9 +140,12 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     const deck = await fit(loaded, measure, first, job.signal);
     checkAborted(job.signal);
 
-    // HTML.
-    await writeText(staging.dir, 'index.html', await (deck === first ? firstHtml : renderDeck({ deck, csp })));
-    performance.mark(`${file}: rendered`);
+    // HTML (written while Chromium prints, when it prints: the print page is what it prints).
+    const writeHtml = async () => {
+      await writeText(staging.dir, 'index.html', await (deck === first ? firstHtml : renderDeck({ deck, csp })));
+      performance.mark(`${file}: rendered`);
+    };
+    if (!(browser && job.pdf)) await writeHtml();
 
     // PDF: the print page the fit stage measured is printed as it is shown; the PNGs are taken of that page,
     // the handout printed after them.
@@ -153,7 +156,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       let printed: Uint8Array | undefined;
       if (job.pdf) {
         const { printPdf } = await import('../pdf/print.js');
-        printed = await printPdf(browser, printFile, { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true });
+        printed = await printPdf(browser, printFile, { page: SLIDE, viewport: PRINT_VIEWPORT, swappable: true, whilePrinting: writeHtml });
       }
       if (job.png) {
         const { pngName, slidePngs } = await import('../png/png.js');
