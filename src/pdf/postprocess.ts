@@ -4,7 +4,7 @@
  * reverses the words of Arabic bookmark titles and only sees un-hidden slides).
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 import { putTextInReadingOrder } from './text-order.js';
 
 export interface PdfMeta {
@@ -111,9 +111,39 @@ function renumberNodeIds(pdf: PDFDocument): void {
   for (const { id, set } of found) set(PDFString.of(renamed.get(id)!));
 }
 
+/**
+ * An element of Chromium's structure tree as Chromium writes it (`N 0 obj\n<</Type /StructElem … >>\nendobj`),
+ * holding no string (so no id, and nothing that could read «endobj»).
+ */
+const STRUCT_ELEMENT = /(?<=\n)(\d+) (\d+) obj\n(<<\/Type \/StructElem\n[^()]*?>>)\nendobj\n/g;
+
+/**
+ * Chromium's PDF as pdf-lib reads it, but for the elements of its structure tree: hundreds of small objects,
+ * one per tagged element, most of the document's syntax, that nothing here reads or changes (an element with
+ * an id holds a string, and is read: renumberNodeIds). pdf-lib would parse each and write it anew; they are
+ * cut out of the bytes it parses and put back, at their numbers, as the bytes Chromium wrote
+ * (PDFInvalidObject: written as it is). pdf-lib reads a file's objects in order, not from its cross-reference
+ * table, so the gaps cost nothing; the table is written anew on saving.
+ */
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const kept: { ref: PDFRef; body: Uint8Array }[] = [];
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (const m of text.matchAll(STRUCT_ELEMENT)) {
+    parts.push(bytes.subarray(from, m.index));
+    kept.push({ ref: PDFRef.of(Number(m[1]), Number(m[2])), body: bytes.slice(m.index + m[0].indexOf('<<'), m.index + m[0].length - '\nendobj\n'.length) });
+    from = m.index + m[0].length;
+  }
+  parts.push(bytes.subarray(from));
+  // Parsed in one go: pdf-lib's default yields to the event loop every 100 objects.
+  const pdf = await PDFDocument.load(kept.length > 0 ? Buffer.concat(parts) : bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  for (const { ref, body } of kept) pdf.context.assign(ref, PDFInvalidObject.of(body));
+  return pdf;
+}
+
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
-  // Parsed and written in one go: pdf-lib's default yields to the event loop every 100 objects.
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pdf = await loadPdf(bytes);
   performance.mark('pdf: parsed');
   putTextInReadingOrder(pdf, { rtl: meta.dir === 'rtl' });
   performance.mark('pdf: text in reading order');
