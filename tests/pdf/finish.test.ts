@@ -46,7 +46,8 @@ async function structElements(bytes: Uint8Array): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
     const dict: PDFObject = object instanceof PDFRawStream ? object.dict : object;
-    if (dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('StructElem')) out.set(ref.toString(), dict.toString().replace(/\(node\d+\)/g, '(node)'));
+    if (dict instanceof PDFDict && dict.get(PDFName.of('Type')) === PDFName.of('StructElem'))
+      out.set(ref.toString(), dict.toString().replace(/\(node\d+\)/g, '(node)'));
   }
   return out;
 }
