@@ -113,9 +113,10 @@ function renumberNodeIds(pdf: PDFDocument): void {
 
 /**
  * An element of Chromium's structure tree as Chromium writes it (`N 0 obj\n<</Type /StructElem … >>\nendobj`),
- * holding no string (so no id, and nothing that could read «endobj»).
+ * holding names, numbers, references and arrays only: no string, literal or hex (so no id, and nothing that
+ * could read «endobj»), and no dictionary inside.
  */
-const STRUCT_ELEMENT = /(?<=\n)(\d+) (\d+) obj\n(<<\/Type \/StructElem\n[^()]*?>>)\nendobj\n/g;
+const STRUCT_ELEMENT = /(?<=\n)(\d+) (\d+) obj\n(<<\/Type \/StructElem\n[^()<>]*>>)\nendobj\n/g;
 
 /**
  * Chromium's PDF as pdf-lib reads it, but for the elements of its structure tree: hundreds of small objects,
