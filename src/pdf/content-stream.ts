@@ -153,8 +153,7 @@ export function parseContentStream(data: Uint8Array): Operation[] {
       if (data[i + 1] === 0x3c) {
         i += 2;
         open.push({ items: [], dict: new Map(), key: undefined });
-      } else if (open.length === 0) operands.push({ bytes: hex() });
-      else put({ bytes: hex() });
+      } else put({ bytes: hex() });
       continue;
     }
     if (b === 0x3e && data[i + 1] === 0x3e) {
@@ -208,8 +207,7 @@ export function parseContentStream(data: Uint8Array): Operation[] {
       // written back is always the stream's own bytes.)
       if (digits > 0 && (k >= n || CLASS[c] !== 0)) {
         i = k;
-        if (open.length === 0) operands.push(negative ? -value : value);
-        else put(negative ? -value : value);
+        put(negative ? -value : value);
         continue;
       }
     }

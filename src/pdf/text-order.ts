@@ -128,11 +128,9 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     let font: Font | undefined;
     const named = content.fonts;
     let unknownFont = false;
-    /** How many of the open markers are /ActualText spans (most glyphs are shown in none). */
-    let spansOpen = 0;
     const show = (bytes: Uint8Array | undefined) => {
       if (!bytes) return;
-      const span = spansOpen > 0 ? stack.findLast((m) => m.kind === 'span') : undefined;
+      const span = stack.findLast((m) => m.kind === 'span');
       for (let k = 0; k + 1 < bytes.length; k += 2) {
         const code = (bytes[k]! << 8) | bytes[k + 1]!;
         if (span?.kind === 'span') {
@@ -161,17 +159,13 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
           if (nameOf(op.operands[0]) === 'Span' && actual) {
             const reversed = stack.some((m) => m.kind === 'reversed');
             stack.push({ kind: 'span', span: { bdc: op, text: textString(actual), font: undefined, mixed: false, codes: [], reversed } });
-            spansOpen++;
           } else stack.push({ kind: 'other' });
           break;
         }
         case 'EMC': {
           const open = stack.pop();
           if (open?.kind === 'reversed') content.cut.push(open.op, op);
-          else if (open?.kind === 'span') {
-            content.spans.push({ ...open.span, emc: op });
-            spansOpen--;
-          }
+          else if (open?.kind === 'span') content.spans.push({ ...open.span, emc: op });
           break;
         }
         case 'Tj':
