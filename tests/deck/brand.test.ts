@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefs, launchChromium, removeDir } from '../support/build.js';
+import { buildBriefs, suiteChromium, removeDir } from '../support/build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const briefs = [
@@ -24,14 +24,14 @@ const briefs = [
 ];
 
 let out: string;
-let browser: Browser;
+let browser: BrowserContext;
 
 beforeAll(async () => {
   out = await buildBriefs(
     briefs.map((b) => path.join(here, 'briefs', b.file)),
     { pdf: true, handout: true },
   );
-  browser = await launchChromium();
+  browser = await suiteChromium();
 });
 
 afterAll(async () => {

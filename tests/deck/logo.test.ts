@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, expect, it } from 'vitest';
 import { buildOne } from '../../src/index.js';
-import { launchChromium, removeDir, tempDir } from '../support/build.js';
+import { suiteChromium, removeDir, tempDir } from '../support/build.js';
 import { bundledObject, writeVariant } from '../support/variants.js';
 
 const dirs: string[] = [];
@@ -23,7 +23,7 @@ it('shows the host logo on the title slide with its alt text', async () => {
   const out = await tempDir();
   dirs.push(dir, out);
   const result = await buildOne(file, { outRoot: out, pdf: false, handout: false });
-  const browser = await launchChromium();
+  const browser = await suiteChromium();
   try {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(result.dir, 'index.html')).href, { waitUntil: 'load' });

@@ -5,15 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOne } from '../../src/index.js';
-import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
 
 let out: string;
 let deckDir: string;
-let browser: Browser;
+let browser: BrowserContext;
 const requests: string[] = [];
 const pageErrors: string[] = [];
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   out = await tempDir();
   const result = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
   deckDir = result.dir;
-  browser = await launchChromium();
+  browser = await suiteChromium();
 });
 
 afterAll(async () => {

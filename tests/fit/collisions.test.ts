@@ -5,21 +5,21 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layout } from '../../src/fit/measure.js';
 import { buildOne } from '../../src/index.js';
-import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
 
 let out: string;
-let browser: Browser;
+let browser: BrowserContext;
 let url: string;
 
 beforeAll(async () => {
   out = await tempDir();
   const { dir } = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
   url = `${pathToFileURL(path.join(dir, 'index.html')).href}?print-pdf`;
-  browser = await launchChromium();
+  browser = await suiteChromium();
 });
 
 afterAll(async () => {

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { chromiumVersion, GOLDEN_BRIEFS } from './briefs.mjs';
-import { removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
+import { removeDir, repoRoot, tempDir } from '../support/build.js';
+import { suiteBriefs, suiteDeck } from '../support/suite.js';
 import { must, run } from '../pdf/support.js';
 
 const golden = path.join(repoRoot, 'tests', 'golden');
@@ -52,12 +53,13 @@ describe('output unchanged against tests/golden', async () => {
   const kept = (await readFile(path.join(golden, 'chromium.txt'), 'utf8')).trim();
   const sameChromium = (await chromiumVersion()) === kept;
 
+  // The suite's decks (built once per run with every output: a deck's PDF does not depend on which other
+  // outputs were asked for, tests/quality/reproducible.test.ts checks it).
   it.each(GOLDEN_BRIEFS)('$slug', async ({ brief, slug, handout }) => {
+    expect(suiteBriefs()).toContain(path.join(repoRoot, brief));
     const out = await tempDir();
     dirs.push(out);
-    const result = await runCli(['build', brief, '--out', out, ...(handout ? ['--handout'] : [])]);
-    expect(result.code, result.stderr).toBe(0);
-    const deck = path.join(out, slug);
+    const deck = suiteDeck(slug);
     const html = await readFile(path.join(deck, 'index.html'), 'utf8');
     const withoutEmptyLines = (text: string) => text.replace(/\n{2,}/g, '\n');
     expect(withoutEmptyLines(html)).toBe(withoutEmptyLines(await readFile(path.join(golden, slug, 'index.html'), 'utf8')));

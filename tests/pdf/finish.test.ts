@@ -6,13 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, type PDFObject, PDFRawStream } from 'pdf-lib';
-import type { Browser } from 'puppeteer-core';
+import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOne } from '../../src/index.js';
 import { finishPdf } from '../../src/pdf/postprocess.js';
-import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
 
-let browser: Browser;
+let browser: BrowserContext;
 let out: string;
 let raw: Uint8Array;
 let finished: Uint8Array;
@@ -20,7 +20,7 @@ let finished: Uint8Array;
 beforeAll(async () => {
   out = await tempDir('mujaz-finish-');
   const { dir, slug } = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
-  browser = await launchChromium();
+  browser = await suiteChromium();
   const page = await browser.newPage();
   await page.goto(`file://${path.join(dir, 'index.html')}?print-pdf`, { waitUntil: 'load' });
   await page.waitForSelector('html[data-mujaz-pdf-ready]');

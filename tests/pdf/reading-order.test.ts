@@ -19,7 +19,7 @@ import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putTextInReadingOrder } from '../../src/pdf/text-order.js';
-import { bundledBrief, launchChromium, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
 import { found, pairOrder, phrases, READERS, type Reader, readAll, slideRuns, wordRecall } from './readers.js';
 import { must } from './support.js';
 
@@ -140,7 +140,7 @@ function differing(a: PNG[], b: PNG[], name: string): number[] {
 
 describe('the text order changes no pixel of a Chromium PDF', () => {
   it('each deck printed by Chromium (reveal print mode), with and without the text put in order: identical pages', async () => {
-    const browser = await launchChromium();
+    const browser = await suiteChromium();
     const report: string[] = [];
     try {
       for (const slug of [...new Set(built.map((b) => b.slug))]) {

@@ -2,20 +2,20 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildOne } from '../../src/index.js';
-import { bundledBrief, launchChromium, removeDir, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let out: string;
 let deckDir: string;
-let browser: Browser;
+let browser: BrowserContext;
 
 beforeAll(async () => {
   out = await tempDir();
   deckDir = (await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false })).dir;
-  browser = await launchChromium();
+  browser = await suiteChromium();
 });
 
 afterAll(async () => {

@@ -8,12 +8,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import type { Browser } from 'puppeteer-core';
+import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildOne } from '../../src/index.js';
 import { briefFolder, bundledText } from '../fixtures/briefs.js';
-import { launchChromium, removeDir, repoRoot, tempDir } from '../support/build.js';
+import { suiteChromium, removeDir, repoRoot, tempDir } from '../support/build.js';
 
 /** Keys whose values are not free text: identifiers, enums, dates, numbers, files and links. */
 const NOT_TEXT = new Set(['slug', 'id', 'speaker', 'lang', 'dir', 'digits', 'date', 'created', 'file', 'url', 'sources', 'paragraphs']);
@@ -100,12 +100,12 @@ const normalize = (s: string) =>
 const base = parse(bundledText) as Record<string, unknown>;
 const fields = textPaths(base);
 
-let browser: Browser;
+let browser: BrowserContext;
 let root: string;
 let run = 0;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await suiteChromium();
   root = await tempDir('mujaz-hostile-');
 });
 

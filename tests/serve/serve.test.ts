@@ -5,17 +5,17 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { launchChromium, removeDir, runCli, tempDir } from '../support/build.js';
+import { suiteChromium, removeDir, runCli, tempDir } from '../support/build.js';
 import { alive, childrenOf, copyBundledBrief, freePort, poll, rawGet, startCli, type Running } from './helpers.js';
 
 const OVERLAY = '#mujaz-live-overlay';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function openDeck(browser: Browser, url: string): Promise<Page> {
+async function openDeck(browser: BrowserContext, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.mujazReady === 'true' && document.documentElement.dataset.mujazLive === 'connected', {
@@ -54,7 +54,7 @@ describe('mujaz serve', () => {
   let port: number;
   let url: string;
   let server: Running;
-  let browser: Browser;
+  let browser: BrowserContext;
   let previewRoot: string;
   const latencies: number[] = [];
 
@@ -63,7 +63,7 @@ describe('mujaz serve', () => {
     brief = await copyBundledBrief(dir);
     original = await readFile(brief, 'utf8');
     port = await freePort();
-    [server, browser] = await Promise.all([startCli(['serve', brief, '--port', String(port)]), launchChromium()]);
+    [server, browser] = await Promise.all([startCli(['serve', brief, '--port', String(port)]), suiteChromium()]);
     url = (await server.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/$/m, 30_000, 'stdout'))[0];
     previewRoot = (await server.waitFor(/preview built in (\S+)\)/, 10_000, 'stderr'))[1]!;
   });
@@ -232,7 +232,7 @@ describe('mujaz serve', () => {
 describe('mujaz serve with a brief broken from the start', () => {
   let dir: string;
   let server: Running | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserContext | undefined;
 
   beforeAll(async () => {
     dir = await tempDir('mujaz-serve-broken-');
@@ -249,7 +249,7 @@ describe('mujaz serve with a brief broken from the start', () => {
     const good = await readFile(brief, 'utf8');
     await writeFile(brief, good.replace(/^title: /m, 'titel: '));
     const port = await freePort();
-    [server, browser] = await Promise.all([startCli(['serve', brief, '--port', String(port)]), launchChromium()]);
+    [server, browser] = await Promise.all([startCli(['serve', brief, '--port', String(port)]), suiteChromium()]);
     const url = (await server.waitFor(/^http:\/\/127\.0\.0\.1:\d+\/$/m, 30_000, 'stdout'))[0];
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });

@@ -3,10 +3,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { afterAll } from 'vitest';
-import { findBrowser } from '../../src/browser/find.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer, { type BrowserContext } from 'puppeteer-core';
+import { afterAll, inject } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bundledBrief = path.join(repoRoot, 'briefs', 'issi-russia-roundtable.yaml');
@@ -19,8 +18,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `mujaz ARGS` as a user would (the compiled CLI; `npm test` builds it first). */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Runs `mujaz ARGS` as a user would: the real executable (bin/mujaz.js, the compiled CLI; `npm test` builds
+ * it first) in a process of its own.
+ */
+export function runBinary(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
@@ -40,6 +42,77 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   });
 }
 
+export interface CliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+/**
+ * Whether a run of `args` needs a browser (or a process of its own): a PDF or PNG build, a watch, a preview.
+ * Everything else (check, init, schema, --no-pdf builds, usage errors) runs in this process.
+ */
+export function needsOwnProcess(args: readonly string[]): boolean {
+  const command = args[0];
+  if (command === 'serve') return true;
+  if (command !== 'build') return false;
+  return !args.includes('--no-pdf') || args.some((a) => a === '--png' || a === '--scale' || a.startsWith('--scale=') || a === '--watch' || a === '-w');
+}
+
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `mujaz ARGS` in this process: the same compiled command line the executable loads (dist/cli/main.js),
+ * its `main(argv)`, with what it writes on stdout and stderr captured, the environment and working folder
+ * set for the run and put back after. Runs are taken one at a time (they share the process's streams).
+ */
+export function runInProcess(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const run = async (): Promise<CliResult> => {
+    const { main } = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'cli', 'main.js')).href)) as { main: (argv: string[]) => Promise<number> };
+    let stdout = '';
+    let stderr = '';
+    const writes = { out: process.stdout.write, err: process.stderr.write };
+    const savedEnv = { ...process.env };
+    const savedCwd = process.cwd();
+    const capture =
+      (sink: (s: string) => void) =>
+      (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean => {
+        sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        const done = typeof encoding === 'function' ? encoding : callback;
+        if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+        return true;
+      };
+    try {
+      for (const [k, v] of Object.entries(options.env ?? {})) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      process.chdir(options.cwd ?? repoRoot);
+      process.stdout.write = capture((s) => (stdout += s)) as typeof process.stdout.write;
+      process.stderr.write = capture((s) => (stderr += s)) as typeof process.stderr.write;
+      const code = await main(args);
+      return { code, signal: null, stdout, stderr };
+    } finally {
+      process.stdout.write = writes.out;
+      process.stderr.write = writes.err;
+      process.chdir(savedCwd);
+      for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+      Object.assign(process.env, savedEnv);
+    }
+  };
+  const result = inProcessQueue.then(run, run);
+  inProcessQueue = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * Runs `mujaz ARGS`: in this process when no browser is involved (runInProcess), else the real executable
+ * (runBinary). Tests that are about the process itself (signals, exit, the executable) call runBinary.
+ */
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return needsOwnProcess(args) ? runBinary(args, options) : runInProcess(args, options);
+}
+
 export async function tempDir(prefix = 'mujaz-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
@@ -48,18 +121,19 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Real Chromium, with the flags this machine needs. */
-export async function launchChromium(): Promise<Browser> {
-  const args = [
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--font-render-hinting=none',
-  ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return puppeteer.launch({ executablePath: findBrowser().path, args, headless: true });
+/**
+ * The suite's one Chromium (tests/support/global-setup.ts), through a browser context of this test file's
+ * own: pages, cookies and storage are the context's; closing it closes them and lets the browser go.
+ */
+export async function suiteChromium(): Promise<BrowserContext> {
+  const browser = await puppeteer.connect({ browserWSEndpoint: inject('chromiumEndpoint') });
+  const context = await browser.createBrowserContext();
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close().catch(() => undefined);
+    await browser.disconnect();
+  };
+  return context;
 }
 
 /**

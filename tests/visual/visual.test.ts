@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import type { Browser } from 'puppeteer-core';
+import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefs, bundledBrief, launchChromium, removeDir, repoRoot } from '../support/build.js';
+import { buildBriefs, bundledBrief, suiteChromium, removeDir, repoRoot } from '../support/build.js';
 
 const referenceRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
 const update = process.env.MUJAZ_UPDATE_VISUAL === '1';
@@ -35,7 +35,7 @@ const decks = [
 ];
 
 let out: string;
-let browser: Browser;
+let browser: BrowserContext;
 const shots = new Map<string, Buffer[]>();
 
 beforeAll(async () => {
@@ -43,7 +43,7 @@ beforeAll(async () => {
     decks.map((d) => d.file),
     { pdf: true },
   );
-  browser = await launchChromium();
+  browser = await suiteChromium();
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: 0.5 });
   for (const { slug } of decks) {
