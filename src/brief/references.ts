@@ -8,10 +8,10 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
 import { imageProblem, logoAsset } from './images.js';
+import { diagnosticForPath, pathInWords } from './locate.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
 import { decodeSource } from './source-text.js';
-import { diagnosticForPath, pathInWords } from './validate.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 

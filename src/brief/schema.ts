@@ -20,7 +20,7 @@ export const LIMITS = {
 
 /**
  * Help beside a field, for the messages about it (kept out of the JSON Schema, which the global registry
- * feeds). validate.ts reads it from the schema node at an issue's path; a `.describe()` copy inherits it.
+ * feeds). schema-at.ts reads it from the schema node at an issue's path; a `.describe()` copy inherits it.
  */
 export interface FieldHelp {
   /** How to write a value the field accepts: shown when the value breaks the field's own rule. */

@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
 import { brandAsset } from './images.js';
+import { diagnosticForPath } from './locate.js';
 import { parseYaml } from './parse.js';
 import { checkImages, type Logo, resolveInside } from './references.js';
 import { DEFAULT_COLOURS, Theme } from './schema.js';
 import { decodeSource, readUpTo, type SourceText } from './source-text.js';
-import { diagnosticForPath, validateYaml } from './validate.js';
+import { validateYaml } from './validate.js';
 
 /** A theme is a few lines: anything larger is not one. */
 export const MAX_THEME_BYTES = 64 * 1024;

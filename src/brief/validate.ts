@@ -3,119 +3,14 @@
  * wrong value, the key for an unknown key, the parent mapping for a missing key.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { z } from 'zod';
+import type { Document } from 'yaml';
+import type { z } from 'zod';
 import type { Diagnostic } from '../errors.js';
 import { found, LINE_CONTROLS, locate, LOCATED } from './characters.js';
-import { diagnosticAt } from './parse.js';
-import { Brief, fieldHelp, type FieldHelp } from './schema.js';
+import { atCharacter, atNode, keyNode, nodeAt, ownerNode, type Path, pathInWords } from './locate.js';
+import { Brief } from './schema.js';
+import { allowedKeys, helpAt, type Schema } from './schema-at.js';
 import type { SourceText } from './source-text.js';
-
-type Path = readonly PropertyKey[];
-
-export function pathInWords(path: Path): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? 'the brief' : out;
-}
-
-/** The deepest YAML node that exists along `path`, and whether it is the node itself. */
-function nodeAt(doc: Document.Parsed, path: Path): { node: Node | null; exact: boolean; depth: number } {
-  let current: unknown = doc.contents;
-  let depth = 0;
-  for (const part of path) {
-    const next = (current as { get?: (k: unknown, keepScalar: boolean) => unknown } | null)?.get?.(part, true);
-    if (next === undefined || next === null) break;
-    current = next;
-    depth++;
-  }
-  return { node: (current as Node) ?? null, exact: depth === path.length, depth };
-}
-
-function keyNode(doc: Document.Parsed, path: Path, key: string): Node | null {
-  const parent = nodeAt(doc, path);
-  if (!parent.exact || !isMap(parent.node)) return null;
-  for (const item of parent.node.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item.key;
-  }
-  return null;
-}
-
-function at(src: SourceText, node: Node | null, message: string, hint?: string): Diagnostic {
-  const [start, , end] = node?.range ?? [0, 1, 1];
-  return diagnosticAt(src, start, end, message, hint);
-}
-
-/** The key of the pair that holds the collection at `path` ("event" for event.*), or the collection itself. */
-function ownerNode(doc: Document.Parsed, path: Path): Node | null {
-  const last = path[path.length - 1];
-  if (typeof last === 'string') {
-    const key = keyNode(doc, path.slice(0, -1), last);
-    if (key) return key;
-  }
-  const node = nodeAt(doc, path).node;
-  if (path.length === 0 && isMap(node)) {
-    const first = node.items[0];
-    if (isPair(first) && isScalar(first.key)) return first.key;
-  }
-  return node;
-}
-
-type Schema = z.core.$ZodType;
-
-/** The schema behind optional, nullable, default, … wrappers and a pipe's input, outermost first. */
-function layers(schema: Schema): Schema[] {
-  const out = [schema];
-  for (let s = schema; ; ) {
-    if (
-      s instanceof z.ZodOptional ||
-      s instanceof z.ZodNullable ||
-      s instanceof z.ZodDefault ||
-      s instanceof z.ZodPrefault ||
-      s instanceof z.ZodNonOptional ||
-      s instanceof z.ZodReadonly ||
-      s instanceof z.ZodCatch
-    ) {
-      s = s.unwrap();
-    } else if (s instanceof z.ZodPipe) s = s.in;
-    else return out;
-    out.push(s);
-  }
-}
-
-function unwrap(schema: Schema): Schema {
-  return layers(schema).at(-1)!;
-}
-
-/** The schema node at `path` (as it is written in its parent, wrappers included), if the schema has one. */
-export function schemaAt(path: Path, root: Schema = Brief): Schema | undefined {
-  let s: Schema = root;
-  for (const part of path) {
-    const inner = unwrap(s);
-    if (typeof part === 'number' && inner instanceof z.ZodArray) s = inner.element;
-    else if (typeof part === 'string' && inner instanceof z.ZodObject && Object.hasOwn(inner.shape, part)) s = inner.shape[part]!;
-    else return undefined;
-  }
-  return s;
-}
-
-/** The keys the schema allows at `path`, for "did you mean". */
-export function allowedKeys(path: Path, root: Schema = Brief): string[] {
-  const s = schemaAt(path, root);
-  const inner = s && unwrap(s);
-  return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
-}
-
-/** The help schema.ts gives the field at `path`: its own, over that of the schema it wraps. */
-export function helpAt(path: Path, root: Schema = Brief): FieldHelp {
-  const s = schemaAt(path, root);
-  const help: FieldHelp = {};
-  for (const layer of s ? layers(s).reverse() : []) Object.assign(help, fieldHelp.get(layer));
-  return help;
-}
 
 function nearest(key: string, allowed: readonly string[]): string | undefined {
   if (allowed.length === 0) return undefined;
@@ -162,13 +57,6 @@ const EXPECTED: Record<string, { words: string; hint: string }> = {
   boolean: { words: 'true or false', hint: 'write true or false' },
 };
 
-/** Puts the caret on the character itself when it is written literally in the source. */
-function atCharacter(src: SourceText, node: Node | null, ch: string, message: string, hint: string): Diagnostic {
-  const [start, , end] = node?.range ?? [0, 1, 1];
-  const i = src.text.slice(start, end).indexOf(ch);
-  return i >= 0 ? diagnosticAt(src, start + i, start + i + ch.length, message, hint) : diagnosticAt(src, start, end, message, hint);
-}
-
 /** A regex check failed: say which rule, from the characters the value holds and the field's help. */
 function formatProblem(src: SourceText, doc: Document.Parsed, where: string, path: Path, value: unknown, issue: z.core.$ZodIssue, root: Schema): Diagnostic {
   const node = nodeAt(doc, path).node;
@@ -189,9 +77,9 @@ function formatProblem(src: SourceText, doc: Document.Parsed, where: string, pat
   }
   if (issue.code === 'invalid_format' && issue.format === 'date') {
     // zod reports a string that is no date here, even for the "unknown"-or-date union of event.date.
-    return at(src, node, `${where}: must be a date written as YYYY-MM-DD`, 'write the date as YYYY-MM-DD, e.g. 2024-03-15');
+    return atNode(src, node, `${where}: must be a date written as YYYY-MM-DD`, 'write the date as YYYY-MM-DD, e.g. 2024-03-15');
   }
-  return at(src, node, `${where}: ${issue.message}`, help.hint ?? 'correct the value');
+  return atNode(src, node, `${where}: ${issue.message}`, help.hint ?? 'correct the value');
 }
 
 /** The hint a rule of the schema gives with its issue (`params: { hint }`). */
@@ -213,7 +101,7 @@ function issueToDiagnostics(
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        at(
+        atNode(
           src,
           keyNode(doc, issue.path, key) ?? nodeAt(doc, issue.path).node,
           `${pathInWords([...issue.path, key])}: unknown key "${key}"`,
@@ -230,7 +118,7 @@ function issueToDiagnostics(
         const parentPath = issue.path.slice(0, -1);
         const key = String(issue.path[issue.path.length - 1]);
         return [
-          at(
+          atNode(
             src,
             ownerNode(doc, parentPath),
             `${pathInWords(parentPath)}: the required key "${key}" is missing`,
@@ -239,7 +127,7 @@ function issueToDiagnostics(
         ];
       }
       return [
-        at(
+        atNode(
           src,
           nodeAt(doc, issue.path).node,
           `${where}: must be ${expected.words}, found ${describeValue(value)}`,
@@ -251,7 +139,7 @@ function issueToDiagnostics(
       const options = issue.values.map((v) => JSON.stringify(v));
       const near = typeof value === 'string' ? nearest(value, issue.values.map(String)) : undefined;
       return [
-        at(
+        atNode(
           src,
           nodeAt(doc, issue.path).node,
           `${where}: must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, found ${describeValue(value)}`,
@@ -263,7 +151,7 @@ function issueToDiagnostics(
       // Report the most specific branch message (our schemas give each branch a clear one).
       const messages = issue.errors.flat().map((e) => e.message);
       const message = messages.find((m) => !m.startsWith('Invalid')) ?? 'has the wrong form';
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${message}`, helpAt(issue.path, root).hint ?? 'correct the value')];
+      return [atNode(src, nodeAt(doc, issue.path).node, `${where}: ${message}`, helpAt(issue.path, root).hint ?? 'correct the value')];
     }
     case 'invalid_format':
       return [formatProblem(src, doc, where, issue.path, value, issue, root)];
@@ -272,7 +160,7 @@ function issueToDiagnostics(
       if (issue.origin === 'array' && Array.isArray(value)) {
         const extra = nodeAt(doc, [...issue.path, max]);
         return [
-          at(
+          atNode(
             src,
             extra.exact ? extra.node : nodeAt(doc, issue.path).node,
             `${where}: has ${value.length} items, more than the limit of ${max}`,
@@ -283,7 +171,7 @@ function issueToDiagnostics(
       if (issue.origin === 'string' && typeof value === 'string') {
         const length = value.trim().length;
         return [
-          at(
+          atNode(
             src,
             nodeAt(doc, issue.path).node,
             `${where}: is ${length} characters long, more than the limit of ${max}`,
@@ -291,18 +179,18 @@ function issueToDiagnostics(
           ),
         ];
       }
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: must be at most ${max}`, 'write a smaller number')];
+      return [atNode(src, nodeAt(doc, issue.path).node, `${where}: must be at most ${max}`, 'write a smaller number')];
     }
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'array') {
-        return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, 'add at least one item, or delete the key if it is optional')];
+        return [atNode(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, 'add at least one item, or delete the key if it is optional')];
       }
       if (issue.origin === 'string') {
-        return [at(src, nodeAt(doc, issue.path).node, `${where}: must not be empty`, 'write the text, or delete the line if the key is optional')];
+        return [atNode(src, nodeAt(doc, issue.path).node, `${where}: must not be empty`, 'write the text, or delete the line if the key is optional')];
       }
       return [
-        at(
+        atNode(
           src,
           nodeAt(doc, issue.path).node,
           `${where}: must be at least ${min}, found ${describeValue(value)}`,
@@ -312,9 +200,9 @@ function issueToDiagnostics(
     }
     case 'custom':
       // The schema's own rules (src/brief/schema.ts refine) carry their hint.
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, hintOf(issue) ?? helpAt(issue.path, root).hint ?? 'correct the value')];
+      return [atNode(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message}`, hintOf(issue) ?? helpAt(issue.path, root).hint ?? 'correct the value')];
     default:
-      return [at(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`, 'correct the value')];
+      return [atNode(src, nodeAt(doc, issue.path).node, `${where}: ${issue.message.replace(/^Too (big|small): /, '')}`, 'correct the value')];
   }
 }
 
@@ -387,18 +275,4 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
       return true;
     })
     .sort((a, b) => a.line - b.line || a.col - b.col);
-}
-
-/** Locates a path for checks made after the schema (cross-references, cited paragraphs, files). */
-export function diagnosticForPath(
-  src: SourceText,
-  doc: Document.Parsed,
-  path: Path,
-  message: string,
-  hint?: string,
-  severity: Diagnostic['severity'] = 'error',
-): Diagnostic {
-  const d = at(src, nodeAt(doc, path).node, `${pathInWords(path)}: ${message}`, hint);
-  d.severity = severity;
-  return d;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { assetsVersion, contentSecurityPolicy, writeAssets } from '../assets/assets.js';
 import type { Browser } from '../browser/browser.js';
 import { filesNamedBy, loadBrief, type LoadedBrief } from '../brief/load.js';
-import { diagnosticForPath } from '../brief/validate.js';
+import { diagnosticForPath } from '../brief/locate.js';
 import { buildDeck } from '../deck/build-deck.js';
 import { buildHandout, HANDOUT_PAGE, handoutAnchor } from '../deck/handout.js';
 import { SLIDE, type Deck } from '../deck/model.js';

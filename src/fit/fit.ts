@@ -6,7 +6,7 @@
  * fit on no slide (a word too long for any line, ./runs.ts) is refused by every build before any measure.
  */
 import type { LoadedBrief } from '../brief/load.js';
-import { diagnosticForPath } from '../brief/validate.js';
+import { diagnosticForPath } from '../brief/locate.js';
 import { buildDeck, type DeckOptions } from '../deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from '../deck/model.js';
 import type { FitScale } from '../deck/split.js';

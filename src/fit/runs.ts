@@ -7,7 +7,7 @@
  * set is refused by the PDF build's measure only.
  */
 import type { LoadedBrief } from '../brief/load.js';
-import { diagnosticForPath } from '../brief/validate.js';
+import { diagnosticForPath } from '../brief/locate.js';
 import type { BriefPath, Deck } from '../deck/model.js';
 import { SLIDE } from '../deck/model.js';
 import { MujazError } from '../errors.js';

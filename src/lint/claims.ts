@@ -12,9 +12,9 @@
  */
 import type { Document } from 'yaml';
 import type { LoadedBrief } from '../brief/load.js';
+import { pathInWords } from '../brief/locate.js';
 import type { Brief, Person } from '../brief/schema.js';
 import { diagnosticAt, type SourceText } from '../brief/source-text.js';
-import { pathInWords } from '../brief/validate.js';
 import { citableItems } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 import { bareForms, sameWord, similarWord, type Token, tokenize } from './normalise.js';

@@ -4,7 +4,7 @@
  * "delegation" of one person with no side (a lone speaker, now a person in `people:` with a `part`).
  */
 import type { LoadedBrief } from '../brief/load.js';
-import { diagnosticForPath } from '../brief/validate.js';
+import { diagnosticForPath } from '../brief/locate.js';
 import type { Diagnostic } from '../errors.js';
 
 type Path = (string | number)[];

@@ -6,7 +6,7 @@
  * the language, slides without speaker notes, and Latin runs the rendered deck leaves unisolated.
  */
 import type { LoadedBrief } from '../brief/load.js';
-import { diagnosticForPath } from '../brief/validate.js';
+import { diagnosticForPath } from '../brief/locate.js';
 import { citableItems, notesPlaces } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 import { checkClaims } from './claims.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { imageInfo } from '../brief/images.js';
 import type { Deck } from '../deck/model.js';
 import { MujazError } from '../errors.js';
-import type { LogoImage } from './slides.js';
+import type { LogoImage } from './page.js';
 
 export async function readLogos(dir: string, deck: Deck): Promise<Map<string, LogoImage>> {
   const logos = new Map<string, LogoImage>();

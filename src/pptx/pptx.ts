@@ -10,6 +10,7 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Deck } from '../deck/model.js';
 import type { Rich } from '../deck/text.js';
 import { paletteOf, TYPE } from './look.js';
+import { type LogoImage, Page } from './page.js';
 import {
   appProperties,
   CT,
@@ -28,11 +29,11 @@ import {
   VIEW_PROPS,
 } from './parts.js';
 import { SlideShapes } from './shapes.js';
-import { type LogoImage, Page, writeSlide } from './slides.js';
 import { LOCALE, type Para, paragraph, spans, type TextContext } from './text.js';
+import { writeSlide } from './writers/index.js';
 import { el, PML_NS, XML_HEAD } from './xml.js';
 
-export type { LogoImage } from './slides.js';
+export type { LogoImage } from './page.js';
 
 export interface PptxOptions {
   /** The title slide's logos, by their path in the deck's folder (TitleBody's `src`). */

@@ -1,6 +1,6 @@
 /**
  * One PowerPoint slide's shapes, as the deck lays the slide out: boxes are given from the inline start (the
- * right in a right-to-left deck) and mirrored here, so the slide writers (slides.ts) say "at the start" once
+ * right in a right-to-left deck) and mirrored here, so the slide writers (writers/) say "at the start" once
  * for both directions. Each shape is real: placeholders for the title and body (PowerPoint's outline lists
  * them), text boxes, rectangles, tables, pictures.
  */

@@ -1,13 +1,14 @@
 /**
  * Each field's hint sits beside the field in schema.ts (a registry of its own, out of the JSON Schema), and
- * validate.ts finds it on the schema node at an issue's path, walking the schema by zod's public API.
+ * schema-at.ts finds it on the schema node at an issue's path, walking the schema by zod's public API.
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseYaml } from '../../src/brief/parse.js';
 import { briefJsonSchema } from '../../src/brief/schema.js';
 import { SourceText } from '../../src/brief/source-text.js';
-import { allowedKeys, helpAt, schemaAt, validateBrief } from '../../src/brief/validate.js';
+import { allowedKeys, helpAt, schemaAt } from '../../src/brief/schema-at.js';
+import { validateBrief } from '../../src/brief/validate.js';
 import { bundledText, edit } from '../fixtures/briefs.js';
 
 type Path = (string | number)[];

@@ -1,0 +1,236 @@
+/**
+ * The page a slide writer draws on (src/pptx/writers/): the deck's words, sizes and colours, and the parts
+ * slides are made of: paragraphs, headings, people, chips, the title and its rule, the body that flows
+ * under it, the report's gap notes and the footer.
+ */
+import type { Deck, Fact, Item, PersonView, Slide, SlideKind } from '../deck/model.js';
+import type { Rich } from '../deck/text.js';
+import { FRAME, type Palette, paletteOf, TYPE, textWidth } from './look.js';
+import { parasHeight, type SlideShapes } from './shapes.js';
+import { type Para, type ParaStyle, type Span, type SpanStyle, span, spans } from './text.js';
+
+/** A logo of the deck's folder, read for the title slide. */
+export interface LogoImage {
+  bytes: Uint8Array;
+  ext: string;
+  width: number;
+  height: number;
+}
+
+/** The width between the frame's sides, and the top of the footer. */
+export const WIDTH = 1280 - 2 * FRAME.side;
+export const FOOTER_TOP = 720 - FRAME.footer;
+/** Room between two parts of a line (a name and a role, a label and its value): an em space. */
+export const GAP = '\u2003';
+
+/** What draws one kind's slide: its typed body, on the page. */
+export type Writer<K extends SlideKind> = (slide: Extract<Slide, { kind: K }>, page: Page) => void;
+
+/** The parts slides are made of, in the deck's words, sizes and colours. */
+export class Page {
+  constructor(
+    readonly s: SlideShapes,
+    readonly deck: Deck,
+    readonly slide: Slide,
+    readonly logo: (src: string) => LogoImage | undefined,
+  ) {}
+
+  get dir() {
+    return this.deck.dir;
+  }
+
+  /** The deck's colours (its theme's). */
+  get color(): Palette {
+    this.palette ??= paletteOf(this.deck);
+    return this.palette;
+  }
+
+  private palette: Palette | undefined;
+
+  /** Body type: smaller on a dense slide (the brief's shrink_to_fit), a step larger on a light one (the fit stage's). */
+  get body(): number {
+    return this.slide.dense ? TYPE.dense : this.slide.light ? TYPE.light : TYPE.body;
+  }
+
+  line(size: number): number {
+    return size * (this.slide.dense ? 1.55 : TYPE.line);
+  }
+
+  rich(text: Rich, style: SpanStyle): Span[] {
+    return spans(text, style, this.dir);
+  }
+
+  plain(text: string, style: SpanStyle): Span {
+    return span(text, style, this.deck.lang);
+  }
+
+  para(content: Span[], style: Partial<ParaStyle> & { size?: number } = {}): Para {
+    const { size, ...rest } = style;
+    return { spans: content, style: { line: this.line(size ?? content[0]?.style.size ?? this.body), ...rest } };
+  }
+
+  /** A citation as the slide shows it: small, muted, after the text. */
+  cite(cite: string | null, size: number = TYPE.cite): Span[] {
+    return cite ? [this.plain(' ', { size }), this.plain(cite, { size, color: this.color.muted })] : [];
+  }
+
+  lead(text: Rich): Para {
+    const size = this.slide.dense ? TYPE.dense : TYPE.lead;
+    return this.para(this.rich(text, { size }), { after: 12 });
+  }
+
+  h3(label: string): Para {
+    return this.para([this.plain(label, { size: TYPE.h3, bold: true, color: this.color.accent })], { line: TYPE.h3 * 1.4, before: 14, after: 6 });
+  }
+
+  side(text: Rich): Para {
+    return this.para(this.rich(text, { size: this.body, color: this.color.muted }), { after: 14 });
+  }
+
+  bullet(item: Item, after = 12): Para {
+    const size = this.body;
+    return this.para([...this.rich(item.text, { size }), ...this.cite(item.cite)], {
+      after,
+      indent: 34,
+      bullet: { char: '■', color: this.color.accent },
+    });
+  }
+
+  /** A person's line: title, name (and its Latin form), role, citation. */
+  personSpans(p: PersonView, titleAsName = false): Span[] {
+    const size = this.body;
+    const name = { size, bold: true, color: this.color.navy };
+    return [
+      ...(p.title ? [...this.rich(p.title, titleAsName ? name : { size, color: this.color.muted }), this.plain(' ', { size })] : []),
+      ...this.rich(p.primary, name),
+      ...(p.latin ? [this.plain(' ', { size }), ...this.rich(p.latin, name)] : []),
+      ...(p.secondary ? [this.plain(GAP, { size }), ...this.rich(p.secondary, { size })] : []),
+    ];
+  }
+
+  person(p: PersonView): Para {
+    return this.para([...this.personSpans(p), ...this.cite(p.cite)], { before: 10, after: 10 });
+  }
+
+  people(people: readonly PersonView[]): Para[] {
+    return people.map((p) => this.person(p));
+  }
+
+  groups(groups: readonly { label: string; people: PersonView[] }[]): Para[] {
+    return groups.flatMap((g) => [this.h3(g.label), ...this.people(g.people)]);
+  }
+
+  /** Chips (themes, attendees) as one paragraph, in the language's list. */
+  chips(items: readonly Item[]): Para {
+    const size = this.body;
+    const sep = this.deck.labels.listSeparator;
+    return this.para(
+      items.flatMap((it, i) => [
+        ...(i > 0 ? [this.plain(sep, { size })] : []),
+        ...this.rich(it.text, { size, color: this.color.navy }),
+        ...this.cite(it.cite, TYPE.chipCite),
+      ]),
+      { after: 12 },
+    );
+  }
+
+  fact(f: Fact, size: number): Span[] {
+    return [this.plain(f.label, { size, color: this.color.muted }), this.plain(GAP, { size }), ...this.rich(f.value, { size })];
+  }
+
+  /** The height of a note on the report's gaps (gap draws it). */
+  gapHeight(item: Item): number {
+    return parasHeight([this.gapPara(item)], WIDTH - 36) + 20;
+  }
+
+  private gapPara(item: Item): Para {
+    const size = TYPE.gap;
+    return this.para(
+      [
+        this.plain(`${this.deck.labels.reportGap}:`, { size, bold: true }),
+        this.plain(' ', { size }),
+        ...this.rich(item.text, { size }),
+        ...this.cite(item.cite),
+      ],
+      { size },
+    );
+  }
+
+  /** A note on the report's gap: a tinted box with an edge at its start; returns where it ends. */
+  gap(item: Item, y: number): number {
+    const para = this.gapPara(item);
+    const h = this.gapHeight(item);
+    const box = { x: FRAME.side, y, w: WIDTH, h };
+    this.s.text('Note', box, [para], { fill: this.color.accentSoft, insets: [23, 10, 18, 10], anchor: 'ctr' });
+    this.s.rect('Edge', { ...box, w: 5 }, this.color.accent);
+    return y + h;
+  }
+
+  /** The title and its rule, the continuation chip at the end; returns where the body starts. */
+  header(): number {
+    const { slide } = this;
+    const size = slide.dense ? TYPE.denseH2 : TYPE.h2;
+    const line = size * TYPE.headingLine;
+    const chip = slide.continuation;
+    const chipW = chip ? textWidth(chip, TYPE.continuation) + 36 : 0;
+    const titleW = WIDTH - (chip ? chipW + 20 : 0);
+    const title = this.para(this.rich(slide.title, { size, bold: true, color: this.color.navy }), { line });
+    const h = parasHeight([title], titleW);
+    this.s.placeholder({ type: 'title' }, { x: FRAME.side, y: FRAME.top, w: titleW, h }, [title]);
+    if (chip) {
+      const chipH = TYPE.continuation * TYPE.line + 4;
+      this.s.text(
+        'Continuation',
+        { x: FRAME.side + WIDTH - chipW, y: FRAME.top + (line - chipH) / 2 + 4, w: chipW, h: chipH },
+        [this.para([this.plain(chip, { size: TYPE.continuation, color: this.color.accent })], { align: 'center' })],
+        { fill: this.color.accentSoft, geometry: 'roundRect', anchor: 'ctr', nowrap: true },
+      );
+    }
+    const rule = FRAME.top + h + FRAME.headerGap;
+    this.s.rect('Rule', { x: FRAME.side, y: rule, w: WIDTH, h: FRAME.headerRule }, this.color.navy);
+    return rule + FRAME.headerRule + FRAME.bodyGap;
+  }
+
+  /**
+   * The body placeholder from `top` to the footer, holding these paragraphs, placed in its height as the
+   * deck's body places them: two parts of the free space above, three below (by the estimate of their height).
+   */
+  flow(top: number, paras: readonly Para[], bottom = FOOTER_TOP - 8): void {
+    if (paras.length === 0) return;
+    const free = Math.max(0, bottom - top - parasHeight(paras, WIDTH));
+    const y = top + free * 0.4;
+    this.s.placeholder({ type: 'body', idx: 1 }, { x: FRAME.side, y, w: WIDTH, h: bottom - y }, paras, { shrink: true });
+  }
+
+  /** The organisation, the slide's citations and its number, under a rule. */
+  footer(): void {
+    const size = TYPE.footer;
+    this.s.rect('Footer rule', { x: 0, y: FOOTER_TOP, w: 1280, h: 1 }, this.color.rule);
+    const org = this.para(this.rich(this.deck.footer, { size, color: this.color.muted }), { size });
+    const start = WIDTH * 0.6;
+    // The theme's logo before the organisation's name, 30 px high, as on the slide.
+    const brand = this.deck.brand.footerLogo;
+    const image = brand ? this.logo(brand.src) : undefined;
+    let logoW = 0;
+    if (brand && image) {
+      logoW = Math.min(160, (image.width * 30) / image.height);
+      this.s.picture({ x: FRAME.side, y: FOOTER_TOP + (FRAME.footer - 30) / 2, w: logoW, h: 30 }, image.bytes, image.ext, brand.alt);
+      logoW += 24;
+    }
+    this.s.text('Footer', { x: FRAME.side + logoW, y: FOOTER_TOP + 1, w: start - logoW, h: FRAME.footer - 1 }, [org], { anchor: 'ctr' });
+    // The theme's marking, in the top corner at the inline end, as on the slide.
+    if (this.deck.brand.markingText !== null) {
+      const mark = this.para([this.plain(this.deck.brand.markingText, { size, bold: true, color: this.color.accent })], { size });
+      const w = textWidth(this.deck.brand.markingText, size) + 32;
+      this.s.text('Marking', { x: FRAME.side + WIDTH - w, y: 6, w, h: 30 }, [mark], { anchor: 'ctr' });
+    }
+    const end = this.para(
+      [
+        ...(this.slide.citeLine ? [this.plain(this.slide.citeLine, { size, color: this.color.muted }), this.plain(GAP + GAP, { size })] : []),
+        this.plain(this.slide.number, { size, bold: true, color: this.color.navy }),
+      ],
+      { size, align: 'end' },
+    );
+    this.s.text('Slide number', { x: FRAME.side + start, y: FOOTER_TOP + 1, w: WIDTH - start, h: FRAME.footer - 1 }, [end], { anchor: 'ctr' });
+  }
+}

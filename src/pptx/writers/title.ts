@@ -1,0 +1,86 @@
+import type { Fact } from '../../deck/model.js';
+import { FRAME, linesFor } from '../look.js';
+import { FOOTER_TOP, WIDTH, type Writer } from '../page.js';
+import { parasHeight } from '../shapes.js';
+
+/**
+ * The title slide, composed as the deck's (templates/partials/title.hbs): the logos at the top, the event's
+ * kind, title and subtitle beside an accent rule in the middle, and the facts in a band at the foot, in
+ * columns (a label above each value). A compact slide (the fit stage's) sets the title a step smaller.
+ */
+export const title: Writer<'title'> = (slide, page) => {
+  const { s } = page;
+  const b = slide.body;
+  const compact = slide.dense;
+  s.rect('Band', { x: 0, y: 0, w: 1280, h: 14 }, page.color.navy);
+  const display = compact ? TITLE.compact : TITLE.full;
+  const kicker = page.para(page.rich(b.kicker, { size: display.kicker, bold: true, color: page.color.accent }), { after: 6 });
+  const heading = page.para(page.rich(slide.title, { size: display.h1, bold: true, color: page.color.navy }), { line: display.h1 * 1.4 });
+  const subtitle = b.subtitle ? page.para(page.rich(b.subtitle, { size: display.kicker, color: page.color.muted }), { before: 14 }) : undefined;
+  const logoH = compact ? 64 : 84;
+  const logos = [...b.logos, ...page.deck.brand.logos].flatMap((l) => {
+    const image = page.logo(l.src);
+    if (!image) return [];
+    const scale = Math.min(300 / image.width, logoH / image.height);
+    return [{ ...l, image, w: image.width * scale, h: image.height * scale }];
+  });
+  // The band of facts: as many columns of at least 240 px as fit, 40 px apart.
+  const columns = Math.max(1, Math.min(b.facts.length, Math.floor((WIDTH + 40) / 280)));
+  const cellW = (WIDTH - 40 * (columns - 1)) / columns;
+  const cellH = (f: Fact) => TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW) * TITLE.value * 1.5;
+  const rows: Fact[][] = [];
+  for (let i = 0; i < b.facts.length; i += columns) rows.push(b.facts.slice(i, i + columns));
+  const rowHs = rows.map((r) => Math.max(...r.map(cellH)));
+  const bandH = b.facts.length > 0 ? 4 + 22 + 20 + rowHs.reduce((n, h) => n + h, 0) + 16 * (rows.length - 1) : 0;
+  const bandTop = FOOTER_TOP - bandH;
+  if (bandH > 0) {
+    s.rect('Facts band', { x: 0, y: bandTop, w: 1280, h: bandH }, page.color.band);
+    s.rect('Facts rule', { x: 0, y: bandTop, w: 1280, h: 4 }, page.color.navy);
+    let y = bandTop + 4 + 22;
+    rows.forEach((row, r) => {
+      row.forEach((f, c) => {
+        const paras = [
+          page.para([page.plain(f.label, { size: TITLE.label, color: page.color.muted })], { line: TITLE.label * 1.5, after: 2 }),
+          page.para(page.rich(f.value, { size: TITLE.value, bold: true, color: page.color.navy }), { line: TITLE.value * 1.5 }),
+        ];
+        s.text('Fact', { x: FRAME.side + c * (cellW + 40), y, w: cellW, h: rowHs[r]! }, paras, { insets: [0, 0, 0, 0] });
+      });
+      y += rowHs[r]! + 16;
+    });
+  }
+  // The logos in a row at the top.
+  let top = FRAME.top + 14;
+  if (logos.length > 0) {
+    let x = FRAME.side;
+    const rowH = Math.max(...logos.map((l) => l.h));
+    for (const l of logos) {
+      s.picture({ x, y: top + (rowH - l.h) / 2, w: l.w, h: l.h }, l.image.bytes, l.image.ext, l.alt);
+      x += l.w + 40;
+    }
+    top += rowH;
+  }
+  // The event in the middle of what is left, beside an accent rule at the inline start.
+  const textW = WIDTH - 44;
+  const kickerH = parasHeight([kicker], textW);
+  const headingH = parasHeight([heading], Math.min(textW, 1040));
+  const subtitleH = subtitle ? parasHeight([subtitle], textW) : 0;
+  const blockH = kickerH + headingH + subtitleH;
+  const room = bandTop - (compact ? 18 : 28) - (top + (compact ? 18 : 28));
+  let y = top + (compact ? 18 : 28) + Math.max(0, (room - blockH) / 2);
+  s.rect('Accent rule', { x: FRAME.side, y, w: 8, h: blockH }, page.color.accent);
+  const x = FRAME.side + 44;
+  s.text('Kicker', { x, y, w: textW, h: kickerH }, [kicker]);
+  y += kickerH;
+  s.placeholder({ type: 'ctrTitle' }, { x, y, w: Math.min(textW, 1040), h: headingH }, [heading]);
+  y += headingH;
+  if (subtitle) s.placeholder({ type: 'subTitle', idx: 1 }, { x, y, w: textW, h: subtitleH }, [subtitle]);
+  page.footer();
+};
+
+/** The title slide's type (templates/theme/mujaz.css: the scale's steps). */
+const TITLE = {
+  full: { kicker: 34, h1: 58 },
+  compact: { kicker: 29, h1: 42 },
+  label: 18,
+  value: 22,
+} as const;
