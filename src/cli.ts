@@ -7,7 +7,7 @@ import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
 import type { EarlyBrowser } from './browser/early.js';
 import { Core } from './core/core.js';
 import type { Reporter } from './reporter.js';
-import { MAX_SCALE } from './png/png.js';
+import { OUTPUT_FLAGS, type OutputFlag } from './outputs/flags.js';
 
 const VERSION = '0.1.0';
 
@@ -49,11 +49,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function scaleArg(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 1 || n > MAX_SCALE)
-    throw new InvalidArgumentError(`expected a number from 1 to ${MAX_SCALE} (2 for pictures twice the slide's size)`);
-  return n;
+/** An output's flag (src/outputs/flags.ts) as a commander option. */
+function outputOption(flag: OutputFlag): Option {
+  const option = new Option(flag.flags, flag.description);
+  const { parse } = flag;
+  if (!parse) return option;
+  return option.argParser((value: string) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  });
 }
 
 function program(reporter: Reporter, core: Core): Command {
@@ -74,16 +81,13 @@ function program(reporter: Reporter, core: Core): Command {
       await checkCommand(core, briefs, opts);
     });
 
-  cli
+  const build = cli
     .command('build')
     .description('build decks (HTML, assets, PDF) into OUT/<slug>/')
     .argument('<brief...>', 'brief files, folders or globs')
-    .option('-o, --out <dir>', 'output root', 'output')
-    .option('--no-pdf', 'write the HTML deck only')
-    .option('--handout', 'also write <slug>-handout.pdf with speaker notes and cited paragraphs')
-    .option('--pptx', 'also write <slug>.pptx: editable PowerPoint slides, the speaker notes as notes')
-    .option('--png', 'also write one picture per slide, <slug>-01.png …')
-    .addOption(new Option('--scale <n>', 'pixels per slide pixel of the PNGs, 1 to 4 (implies --png)').argParser(scaleArg))
+    .option('-o, --out <dir>', 'output root', 'output');
+  for (const flag of OUTPUT_FLAGS) build.addOption(outputOption(flag));
+  build
     .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then one found)')
     .addOption(new Option('-j, --jobs <n>', 'decks exported at once').argParser(positiveInt).default(2))
     .option('-w, --watch', 'rebuild on every good save')

@@ -1,6 +1,8 @@
 /** The library API of mujaz: the core, the pipeline's stages, and the browser, for use without the command line. */
-export { buildOne, type BuildOptions } from './core/build-one.js';
-export { Core, type CoreOptions, type BuildModeOptions } from './core/core.js';
+export { buildOne, type BuildOneOptions } from './core/build-one.js';
+export { Core, type CoreOptions } from './core/core.js';
+export type { BuildOptions } from './core/options.js';
+export { OUTPUTS, type Output, type OutputOptions } from './outputs/index.js';
 export type { BuildResult } from './core/pipeline.js';
 export type { Outcome } from './core/results.js';
 export { Browser, type BrowserOptions } from './browser/browser.js';

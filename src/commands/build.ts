@@ -1,15 +1,12 @@
 /** `mujaz build BRIEF…`: the briefs named (files, folders, globs) built by the core, once or on every save. */
 import type { Core } from '../core/core.js';
+import type { OutputOptions } from '../outputs/index.js';
 import { expandBriefArgs } from './inputs.js';
 
-export interface BuildCommandOptions {
+/** The flags as commander gives them: the outputs' own (src/outputs/), and the build's. */
+export interface BuildCommandOptions extends Partial<OutputOptions> {
   out: string;
   pdf: boolean;
-  handout?: boolean;
-  pptx?: boolean;
-  png?: boolean;
-  /** Pixels per CSS px of the PNGs; implies png. */
-  scale?: number;
   browser?: string;
   jobs: number;
   watch?: boolean;
@@ -18,17 +15,8 @@ export interface BuildCommandOptions {
 
 export async function buildCommand(core: Core, args: string[], options: BuildCommandOptions): Promise<void> {
   const files = await expandBriefArgs(args);
-  const build = {
-    outRoot: options.out,
-    pdf: options.pdf,
-    handout: Boolean(options.handout),
-    pptx: Boolean(options.pptx),
-    png: Boolean(options.png) || options.scale !== undefined,
-    scale: options.scale ?? 1,
-    strict: Boolean(options.strict),
-    jobs: options.jobs,
-    ...(options.browser ? { executable: options.browser } : {}),
-  };
-  if (options.watch) await core.watch(files, build);
+  const { out, browser, watch, jobs, strict, ...outputs } = options;
+  const build = { ...outputs, outRoot: out, strict: Boolean(strict), jobs, ...(browser ? { executable: browser } : {}) };
+  if (watch) await core.watch(files, build);
   else await core.buildAndReport(files, build);
 }

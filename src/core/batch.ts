@@ -4,17 +4,14 @@
  * one failing brief never stopping the others.
  */
 import { Browser, type BrowserOptions } from '../browser/browser.js';
+import { type OutputOptions, requested } from '../outputs/index.js';
 import type { Reporter } from '../reporter.js';
 import { buildBrief } from './pipeline.js';
 import { asMujazError, builtLine, failedLine, type Outcome } from './results.js';
 
 export interface BatchOptions {
   outRoot: string;
-  pdf: boolean;
-  handout: boolean;
-  pptx?: boolean;
-  png?: boolean;
-  scale?: number;
+  outputs: OutputOptions;
   strict: boolean;
   jobs: number;
   reporter: Reporter;
@@ -76,7 +73,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   let launched: Promise<Browser> | undefined;
   const browser = () => (launched ??= Browser.launch({ ...options.browser, reporter, signal, pages: Math.min(jobs, files.length) }));
   // Start Chromium now, while the first brief is read and rendered.
-  if (options.pdf || options.png) browser().catch(() => undefined);
+  if (requested(options.outputs).some((o) => o.browser)) browser().catch(() => undefined);
   const claims = slugClaims(files.length);
   // Once every brief is past printing (printed, or failed), the browser is stopped while the last PDFs are
   // still being finished.
@@ -96,11 +93,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
       try {
         const result = await buildBrief(file, {
           outRoot: options.outRoot,
-          pdf: options.pdf,
-          handout: options.handout,
-          pptx: Boolean(options.pptx),
-          png: Boolean(options.png),
-          scale: options.scale ?? 1,
+          outputs: options.outputs,
           strict: options.strict,
           browser,
           signal,

@@ -8,6 +8,7 @@ import type { EarlyBrowser } from '../browser/early.js';
 import type { Reporter } from '../reporter.js';
 import type { SpawnedBrowser } from '../browser/launch.js';
 import type { BatchOptions } from './batch.js';
+import type { BuildOptions } from './options.js';
 import type { Outcome } from './results.js';
 
 export interface CoreOptions {
@@ -15,21 +16,6 @@ export interface CoreOptions {
   signal: AbortSignal;
   /** A Chromium bin/mujaz.js started before mujaz loaded: used by a PDF build with the same --browser, else stopped. */
   early?: EarlyBrowser | undefined;
-}
-
-export interface BuildModeOptions {
-  outRoot: string;
-  pdf: boolean;
-  handout?: boolean;
-  /** Also write `<slug>.pptx`. */
-  pptx?: boolean;
-  /** Also write one PNG per slide, `scale` pixels per CSS px (default 1). */
-  png?: boolean;
-  scale?: number;
-  strict?: boolean;
-  jobs?: number;
-  /** The --browser option. */
-  executable?: string;
 }
 
 export class Core implements AsyncDisposable {
@@ -56,15 +42,13 @@ export class Core implements AsyncDisposable {
     this.early = undefined;
   }
 
-  private batchOptions(options: BuildModeOptions): BatchOptions {
-    const spawned = options.pdf || options.png ? this.takeEarly(options.executable) : undefined;
+  private async batchOptions(options: BuildOptions): Promise<BatchOptions> {
+    const { outputOptions, requested } = await import('../outputs/index.js');
+    const outputs = outputOptions(options);
+    const spawned = requested(outputs).some((o) => o.browser) ? this.takeEarly(options.executable) : undefined;
     return {
       outRoot: options.outRoot,
-      pdf: options.pdf,
-      handout: Boolean(options.handout),
-      pptx: Boolean(options.pptx),
-      png: Boolean(options.png),
-      scale: options.scale ?? 1,
+      outputs,
       strict: Boolean(options.strict),
       jobs: options.jobs ?? 2,
       reporter: this.options.reporter,
@@ -81,14 +65,14 @@ export class Core implements AsyncDisposable {
   }
 
   /** Builds every brief; one failing does not stop the others. Returns the outcomes, in the order given. */
-  async build(files: readonly string[], options: BuildModeOptions): Promise<Outcome[]> {
-    const batch = this.batchOptions(options);
+  async build(files: readonly string[], options: BuildOptions): Promise<Outcome[]> {
+    const batch = await this.batchOptions(options);
     const { runBatch } = await import('./batch.js');
     return runBatch(files, batch);
   }
 
   /** Builds, then tells the results: a table for several briefs, and the error that ends a failed run. */
-  async buildAndReport(files: readonly string[], options: BuildModeOptions): Promise<void> {
+  async buildAndReport(files: readonly string[], options: BuildOptions): Promise<void> {
     const outcomes = await this.build(files, options);
     const { batchError, summaryTable } = await import('./results.js');
     if (files.length > 1) summaryTable(outcomes).forEach((l) => this.options.reporter.info(l));
@@ -97,10 +81,10 @@ export class Core implements AsyncDisposable {
   }
 
   /** Builds every brief, then again on every good save, until interrupted. */
-  async watch(files: readonly string[], options: BuildModeOptions): Promise<void> {
+  async watch(files: readonly string[], options: BuildOptions): Promise<void> {
     this.stopEarly();
     const { watchBriefs } = await import('./watch.js');
-    await watchBriefs(files, this.batchOptions(options));
+    await watchBriefs(files, await this.batchOptions(options));
   }
 
   /** Serves a live preview of one brief until interrupted. */

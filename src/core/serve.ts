@@ -15,6 +15,7 @@ import { openBrowser } from '../serve/open.js';
 import { rebuildQueue } from '../serve/queue.js';
 import { startPreviewServer, type PreviewServer, type Problem } from '../serve/server.js';
 import { isTemplate, untilAborted, watchFiles, type Watcher } from '../serve/watch.js';
+import { outputOptions } from '../outputs/index.js';
 import { buildBrief } from './pipeline.js';
 import { asMujazError, failedLine } from './results.js';
 
@@ -53,7 +54,7 @@ export async function serveBrief(brief: string, options: ServeOptions): Promise<
     performance.clearMarks(); // a long preview keeps the marks of its last rebuild only
     const started = performance.now();
     try {
-      const result = await buildBrief(brief, { outRoot, pdf: false, handout: false, signal });
+      const result = await buildBrief(brief, { outRoot, outputs: outputOptions({ pdf: false }), signal });
       result.warnings.forEach((w) => reporter.warn(w));
       server.showDeck(result.dir);
       watcher?.add(result.inputs);

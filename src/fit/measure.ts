@@ -3,12 +3,8 @@
  * deck's folder, shown in a page, and each slide's frame compared with its content. The page keeps showing
  * it, so when the deck fits, the PDF stage prints that page without loading it again.
  */
-import path from 'node:path';
 import type { Browser } from '../browser/browser.js';
 import type { Deck } from '../deck/model.js';
-import { PRINT_PAGE, PRINT_VIEWPORT } from '../render/pages.js';
-import { renderPrint } from '../render/render.js';
-import { writeText } from '../write/output.js';
 import type { Fill, Layout, Measure, Overflow } from './fit.js';
 
 /**
@@ -98,40 +94,20 @@ export function layout(): Layout {
   return { overflows, fill };
 }
 
-export interface PrintPageOptions {
-  /** The deck's folder, with its assets. */
-  dir: string;
-  csp: string;
-  /** The assets' state (src/assets/assets.ts assetsVersion). */
-  assets: string;
-}
-
-/** Writes a deck's print page and gives its path; `html()` is the page it wrote last. */
-export type PrintPageWriter = ((deck: Deck) => Promise<string>) & { html(): string | undefined };
-
 /**
- * Writes a deck's print page into its folder and gives its path; the deck written last is not rendered or
- * written again (the fit stage measures it, then the PDF stage prints it).
+ * Writes a deck's print page (the slides as the PDF prints them) into the deck's folder and gives its path;
+ * `html()` is the page it wrote last. The core writes it (src/core/print-page.ts); the fit stage shows it.
  */
-export function printPageWriter({ dir, csp, assets }: PrintPageOptions): PrintPageWriter {
-  const file = path.join(dir, PRINT_PAGE);
-  let written: Deck | undefined;
-  let html: string | undefined;
-  const write = async (deck: Deck) => {
-    if (deck !== written) {
-      html = await renderPrint({ deck, csp, assets });
-      await writeText(dir, PRINT_PAGE, html);
-      written = deck;
-    }
-    return file;
-  };
-  return Object.assign(write, { html: () => html });
-}
+export type PrintPage = ((deck: Deck) => Promise<string>) & {
+  html(): string | undefined;
+  /** The window it is shown in (it is laid out at fixed sizes, whatever the window). */
+  viewport: { width: number; height: number };
+};
 
 export interface BrowserMeasure {
   browser: Browser;
-  /** Writes the deck's print page (printPageWriter). */
-  printPage: PrintPageWriter;
+  /** Writes the deck's print page. */
+  printPage: PrintPage;
 }
 
 /** Runs in the page: sets the slides of `groups` a step larger (or back), in place. */
@@ -146,7 +122,7 @@ export function measureInBrowser({ browser, printPage }: BrowserMeasure): Measur
   const measure: Measure = async (deck: Deck) => {
     const file = await printPage(deck);
     return browser.withPage(async (page) => {
-      await page.show(file, { viewport: PRINT_VIEWPORT, swappable: true });
+      await page.show(file, { viewport: printPage.viewport, swappable: true });
       shown = { deck, file };
       return page.evaluate(layout);
     }, file);

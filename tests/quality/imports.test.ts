@@ -1,6 +1,7 @@
 /**
- * The shape of src/: a pipeline of stage folders where nothing flows back up. No module imports itself
- * through others (type-only imports included), and only the entry point prints or exits.
+ * The shape of src/: a pipeline of stage folders where nothing flows back up. Each folder imports only from
+ * the stages before it in the declared order (type-only and lazy imports included), no module imports itself
+ * through others, and only the entry point prints or exits.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,58 @@ function importsOf(file: string): string[] {
   return specs.map((s) => path.resolve(path.dirname(file), s.replace(/\.js$/, '.ts')));
 }
 
+/**
+ * The stages in their order, each a folder of src/ (or a file at its top): a module may import from its own
+ * folder and from the stages before its own, never after. Stages on one line are side by side and import
+ * nothing of each other; the ground (the first line) is what every stage stands on.
+ */
+const ORDER: readonly (readonly string[])[] = [
+  ['errors', 'paths', 'owner', 'reporter', 'temp'],
+  ['brief'],
+  ['deck'],
+  ['lint'],
+  ['browser'],
+  ['fit'],
+  ['render'],
+  ['write'],
+  ['assets'],
+  ['pdf', 'png', 'pptx'],
+  ['outputs'],
+  ['serve'],
+  ['core'],
+  ['commands'],
+  ['cli', 'index'],
+];
+
+/** The stage a file of src/ belongs to: its folder, or its name at the top. */
+function stageOf(file: string): string {
+  const [first, ...rest] = path.relative(src, file).split(path.sep);
+  return rest.length > 0 ? first! : first!.replace(/\.ts$/, '');
+}
+
+const rank = new Map(ORDER.flatMap((stages, i) => stages.map((s) => [s, i] as const)));
+
 describe('src/', () => {
+  it('imports only from the stages before each stage, in the declared order', () => {
+    const stages = new Set(files.map(stageOf));
+    // Every folder and top-level file has its place in the order.
+    expect([...stages].filter((s) => !rank.has(s))).toEqual([]);
+    const backwards: string[] = [];
+    for (const file of files) {
+      const from = stageOf(file);
+      for (const target of importsOf(file)) {
+        const to = stageOf(target);
+        if (to === from) continue;
+        const [a, b] = [rank.get(from)!, rank.get(to)!];
+        if (b < a || (a === 0 && b === 0)) continue;
+        backwards.push(`${path.relative(src, file)} → ${path.relative(src, target)} (${to} is not before ${from})`);
+      }
+    }
+    expect(backwards).toEqual([]);
+    // The check sees the stages' imports at all (a broken pattern would find none).
+    expect(importsOf(path.join(src, 'core', 'pipeline.ts')).map(stageOf)).toEqual(expect.arrayContaining(['brief', 'deck', 'fit', 'render', 'outputs']));
+  });
+
   it('has no import circle', () => {
     const graph = new Map(files.map((f) => [f, importsOf(f)]));
     const circles: string[] = [];
