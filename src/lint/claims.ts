@@ -12,6 +12,7 @@
  */
 import type { Document } from 'yaml';
 import type { LoadedBrief } from '../brief/load.js';
+import { peopleOf, personById } from '../brief/people.js';
 import type { Brief, Person } from '../brief/schema.js';
 import { diagnosticAt, type SourceText } from '../brief/source-text.js';
 import { pathInWords } from '../brief/validate.js';
@@ -116,10 +117,7 @@ function knownNames(brief: Brief): KnownName[] {
     add(p.latin, 'person');
     add(p.affiliation, 'institution');
   };
-  brief.people?.forEach(person);
-  brief.delegations?.forEach((d) => d.members.forEach(person));
-  if (brief.participants?.moderator) person(brief.participants.moderator);
-  brief.participants?.joined?.forEach(person);
+  for (const p of peopleOf(brief)) person(p.person);
   const host = brief.event.host;
   add(host.institution, 'institution');
   add(host.latin, 'institution');
@@ -335,16 +333,6 @@ function fieldsOf(brief: Brief, item: unknown, at: Path): Field[] {
     }
   }
   return out;
-}
-
-function personById(brief: Brief, id: string): Person | undefined {
-  const all = [
-    ...(brief.people ?? []),
-    ...(brief.delegations ?? []).flatMap((d) => d.members),
-    ...(brief.participants?.moderator ? [brief.participants.moderator] : []),
-    ...(brief.participants?.joined ?? []),
-  ];
-  return all.find((p) => p.id === id);
 }
 
 function valueAt(root: unknown, at: Path): unknown {

@@ -2,6 +2,7 @@
  * The sessions of a multi-session event: for each, a slide with its title, its chair and its people, then
  * the messages given in it (the messages kind leaves those to the session).
  */
+import { peopleOf } from '../../brief/people.js';
 import type { Rich } from '../text.js';
 import type { PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
@@ -28,8 +29,9 @@ export const session = defineKind<SessionBody>()({
     const { brief } = ctx;
     (brief.sessions ?? []).forEach((s, i) => {
       const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
-      // The chair is shown once, above the others.
-      const everyone = [...(brief.people ?? []), ...(brief.delegations ?? []).flatMap((d) => d.members), ...(brief.participants?.joined ?? [])];
+      // The chair is shown once, above the others. The moderator is left out, as the list always left them
+      // (the participants slide shows them), whatever session they name.
+      const everyone = peopleOf(brief).flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]));
       const people = byPart(everyone.filter((p) => p.session === s.id && p.id !== s.chair));
       const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
       ctx.add({
