@@ -3,10 +3,11 @@
  * the messages given in it (the messages kind leaves those to the session).
  */
 import { peopleOf } from '../../brief/people.js';
+import type { Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
-import { allSources, defineKind } from './kind.js';
+import { allSources, type ClaimFields, defineKind } from './kind.js';
 import { messages, planMessages } from './messages.js';
 import { byPart, peopleGroups, personOrigins, personWeight } from './speakers.js';
 
@@ -19,6 +20,9 @@ export interface SessionBody {
 
 /** The chair's line and its heading. */
 const CHAIR_LINES = 2.4;
+
+/** A session's title as prose, its day, and its chair, whom the paragraphs it cites name. */
+const SESSION_CLAIMS = { title: 'text', chair: 'person-id', date: 'date' } as const satisfies ClaimFields<Session>;
 
 export const session = defineKind<SessionBody>()({
   kind: 'session',
@@ -58,6 +62,6 @@ export const session = defineKind<SessionBody>()({
       );
     });
   },
-  citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources })),
+  citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources, claims: SESSION_CLAIMS })),
   notes: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], notes: s.notes, name: `the slide of the session "${s.title}"` })),
 });

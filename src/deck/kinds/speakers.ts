@@ -3,7 +3,7 @@ import { peopleOf } from '../../brief/people.js';
 import type { Brief, Person } from '../../brief/schema.js';
 import { PART_ORDER, partWords } from '../parts.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
-import { allSources, type DeckContext, defineKind, lines, PERSON } from './kind.js';
+import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
 
 export interface SpeakersBody {
   groups: PeopleGroup[];
@@ -63,5 +63,5 @@ export const speakers = defineKind<SpeakersBody>()({
       body: (chunk) => ({ groups: peopleGroups(ctx, chunk) }),
     });
   },
-  citable: (brief) => (brief.people ?? []).map((p, j) => ({ path: ['people', j], sources: p.sources })),
+  citable: (brief) => (brief.people ?? []).map((p, j) => ({ path: ['people', j], sources: p.sources, claims: PERSON_CLAIMS })),
 });
