@@ -9,6 +9,7 @@ import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
 import { imageProblem, logoAsset } from './images.js';
 import { diagnosticForPath, pathInWords } from './locate.js';
+import { peopleOf } from './people.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
 import { decodeSource } from './source-text.js';
@@ -114,16 +115,12 @@ export async function checkReferences(
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const ids = new Map<string, string>();
-  const people: { p: { id: string }; at: (string | number)[] }[] = [];
-  brief.people?.forEach((m, j) => people.push({ p: m, at: ['people', j, 'id'] }));
-  brief.delegations?.forEach((d, i) => d.members.forEach((m, j) => people.push({ p: m, at: ['delegations', i, 'members', j, 'id'] })));
-  if (brief.participants?.moderator) people.push({ p: brief.participants.moderator, at: ['participants', 'moderator', 'id'] });
-  brief.participants?.joined?.forEach((m, j) => people.push({ p: m, at: ['participants', 'joined', j, 'id'] }));
-  for (const { p, at } of people) {
+  const people = peopleOf(brief);
+  for (const { person: p, path: at } of people) {
     const first = ids.get(p.id);
     if (first !== undefined)
-      diagnostics.push(diagnosticForPath(src, doc, at, `the id "${p.id}" is already used by ${first}`, 'give every person a different id'));
-    else ids.set(p.id, pathInWords(at.slice(0, -1)));
+      diagnostics.push(diagnosticForPath(src, doc, [...at, 'id'], `the id "${p.id}" is already used by ${first}`, 'give every person a different id'));
+    else ids.set(p.id, pathInWords(at));
   }
   /** An id that must name one of `known` (people, or sessions). */
   const mustName = (value: string, at: (string | number)[], known: ReadonlyMap<string, string>, what: 'person' | 'session') => {
@@ -148,9 +145,11 @@ export async function checkReferences(
   brief.sessions?.forEach((s, i) => {
     if (s.chair !== undefined) mustName(s.chair, ['sessions', i, 'chair'], ids, 'person');
   });
-  brief.people?.forEach((p, j) => {
-    if (p.session !== undefined) mustName(p.session, ['people', j, 'session'], sessions, 'session');
-  });
+  // Only the sessions named in `people` are checked, as before the list of people was shared: a delegation
+  // member's or a joined official's unknown session still leaves them out of every session slide unreported.
+  for (const { person: p, path: at } of people.filter((e) => e.path[0] === 'people')) {
+    if (p.session !== undefined) mustName(p.session, [...at, 'session'], sessions, 'session');
+  }
   brief.messages?.forEach((m, i) => {
     mustName(m.speaker, ['messages', i, 'speaker'], ids, 'person');
     if (m.session !== undefined) mustName(m.session, ['messages', i, 'session'], sessions, 'session');

@@ -3,6 +3,7 @@
  * long for one slide continues on further slides; then every slide is numbered. All the deck's decisions
  * live here and in the kinds; templates only print the result.
  */
+import { peopleOf } from '../brief/people.js';
 import type { Brief, Person, Point } from '../brief/schema.js';
 import { DEFAULT_THEME, type LoadedTheme } from '../brief/theme.js';
 import { KINDS, type Slide } from './kinds/index.js';
@@ -58,10 +59,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
-    for (const m of brief.people ?? []) this.people.set(m.id, m);
-    for (const d of brief.delegations ?? []) for (const m of d.members) this.people.set(m.id, m);
-    if (brief.participants?.moderator) this.people.set(brief.participants.moderator.id, brief.participants.moderator);
-    for (const m of brief.participants?.joined ?? []) this.people.set(m.id, m);
+    for (const { person } of peopleOf(brief)) this.people.set(person.id, person);
   }
 
   rich(text: string): Rich {

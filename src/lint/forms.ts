@@ -5,6 +5,7 @@
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/locate.js';
+import { peopleOf } from '../brief/people.js';
 import type { Diagnostic } from '../errors.js';
 
 type Path = (string | number)[];
@@ -16,14 +17,11 @@ export function olderForms(loaded: LoadedBrief): Diagnostic[] {
   const b = loaded.brief;
   const out: Diagnostic[] = [];
   const warn = (at: Path, message: string, hint: string) => out.push(diagnosticForPath(loaded.source, loaded.doc, at, message, hint, 'warning'));
-  const people: { at: Path; name?: string | undefined; latin?: string | undefined }[] = [
-    ...(b.people ?? []).map((p, i) => ({ at: ['people', i, 'name'], name: p.name, latin: p.latin })),
-    ...(b.delegations ?? []).flatMap((d, i) => d.members.map((p, j) => ({ at: ['delegations', i, 'members', j, 'name'], name: p.name, latin: p.latin }))),
-    ...(b.participants?.moderator
-      ? [{ at: ['participants', 'moderator', 'name'], name: b.participants.moderator.name, latin: b.participants.moderator.latin }]
-      : []),
-    ...(b.participants?.joined ?? []).map((p, j) => ({ at: ['participants', 'joined', j, 'name'], name: p.name, latin: p.latin })),
-  ];
+  const people: { at: Path; name?: string | undefined; latin?: string | undefined }[] = peopleOf(b).map(({ person: p, path }) => ({
+    at: [...path, 'name'],
+    name: p.name,
+    latin: p.latin,
+  }));
   const institutions: { at: Path; name: string; latin?: string | undefined }[] = [
     { at: ['event', 'host', 'institution'], name: b.event.host.institution, latin: b.event.host.latin },
     ...(b.event.organisers ?? []).map((o, i) => ({ at: ['event', 'organisers', i, 'institution'], name: o.institution, latin: o.latin })),

@@ -62,4 +62,23 @@ describe('the registry of slide kinds', () => {
     expect(places).toContain(''); // sources_notes, at the top level
     expect(places.filter((p) => p.startsWith('messages.'))).toHaveLength(brief.messages?.length ?? 0);
   });
+
+  it.each(['bundled', 'aapso-arab-committees-conference.yaml', 'gulf-workshop.yaml', 'oic-unog-islamophobia-day-geneva.yaml'])(
+    'tells the claim check what every text of a cited item of %s states, but for fields that state no claim',
+    async (name) => {
+      const { brief } = await loadBrief(name === 'bundled' ? bundledBrief : path.join(fixtures, name));
+      // Ids, parts, a person's rank, an organiser's relation and address: nothing a report must say in its words.
+      const unclaimed = new Set(['id', 'part', 'session', 'title', 'relation', 'url', 'notes']);
+      for (const item of citableItems(brief)) {
+        let value: unknown = brief;
+        for (const k of item.path) value = (value as Record<string | number, unknown>)[k];
+        const texts = Object.entries(value as object)
+          .filter(([, v]) => typeof v === 'string' || Array.isArray(v))
+          .map(([k]) => k);
+        const left = texts.filter((k) => k !== 'sources' && item.claims[k] === undefined && !unclaimed.has(k));
+        expect(left, item.path.join('.')).toEqual([]);
+        for (const role of Object.values(item.claims)) if (typeof role === 'object') expect(item.claims[role.latinOf], item.path.join('.')).toBeDefined();
+      }
+    },
+  );
 });

@@ -87,13 +87,32 @@ describe('the schedule', () => {
   it('writes the HTML deck and the PowerPoint while the PDF prints, finishes each PDF while the next prints', async () => {
     const log: string[] = [];
     const make = recorder(log);
-    const outputs = [make('html', false, false, false), make('pdf', true, true, true), make('png', true, false, false), make('handout', true, true, true), make('pptx', false, false, false)];
+    const outputs = [
+      make('html', false, false, false),
+      make('pdf', true, true, true),
+      make('png', true, false, false),
+      make('handout', true, true, true),
+      make('pptx', false, false, false),
+    ];
     let printedAt = -1;
     const j = await job();
     const made = await writeOutputs(outputs, j, () => {
       printedAt = log.length;
     });
-    expect(log).toEqual(['pdf start', 'html start', 'html end', 'pptx start', 'pptx end', 'pdf end', 'png start', 'png end', 'handout start', 'pdf finish', 'handout end', 'handout finish']);
+    expect(log).toEqual([
+      'pdf start',
+      'html start',
+      'html end',
+      'pptx start',
+      'pptx end',
+      'pdf end',
+      'png start',
+      'png end',
+      'handout start',
+      'pdf finish',
+      'handout end',
+      'handout finish',
+    ]);
     // The browser is let go after the last print, before the last PDF is finished; the print page is gone.
     expect(printedAt).toBe(log.indexOf('handout end') + 1);
     expect(await readdir(j.dir)).toEqual([]);

@@ -1,6 +1,6 @@
 /** The conclusions the participants shared. */
 import type { Item } from '../view.js';
-import { allSources, defineKind, lines, POINT_SPACE } from './kind.js';
+import { allSources, defineKind, lines, POINT_CLAIMS, POINT_SPACE } from './kind.js';
 
 export interface ConclusionsBody {
   points: Item[];
@@ -26,6 +26,6 @@ export const conclusions = defineKind<ConclusionsBody>()({
       body: (chunk) => ({ points: chunk.map((p) => ctx.item(p)) }),
     });
   },
-  citable: (brief) => (brief.conclusions?.points ?? []).map((p, j) => ({ path: ['conclusions', 'points', j], sources: p.sources })),
+  citable: (brief) => (brief.conclusions?.points ?? []).map((p, j) => ({ path: ['conclusions', 'points', j], sources: p.sources, claims: POINT_CLAIMS })),
   notes: (brief) => (brief.conclusions ? [{ path: ['conclusions'], notes: brief.conclusions.notes, name: 'the conclusions slide' }] : []),
 });

@@ -1,7 +1,7 @@
 /** A delegation: one slide per delegation, its side and its members (more slides when they are many). */
 import type { Rich } from '../text.js';
 import type { PersonView } from '../view.js';
-import { allSources, defineKind, lines, PERSON } from './kind.js';
+import { allSources, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
 import { personOrigins } from './speakers.js';
 
 export interface DelegationBody {
@@ -33,6 +33,11 @@ export const delegation = defineKind<DelegationBody>()({
       });
     });
   },
-  citable: (brief) => (brief.delegations ?? []).flatMap((d, i) => d.members.map((m, j) => ({ path: ['delegations', i, 'members', j], sources: m.sources }))),
+  citable: (brief) =>
+    (brief.delegations ?? []).flatMap((d, i) =>
+      d.members.map((m, j) => ({ path: ['delegations', i, 'members', j], sources: m.sources, claims: PERSON_CLAIMS })),
+    ),
+  // The side a delegation represents is the brief's own: a text may name it where the report does not.
+  names: (brief) => ({ places: (brief.delegations ?? []).map((d) => d.side) }),
   notes: (brief) => (brief.delegations ?? []).map((d, i) => ({ path: ['delegations', i], notes: d.notes, name: `the slide of ${d.name}` })),
 });

@@ -1,7 +1,8 @@
 /** The discussion: an optional intro, then its topics, each with the regions the report names under it. */
+import type { Topic } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { Item } from '../view.js';
-import { allSources, defineKind, INTRO_SPACE, lines } from './kind.js';
+import { allSources, type ClaimFields, defineKind, INTRO_SPACE, lines } from './kind.js';
 
 export interface TopicView extends Item {
   regions: Rich[];
@@ -16,6 +17,9 @@ export interface DiscussionBody {
 /** The space between two topics; the line of region chips under a topic. */
 const TOPIC_SPACE = 0.27;
 const REGIONS_LINE = 0.9;
+
+/** A topic's text, and the regions it names, each a place. */
+const TOPIC_CLAIMS = { text: 'text', regions: 'place' } as const satisfies ClaimFields<Topic>;
 
 export const discussion = defineKind<DiscussionBody>()({
   kind: 'discussion',
@@ -41,6 +45,6 @@ export const discussion = defineKind<DiscussionBody>()({
       }),
     });
   },
-  citable: (brief) => (brief.discussion?.topics ?? []).map((t, j) => ({ path: ['discussion', 'topics', j], sources: t.sources })),
+  citable: (brief) => (brief.discussion?.topics ?? []).map((t, j) => ({ path: ['discussion', 'topics', j], sources: t.sources, claims: TOPIC_CLAIMS })),
   notes: (brief) => (brief.discussion ? [{ path: ['discussion'], notes: brief.discussion.notes, name: 'the discussion slide' }] : []),
 });

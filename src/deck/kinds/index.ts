@@ -1,12 +1,13 @@
 /**
  * The registry of slide kinds, in deck order: the deck builder walks it, the lint asks it what should cite
- * the report and where speaker notes go, `mujaz init` writes its scaffold sections, the labels merge its
+ * the report, what their fields state and which institutions and places the brief names (for the claim
+ * check), where speaker notes go, `mujaz init` writes its scaffold sections, the labels merge its
  * words. Adding a kind: a module here, its partial (templates/partials/<kind>.hbs), its part of the schema
  * (src/brief/schema.ts), and its place in this list.
  */
 import type { Brief } from '../../brief/schema.js';
 import type { SlideOf } from '../view.js';
-import type { Citable, Kind, Lang, NotesPlace } from './kind.js';
+import type { Citable, Kind, KnownNames, Lang, NotesPlace } from './kind.js';
 import { conclusions } from './conclusions.js';
 import { delegation } from './delegation.js';
 import { discussion } from './discussion.js';
@@ -39,6 +40,13 @@ export function kindsLabels(lang: Lang): KindsLabels {
 /** Every item of the brief that should cite the report, with its path. */
 export function citableItems(brief: Brief): Citable[] {
   return KINDS.flatMap((k) => ('citable' in k && k.citable ? k.citable(brief) : []));
+}
+
+/** The institutions and the brief's own places every kind's part of the brief names, in registry order, for the claim check. */
+export function kindsNames(brief: Brief): { institutions: string[]; places: string[] } {
+  const named: KnownNames[] = KINDS.map((k) => ('names' in k && k.names ? k.names(brief) : {}));
+  const given = (list: readonly (string | undefined)[] | undefined) => (list ?? []).filter((t): t is string => t !== undefined);
+  return { institutions: named.flatMap((n) => given(n.institutions)), places: named.flatMap((n) => given(n.places)) };
 }
 
 /** Where each slide group's speaker notes are written in the brief. */

@@ -1,7 +1,9 @@
 /**
  * What a slide kind is: one module per kind in this folder says which part of the brief it reads, its
- * heading and labels, how its items weigh and split into slides, and its typed body. Its partial is
- * templates/partials/<kind>.hbs. The registry (index.ts) lists the kinds in deck order.
+ * heading and labels, how its items weigh and split into slides, and its typed body; for the lint, the items
+ * it wants cited, what their fields state and the names and places its part gives (the claim check's), and
+ * where its speaker notes go. Its partial is templates/partials/<kind>.hbs. The registry (index.ts) lists the
+ * kinds in deck order.
  */
 import type { Brief, Person, Point } from '../../brief/schema.js';
 import type { NumberFormat } from '../numbers.js';
@@ -73,10 +75,41 @@ export interface DeckContext<L, B> {
   addAs<T, B2>(kind: Kind<string, B2, unknown>, plan: SlidePlan<T, B2>): void;
 }
 
+/**
+ * What a field of a cited item states, for the claim check (src/lint/claims.ts; claim-fields.ts reads
+ * it), which looks for it in the paragraphs the item cites:
+ * - text: prose, whose facts are looked for one by one (numbers, Latin terms, the brief's names, places…);
+ * - person, institution: a name, looked for whole (a person's family name alone, most of an institution's);
+ * - place: a place, or each of a list of places;
+ * - date: a day, YYYY-MM-DD;
+ * - person-id: the id of a person of the brief (a session's chair), looked for as that person's name;
+ * - latinOf: the Latin form of the item's other field: beside an Arabic one a gloss, which a report in
+ *   Arabic need not write; alone, it states what that field would.
+ */
+export type ClaimRole<K extends string = string> = 'text' | 'person' | 'institution' | 'place' | 'date' | 'person-id' | { readonly latinOf: K };
+
+/** The roles of an item's fields, by key; a field not named states nothing to check (an id, a part, a rank). */
+export type ClaimFields<T = Record<string, unknown>> = { readonly [F in keyof T & string]?: ClaimRole<keyof T & string> };
+
+/** A person's fields: the name, and the role and affiliation as prose (an affiliation the brief names elsewhere is found in it). */
+export const PERSON_CLAIMS = { name: 'person', latin: { latinOf: 'name' }, role: 'text', affiliation: 'text' } as const satisfies ClaimFields<Person>;
+/** A point's text. */
+export const POINT_CLAIMS = { text: 'text' } as const satisfies ClaimFields<Point>;
+
 /** An item that should cite the report, for the lint. */
 export interface Citable {
   path: BriefPath;
   sources: unknown;
+  /** What its fields state, for the claim check. */
+  claims: ClaimFields;
+}
+
+/** Names a kind's part of the brief gives, which the claim check knows in any cited text. */
+export interface KnownNames {
+  /** Institutions and their Latin names: a text that names one must cite a paragraph that does. */
+  institutions?: readonly (string | undefined)[];
+  /** The brief's own places (the host's city, a delegation's side): paraphrase names them freely, so they are not looked for. */
+  places?: readonly (string | undefined)[];
 }
 
 /** Where a slide group's speaker notes are written in the brief, for the lint. */
@@ -96,8 +129,10 @@ export interface Kind<K extends string, B, L> {
   readonly scaffold?: string;
   /** Plans the kind's slides for this brief (none when the brief lacks its part). */
   slides(ctx: DeckContext<L & CommonLabels, B>): void;
-  /** The items it shows that should cite the report. */
+  /** The items it shows that should cite the report, and what their fields state. */
   citable?(brief: Brief): Citable[];
+  /** The institutions and places its part of the brief names, for the claim check. */
+  names?(brief: Brief): KnownNames;
   /** Where the speaker notes of its slides are written. */
   notes?(brief: Brief): NotesPlace[];
 }

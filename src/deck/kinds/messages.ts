@@ -7,7 +7,7 @@ import type { MessageGroup } from '../../brief/schema.js';
 import { partWords } from '../parts.js';
 import type { Rich } from '../text.js';
 import type { Item, PersonView } from '../view.js';
-import { allSources, type DeckContext, defineKind, type Kind, lines, POINT_SPACE } from './kind.js';
+import { allSources, type DeckContext, defineKind, type Kind, lines, POINT_CLAIMS, POINT_SPACE } from './kind.js';
 
 export interface MessagesBody {
   speaker: PersonView;
@@ -53,6 +53,7 @@ export const messages: Kind<'messages', MessagesBody, Record<never, never>> = de
     const own = (ctx.brief.messages ?? []).flatMap((m, index) => (m.session !== undefined && sessions.has(m.session) ? [] : [{ m, index }]));
     planMessages(ctx, messages, own);
   },
-  citable: (brief) => (brief.messages ?? []).flatMap((m, i) => m.points.map((p, j) => ({ path: ['messages', i, 'points', j], sources: p.sources }))),
+  citable: (brief) =>
+    (brief.messages ?? []).flatMap((m, i) => m.points.map((p, j) => ({ path: ['messages', i, 'points', j], sources: p.sources, claims: POINT_CLAIMS }))),
   notes: (brief) => (brief.messages ?? []).map((m, i) => ({ path: ['messages', i], notes: m.notes, name: 'this messages slide' })),
 });

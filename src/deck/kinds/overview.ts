@@ -1,7 +1,7 @@
 /** The overview: the event in a sentence or two, its format, its themes as chips. */
 import type { Rich } from '../text.js';
 import type { Fact, Item } from '../view.js';
-import { allSources, CHIP, defineKind, lines } from './kind.js';
+import { allSources, CHIP, defineKind, lines, POINT_CLAIMS } from './kind.js';
 
 export interface OverviewBody {
   summary: Rich | null;
@@ -50,5 +50,5 @@ export const overview = defineKind<OverviewBody>()({
       }),
     });
   },
-  citable: (brief) => (brief.event.themes ?? []).map((t, i) => ({ path: ['event', 'themes', i], sources: t.sources })),
+  citable: (brief) => (brief.event.themes ?? []).map((t, i) => ({ path: ['event', 'themes', i], sources: t.sources, claims: POINT_CLAIMS })),
 });

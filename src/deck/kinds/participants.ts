@@ -1,7 +1,7 @@
 /** Who else took part: the moderator, officials who joined the discussion, and the groups who attended. */
 import type { Person, Point } from '../../brief/schema.js';
 import type { Item, PersonView } from '../view.js';
-import { allSources, CHIP, defineKind, lines } from './kind.js';
+import { allSources, CHIP, defineKind, lines, PERSON_CLAIMS, POINT_CLAIMS } from './kind.js';
 import { personOrigins } from './speakers.js';
 
 export interface ParticipantsBody {
@@ -59,9 +59,9 @@ export const participants = defineKind<ParticipantsBody>()({
   citable: (brief) => {
     const pa = brief.participants;
     return [
-      ...(pa?.moderator ? [{ path: ['participants', 'moderator'], sources: pa.moderator.sources }] : []),
-      ...(pa?.joined ?? []).map((m, j) => ({ path: ['participants', 'joined', j], sources: m.sources })),
-      ...(pa?.attendees ?? []).map((m, j) => ({ path: ['participants', 'attendees', j], sources: m.sources })),
+      ...(pa?.moderator ? [{ path: ['participants', 'moderator'], sources: pa.moderator.sources, claims: PERSON_CLAIMS }] : []),
+      ...(pa?.joined ?? []).map((m, j) => ({ path: ['participants', 'joined', j], sources: m.sources, claims: PERSON_CLAIMS })),
+      ...(pa?.attendees ?? []).map((m, j) => ({ path: ['participants', 'attendees', j], sources: m.sources, claims: POINT_CLAIMS })),
     ];
   },
   notes: (brief) => (brief.participants ? [{ path: ['participants'], notes: brief.participants.notes, name: 'the participants slide' }] : []),

@@ -2,10 +2,12 @@
  * The sessions of a multi-session event: for each, a slide with its title, its chair and its people, then
  * the messages given in it (the messages kind leaves those to the session).
  */
+import { peopleOf } from '../../brief/people.js';
+import type { Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
-import { allSources, defineKind } from './kind.js';
+import { allSources, type ClaimFields, defineKind } from './kind.js';
 import { messages, planMessages } from './messages.js';
 import { byPart, peopleGroups, personOrigins, personWeight } from './speakers.js';
 
@@ -19,6 +21,9 @@ export interface SessionBody {
 /** The chair's line and its heading. */
 const CHAIR_LINES = 2.4;
 
+/** A session's title as prose, its day, and its chair, whom the paragraphs it cites name. */
+const SESSION_CLAIMS = { title: 'text', chair: 'person-id', date: 'date' } as const satisfies ClaimFields<Session>;
+
 export const session = defineKind<SessionBody>()({
   kind: 'session',
   reads: ['sessions', 'people', 'messages'],
@@ -28,8 +33,9 @@ export const session = defineKind<SessionBody>()({
     const { brief } = ctx;
     (brief.sessions ?? []).forEach((s, i) => {
       const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
-      // The chair is shown once, above the others.
-      const everyone = [...(brief.people ?? []), ...(brief.delegations ?? []).flatMap((d) => d.members), ...(brief.participants?.joined ?? [])];
+      // The chair is shown once, above the others. The moderator is left out, as the list always left them
+      // (the participants slide shows them), whatever session they name.
+      const everyone = peopleOf(brief).flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]));
       const people = byPart(everyone.filter((p) => p.session === s.id && p.id !== s.chair));
       const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
       ctx.add({
@@ -56,6 +62,6 @@ export const session = defineKind<SessionBody>()({
       );
     });
   },
-  citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources })),
+  citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources, claims: SESSION_CLAIMS })),
   notes: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], notes: s.notes, name: `the slide of the session "${s.title}"` })),
 });

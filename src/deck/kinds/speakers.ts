@@ -1,8 +1,9 @@
 /** The speakers: the people of the brief who are in no delegation and no session, under their part. */
+import { peopleOf } from '../../brief/people.js';
 import type { Brief, Person } from '../../brief/schema.js';
 import { PART_ORDER, partWords } from '../parts.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
-import { allSources, type DeckContext, defineKind, lines, PERSON } from './kind.js';
+import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
 
 export interface SpeakersBody {
   groups: PeopleGroup[];
@@ -28,18 +29,11 @@ export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonl
   return groups;
 }
 
-/** Where a person's texts are in the brief (people, a delegation, or those who joined), for the fit's messages. */
+/** Where a person's texts are in the brief, for the fit's messages. */
 export function personOrigins(brief: Brief, p: Person): BriefPath[] {
   const fields = ['name', 'latin', 'role', 'affiliation'] as const;
-  const at = (base: BriefPath) => fields.filter((f) => p[f] !== undefined).map((f) => [...base, f]);
-  const j = (brief.people ?? []).indexOf(p);
-  if (j >= 0) return at(['people', j]);
-  for (const [i, d] of (brief.delegations ?? []).entries()) {
-    const m = d.members.indexOf(p);
-    if (m >= 0) return at(['delegations', i, 'members', m]);
-  }
-  const k = (brief.participants?.joined ?? []).indexOf(p);
-  return k >= 0 ? at(['participants', 'joined', k]) : [];
+  const base = peopleOf(brief).find((e) => e.person === p)?.path;
+  return base ? fields.filter((f) => p[f] !== undefined).map((f) => [...base, f]) : [];
 }
 
 /** What a person weighs in a list grouped by part (the group's heading is shared out among its people). */
@@ -69,5 +63,5 @@ export const speakers = defineKind<SpeakersBody>()({
       body: (chunk) => ({ groups: peopleGroups(ctx, chunk) }),
     });
   },
-  citable: (brief) => (brief.people ?? []).map((p, j) => ({ path: ['people', j], sources: p.sources })),
+  citable: (brief) => (brief.people ?? []).map((p, j) => ({ path: ['people', j], sources: p.sources, claims: PERSON_CLAIMS })),
 });

@@ -1,6 +1,7 @@
 /** The technologies of concern, as numbered cards in a grid, cut into slides by whole rows. */
+import type { Concern } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
-import { allSources, defineKind, INTRO_SPACE, lines } from './kind.js';
+import { allSources, type ClaimFields, defineKind, INTRO_SPACE, lines } from './kind.js';
 
 export interface ConcernView {
   name: Rich;
@@ -27,6 +28,9 @@ const CARD_TEXT_CHARS = 28;
 const CARD_TEXT_LINE = 0.83;
 /** The gap between two rows of cards. */
 const ROW_GAP = 0.48;
+
+/** A technology's name is no person's or institution's: its words are prose, like the text about it. */
+const CONCERN_CLAIMS = { name: 'text', latin: { latinOf: 'name' }, text: 'text' } as const satisfies ClaimFields<Concern>;
 
 export const technologies = defineKind<TechnologiesBody>()({
   kind: 'technologies',
@@ -59,6 +63,7 @@ export const technologies = defineKind<TechnologiesBody>()({
       }),
     });
   },
-  citable: (brief) => (brief.technologies?.concerns ?? []).map((c, j) => ({ path: ['technologies', 'concerns', j], sources: c.sources })),
+  citable: (brief) =>
+    (brief.technologies?.concerns ?? []).map((c, j) => ({ path: ['technologies', 'concerns', j], sources: c.sources, claims: CONCERN_CLAIMS })),
   notes: (brief) => (brief.technologies ? [{ path: ['technologies'], notes: brief.technologies.notes, name: 'the technologies slide' }] : []),
 });

@@ -2,12 +2,12 @@
  * The title slide: the deck's title, what the event was, who organised it (the host, co-organisers,
  * partners), where and when (a day or a range, the Hijri date beside it), and whether it is still to come.
  */
-import type { Brief } from '../../brief/schema.js';
+import type { Organiser } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
 import { logoAsset } from '../../brief/images.js';
 import type { Rich } from '../text.js';
 import type { Fact } from '../view.js';
-import { allSources, defineKind } from './kind.js';
+import { allSources, type ClaimFields, defineKind } from './kind.js';
 
 export interface TitleBody {
   kicker: Rich;
@@ -17,7 +17,10 @@ export interface TitleBody {
   facts: Fact[];
 }
 
-type Relation = NonNullable<NonNullable<Brief['event']['organisers']>[number]['relation']>;
+type Relation = NonNullable<Organiser['relation']>;
+
+/** An organiser's name, and its Latin name. */
+const ORGANISER_CLAIMS = { institution: 'institution', latin: { latinOf: 'institution' } } as const satisfies ClaimFields<Organiser>;
 
 export const title = defineKind<TitleBody>()({
   kind: 'title',
@@ -93,6 +96,15 @@ export const title = defineKind<TitleBody>()({
       }),
     });
   },
-  citable: (brief) => (brief.event.organisers ?? []).map((o, i) => ({ path: ['event', 'organisers', i], sources: o.sources })),
+  citable: (brief) => (brief.event.organisers ?? []).map((o, i) => ({ path: ['event', 'organisers', i], sources: o.sources, claims: ORGANISER_CLAIMS })),
+  // The host and the organisers are known wherever a text names them; the host's city and country and the
+  // venue's are the brief's own places, which paraphrase names freely.
+  names: (brief) => {
+    const ev = brief.event;
+    return {
+      institutions: [ev.host.institution, ev.host.latin, ev.host.centre, ...(ev.organisers ?? []).flatMap((o) => [o.institution, o.latin])],
+      places: [ev.host.city, ev.host.country, ev.venue?.city, ev.venue?.country],
+    };
+  },
   notes: (brief) => [{ path: ['event'], notes: brief.event.notes, name: 'the title and overview slides' }],
 });

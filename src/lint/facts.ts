@@ -1,0 +1,226 @@
+/**
+ * The facts a text of the brief states, and how each is found in a paragraph of the report: its numbers,
+ * years and dates (in either digit system, Hijri or Gregorian; a number word matches its digits), its Latin
+ * names and acronyms, the names of the brief's people and institutions, an institution named by its opening
+ * noun («جامعة القاهرة»), the word after a title («السفير ألبرت»), and places. Words are compared in the one
+ * form of normalise.ts, so «بالمعهد» is «المعهد» and «الإستراتيجية» is «الاستراتيجية».
+ */
+import type { Field, KnownName } from './claim-fields.js';
+import { bareForms, sameWord, similarWord, type Token, tokenize } from './normalise.js';
+import { isStop, type Paragraph, type ReportIndex, statedNumbers } from './report-index.js';
+import { INSTITUTION_HEADS, PLACES, TITLES } from './words.js';
+
+type Match = 'same' | 'similar';
+
+const matches = (mode: Match) => (mode === 'same' ? sameWord : similarWord);
+
+/** The words of `name` in order in the paragraph, each within three words of the one before. */
+function sequenceIn(name: readonly string[], p: Paragraph, index: ReportIndex, mode: Match): boolean {
+  if (name.length === 0) return true;
+  if (!name.every((w) => index[mode](w).has(p.n))) return false;
+  const same = matches(mode);
+  const tokens = p.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!same(name[0]!, tokens[i]!.form)) continue;
+    let at = i;
+    let ok = true;
+    for (const w of name.slice(1)) {
+      let found = -1;
+      for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 3); j++) {
+        if (same(w, tokens[j]!.form)) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      at = found;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** A person's name: all of it in order, or (a name of several words) the family name, said again alone. */
+function personIn(words: readonly string[], p: Paragraph, index: ReportIndex): boolean {
+  if (sequenceIn(words, p, index, 'same')) return true;
+  const last = words[words.length - 1]!;
+  return words.length > 1 && last.length >= 4 && index.same(last).has(p.n);
+}
+
+/** An institution's name: two thirds of its words at least (a report shortens names, a brief writes them out). */
+function institutionIn(words: readonly string[], p: Paragraph, index: ReportIndex): boolean {
+  const content = words.filter((w) => !isStop(w));
+  if (content.length === 0) return true;
+  if (content.length <= 2) return sequenceIn(content, p, index, 'similar');
+  return content.filter((w) => index.similar(w).has(p.n)).length >= Math.ceil((content.length * 2) / 3);
+}
+
+/** A fact an item states, where in its text it stands, and how to find it in a paragraph. */
+export interface Fact {
+  /** How the finding names it: «the year "2019"». */
+  what: string;
+  /** UTF-16 offsets in the field's text. */
+  start: number;
+  end: number;
+  found: (p: Paragraph) => boolean;
+}
+
+/** Characters that join the pieces of one Latin term: «COVID-19», «S-400», «P5+1», «x=1», «4G». */
+const JOINED = /^[-+=/.&_:×^'’]*$/;
+
+interface Term {
+  /** The term's words, each as its pieces: «Sergei Lavrov» → [[sergei], [lavrov]]; «P5+1» → [[p, 5, 1]]. */
+  words: Token[][];
+  start: number;
+  end: number;
+}
+
+/** The Latin runs of an Arabic text, or the names and acronyms of an English one. */
+function latinTerms(tokens: readonly Token[], text: string, arabicText: boolean): Term[] {
+  // Pieces joined without a space are one word.
+  const words: Token[][] = [];
+  for (const t of tokens) {
+    const last = words[words.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && t.kind !== 'arabic' && prev.kind !== 'arabic' && JOINED.test(text.slice(prev.end, t.start))) last!.push(t);
+    else words.push([t]);
+  }
+  const latin = words.filter((w) => w.some((t) => t.kind === 'latin'));
+  const span = (w: Token[]) => [w[0]!.start, w[w.length - 1]!.end] as const;
+  if (arabicText) {
+    // In Arabic text, Latin words with only spaces between are one run («Hypersonic weapons»).
+    const runs: Term[] = [];
+    for (const w of latin) {
+      const [s, e] = span(w);
+      const last = runs[runs.length - 1];
+      if (last && /^\s+$/.test(text.slice(last.end, s))) {
+        last.words.push(w);
+        last.end = e;
+      } else runs.push({ words: [w], start: s, end: e });
+    }
+    return runs;
+  }
+  const out: Term[] = [];
+  for (const w of latin) {
+    const [s, e] = span(w);
+    const written = text.slice(s, e);
+    const acronym = /^[A-Z]{2,}$/.test(written) || w.length > 1;
+    const capital = /^[A-Z]/.test(written);
+    // A capital at the start of a sentence proves nothing.
+    const before = text.slice(0, s).trimEnd();
+    const sentenceStart = before === '' || /[.!?:;(—–-]$/.test(before);
+    if (acronym || (capital && !sentenceStart && !isStop(w[0]!.form))) out.push({ words: [w], start: s, end: e });
+  }
+  return out;
+}
+
+function latinFound(term: Term, p: Paragraph, index: ReportIndex): boolean {
+  return term.words.every((w) => {
+    const forms = w.map((x) => x.form);
+    return sequenceIn(forms, p, index, 'similar') || (forms.length > 1 && p.forms.has(forms.join('')));
+  });
+}
+
+/** What the claim check knows of the brief and its report. */
+export interface Context {
+  index: ReportIndex;
+  names: readonly KnownName[];
+  /** The brief's own places. */
+  own: readonly string[][];
+  /** The report is written in Arabic (else Arabic words of the brief are not looked for in it). */
+  arabicReport: boolean;
+}
+
+/** Each place `words` (a name as a sequence of words) stands in `tokens`. */
+function occurrences(words: readonly string[], tokens: readonly Token[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    if (words.every((w, k) => sameWord(w, tokens[i + k]!.form))) out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end });
+  }
+  return out;
+}
+
+/** The facts of one text field. */
+export function factsOf(field: Field, ctx: Context): Fact[] {
+  const { index } = ctx;
+  const { text } = field;
+  const tokens = tokenize(text);
+  const say = (s: number, e: number) => text.slice(s, e);
+  const facts: Fact[] = [];
+  const arabicText = tokens.some((t) => t.kind === 'arabic');
+  // A Latin gloss of an Arabic name is the brief's to give when the report is in Arabic.
+  if (field.role === 'gloss' && ctx.arabicReport) return facts;
+  if (field.role === 'date') {
+    const [y, m, d] = text.split('-').map(Number);
+    facts.push({
+      what: `the date "${text}"`,
+      start: 0,
+      end: text.length,
+      found: (p) => p.numbers.has(String(d)) && (p.numbers.has(String(m)) || p.numbers.has(String(y))),
+    });
+    return facts;
+  }
+  // Arabic words are looked for in an Arabic report only; Latin ones and numbers in any.
+  const lookForWords = !arabicText || ctx.arabicReport;
+  if (field.role === 'person' || field.role === 'place' || field.role === 'institution') {
+    const words = tokens.filter((t) => t.kind !== 'number').map((t) => t.form);
+    if (words.length === 0 || !lookForWords) return facts;
+    const found =
+      field.role === 'place'
+        ? (p: Paragraph) => sequenceIn(words, p, index, 'similar')
+        : field.role === 'institution'
+          ? (p: Paragraph) => institutionIn(words, p, index)
+          : (p: Paragraph) => personIn(words, p, index);
+    facts.push({ what: `the ${field.role === 'person' ? 'name' : field.role} "${text}"`, start: 0, end: text.length, found });
+    return facts;
+  }
+
+  // Latin names and acronyms; the digits joined to one («P5+1», «COVID-19») are part of it.
+  const terms = latinTerms(tokens, text, arabicText);
+  const inTerm = (s: number, e: number) => terms.some((term) => s >= term.start && e <= term.end);
+  // Numbers, in digits or words; a year named as such.
+  for (const n of statedNumbers(tokens)) {
+    if (inTerm(n.start, n.end)) continue;
+    const year = /^(1[3-9]|20)\d\d$/.test(n.value) && tokens[n.index]!.kind === 'number';
+    facts.push({ what: `${year ? 'the year' : 'the number'} "${say(n.start, n.end)}"`, start: n.start, end: n.end, found: (p) => p.numbers.has(n.value) });
+  }
+  for (const term of terms) {
+    facts.push({ what: `"${say(term.start, term.end)}"`, start: term.start, end: term.end, found: (p) => latinFound(term, p, index) });
+  }
+  if (!lookForWords) return facts;
+  // The brief's people and institutions, named in the text.
+  for (const name of ctx.names) {
+    for (const { start, end } of occurrences(name.words, tokens)) {
+      const found = name.kind === 'person' ? (p: Paragraph) => personIn(name.words, p, index) : (p: Paragraph) => institutionIn(name.words, p, index);
+      facts.push({ what: `${name.kind === 'person' ? 'the name' : 'the institution'} "${say(start, end)}"`, start, end, found });
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'arabic') continue;
+    const next = tokens[i + 1];
+    if (next === undefined || next.kind !== 'arabic' || isStop(next.form) || !/^[\s.]*$/.test(text.slice(t.end, next.start))) continue;
+    const forms = bareForms(t.form);
+    // An institution by its opening noun, and the word that makes it one: «جامعة القاهرة».
+    if (forms.some((f) => INSTITUTION_HEADS.has(f) || INSTITUTION_HEADS.has(`ال${f}`))) {
+      const words = [t.form, next.form];
+      facts.push({ what: `the institution "${say(t.start, next.end)}"`, start: t.start, end: next.end, found: (p) => sequenceIn(words, p, index, 'same') });
+    }
+    // The name after a title: «السفير ألبرت».
+    if (TITLES.has(t.form) || forms.some((f) => TITLES.has(f) && f.startsWith('ال'))) {
+      const word = next.form;
+      facts.push({ what: `the person "${say(t.start, next.end)}"`, start: t.start, end: next.end, found: (p) => index.same(word).has(p.n) });
+    }
+  }
+  // Places, but for the brief's own (the host's country, a delegation's side), which paraphrase names freely.
+  for (const place of PLACES) {
+    if (ctx.own.some((o) => o.length === place.length && o.every((w, k) => sameWord(w, place[k]!)))) continue;
+    for (const { start, end } of occurrences(place, tokens)) {
+      facts.push({ what: `the place "${say(start, end)}"`, start, end, found: (p) => sequenceIn(place, p, index, 'similar') });
+    }
+  }
+  return facts;
+}
