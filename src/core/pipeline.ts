@@ -25,9 +25,9 @@ export interface BuildResult {
   pages: number | null;
   warnings: Diagnostic[];
   files: string[];
-  /** The PowerPoint file written (`<slug>.pptx`), with --pptx. */
+  /** The PowerPoint file written (`<slug>.pptx`), when asked for. */
   pptx?: string;
-  /** The pictures of the slides written (`<slug>-01.png` …), with --png. */
+  /** The pictures of the slides written (`<slug>-01.png` …), when asked for. */
   pngs?: string[];
   /** The files the brief names (report, logo): what a watcher must watch besides the brief. */
   inputs: string[];
