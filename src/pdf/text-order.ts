@@ -20,7 +20,8 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
-import { type Bidi, type Marks, rewriteStream } from './line-order.js';
+import type { Bidi, Marks } from './bidi-marks.js';
+import { rewriteStream } from './line-order.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
 
 interface Font {
