@@ -22,15 +22,15 @@ export interface DeckOptions {
   /** Per list group, a factor on how much goes on one slide: lowered by the fit stage after an overflow, raised for a group spread over more slides than it needs. */
   fit?: FitScale;
   /** Groups set in smaller type (the brief allowed shrinking text that would not fit otherwise). */
-  dense?: ReadonlySet<string>;
+  smaller?: ReadonlySet<string>;
   /** Groups of one slide set a step larger, since they hold little (the fit stage picks them). */
-  light?: ReadonlySet<string>;
+  larger?: ReadonlySet<string>;
   /** The brief's theme (src/brief/theme.ts); the default theme when not given. */
   theme?: LoadedTheme;
 }
 
-/** How much more a slide holds in the smaller type of a dense slide. */
-const DENSE_GAIN = 1.3;
+/** How much more a slide set a step smaller holds. */
+const SMALLER_GAIN = 1.3;
 
 /** A slide before numbering: the number needs the final count. */
 type Draft = Omit<Slide, 'number' | 'continuation' | 'bookmark' | 'id'> & Planned & { parts: number };
@@ -54,8 +54,8 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   constructor(
     readonly brief: Brief,
     private readonly fit: FitScale,
-    private readonly dense: ReadonlySet<string>,
-    private readonly light: ReadonlySet<string>,
+    private readonly smaller: ReadonlySet<string>,
+    private readonly larger: ReadonlySet<string>,
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
@@ -144,15 +144,15 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 
   /** Adds one slide, or several when its list is too long for one: this is where a continuation is cut. */
   add<T>(plan: SlidePlan<T, unknown>): void {
-    const dense = this.dense.has(plan.group);
-    const budget = BODY_LINES * (this.fit[plan.group] ?? 1) * (dense ? DENSE_GAIN : 1);
+    const smaller = this.smaller.has(plan.group);
+    const budget = BODY_LINES * (this.fit[plan.group] ?? 1) * (smaller ? SMALLER_GAIN : 1);
     const origins = new Map<T, ReturnType<NonNullable<typeof plan.origins>>>(plan.list.map((item, i) => [item, plan.origins?.(item, i) ?? []]));
     const each = budget - (plan.repeated ?? 0);
     const chunks: T[][] = plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, each - plan.reserved, each);
     const title = this.rich(plan.title);
     const sources = [...new Set(plan.sources)].sort((a, b) => a - b);
     // A group of one slide may be set a step larger; one that continues keeps the body type on every slide.
-    const light = chunks.length === 1 && !dense && this.light.has(plan.group);
+    const larger = chunks.length === 1 && !smaller && this.larger.has(plan.group);
     chunks.forEach((chunk, i) => {
       const used = chunk.reduce((n, item) => n + plan.weight(item), (i === 0 ? plan.reserved : 0) + (plan.repeated ?? 0));
       this.drafts.push({
@@ -163,8 +163,8 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         notes: splitNotes(plan.notes).map((p) => this.rich(p)),
         sources,
         citeLine: this.cite(plan.sources),
-        dense,
-        light,
+        smaller,
+        larger,
         estimate: Math.min(1, used / BODY_LINES),
         items: chunk.length,
         origins: [...(i === 0 ? (plan.fixed ?? []) : []), ...chunk.flatMap((item) => origins.get(item) ?? [])],
@@ -212,7 +212,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 }
 
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
-  const b = new DeckBuilder(brief, options.fit ?? {}, options.dense ?? new Set(), options.light ?? new Set());
+  const b = new DeckBuilder(brief, options.fit ?? {}, options.smaller ?? new Set(), options.larger ?? new Set());
   b.planAll();
   const author = brief.author ?? brief.event.host.institution;
   const theme = options.theme ?? DEFAULT_THEME;

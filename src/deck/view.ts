@@ -54,9 +54,9 @@ export interface SlideBase {
   /** "الفقرات ٩–١٢" in the footer. */
   citeLine: string | null;
   /** Smaller type, when the brief asked to shrink text that would not fit. */
-  dense: boolean;
+  smaller: boolean;
   /** A step larger type, on a slide that holds little (the deck's type scale: templates/theme/mujaz.css). */
-  light: boolean;
+  larger: boolean;
   /** The share of the body the deck builder expects the content to take (the fit stage measures it). */
   estimate: number;
   /** Where each text on the slide comes from in the brief (e.g. ["messages", 0, "points", 3]). */

@@ -74,11 +74,11 @@ const GROW_FILL = 1;
  * A group of one slide whose content takes at most this share of the body is set a step larger (the type
  * scale's next step is about 1.17 times the body type, so it then takes at most about 0.85).
  */
-const LIGHT_FILL = 0.62;
+const LARGER_FILL = 0.62;
 /** Kinds with a compact layout of their own (smaller display type), taken when the full one does not fit. */
 const COMPACTS: ReadonlySet<Slide['kind']> = new Set(['title']);
 /** Kinds laid out on their own terms, never set larger. */
-const NOT_LIGHT: ReadonlySet<Slide['kind']> = new Set(['title']);
+const NEVER_LARGER: ReadonlySet<Slide['kind']> = new Set(['title']);
 
 /** The groups of one slide that hold little, to be set a step larger. */
 function sparse(deck: Deck, fill: readonly Fill[]): Set<string> {
@@ -87,8 +87,8 @@ function sparse(deck: Deck, fill: readonly Fill[]): Set<string> {
   const out = new Set<string>();
   for (const f of fill) {
     const slide = deck.slides.find((s) => s.id === f.id);
-    if (!slide || slide.dense || NOT_LIGHT.has(slide.kind) || slides.get(f.group) !== 1) continue;
-    if (f.room > 0 && f.used <= f.room * LIGHT_FILL) out.add(f.group);
+    if (!slide || slide.smaller || NEVER_LARGER.has(slide.kind) || slides.get(f.group) !== 1) continue;
+    if (f.room > 0 && f.used <= f.room * LARGER_FILL) out.add(f.group);
   }
   return out;
 }
@@ -103,7 +103,7 @@ function roomy(deck: Deck, fill: readonly Fill[], done: ReadonlySet<string>): Ma
   for (const f of fill) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
   for (const [group, slides] of groups) {
     if (slides.length < 2 || done.has(group)) continue;
-    if (deck.slides.find((s) => s.group === group)?.dense) continue;
+    if (deck.slides.find((s) => s.group === group)?.smaller) continue;
     const used = slides.reduce((n, f) => n + f.used, 0);
     const room = Math.min(...slides.map((f) => f.room));
     performance.mark(`fill ${group}: ${slides.map((f) => `${Math.round(f.used)}/${Math.round(f.room)}`).join(' + ')} px`);
@@ -132,27 +132,27 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
  * The fitted deck with its sparse slides set a step larger: measured again, and a slide that then
  * overflows keeps the body type.
  */
-async function lighten(loaded: LoadedBrief, measure: Measure, deck: Deck, fill: readonly Fill[], options: DeckOptions, signal?: AbortSignal): Promise<Deck> {
-  const light = sparse(deck, fill);
+async function setLarger(loaded: LoadedBrief, measure: Measure, deck: Deck, fill: readonly Fill[], options: DeckOptions, signal?: AbortSignal): Promise<Deck> {
+  const larger = sparse(deck, fill);
   performance.mark(`fill: ${fill.map((f) => `${f.id} ${Math.round(f.used)}/${Math.round(f.room)}`).join(', ')}`);
-  if (light.size > 0 && measure.larger && measure.adopt) {
-    const fitting = await measure.larger(deck, light);
+  if (larger.size > 0 && measure.larger && measure.adopt) {
+    const fitting = await measure.larger(deck, larger);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
     if (fitting !== undefined) {
       performance.mark(`a step larger, in place: ${[...fitting].join(', ')}`);
       if (fitting.size === 0) return deck;
-      const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, light: fitting });
+      const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, larger: fitting });
       await measure.adopt(next);
       return next;
     }
   }
-  for (let round = 0; light.size > 0 && round < 2; round++) {
-    performance.mark(`a step larger: ${[...light].join(', ')}`);
-    const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, light });
+  for (let round = 0; larger.size > 0 && round < 2; round++) {
+    performance.mark(`a step larger: ${[...larger].join(', ')}`);
+    const next = buildDeck(loaded.brief, { ...options, theme: loaded.theme, larger });
     const { overflows } = await measure(next);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
     if (overflows.length === 0) return next;
-    for (const o of overflows) light.delete(o.group);
+    for (const o of overflows) larger.delete(o.group);
   }
   return deck;
 }
@@ -165,12 +165,12 @@ export async function fit(
   signal?: AbortSignal,
 ): Promise<Deck> {
   const scale: FitScale = {};
-  const dense = new Set<string>();
+  const smaller = new Set<string>();
   let deck = first;
   /** The last deck that fitted (and how full its slides are), and the groups given fewer slides since (with their budget before). */
   let fitting: Deck | undefined;
   let fittingFill: readonly Fill[] = [];
-  const settle = (done: Deck, fill: readonly Fill[]) => lighten(loaded, measure, done, fill, { fit: scale, dense }, signal);
+  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, { fit: scale, smaller }, signal);
   let grown = new Map<string, number>();
   /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
   const done = new Set<string>();
@@ -197,7 +197,7 @@ export async function fit(
         grown.set(group, before);
       }
       performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
-      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
+      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller });
       // The estimate may still give a group as many slides: then it is as it is.
       for (const group of grown.keys()) {
         if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
@@ -216,12 +216,12 @@ export async function fit(
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
       if ([...grown.keys()].every((g) => failed.has(g))) return settle(fitting, fittingFill);
       grown = new Map();
-      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
+      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller });
       continue;
     }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
     // its slides may overflow in the round it is set smaller).
-    const wasDense = new Set(dense);
+    const wasSmaller = new Set(smaller);
     // Each group is cut once a round, by its slide that overflows most.
     const worst = new Map<string, Overflow>();
     for (const o of overflows) if (o.by > (worst.get(o.group)?.by ?? -1)) worst.set(o.group, o);
@@ -235,9 +235,9 @@ export async function fit(
       if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
         scale[o.group] = (scale[o.group] ?? 1) * CUT;
         cuts.set(o.group, cut + 1);
-      } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasDense.has(o.group)) dense.add(o.group);
+      } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasSmaller.has(o.group)) smaller.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
-    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, dense });
+    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller });
   }
 }

@@ -60,8 +60,8 @@ export const FONT = 'Amiri';
 /** Type sizes in CSS px, and line heights (as multiples of the size). */
 export const TYPE = {
   body: 29,
-  /** A light slide's body type: the scale's next step. */
-  light: 34,
+  /** The body type of a slide set a step larger: the scale's next step. */
+  larger: 34,
   lead: 30,
   h1: 58,
   h2: 42,
@@ -82,8 +82,8 @@ export const TYPE = {
   cardTitle: 31,
   cardLatin: 22,
   cardText: 24,
-  dense: 22,
-  denseH2: 34,
+  smaller: 22,
+  smallerH2: 34,
   notes: 12 / 0.75,
   line: 1.6,
   headingLine: 1.35,

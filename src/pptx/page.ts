@@ -47,13 +47,13 @@ export class Page {
 
   private palette: Palette | undefined;
 
-  /** Body type: smaller on a dense slide (the brief's shrink_to_fit), a step larger on a light one (the fit stage's). */
+  /** Body type: a step smaller where the brief allows shrinking (shrink_to_fit), a step larger where the fit stage set it so. */
   get body(): number {
-    return this.slide.dense ? TYPE.dense : this.slide.light ? TYPE.light : TYPE.body;
+    return this.slide.smaller ? TYPE.smaller : this.slide.larger ? TYPE.larger : TYPE.body;
   }
 
   line(size: number): number {
-    return size * (this.slide.dense ? 1.55 : TYPE.line);
+    return size * (this.slide.smaller ? 1.55 : TYPE.line);
   }
 
   rich(text: Rich, style: SpanStyle): Span[] {
@@ -75,7 +75,7 @@ export class Page {
   }
 
   lead(text: Rich): Para {
-    const size = this.slide.dense ? TYPE.dense : TYPE.lead;
+    const size = this.slide.smaller ? TYPE.smaller : TYPE.lead;
     return this.para(this.rich(text, { size }), { after: 12 });
   }
 
@@ -169,7 +169,7 @@ export class Page {
   /** The title and its rule, the continuation chip at the end; returns where the body starts. */
   header(): number {
     const { slide } = this;
-    const size = slide.dense ? TYPE.denseH2 : TYPE.h2;
+    const size = slide.smaller ? TYPE.smallerH2 : TYPE.h2;
     const line = size * TYPE.headingLine;
     const chip = slide.continuation;
     const chipW = chip ? textWidth(chip, TYPE.continuation) + 36 : 0;

@@ -93,7 +93,7 @@ describe('the step larger, tried in the page just measured', () => {
       const deck = await fit(loaded, inPlace ? measure : plain);
       return { deck, dir };
     };
-    const light = (d: Awaited<ReturnType<typeof fitted>>['deck']) => d.slides.filter((s) => s.light).map((s) => s.id);
+    const light = (d: Awaited<ReturnType<typeof fitted>>['deck']) => d.slides.filter((s) => s.larger).map((s) => s.id);
     const inPlace = await fitted(true);
     // The page it leaves shows what the deck says (its larger slides are the deck's), and knows it shows
     // the deck's print page as written.

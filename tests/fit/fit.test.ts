@@ -32,7 +32,7 @@ describe('fit', () => {
     const fitted = await fit(loaded, estimated, first);
     expect(fitted.slides.map((s) => [s.id, s.items])).toEqual(first.slides.map((s) => [s.id, s.items]));
     const groups = (d: typeof first, g: string) => d.slides.filter((s) => s.group === g).length;
-    const light = fitted.slides.filter((s) => s.light).map((s) => s.id);
+    const light = fitted.slides.filter((s) => s.larger).map((s) => s.id);
     const sparse = first.slides.filter((s) => s.kind !== 'title' && groups(first, s.group) === 1 && s.estimate <= 0.62).map((s) => s.id);
     expect(light.length).toBeGreaterThan(0);
     expect(light).toEqual(sparse);
@@ -46,17 +46,17 @@ describe('fit', () => {
     const first = buildDeck(loaded.brief);
     // Every slide is a quarter full; set larger, the conclusions overflow.
     const measure: Measure = async (deck) => ({
-      overflows: deck.slides.filter((s) => s.light && s.group === 'conclusions').map((s) => ({ id: s.id, group: s.group, by: 30 })),
+      overflows: deck.slides.filter((s) => s.larger && s.group === 'conclusions').map((s) => ({ id: s.id, group: s.group, by: 30 })),
       fill: deck.slides.map((s) => ({ id: s.id, group: s.group, used: 100, room: 400 })),
     });
     const fitted = await fit(loaded, measure, first);
     // (Groups spread over more slides than a quarter of each needs go on fewer first.)
     const single = (g: string) => fitted.slides.filter((s) => s.group === g).length === 1;
-    expect(fitted.slides.find((s) => s.group === 'conclusions')!.light).toBe(false);
-    expect(fitted.slides.filter((s) => s.light).map((s) => s.group)).toEqual(
+    expect(fitted.slides.find((s) => s.group === 'conclusions')!.larger).toBe(false);
+    expect(fitted.slides.filter((s) => s.larger).map((s) => s.group)).toEqual(
       fitted.slides.filter((s) => s.kind !== 'title' && s.group !== 'conclusions' && single(s.group)).map((s) => s.group),
     );
-    expect(fitted.slides.filter((s) => !single(s.group)).every((s) => !s.light)).toBe(true);
+    expect(fitted.slides.filter((s) => !single(s.group)).every((s) => !s.larger)).toBe(true);
   });
 
   it('cuts an overflowing list again, onto more slides, until each slide fits; other groups stay', async () => {
@@ -102,12 +102,12 @@ describe('fit', () => {
     const group = first.slides.find((s) => s.group.startsWith('messages-'))!.group;
     // Overflows until dense, then fits.
     const measure: Measure = async (deck) => ({
-      overflows: deck.slides.filter((s) => s.group === group && !s.dense).map((s) => ({ id: s.id, group, by: 30 })),
+      overflows: deck.slides.filter((s) => s.group === group && !s.smaller).map((s) => ({ id: s.id, group, by: 30 })),
       fill: [],
     });
     const deck = await fit(loaded, measure, first);
-    expect(deck.slides.filter((s) => s.group === group).every((s) => s.dense)).toBe(true);
-    expect(deck.slides.filter((s) => s.group !== group).some((s) => s.dense)).toBe(false);
+    expect(deck.slides.filter((s) => s.group === group).every((s) => s.smaller)).toBe(true);
+    expect(deck.slides.filter((s) => s.group !== group).some((s) => s.smaller)).toBe(false);
   });
 });
 

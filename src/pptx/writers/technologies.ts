@@ -9,8 +9,8 @@ export const technologies: Writer<'technologies'> = (slide, page) => {
   const b = slide.body;
   const top = page.header();
   // The card's type follows the slide's step, as the deck's (.card in mujaz.css): its title in body type.
-  const small = slide.light ? 29 : slide.dense ? 18 : 22;
-  const tiny = slide.light ? 22 : 18;
+  const small = slide.larger ? 29 : slide.smaller ? 18 : 22;
+  const tiny = slide.larger ? 22 : 18;
   const cols = Math.max(1, b.columns);
   const gap = 22;
   const w = cols === 1 ? Math.min(760, WIDTH) : (WIDTH - (cols - 1) * gap) / cols;

@@ -11,7 +11,7 @@ import { parasHeight } from '../shapes.js';
 export const title: Writer<'title'> = (slide, page) => {
   const { s } = page;
   const b = slide.body;
-  const compact = slide.dense;
+  const compact = slide.smaller;
   s.rect('Band', { x: 0, y: 0, w: 1280, h: 14 }, page.color.navy);
   const display = compact ? TITLE.compact : TITLE.full;
   const kicker = page.para(page.rich(b.kicker, { size: display.kicker, bold: true, color: page.color.accent }), { after: 6 });
