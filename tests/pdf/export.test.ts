@@ -1,13 +1,13 @@
 /**
  * `mujaz build` writes <out>/<slug>/<slug>.pdf: one 1280×720 px page per slide with fragments shown and
  * backgrounds printed, only the bundled fonts, tagged, in Arabic, read right to left, with the brief's
- * metadata, a bookmark per slide, and the same bytes on every build.
+ * metadata, a bookmark per slide, and the same bytes on every build. The deck read is the suite's
+ * (tests/support/suite.ts); the decks printed or built again here are the test's own.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../src/browser/browser.js';
@@ -19,20 +19,19 @@ import { buildDeck } from '../../src/deck/build-deck.js';
 import { renderPrint } from '../../src/render/render.js';
 import { silentReporter } from '../../src/reporter.js';
 import { bundledBrief, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
+import { copySuiteDeck, writtenWith } from '../support/suite-outputs.js';
+import { type Picture, rasterise } from './raster.js';
 import { catalog, hashTree, must, outlines, pdffonts, pdfinfo, slidesOf, SLUG, tagCoverage, type SlideHtml } from './support.js';
 
-let out: string;
+/** The suite's deck of the bundled brief (read only: copied before anything is changed). */
 let deckDir: string;
 let pdf: string;
 let slides: SlideHtml[];
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  out = await tempDir('mujaz-pdf-export-');
-  dirs.push(out);
-  const result = await runCli(['build', bundledBrief, '--out', out, '--handout']);
-  expect(result.code, result.stderr).toBe(0);
-  deckDir = path.join(out, SLUG);
+  deckDir = suiteDeck(SLUG);
   pdf = path.join(deckDir, `${SLUG}.pdf`);
   slides = slidesOf(await readFile(path.join(deckDir, 'index.html'), 'utf8'));
 });
@@ -41,14 +40,9 @@ afterAll(async () => {
   await Promise.all(dirs.map(removeDir));
 });
 
-/** Pages rendered to RGBA at `dpi` (72 dpi: one pixel per point). */
-async function raster(file: string, dpi: number): Promise<PNG[]> {
-  const dir = await tempDir('mujaz-pdf-raster-');
-  dirs.push(dir);
-  await must('pdftoppm', ['-r', String(dpi), '-png', file, path.join(dir, 'p')]);
-  const { readdir } = await import('node:fs/promises');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
-  return Promise.all(files.map(async (f) => PNG.sync.read(await readFile(path.join(dir, f)))));
+/** Pages rendered to RGB at `dpi` (72 dpi: one pixel per point). */
+function raster(file: string, dpi: number): Promise<Picture[]> {
+  return rasterise(file, { dpi });
 }
 
 function cssColor(css: string, name: string): [number, number, number] {
@@ -74,8 +68,8 @@ describe('the deck PDF', () => {
     const tints = [cssColor(css, '--band')];
     let tinted = 0;
     for (const page of await raster(pdf, 24)) {
-      for (let i = 0; i < page.data.length; i += 4) {
-        const [r, g, b] = [page.data[i]!, page.data[i + 1]!, page.data[i + 2]!];
+      for (let i = 0; i < page.rgb.length; i += 3) {
+        const [r, g, b] = [page.rgb[i]!, page.rgb[i + 1]!, page.rgb[i + 2]!];
         if (tints.some(([tr, tg, tb]) => Math.abs(r - tr) <= 2 && Math.abs(g - tg) <= 2 && Math.abs(b - tb) <= 2)) tinted++;
       }
     }
@@ -136,11 +130,13 @@ describe('the deck PDF', () => {
     dirs.push(again);
     const result = await runCli(['build', bundledBrief, '--out', again, '--handout'], { env: { TZ: 'Pacific/Kiritimati' } });
     expect(result.code, result.stderr).toBe(0);
-    // Same inputs to Chromium (HTML, theme, fonts), else the comparison below means nothing.
+    // Same inputs to Chromium (HTML, theme, fonts), else the comparison below means nothing. (The suite's
+    // deck has the outputs of --pptx and --png too, which this build did not ask for.)
     const inputs = (dir: string) =>
       hashTree(dir).then((t) =>
         t
           .split('\n')
+          .filter((l) => writtenWith(SLUG, l.split(' ')[1]!, ['handout']))
           .filter((l) => !l.includes('.pdf'))
           .join('\n'),
       );
@@ -174,7 +170,7 @@ describe('reveal.js print view and fragments', () => {
     const [built, reveal] = [await raster(pdf, 48), await raster(path.join(dir, 'reveal.pdf'), 48)];
     expect(built.length).toBe(slides.length);
     expect(reveal.length).toBe(built.length);
-    built.forEach((page, i) => expect(Buffer.compare(page.data, reveal[i]!.data), `page ${i + 1}`).toBe(0));
+    built.forEach((page, i) => expect(Buffer.compare(page.rgb, reveal[i]!.rgb), `page ${i + 1}`).toBe(0));
     // The print page is only the PDF's source: it does not stay in the deck's folder.
     expect(existsSync(path.join(deckDir, 'print.html'))).toBe(false);
   }, 180_000);
@@ -185,9 +181,9 @@ describe('reveal.js print view and fragments', () => {
     const deck = buildDeck((await loadBrief(bundledBrief)).brief);
     const csp = await contentSecurityPolicy();
     const copyWith = async (name: string, assets: string, red: boolean) => {
-      const dir = await tempDir(`mujaz-pdf-swap-${name}-`);
-      dirs.push(dir);
-      await cp(deckDir, dir, { recursive: true });
+      const root = await tempDir(`mujaz-pdf-swap-${name}-`);
+      dirs.push(root);
+      const dir = await copySuiteDeck(SLUG, root, ['handout']);
       if (red)
         await writeFile(
           path.join(dir, 'assets/theme/mujaz.css'),
@@ -203,7 +199,8 @@ describe('reveal.js print view and fragments', () => {
       const file = path.join(scratch, `${name}.pdf`);
       await writeFile(file, pdfBytes);
       const [page] = await raster(file, 18);
-      return [...page!.data.subarray(page!.width * 4 * 2 + 8, page!.width * 4 * 2 + 11)];
+      // The pixel at (2, 2): three bytes a pixel (RGB).
+      return [...page!.rgb.subarray(page!.width * 3 * 2 + 6, page!.width * 3 * 2 + 9)];
     };
     const slides = { page: { width: 1280, height: 720 }, viewport: PRINT_VIEWPORT, swappable: true };
     const first = await printPdf(session, await copyWith('first', 'v1', false), slides);
@@ -217,9 +214,9 @@ describe('reveal.js print view and fragments', () => {
   }, 180_000);
 
   it('print complete: a deck whose list items are fragments prints exactly like one without', async () => {
-    const copy = await tempDir('mujaz-pdf-fragments-');
-    dirs.push(copy);
-    await cp(deckDir, copy, { recursive: true });
+    const root = await tempDir('mujaz-pdf-fragments-');
+    dirs.push(root);
+    const copy = await copySuiteDeck(SLUG, root, ['handout']);
     const html = await readFile(path.join(copy, 'index.html'), 'utf8');
     let made = 0;
     const withFragments = html.replace(/<li( class="([^"]*)")?>/g, (_, __, cls: string | undefined) => {
@@ -235,6 +232,6 @@ describe('reveal.js print view and fragments', () => {
     await writeFile(path.join(copy, 'fragmented.pdf'), fragmented);
     const [a, b] = [await raster(path.join(copy, 'plain.pdf'), 36), await raster(path.join(copy, 'fragmented.pdf'), 36)];
     expect(b.length).toBe(a.length);
-    a.forEach((page, i) => expect(Buffer.compare(page.data, b[i]!.data), `page ${i + 1}`).toBe(0));
+    a.forEach((page, i) => expect(Buffer.compare(page.rgb, b[i]!.rgb), `page ${i + 1}`).toBe(0));
   }, 180_000);
 });

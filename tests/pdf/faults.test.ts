@@ -4,7 +4,8 @@
  * no half-written PDF, no Chromium left running, and the previous deck exactly as it was.
  *
  * Each CLI run gets its own TMPDIR, so its Chromium profile (mujaz-chromium-*) is found by that folder
- * even when other tests run Chromium at the same time.
+ * even when other tests run Chromium at the same time. The previous decks are copies of the suite's deck of
+ * the bundled brief (tests/support/suite.ts), as `mujaz build` wrote it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { PDF_READY_ATTRIBUTE } from '../../src/browser/page.js';
 import { silentReporter } from '../../src/reporter.js';
 import { writeText } from '../../src/write/output.js';
 import { bundledBrief, runCli, scratchFolders } from '../support/build.js';
+import { copySuiteDeck } from '../support/suite-outputs.js';
 import { chromiumOf, hashTree, noneLeft, processes, spawnCli, strays, SLUG, waitFor, type Chromium } from './support.js';
 
 /** Generous bounds: each test runs real builds and Chromium, on two cores shared with other tests. */
@@ -25,11 +27,13 @@ const SLOW = 180_000;
 
 const { fresh, mounts } = scratchFolders();
 
-/** An output root holding a finished deck (HTML, assets, PDF), and its hash. */
-async function previousDeck(outRoot?: string, extra: string[] = []): Promise<{ out: string; hash: string }> {
+/**
+ * An output root holding a finished deck (HTML, assets, PDF: what `mujaz build <bundled brief> --out <root>`
+ * writes, copied from the suite's deck), and its hash.
+ */
+async function previousDeck(outRoot?: string): Promise<{ out: string; hash: string }> {
   const out = outRoot ?? (await fresh('mujaz-fault-out-'));
-  const result = await runCli(['build', bundledBrief, '--out', out, ...extra]);
-  expect(result.code, result.stderr).toBe(0);
+  await copySuiteDeck(SLUG, out);
   return { out, hash: await hashTree(path.join(out, SLUG)) };
 }
 
@@ -110,10 +114,8 @@ describe('a deck that never becomes ready, or whose fonts do not load', () => {
   let session: Browser;
   let deck: string;
   beforeAll(async () => {
-    const out = await fresh('mujaz-fault-deck-');
-    const result = await runCli(['build', bundledBrief, '--out', out, '--no-pdf']);
-    expect(result.code, result.stderr).toBe(0);
-    deck = path.join(out, SLUG);
+    // A copy of the suite's deck: the test writes pages of its own beside it.
+    deck = await copySuiteDeck(SLUG, await fresh('mujaz-fault-deck-'));
     session = await Browser.launch({ reporter: silentReporter });
   });
   afterAll(async () => {

@@ -1,25 +1,26 @@
 /**
  * finishPdf keeps the elements of Chromium's structure tree as Chromium wrote them (they are set aside from
  * what pdf-lib parses and written back as they were): the tree comes out the same, object for object.
- * Printed here in real Chromium from the bundled deck, so the input is Chromium's own.
+ * Printed here in real Chromium (the suite's) from the suite's deck of the bundled brief, so the input is
+ * Chromium's own.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, type PDFObject, PDFRawStream } from 'pdf-lib';
 import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOne } from '../../src/index.js';
 import { finishPdf } from '../../src/pdf/postprocess.js';
-import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
+import { suiteChromium } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
+import { SLUG } from './support.js';
 
 let browser: BrowserContext;
-let out: string;
 let raw: Uint8Array;
 let finished: Uint8Array;
 
 beforeAll(async () => {
-  out = await tempDir('mujaz-finish-');
-  const { dir, slug } = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
+  // Only read: the page opens the deck from its folder.
+  const [dir, slug] = [suiteDeck(SLUG), SLUG];
   browser = await suiteChromium();
   const page = await browser.newPage();
   await page.goto(`file://${path.join(dir, 'index.html')}?print-pdf`, { waitUntil: 'load' });
@@ -37,7 +38,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await removeDir(out);
 });
 
 /** The structure elements of a PDF, by object number, as pdf-lib writes them (ids, which finishPdf renumbers, blanked). */

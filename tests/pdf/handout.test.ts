@@ -2,11 +2,13 @@
  * `--handout` writes <slug>-handout.pdf: A4 portrait, each slide (a scaled copy) with its speaker notes and
  * the report paragraphs it cites beneath, in the deck's fonts. Notes too long for one page flow onto the
  * next page rather than being cut off, and each slide's bookmark opens the page where the slide starts.
+ * The bundled brief's handout is the suite's (tests/support/suite.ts); the variant's is built here.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
 import { bundledObject, writeVariant } from '../support/variants.js';
 import { arabicWords, outlines, pdffonts, pdfinfo, pdftotext, slidesOf, SLUG, type SlideHtml } from './support.js';
 
@@ -21,18 +23,22 @@ interface Built {
   report: string[];
 }
 
-async function build(brief: string): Promise<Built> {
-  const out = await tempDir('mujaz-pdf-handout-');
-  dirs.push(out);
-  const result = await runCli(['build', brief, '--out', out, '--handout']);
-  expect(result.code, result.stderr).toBe(0);
-  const deckDir = path.join(out, SLUG);
+/** The handout of the deck in `deckDir`, built from `brief`. */
+async function handoutOf(brief: string, deckDir: string): Promise<Built> {
   const report = (await readFile(path.join(path.dirname(brief), 'sources', `${SLUG}.ar.txt`), 'utf8'))
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
   return { handout: path.join(deckDir, `${SLUG}-handout.pdf`), slides: slidesOf(await readFile(path.join(deckDir, 'index.html'), 'utf8')), report };
+}
+
+async function build(brief: string): Promise<Built> {
+  const out = await tempDir('mujaz-pdf-handout-');
+  dirs.push(out);
+  const result = await runCli(['build', brief, '--out', out, '--handout']);
+  expect(result.code, result.stderr).toBe(0);
+  return handoutOf(brief, path.join(out, SLUG));
 }
 
 /** The Arabic words of a text as one string, for finding a passage in extracted text whatever the line breaks. */
@@ -56,7 +62,7 @@ async function checkBookmarks(built: Built): Promise<number[]> {
 describe('the notes handout of the bundled brief', () => {
   let built: Built;
   beforeAll(async () => {
-    built = await build(bundledBrief);
+    built = await handoutOf(bundledBrief, suiteDeck(SLUG));
   });
 
   it('is A4 portrait, with at least a page per slide', async () => {

@@ -1,29 +1,30 @@
 /**
  * Issue 15: the PDFs read in order in every reader, and look as they did.
  *
- * The bundled brief and every fixture brief are built once, deck and handout. Each PDF is then read by pdf.js,
- * poppler and PDFium, each scored on its own: word-pair order (of every two consecutive words inside one text
- * of the slides, the share the reader gives back consecutive: a line read backwards scores 0; pdf.js's items
- * joined with ' '), pdf.js's word
- * recall with its items joined with nothing (words glued across two boxes are lost), and phrases of the slides
- * found by a find bar's method in pdf.js's and PDFium's text. Before issue 15 pdf.js scored 0.00–0.02 on the
- * Arabic decks' word pairs.
+ * The bundled brief and every fixture brief, deck and handout, as the suite built them (tests/support/suite.ts).
+ * Each PDF is read by pdf.js, poppler and PDFium, each scored on its own: word-pair order (of every two
+ * consecutive words inside one text of the slides, the share the reader gives back consecutive: a line read
+ * backwards scores 0; pdf.js's items joined with ' '), pdf.js's word recall with its items joined with
+ * nothing (words glued across two boxes are lost), and phrases of the slides found by a find bar's method in
+ * pdf.js's and PDFium's text. Before issue 15 pdf.js scored 0.00–0.02 on the Arabic decks' word pairs. Each
+ * PDF is read once, for all the tests that read it.
  *
  * And nothing else changes: every page is rendered (pdftoppm) and compared with the same page of the PDF the
- * same brief gave before issue 15 (tests/pdf/before/, printed by the Chromium named in tests/golden/chromium.txt).
+ * same brief gave before issue 15 (tests/pdf/before/, printed by the Chromium named in tests/golden/chromium.txt;
+ * their pages' hashes are cached between runs, tests/pdf/raster.ts).
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pixelmatch from 'pixelmatch';
 import { PDFDocument } from 'pdf-lib';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putTextInReadingOrder } from '../../src/pdf/text-order.js';
-import { bundledBrief, suiteChromium, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
-import { found, pairOrder, phrases, READERS, type Reader, readAll, slideRuns, wordRecall } from './readers.js';
-import { must } from './support.js';
+import { suiteChromium, removeDir, repoRoot, tempDir } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
+import { bundledBriefFile, fixtureBriefs } from '../support/suite-briefs.js';
+import { suiteSlugsOf } from '../support/suite-outputs.js';
+import { committedPages, type Picture, pixelsDiffering, rasterise, samePixels } from './raster.js';
+import { found, pairOrder, pdfjsPages, phrases, READERS, type Reader, readAll, slideRuns, type Texts, wordRecall } from './readers.js';
 
-const FIXTURES = path.join(repoRoot, 'tests', 'deck', 'briefs');
 const BEFORE = path.join(repoRoot, 'tests', 'pdf', 'before');
 
 /** The lowest word-pair order each reader must reach, in every PDF. */
@@ -39,18 +40,28 @@ interface Built {
   runs: string[];
 }
 
+/** The test's own folder: the PDFs it prints. */
 let out: string;
 const built: Built[] = [];
 
+/** Each PDF's text in each reader, read once for all the tests below (the PDFs do not change). */
+const texts = new Map<string, Promise<Texts>>();
+function textsOf(file: string): Promise<Texts> {
+  const known = texts.get(file);
+  if (known) return known;
+  const reading = readAll(file);
+  texts.set(file, reading);
+  return reading;
+}
+
 beforeAll(async () => {
   out = await tempDir('mujaz-reading-order-');
-  const briefs = [bundledBrief, ...(await readdir(FIXTURES)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(FIXTURES, f))];
-  const result = await runCli(['build', ...briefs, '--out', out, '--handout'], { timeoutMs: 300_000 });
-  expect(result.code, result.stderr).toBe(0);
-  for (const slug of (await readdir(out)).sort()) {
-    const html = await readFile(path.join(out, slug, 'index.html'), 'utf8');
-    built.push({ slug, kind: 'deck', file: path.join(out, slug, `${slug}.pdf`), runs: slideRuns(html, false) });
-    built.push({ slug, kind: 'handout', file: path.join(out, slug, `${slug}-handout.pdf`), runs: slideRuns(html, true) });
+  const briefs = [bundledBriefFile, ...fixtureBriefs];
+  for (const slug of (await suiteSlugsOf(briefs)).sort()) {
+    const dir = suiteDeck(slug);
+    const html = await readFile(path.join(dir, 'index.html'), 'utf8');
+    built.push({ slug, kind: 'deck', file: path.join(dir, `${slug}.pdf`), runs: slideRuns(html, false) });
+    built.push({ slug, kind: 'handout', file: path.join(dir, `${slug}-handout.pdf`), runs: slideRuns(html, true) });
   }
   expect(built.length).toBe(2 * briefs.length);
 }, 300_000);
@@ -64,7 +75,7 @@ describe('every PDF reads in order in pdf.js, poppler and PDFium', () => {
     const report: string[] = [];
     const failures: string[] = [];
     for (const pdf of built) {
-      const text = await readAll(pdf.file);
+      const text = await textsOf(pdf.file);
       const name = `${pdf.slug} ${pdf.kind}`;
       const scores = READERS.map((r) => [r, pairOrder(pdf.runs, text[r])] as const);
       const recall = wordRecall(pdf.runs, text.pdfjsTight);
@@ -102,7 +113,7 @@ describe('every PDF reads in order in pdf.js, poppler and PDFium', () => {
     const failures: string[] = [];
     let ranges = 0;
     for (const pdf of built) {
-      const text = await readAll(pdf.file);
+      const text = await textsOf(pdf.file);
       const wanted = {
         ranges: [...new Set(pdf.runs.flatMap((r) => r.match(RANGE) ?? []))],
         beside: [...new Set(pdf.runs.flatMap((r) => r.match(BESIDE) ?? []))],
@@ -122,19 +133,19 @@ describe('every PDF reads in order in pdf.js, poppler and PDFium', () => {
 
   it('an Arabic line comes back in reading order from pdf.js, with its numbers as written', async () => {
     const bundled = built.find((b) => b.slug === 'issi-russia-roundtable' && b.kind === 'deck')!;
-    const text = (await readAll(bundled.file)).pdfjsTight;
+    const text = (await textsOf(bundled.file)).pdfjsTight;
     expect(text).toContain('مناقشة مائدة مستديرة واسعة النطاق');
     expect(text).toContain('١ من ١٤');
   });
 });
 
 /** Pixels that differ between two renderings of the same pages. */
-function differing(a: PNG[], b: PNG[], name: string): number[] {
+function differing(a: Picture[], b: Picture[], name: string): number[] {
   expect(a.length, name).toBe(b.length);
   return a.map((page, i) => {
     const other = b[i]!;
     expect([page.width, page.height], `${name} page ${i + 1}`).toEqual([other.width, other.height]);
-    return pixelmatch(page.data, other.data, undefined, page.width, page.height, { threshold: 0, includeAA: true });
+    return pixelsDiffering(page, other, { threshold: 0, includeAA: true });
   });
 }
 
@@ -146,12 +157,14 @@ describe('the text order changes no pixel of a Chromium PDF', () => {
       for (const slug of [...new Set(built.map((b) => b.slug))]) {
         const page = await browser.newPage();
         await page.setViewport({ width: 1280, height: 720 });
-        await page.goto(`file://${path.join(out, slug, 'index.html')}?print-pdf`, { waitUntil: 'load' });
+        const deck = path.join(suiteDeck(slug), 'index.html');
+        await page.goto(`file://${deck}?print-pdf`, { waitUntil: 'load' });
         await page.waitForSelector('.pdf-page');
         await page.evaluate(() => document.fonts.ready);
         const raw = await page.pdf({ width: '1280px', height: '720px', printBackground: true, tagged: true });
         await page.close();
-        const rtl = /<html[^>]*dir="rtl"/.test(await readFile(path.join(out, slug, 'index.html'), 'utf8'));
+        const html = await readFile(deck, 'utf8');
+        const rtl = /<html[^>]*dir="rtl"/.test(html);
         const plain = await PDFDocument.load(raw, { updateMetadata: false });
         const ordered = await PDFDocument.load(raw, { updateMetadata: false });
         putTextInReadingOrder(ordered, { rtl });
@@ -160,14 +173,13 @@ describe('the text order changes no pixel of a Chromium PDF', () => {
         const files = { plain: path.join(dir, 'plain.pdf'), ordered: path.join(dir, 'ordered.pdf') };
         await writeFile(files.plain, await plain.save());
         await writeFile(files.ordered, await ordered.save());
-        const changed = differing(await render(files.ordered, path.join(dir, 'o')), await render(files.plain, path.join(dir, 'p')), slug);
+        const changed = differing(await rasterise(files.ordered, { dpi: 72 }), await rasterise(files.plain, { dpi: 72 }), slug);
         expect(changed, slug).toEqual(changed.map(() => 0));
         // And it did something: pdf.js reads the ordered one's Arabic pairs better.
-        const runs = slideRuns(await readFile(path.join(out, slug, 'index.html'), 'utf8'), false);
-        const [before, after] = [
-          pairOrder(runs, (await readAll(files.plain))['pdf.js']).score,
-          pairOrder(runs, (await readAll(files.ordered))['pdf.js']).score,
-        ];
+        const runs = slideRuns(html, false);
+        // (pdf.js's text as readAll gives it: its pages' items joined with ' ', the pages with '\n'.)
+        const pdfjs = async (file: string) => (await pdfjsPages(file)).map((p) => p.spaced).join('\n');
+        const [before, after] = [pairOrder(runs, await pdfjs(files.plain)).score, pairOrder(runs, await pdfjs(files.ordered)).score];
         report.push(`${slug}: ${changed.length} pages identical; pdf.js word pairs ${before.toFixed(3)} → ${after.toFixed(3)}`);
         expect(after, `${slug}: pdf.js word pairs ${before} → ${after}`).toBeGreaterThanOrEqual(rtl ? Math.max(before + 0.05, 0.95) : before);
       }
@@ -178,14 +190,6 @@ describe('the text order changes no pixel of a Chromium PDF', () => {
   }, 300_000);
 });
 
-/** Every page of a PDF as RGBA, rendered by poppler. */
-async function render(file: string, dir: string): Promise<PNG[]> {
-  await mkdir(dir, { recursive: true });
-  await must('pdftoppm', ['-r', '72', '-png', file, path.join(dir, 'p')]);
-  const names = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
-  return Promise.all(names.map(async (f) => PNG.sync.read(await readFile(path.join(dir, f)))));
-}
-
 describe('the pages look as they did before, to the pixel', () => {
   it('each page of every deck and handout against the same page printed before issue 15', async () => {
     const report: string[] = [];
@@ -193,22 +197,20 @@ describe('the pages look as they did before, to the pixel', () => {
     let identical = 0;
     for (const pdf of built) {
       const name = path.basename(pdf.file);
-      const [now, before] = await Promise.all([
-        render(pdf.file, path.join(out, 'png', name, 'now')),
-        render(path.join(BEFORE, name), path.join(out, 'png', name, 'before')),
-      ]);
+      // The committed PDF's pages are drawn only if their hashes are not cached, or to count the pixels that differ.
+      const [now, before] = await Promise.all([rasterise(pdf.file, { dpi: 72 }), committedPages(path.join(BEFORE, name), { dpi: 72 })]);
       expect(now.length, name).toBe(before.length);
-      now.forEach((page, i) => {
+      for (const [i, page] of now.entries()) {
         const old = before[i]!;
         expect([page.width, page.height], `${name} page ${i + 1}`).toEqual([old.width, old.height]);
-        const changed = pixelmatch(page.data, old.data, undefined, page.width, page.height, { threshold: 0, includeAA: true });
+        const changed = samePixels(page, old) ? 0 : pixelsDiffering(page, await old.picture(), { threshold: 0, includeAA: true });
         pages++;
         if (changed === 0) identical++;
         else report.push(`${name} page ${i + 1}: ${changed} pixels differ`);
         // The one face per weight shapes a line of Arabic and Latin as one run: a line may move by a fraction
         // of a pixel (one aapso handout line, 174 pixels at 72 dpi); nothing more.
         expect(changed / (page.width * page.height), `${name} page ${i + 1}`).toBeLessThan(0.0005);
-      });
+      }
     }
     console.log(`${identical} of ${pages} pages identical to the pixel${report.length ? `; ${report.join('; ')}` : ''}`);
     expect(pages).toBeGreaterThan(100);

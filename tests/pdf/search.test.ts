@@ -1,32 +1,26 @@
 /**
  * Searchable Arabic: of the Arabic words the slides show, at least 98 % (by occurrence) come back intact
- * from the PDF through poppler's pdftotext and through pdf.js. The figures are printed on every run.
+ * from the PDF through poppler's pdftotext and through pdf.js. The figures are printed on every run. The
+ * bundled brief's deck and PDF are the suite's (tests/support/suite.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteDeck } from '../support/suite.js';
 import { arabicTokens, arabicWords, pdfjsText, pdftotext, recall, slidesOf, SLUG, type Recall } from './support.js';
 
 const MIN_RECALL = 0.98;
 
-let out: string;
 let pdf: string;
 let reference: string[];
 let slideText: string;
 
 beforeAll(async () => {
-  out = await tempDir('mujaz-pdf-search-');
-  const result = await runCli(['build', bundledBrief, '--out', out]);
-  expect(result.code, result.stderr).toBe(0);
-  pdf = path.join(out, SLUG, `${SLUG}.pdf`);
-  const slides = slidesOf(await readFile(path.join(out, SLUG, 'index.html'), 'utf8'));
+  const deck = suiteDeck(SLUG);
+  pdf = path.join(deck, `${SLUG}.pdf`);
+  const slides = slidesOf(await readFile(path.join(deck, 'index.html'), 'utf8'));
   slideText = slides.map((s) => s.text).join('\n');
   reference = arabicWords(slideText);
-});
-
-afterAll(async () => {
-  if (out) await removeDir(out);
 });
 
 function report(reader: string, r: Recall): void {

@@ -4,21 +4,23 @@
  * (index.html) — one slide per deck slide, the same titles and words, every paragraph in the deck's
  * direction and language, the notes, the tables, cards and pictures — then LibreOffice's reading of it
  * (`soffice --convert-to pdf`): its pages, its words and its look against the deck's own pictures (the
- * PNGs the same build wrote, tests/png checks them).
+ * PNGs the same build wrote, tests/png checks them). That build is the suite's (tests/support/global-setup.ts:
+ * every output of every one of those briefs, with-logos among them, in one batch); LibreOffice reads its
+ * PowerPoint files once, in one run.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
 import type { Deck } from '../../src/deck/model.js';
-import { arabicWords, pdffonts, pdfinfo, pdftotext, recall, run, type SlideHtml, slidesOf } from '../pdf/support.js';
-import { bundledBrief, removeDir, repoRoot, runCli, tempDir } from '../support/build.js';
-import { bundledObject, writeVariant } from '../support/variants.js';
+import { rasterise } from '../pdf/raster.js';
+import { arabicWords, pdffonts, pdfinfo, pdftotext, recall, type SlideHtml, slidesOf } from '../pdf/support.js';
+import { bundledBrief, removeDir, runCli, tempDir } from '../support/build.js';
+import { suiteBriefs, suiteDeck } from '../support/suite.js';
+import { bundledBriefFile, fixtureBriefs } from '../support/suite-briefs.js';
 import { libreOfficePdf, type Paragraph, type Pptx, readPptx, sorted, words } from './support.js';
-
-const fixtures = path.join(repoRoot, 'tests', 'deck', 'briefs');
 
 interface Case {
   slug: string;
@@ -44,35 +46,27 @@ function sectionsOf(html: string): string[] {
 beforeAll(async () => {
   out = await tempDir('mujaz-pptx-');
   dirs.push(out);
-  // The bundled brief with a host's and an organiser's logo: pictures on the title slide.
-  const brief = await bundledObject();
-  brief.slug = 'with-logos';
-  brief.event.host.logo = { file: 'host.png', alt: 'شعار المعهد' };
-  brief.event.organisers = [{ institution: 'مركز شريك', relation: 'co-organiser', logo: { file: 'partner.png', alt: 'شعار الشريك' }, sources: [2] }];
-  const variant = await writeVariant(brief, 'with-logos');
-  dirs.push(variant.dir);
-  const logo = (w: number, h: number, rgb: [number, number, number]) => {
-    const png = new PNG({ width: w, height: h });
-    for (let i = 0; i < png.data.length; i += 4) png.data.set([...rgb, 255], i);
-    return PNG.sync.write(png);
-  };
-  await writeFile(path.join(variant.dir, 'host.png'), logo(160, 80, [13, 44, 75]));
-  await writeFile(path.join(variant.dir, 'partner.png'), logo(80, 80, [138, 90, 0]));
-
-  const briefs = [bundledBrief, ...(await readdir(fixtures)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(fixtures, f)), variant.file];
-  const built = await runCli(['build', ...briefs, '--out', out, '--pptx', '--png', '--jobs', '2'], { timeoutMs: 300_000 });
-  expect(built.code, built.stderr).toBe(0);
+  // The bundled brief, every fixture brief, and the bundled brief with a host's and an organiser's logo
+  // (pictures on the title slide: the suite's variant with-logos, tests/support/suite-briefs.ts).
+  const withLogos = suiteBriefs().find((b) => path.basename(b) === 'with-logos.yaml');
+  expect(withLogos).toBeDefined();
+  const briefs = [bundledBriefFile, ...fixtureBriefs, withLogos!];
+  expect(suiteBriefs()).toEqual(expect.arrayContaining(briefs));
   for (const file of briefs) {
     const deck = buildDeck((await loadBrief(file)).brief);
-    const dir = path.join(out, deck.slug);
+    const dir = suiteDeck(deck.slug);
     const html = await readFile(path.join(dir, 'index.html'), 'utf8');
     const bytes = new Uint8Array(await readFile(path.join(dir, `${deck.slug}.pptx`)));
     const pngs = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     cases.push({ slug: deck.slug, deck, html: slidesOf(html), sections: sectionsOf(html), pptx: readPptx(bytes), bytes, pngs, dir });
   }
   lo = path.join(out, 'libreoffice');
+  // LibreOffice is given copies: it may leave lock files beside what it opens, and the suite's decks are read only.
+  const files = path.join(out, 'pptx');
+  await mkdir(files);
+  await Promise.all(cases.map((c) => copyFile(path.join(c.dir, `${c.slug}.pptx`), path.join(files, `${c.slug}.pptx`))));
   await libreOfficePdf(
-    cases.map((c) => path.join(c.dir, `${c.slug}.pptx`)),
+    cases.map((c) => path.join(files, `${c.slug}.pptx`)),
     lo,
   );
 }, 600_000);
@@ -214,6 +208,8 @@ describe('the PowerPoint file', () => {
 
 describe('the same brief gives the same bytes', () => {
   it('two builds of the bundled brief write byte-identical PPTX files', async () => {
+    // Unfitted (--no-pdf: no browser, so built in this process, cheaply); the suite's deck is fitted, and a
+    // fitted deck's PowerPoint file differs from an unfitted one's, so it is no match for these two.
     const [a, b] = [await tempDir(), await tempDir()];
     dirs.push(a, b);
     for (const dir of [a, b]) {
@@ -225,21 +221,31 @@ describe('the same brief gives the same bytes', () => {
   });
 });
 
-/** A picture as a grid of cells, each 1 when it holds ink (anything darker than the paper's near-white). */
-function inkGrid(png: PNG, cols: number, rows: number): number[] {
+/**
+ * A picture as a grid of cells, each 1 when it holds ink (anything darker than the paper's near-white). Cell
+ * (gx, gy) spans x from ⌊gx·width/cols⌋ up to ⌊(gx+1)·width/cols⌋, y likewise; `channels` bytes a pixel
+ * (4: RGBA as pngjs reads a PNG, 3: RGB as pdftoppm draws a page), red, green and blue first.
+ */
+function inkGrid(picture: { width: number; height: number; data: Uint8Array }, cols: number, rows: number, channels: 3 | 4): number[] {
+  const { width, height, data } = picture;
+  const edges = (size: number, cells: number) => Array.from({ length: cells + 1 }, (_, k) => Math.floor((k * size) / cells));
+  const [xs, ys] = [edges(width, cols), edges(height, rows)];
+  // Which cell each column and each row of pixels is in (one pass over the pixels, row after row).
+  const colCell = new Int32Array(width);
+  const rowCell = new Int32Array(height);
+  for (let g = 0; g < cols; g++) colCell.fill(g, xs[g]!, xs[g + 1]!);
+  for (let g = 0; g < rows; g++) rowCell.fill(g * cols, ys[g]!, ys[g + 1]!);
+  const ink = new Float64Array(cols * rows);
+  for (let y = 0; y < height; y++) {
+    const row = rowCell[y]!;
+    for (let x = 0, i = y * width * channels; x < width; x++, i += channels) {
+      if (data[i]! + data[i + 1]! + data[i + 2]! < 600) ink[row + colCell[x]!]!++;
+    }
+  }
   const grid: number[] = [];
   for (let gy = 0; gy < rows; gy++) {
     for (let gx = 0; gx < cols; gx++) {
-      let ink = 0;
-      const [x0, x1] = [Math.floor((gx * png.width) / cols), Math.floor(((gx + 1) * png.width) / cols)];
-      const [y0, y1] = [Math.floor((gy * png.height) / rows), Math.floor(((gy + 1) * png.height) / rows)];
-      for (let y = y0; y < y1; y++) {
-        for (let x = x0; x < x1; x++) {
-          const i = (y * png.width + x) * 4;
-          if (png.data[i]! + png.data[i + 1]! + png.data[i + 2]! < 600) ink++;
-        }
-      }
-      grid.push(ink / ((x1 - x0) * (y1 - y0)) > 0.01 ? 1 : 0);
+      grid.push(ink[gy * cols + gx]! / ((xs[gx + 1]! - xs[gx]!) * (ys[gy + 1]! - ys[gy]!)) > 0.01 ? 1 : 0);
     }
   }
   return grid;
@@ -277,10 +283,7 @@ describe("LibreOffice's reading of the PowerPoint file", () => {
   });
 
   each("lays each slide out as the deck's picture of it", async (c) => {
-    const pages = path.join(lo, `${c.slug}-page`);
-    const r = await run('pdftoppm', ['-scale-to-x', '1280', '-scale-to-y', '720', '-png', path.join(lo, `${c.slug}.pdf`), pages]);
-    expect(r.code, r.stderr).toBe(0);
-    const rendered = (await readdir(lo)).filter((f) => f.startsWith(`${c.slug}-page`)).sort();
+    const rendered = await rasterise(path.join(lo, `${c.slug}.pdf`), { scaleTo: [1280, 720] });
     expect(rendered.length).toBe(c.pngs.length);
     const scores: number[] = [];
     const mirrors: number[] = [];
@@ -298,8 +301,8 @@ describe("LibreOffice's reading of the PowerPoint file", () => {
       return inked.filter(near).length / Math.max(1, inked.length);
     };
     for (const [i, name] of c.pngs.entries()) {
-      const deck = inkGrid(PNG.sync.read(await readFile(path.join(c.dir, name))), cols, rows);
-      const office = inkGrid(PNG.sync.read(await readFile(path.join(lo, rendered[i]!))), cols, rows);
+      const deck = inkGrid(PNG.sync.read(await readFile(path.join(c.dir, name))), cols, rows, 4);
+      const office = inkGrid({ ...rendered[i]!, data: rendered[i]!.rgb }, cols, rows, 3);
       scores.push(Math.min(covered(deck, office), covered(office, deck)));
       // The mirror image of the deck's slide, for comparison: the measure must tell the sides apart.
       const mirrored = deck.map((_, k) => deck[Math.floor(k / cols) * cols + (cols - 1 - (k % cols))]!);

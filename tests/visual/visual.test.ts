@@ -1,9 +1,9 @@
 /**
  * Visual regression: each slide of the bundled deck, of every fixture brief (Arabic and English, the
  * branded ones among them) against its reference image, pixel by pixel (pixelmatch), within a small
- * tolerance for anti-aliasing. The decks are built as `mujaz build` builds them (fitted in Chromium) and
- * shown in reveal.js as a presenter sees them. After a deliberate change to the look, look at the slides,
- * then:
+ * tolerance for anti-aliasing. The decks are the suite's, built by `mujaz build` (fitted in Chromium,
+ * tests/support/global-setup.ts), and shown in reveal.js as a presenter sees them, in the suite's Chromium.
+ * After a deliberate change to the look, look at the slides, then:
  *   npm run test:visual:update
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -14,7 +14,9 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefs, bundledBrief, suiteChromium, removeDir, repoRoot } from '../support/build.js';
+import { bundledBrief, suiteChromium, removeDir, repoRoot, tempDir } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
+import { suiteSlugsOf } from '../support/suite-outputs.js';
 
 const referenceRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
 const update = process.env.MUJAZ_UPDATE_VISUAL === '1';
@@ -34,28 +36,29 @@ const decks = [
   { file: path.join(fixtures, 'oic-unog-islamophobia-day-geneva.yaml'), slug: 'oic-unog-islamophobia-day-geneva' },
 ];
 
+/** Where the pictures of the differences are written (only when a slide differs). */
 let out: string;
 let browser: BrowserContext;
 const shots = new Map<string, Buffer[]>();
 
 beforeAll(async () => {
-  out = await buildBriefs(
-    decks.map((d) => d.file),
-    { pdf: true },
-  );
+  out = await tempDir('mujaz-visual-');
+  // The suite built each of these briefs, into the deck named here.
+  expect(await suiteSlugsOf(decks.map((d) => d.file))).toEqual(decks.map((d) => d.slug));
   browser = await suiteChromium();
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: 0.5 });
   for (const { slug } of decks) {
     const list: Buffer[] = [];
-    await page.goto(`${pathToFileURL(path.join(out, slug, 'index.html')).href}?transition=none&controls=false&progress=false`, { waitUntil: 'load' });
+    await page.goto(`${pathToFileURL(path.join(suiteDeck(slug), 'index.html')).href}?transition=none&controls=false&progress=false`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-mujaz-ready]');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const total = await page.evaluate(() => Reveal.getTotalSlides());
     for (let i = 0; i < total; i++) {
       await page.evaluate((n) => Reveal.slide(n), i);
       await page.waitForFunction((n) => Reveal.getIndices().h === n, {}, i);
-      list.push(Buffer.from(await page.screenshot({ type: 'png' })));
+      // (Encoded for speed: the same pixels, a bigger file; the references are written as small as can be.)
+      list.push(Buffer.from(await page.screenshot({ type: 'png', optimizeForSpeed: !update })));
     }
     shots.set(slug, list);
     if (update) {
