@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
 import { stage, targetFor, writeText } from '../../src/write/output.js';
 import { briefFolder, bundledBrief, bundledSlug, bundledText, edit, exists, hashFolder } from '../fixtures/briefs.js';
-import { removeDir, runCli, tempDir } from '../support/build.js';
+import { poll } from '../serve/helpers.js';
+import { removeDir, runBinary, runCli, tempDir } from '../support/build.js';
 
 let root: string;
 beforeAll(async () => {
@@ -195,8 +196,10 @@ describe('two builds of the same brief at once', () => {
     const expected = await listFiles(path.join(solo, bundledSlug));
     const expectedHash = await hashFolder(path.join(solo, bundledSlug));
 
+    // Two processes of the real executable (runCli would run them in this process, one after the other).
     const out = path.join(root, 'concurrent');
-    const [a, b] = await Promise.all([build(out), build(out)]);
+    const twice = () => runBinary(['build', bundledBrief, '--no-pdf', '-o', out]);
+    const [a, b] = await Promise.all([twice(), twice()]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(await readdir(out)).toEqual([bundledSlug]);
@@ -210,11 +213,13 @@ describe('two builds of the same brief at once', () => {
     const out = path.join(root, 'lock');
     const first = await stage(out, 'locked');
     let secondStarted = false;
-    const second = stage(out, 'locked').then((s) => {
+    // It tries the lock every 10 ms (not 250), and says each time it finds it held.
+    let waits = 0;
+    const second = stage(out, 'locked', undefined, { retryMs: 10, onWait: () => waits++ }).then((s) => {
       secondStarted = true;
       return s;
     });
-    await new Promise((r) => setTimeout(r, 600));
+    await poll(() => waits >= 3, 'the second stage() to find the lock held three times', 20_000, 5);
     expect(secondStarted).toBe(false);
     await writeText(first.dir, 'index.html', 'first');
     await first.commit();
