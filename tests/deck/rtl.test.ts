@@ -8,10 +8,9 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOne } from '../../src/index.js';
-import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
 
-let out: string;
 let deckDir: string;
 let browser: BrowserContext;
 const requests: string[] = [];
@@ -28,16 +27,14 @@ async function openDeck(query = ''): Promise<Page> {
   return page;
 }
 
+// The suite's deck of the bundled brief (built once for the run), opened where it is: nothing here writes to it.
 beforeAll(async () => {
-  out = await tempDir();
-  const result = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
-  deckDir = result.dir;
+  deckDir = suiteDeck('issi-russia-roundtable');
   browser = await suiteChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await removeDir(out);
 });
 
 describe('direction and language', () => {
@@ -215,7 +212,14 @@ describe('navigation and controls', () => {
       const r = document.querySelector('.progress span')!.getBoundingClientRect();
       return r.width > 50;
     });
-    await new Promise((r) => setTimeout(r, 900)); // the bar animates for 0.8 s
+    // The bar animates for 0.8 s: its transition is run to its end (its last frame, at once), then measured.
+    await page.evaluate(() =>
+      document
+        .querySelector('.progress span')!
+        .getAnimations()
+        .forEach((a) => a.finish()),
+    );
+    await page.waitForFunction(() => document.querySelector('.progress span')!.getAnimations().length === 0);
     const bar = await page.evaluate(() => {
       const r = document.querySelector('.progress span')!.getBoundingClientRect();
       const p = document.querySelector('.progress')!.getBoundingClientRect();
