@@ -11,6 +11,7 @@ import { stage, targetFor, writeText } from '../../src/write/output.js';
 import { briefFolder, bundledBrief, bundledSlug, bundledText, edit, exists, hashFolder } from '../fixtures/briefs.js';
 import { poll } from '../serve/helpers.js';
 import { removeDir, runBinary, runCli, tempDir } from '../support/build.js';
+import { previousDeck } from '../support/previous-deck.js';
 
 let root: string;
 beforeAll(async () => {
@@ -36,6 +37,11 @@ async function listFiles(dir: string): Promise<string[]> {
 
 async function build(out: string, brief = bundledBrief) {
   return runCli(['build', brief, '--no-pdf', '-o', out]);
+}
+
+/** A deck a build left in `out` before (the suite's, copied as `build --no-pdf` writes it). */
+async function builtBefore(out: string): Promise<void> {
+  await previousDeck(out, bundledSlug, []);
 }
 
 describe('targetFor: the output path comes from a validated slug and stays inside the output root', () => {
@@ -69,7 +75,7 @@ describe('targetFor: the output path comes from a validated slug and stays insid
 describe('a failed build leaves the previous deck byte for byte', () => {
   it('through the CLI: an invalid brief', async () => {
     const out = path.join(root, 'failed-cli');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     const before = await hashFolder(out);
     const file = await briefFolder(path.join(root, 'failed-cli-brief'), edit(bundledText, 'sources: [23]', 'sources: [230]'));
     const result = await build(out, file);
@@ -80,7 +86,7 @@ describe('a failed build leaves the previous deck byte for byte', () => {
 
   it('in-process: a build that fails after staging (half written) changes nothing and leaves no temporary folder', async () => {
     const out = path.join(root, 'failed-staged');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     const before = await hashFolder(out);
     const staging = await stage(out, bundledSlug);
     try {
@@ -96,7 +102,7 @@ describe('a failed build leaves the previous deck byte for byte', () => {
 
   it('a successful rebuild replaces the whole folder: files of the previous deck do not linger', async () => {
     const out = path.join(root, 'rebuild');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     await writeFile(path.join(out, bundledSlug, 'stale.txt'), 'from an older build');
     expect((await build(out)).code).toBe(0);
     expect(await exists(path.join(out, bundledSlug, 'stale.txt'))).toBe(false);
@@ -142,7 +148,7 @@ describe('only folders with the .mujaz marker are replaced', () => {
 
     // A link to a real mujaz deck elsewhere: still not replaced through the link.
     const elsewhere = path.join(root, 'elsewhere');
-    expect((await build(elsewhere)).code).toBe(0);
+    await builtBefore(elsewhere);
     const elsewhereHash = await hashFolder(elsewhere);
     const linkOut = path.join(root, 'link-target');
     await mkdir(linkOut, { recursive: true });
@@ -177,7 +183,7 @@ describe('only folders with the .mujaz marker are replaced', () => {
 describe('a build killed in the middle of the swap', () => {
   it('left the previous deck in a "-old" folder and none in place: the next build puts it back first', async () => {
     const out = path.join(root, 'killed-swap');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     const before = await hashFolder(path.join(out, bundledSlug));
     // What a kill between the two renames of commit() leaves behind.
     await rename(path.join(out, bundledSlug), path.join(out, `.mujaz-tmp-${bundledSlug}-12345678-old`));
