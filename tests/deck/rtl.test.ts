@@ -36,7 +36,10 @@ const shown = new Map<string, Promise<Page>>();
  */
 function readDeck(query = ''): Promise<Page> {
   let page = shown.get(query);
-  if (!page) shown.set(query, (page = openDeck(query)));
+  if (!page) {
+    page = openDeck(query);
+    shown.set(query, page);
+  }
   return page;
 }
 
