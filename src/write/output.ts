@@ -120,15 +120,29 @@ async function cleanLeftovers(root: string, slug: string, target: string): Promi
   }
 }
 
-/** How long a build waits for another build of the same slug. */
-const LOCK_WAIT_MS = 60_000;
 /**
- * The lock library's own staleness, for a lock whose owner cannot be asked (another host on a shared
- * folder): its owner touches it every LOCK_UPDATE_MS, so one untouched for LOCK_STALE_MS is dead. A lock
- * whose owner is on this host is judged at once by its owner (src/owner.ts), not by its age.
+ * How a build waits for the lock of its slug. `stage` takes these from LOCK_TIMING; a test may shorten them
+ * (and be told of each wait) so that it waits for what happens, not for the clock.
  */
-const LOCK_STALE_MS = 60_000;
-const LOCK_UPDATE_MS = 5_000;
+export interface LockTiming {
+  /** How long a build waits for another build of the same slug. */
+  waitMs: number;
+  /** How often it tries the lock again meanwhile. */
+  retryMs: number;
+  /**
+   * The lock library's own staleness, for a lock whose owner cannot be asked (another host on a shared
+   * folder): its owner touches it every `updateMs`, so one untouched for `staleMs` is dead. A lock whose
+   * owner is on this host is judged at once by its owner (src/owner.ts), not by its age. (The library
+   * takes no less than 2 s and 1 s.)
+   */
+  staleMs: number;
+  updateMs: number;
+  /** Told each time the lock is found held by a live build, before the build waits `retryMs`. */
+  onWait?: () => void;
+}
+
+export const LOCK_TIMING: Readonly<LockTiming> = { waitMs: 60_000, retryMs: 250, staleMs: 60_000, updateMs: 5_000 };
+
 /** A lock with no owner written yet is being taken; one older than this without an owner was left by a kill. */
 const OWNERLESS_MS = 5_000;
 
@@ -172,10 +186,10 @@ async function removeIfOwnerDead(lockPath: string): Promise<boolean> {
  * a lock whose owner is dead is taken over at once. Only "held by another build" is worth waiting for;
  * any other error (read-only, not a folder) fails now.
  */
-async function lockSlug(root: string, slug: string, target: string, signal: AbortSignal | undefined) {
+async function lockSlug(root: string, slug: string, target: string, signal: AbortSignal | undefined, timing: LockTiming) {
   const lockPath = path.join(root, `.${slug}.lock`);
   const state: { compromised?: Error } = {};
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const deadline = Date.now() + timing.waitMs;
   for (;;) {
     let release: (() => Promise<void>) | undefined;
     try {
@@ -183,8 +197,8 @@ async function lockSlug(root: string, slug: string, target: string, signal: Abor
         realpath: false,
         lockfilePath: lockPath,
         retries: 0,
-        stale: LOCK_STALE_MS,
-        update: LOCK_UPDATE_MS,
+        stale: timing.staleMs,
+        update: timing.updateMs,
         // The default throws from a timer and would crash the process; fail the build instead.
         onCompromised: (error) => {
           state.compromised = error;
@@ -205,7 +219,8 @@ async function lockSlug(root: string, slug: string, target: string, signal: Abor
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
         if (await removeIfOwnerDead(lockPath)) continue;
         if (Date.now() <= deadline && !signal?.aborted) {
-          await new Promise((resolve) => setTimeout(resolve, 250));
+          timing.onWait?.();
+          await new Promise((resolve) => setTimeout(resolve, timing.retryMs));
           continue;
         }
       }
@@ -214,7 +229,7 @@ async function lockSlug(root: string, slug: string, target: string, signal: Abor
   }
 }
 
-export async function stage(outRoot: string, slug: string, signal?: AbortSignal): Promise<Staging> {
+export async function stage(outRoot: string, slug: string, signal?: AbortSignal, timing: Partial<LockTiming> = {}): Promise<Staging> {
   const target = targetFor(outRoot, slug);
   const root = path.dirname(target);
   try {
@@ -230,7 +245,7 @@ export async function stage(outRoot: string, slug: string, signal?: AbortSignal)
   // in the middle of swapping its deck in, and the folder would seem to vanish or lack its marker.
   let lock: Awaited<ReturnType<typeof lockSlug>>;
   try {
-    lock = await lockSlug(root, slug, target, signal);
+    lock = await lockSlug(root, slug, target, signal, { ...LOCK_TIMING, ...timing });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') {

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { loadBrief } from '../../src/brief/load.js';
 import { imageInfo, imageProblem } from '../../src/brief/images.js';
 import type { MujazError } from '../../src/errors.js';
-import { bundledObject, writeVariant } from '../support/variants.js';
+import { ownVariants } from '../support/own-variants.js';
+import { bundledObject } from '../support/variants.js';
+
+const writeVariant = ownVariants();
 
 /** A PNG's first bytes: the signature and an IHDR of this size (enough to be read, never decoded). */
 function pngHeader(width: number, height: number): Buffer {

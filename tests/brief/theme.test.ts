@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { filesNamedBy, loadBrief } from '../../src/brief/load.js';
 import { contrast } from '../../src/brief/theme.js';
 import { MujazError, formatDiagnostic } from '../../src/errors.js';
-import { bundledObject, writeVariant } from '../support/variants.js';
+import { ownVariants } from '../support/own-variants.js';
+import { bundledObject } from '../support/variants.js';
+
+const writeVariant = ownVariants();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const houseLogo = path.join(here, '..', 'deck', 'briefs', 'themes', 'house-logo.png');

@@ -2,12 +2,38 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, MUJAZ_ARGS, PUPPETEER_ARGS_FILE, puppeteerArgs } from '../../src/browser/launch.js';
 import { processes } from '../pdf/support.js';
-import { removeDir, runCli, tempDir } from '../support/build.js';
+import { type CliResult, removeDir, runCli, tempDir } from '../support/build.js';
 
 const upstream = puppeteer.defaultArgs({ headless: true }).filter((a) => a.startsWith('-'));
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map(removeDir));
+});
+
+/**
+ * One real build (`build briefs --handout`, with a TMPDIR and a HOME of its own) that two tests read: the
+ * command line its Chromium runs with, seen in the process list while it runs (its own TMPDIR tells it from
+ * any other, by the profile's path), and what it leaves in TMPDIR and HOME.
+ */
+let realBuild: Promise<{ result: CliResult; seen: string | undefined; tmp: string; home: string }> | undefined;
+function builtWithOwnFolders() {
+  realBuild ??= (async () => {
+    const [out, tmp, home] = [await tempDir(), await tempDir(), await tempDir()];
+    dirs.push(out, tmp, home);
+    const running = runCli(['build', 'briefs', '--out', out, '--handout'], { env: { TMPDIR: tmp, HOME: home } });
+    let seen: string | undefined;
+    for (let i = 0; i < 400 && !seen; i++) {
+      seen = (await processes()).map((p) => p.args).find((a) => a.includes(`--user-data-dir=${tmp}`));
+      if (!seen) await new Promise((r) => setTimeout(r, 10));
+    }
+    return { result: await running, seen, tmp, home };
+  })();
+  return realBuild;
+}
 
 describe('launch flags', () => {
   it("are puppeteer-core's defaultArgs(), in its order, then mujaz's own", () => {
@@ -23,36 +49,18 @@ describe('launch flags', () => {
   });
 
   it('are the ones the Chromium of a real build runs with', async () => {
-    const out = await tempDir();
-    // Its own temporary folder, so that its Chromium is told from any other by the profile's path.
-    const tmp = await tempDir();
-    try {
-      const running = runCli(['build', 'briefs', '--out', out], { env: { TMPDIR: tmp } });
-      let seen: string | undefined;
-      for (let i = 0; i < 400 && !seen; i++) {
-        seen = (await processes()).map((p) => p.args).find((a) => a.includes(`--user-data-dir=${tmp}`));
-        if (!seen) await new Promise((r) => setTimeout(r, 10));
-      }
-      const result = await running;
-      expect(result.code, result.stderr).toBe(0);
-      expect(seen, "the build's Chromium was not seen running").toBeDefined();
-      for (const flag of chromiumArgs()) expect(seen).toContain(flag);
-    } finally {
-      await Promise.all([removeDir(out), removeDir(tmp)]);
-    }
+    const { result, seen } = await builtWithOwnFolders();
+    expect(result.code, result.stderr).toBe(0);
+    expect(seen, "the build's Chromium was not seen running").toBeDefined();
+    for (const flag of chromiumArgs()) expect(seen).toContain(flag);
   });
 
   // fault: chromium-files-inside-profile (tests/robustness/faults.ts)
   it('leave nothing of Chromium behind: no temporary folders, no configuration in the home folder', async () => {
-    const [out, tmp, home] = [await tempDir(), await tempDir(), await tempDir()];
-    try {
-      const result = await runCli(['build', 'briefs', '--out', out, '--handout'], { env: { TMPDIR: tmp, HOME: home } });
-      expect(result.code, result.stderr).toBe(0);
-      expect(readdirSync(tmp)).toEqual([]);
-      expect(existsSync(path.join(home, '.config'))).toBe(false);
-    } finally {
-      await Promise.all([removeDir(out), removeDir(tmp), removeDir(home)]);
-    }
+    const { result, tmp, home } = await builtWithOwnFolders();
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(existsSync(path.join(home, '.config'))).toBe(false);
   });
 
   it('start under a temporary folder too deep for the socket Chromium puts in it, and leave nothing there or in /tmp', async () => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefs, suiteChromium, removeDir } from '../support/build.js';
+import { suiteChromium } from '../support/build.js';
+import { suiteBriefs, suiteDecks } from '../support/suite.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const briefs = [
@@ -26,17 +27,15 @@ const briefs = [
 let out: string;
 let browser: BrowserContext;
 
+// The suite's decks of these briefs (built once for the run, with every output), read where they are.
 beforeAll(async () => {
-  out = await buildBriefs(
-    briefs.map((b) => path.join(here, 'briefs', b.file)),
-    { pdf: true, handout: true },
-  );
+  expect(suiteBriefs()).toEqual(expect.arrayContaining(briefs.map((b) => path.resolve(here, 'briefs', b.file))));
+  out = suiteDecks();
   browser = await suiteChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await removeDir(out);
 });
 
 function pageTexts(pdf: string): string[] {

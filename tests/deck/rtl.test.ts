@@ -8,10 +8,9 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOne } from '../../src/index.js';
-import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
+import { bundledBrief, suiteChromium } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
 
-let out: string;
 let deckDir: string;
 let browser: BrowserContext;
 const requests: string[] = [];
@@ -28,21 +27,35 @@ async function openDeck(query = ''): Promise<Page> {
   return page;
 }
 
+const shown = new Map<string, Promise<Page>>();
+
+/**
+ * The deck opened once (per `query`) for the tests that only read it: they neither move through it nor
+ * change it, so they share one page of each view instead of each loading the deck again. It stays open
+ * until the browser context closes; a test that navigates or changes the page opens its own (openDeck).
+ */
+function readDeck(query = ''): Promise<Page> {
+  let page = shown.get(query);
+  if (!page) {
+    page = openDeck(query);
+    shown.set(query, page);
+  }
+  return page;
+}
+
+// The suite's deck of the bundled brief (built once for the run), opened where it is: nothing here writes to it.
 beforeAll(async () => {
-  out = await tempDir();
-  const result = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
-  deckDir = result.dir;
+  deckDir = suiteDeck('issi-russia-roundtable');
   browser = await suiteChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await removeDir(out);
 });
 
 describe('direction and language', () => {
   it('sets lang="ar" dir="rtl" on <html> and reveal\'s rtl mode', async () => {
-    const page = await openDeck();
+    const page = await readDeck();
     const state = await page.evaluate(() => ({
       lang: document.documentElement.lang,
       dir: document.documentElement.dir,
@@ -50,13 +63,12 @@ describe('direction and language', () => {
       rtlClass: document.querySelector('.reveal')!.classList.contains('rtl'),
     }));
     expect(state).toEqual({ lang: 'ar', dir: 'rtl', rtlConfig: true, rtlClass: true });
-    await page.close();
   });
 });
 
 describe('fonts', () => {
   it("draws every text node with the bundled fonts only (no system fallback, reveal's sans-serif defeated)", async () => {
-    const page = await openDeck('?print-pdf');
+    const page = await readDeck('?print-pdf');
     const cdp = await page.createCDPSession();
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
@@ -77,22 +89,20 @@ describe('fonts', () => {
       expect(family).toMatch(/^Amiri/);
       expect(custom).toBe(true);
     }
-    await page.close();
   });
 
   it('never asks for sans-serif or a system family in the computed styles of text', async () => {
-    const page = await openDeck('?print-pdf');
+    const page = await readDeck('?print-pdf');
     const stacks = await page.evaluate(() => [
       ...new Set([...document.querySelectorAll('.slides section.slide *')].map((e) => getComputedStyle(e).fontFamily)),
     ]);
     expect(stacks).toEqual(['"Mujaz Text", serif']);
-    await page.close();
   });
 });
 
 describe('Arabic typography', () => {
   it('has no letter-spacing or text-transform, and body line-height of at least 1.5', async () => {
-    const page = await openDeck('?print-pdf');
+    const page = await readDeck('?print-pdf');
     const problems = await page.evaluate(() => {
       const bad: string[] = [];
       for (const el of document.querySelectorAll<HTMLElement>('.slides section.slide *')) {
@@ -110,11 +120,10 @@ describe('Arabic typography', () => {
       return bad;
     });
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('puts list markers and indentation on the right', async () => {
-    const page = await openDeck('?print-pdf');
+    const page = await readDeck('?print-pdf');
     const lists = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.slides .bullets > li')].map((li) => {
         const cs = getComputedStyle(li);
@@ -136,11 +145,10 @@ describe('Arabic typography', () => {
       expect(li.markerRight).not.toBe('auto'); // the marker is placed from the right edge
       expect(li.textRightGap).toBeGreaterThan(20); // the text starts after the marker, on the right
     }
-    await page.close();
   });
 
   it('isolates every Latin run in <bdi> or an ltr element', async () => {
-    const page = await openDeck();
+    const page = await readDeck();
     const loose = await page.evaluate(() => {
       const out: string[] = [];
       const walker = document.createTreeWalker(document.querySelector('.slides')!, NodeFilter.SHOW_TEXT);
@@ -158,7 +166,7 @@ describe('Arabic typography', () => {
   });
 
   it('uses one digit system (Arabic-Indic) and Arabic punctuation on the slides', async () => {
-    const page = await openDeck();
+    const page = await readDeck();
     const text = await page.evaluate(() => {
       const clone = document.querySelector('.slides')!.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('aside.notes').forEach((n) => n.remove());
@@ -168,11 +176,10 @@ describe('Arabic typography', () => {
     expect(text).not.toMatch(/[0-9]/);
     expect(text).not.toMatch(/[\u0600-\u06FF]\s*[,;?]/);
     expect(text).not.toMatch(/["']/);
-    await page.close();
   });
 
   it('numbers slides so they read correctly: "N من M", isolated, in order', async () => {
-    const page = await openDeck();
+    const page = await readDeck();
     const numbers = await page.$$eval('.slides section.slide .footer-number bdi', (els) => els.map((e) => e.textContent));
     const toInt = (s: string) => Number([...s].map((c) => '٠١٢٣٤٥٦٧٨٩'.indexOf(c)).join(''));
     expect(numbers.length).toBeGreaterThan(10);
@@ -182,7 +189,6 @@ describe('Arabic typography', () => {
       expect(toInt(m![1]!)).toBe(i + 1);
       expect(toInt(m![2]!)).toBe(numbers.length);
     });
-    await page.close();
   });
 });
 
@@ -215,7 +221,14 @@ describe('navigation and controls', () => {
       const r = document.querySelector('.progress span')!.getBoundingClientRect();
       return r.width > 50;
     });
-    await new Promise((r) => setTimeout(r, 900)); // the bar animates for 0.8 s
+    // The bar animates for 0.8 s: its transition is run to its end (its last frame, at once), then measured.
+    await page.evaluate(() =>
+      document
+        .querySelector('.progress span')!
+        .getAnimations()
+        .forEach((a) => a.finish()),
+    );
+    await page.waitForFunction(() => document.querySelector('.progress span')!.getAnimations().length === 0);
     const bar = await page.evaluate(() => {
       const r = document.querySelector('.progress span')!.getBoundingClientRect();
       const p = document.querySelector('.progress')!.getBoundingClientRect();
@@ -247,7 +260,7 @@ describe('presenting', () => {
   });
 
   it('ends with a sources slide naming the report and the paragraphs cited', async () => {
-    const page = await openDeck();
+    const page = await readDeck();
     // The sources slide and its continuations, which end the deck.
     const last = await page.$$eval('.slides section.slide-sources', (all) => all.map((s) => s.textContent ?? '').join('\n'));
     expect(await page.$eval('.slides section.slide:last-of-type', (s) => s.classList.contains('slide-sources'))).toBe(true);
@@ -255,7 +268,6 @@ describe('presenting', () => {
     expect(last).toContain('عرض لوقائع مناقشة المائدة المستديرة');
     expect(last).toMatch(/١٧/); // Ryabkov's remarks are cited from paragraph 17
     expect(last).toContain('بما في ذلك'); // the report's own gap is noted
-    await page.close();
   });
 });
 
@@ -269,7 +281,7 @@ describe('content, offline loading and layout', () => {
     for (const c of brief.technologies.concerns) expected.push(c.name);
     for (const t of brief.discussion.topics) expected.push(t.text, ...(t.regions ?? []));
     for (const p of brief.conclusions.points) expected.push(p.text);
-    const page = await openDeck();
+    const page = await readDeck();
     const text = await page.evaluate(() => {
       const clone = document.querySelector('.slides')!.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('aside.notes').forEach((n) => n.remove());
@@ -277,7 +289,6 @@ describe('content, offline loading and layout', () => {
     });
     const missing = expected.map((e) => e.replace(/\s+/g, ' ').trim()).filter((e) => !text.includes(e));
     expect(missing).toEqual([]);
-    await page.close();
   });
 
   it('makes no request outside its folder and raises no page error', async () => {
@@ -293,9 +304,8 @@ describe('content, offline loading and layout', () => {
   });
 
   it('carries a Content-Security-Policy that allows nothing outside the folder', async () => {
-    const page = await openDeck();
+    const page = await readDeck();
     const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content') ?? '');
-    await page.close();
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'/);
@@ -303,7 +313,7 @@ describe('content, offline loading and layout', () => {
   });
 
   it('lets no slide overflow its 16:9 frame', async () => {
-    const page = await openDeck('?print-pdf');
+    const page = await readDeck('?print-pdf');
     const overflows = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.slides section.slide > .frame')]
         .filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1)
@@ -312,6 +322,5 @@ describe('content, offline loading and layout', () => {
     expect(overflows).toEqual([]);
     const size = await page.evaluate(() => [Reveal.getConfig().width, Reveal.getConfig().height]);
     expect(size).toEqual([1280, 720]);
-    await page.close();
   });
 });

@@ -8,17 +8,18 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layout } from '../../src/fit/measure.js';
-import { buildOne } from '../../src/index.js';
 import { bundledBrief, suiteChromium, removeDir, tempDir } from '../support/build.js';
+import { suiteDeck } from '../support/suite.js';
 
 let out: string;
 let browser: BrowserContext;
 let url: string;
 
 beforeAll(async () => {
+  // The suite's deck of the bundled brief, laid out where it is (the styles below go into the page, not the
+  // folder); `out` holds what the last test writes.
   out = await tempDir();
-  const { dir } = await buildOne(bundledBrief, { outRoot: out, pdf: false, handout: false });
-  url = `${pathToFileURL(path.join(dir, 'index.html')).href}?print-pdf`;
+  url = `${pathToFileURL(path.join(suiteDeck('issi-russia-roundtable'), 'index.html')).href}?print-pdf`;
   browser = await suiteChromium();
 });
 

@@ -12,6 +12,9 @@ import type { Diagnostic } from '../../src/errors.js';
 import { checkClaims } from '../../src/lint/claims.js';
 import { lintBrief } from '../../src/lint/lint.js';
 import { bundledBrief, repoRoot, runCli } from '../support/build.js';
+import { ownVariants } from '../support/own-variants.js';
+
+const writeVariant = ownVariants();
 
 let original = '';
 beforeAll(async () => {
@@ -179,7 +182,7 @@ describe('unfaithful items of the bundled brief', () => {
   });
 
   it('is an error under --strict, in mujaz check', async () => {
-    const { writeVariant, bundledObject } = await import('../support/variants.js');
+    const { bundledObject } = await import('../support/variants.js');
     const b = await bundledObject();
     b.conclusions.points[0].text += ' منذ عام 2015';
     const { file } = await writeVariant(b, 'claims');

@@ -15,6 +15,7 @@ import { startPreviewServer } from '../../src/serve/server.js';
 import { chromiumOf, hashTree, processes, SLUG, spawnCli, strays, waitFor } from '../pdf/support.js';
 import { freePort, rawGet, startCli } from '../serve/helpers.js';
 import { bundledBrief, repoRoot, runCli, scratchFolders, type CliResult } from '../support/build.js';
+import { type Output, previousDeck as suiteDeckCopy } from '../support/previous-deck.js';
 import { FAULTS, type Fault } from './faults.js';
 
 const HERE = 'robustness/faults.test.ts';
@@ -48,12 +49,13 @@ async function timed(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRe
   return { ...result, seconds };
 }
 
-/** An output root holding a finished deck of the bundled brief, and its hash. */
-async function previousDeck(extra: string[] = []): Promise<{ out: string; hash: string }> {
+/**
+ * An output root holding a finished deck of the bundled brief with `outputs` (as `mujaz build` writes it, with
+ * `--handout`, or with `--no-pdf`: the suite's deck, copied), and its hash.
+ */
+async function previousDeck(outputs: Output[] = ['pdf']): Promise<{ out: string; hash: string }> {
   const out = await fresh('mujaz-faults-out-');
-  const result = await runCli(['build', bundledBrief, '--out', out, ...extra]);
-  expect(result.code, result.stderr).toBe(0);
-  return { out, hash: await hashTree(path.join(out, SLUG)) };
+  return { out, hash: await hashTree(await suiteDeckCopy(out, SLUG, outputs)) };
 }
 
 /** The previous deck as it was, nothing left beside it, no process of the run, and its TMPDIR empty. */
@@ -102,7 +104,7 @@ const LONG_WORD = /this text holds a word of 1200 letters with no space in it, t
 /** The scenarios of the rows of this file, by id. */
 const SCENARIOS: Record<string, () => Promise<void>> = {
   async 'kill-9-mid-build'() {
-    const { out, hash } = await previousDeck(['--handout']);
+    const { out, hash } = await previousDeck(['pdf', 'handout']);
     const tmp = await fresh('mujaz-faults-tmp-');
     const run = spawnCli(['build', bundledBrief, '--out', out, '--handout'], { env: { TMPDIR: tmp } });
     // Half-way: the deck PDF printed into the staging folder, the handout being printed, Chromium running.
@@ -175,7 +177,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   },
 
   async 'long-word-html-only'() {
-    const { out, hash } = await previousDeck(['--no-pdf']);
+    const { out, hash } = await previousDeck([]);
     const { file, line } = await longWordBrief();
     const result = await timed(['build', file, '--out', out, '--no-pdf']);
     expect(result.code, result.stderr).toBe(1);
@@ -289,7 +291,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   },
 
   async 'preview-symlinks'() {
-    const { out } = await previousDeck(['--no-pdf']);
+    const { out } = await previousDeck([]);
     const deck = path.join(out, SLUG);
     const secret = path.join(await fresh('mujaz-faults-secret-'), 'secret.txt');
     await writeFile(secret, 'SECRET OUTSIDE THE DECK\n');

@@ -154,7 +154,10 @@ async function openDeck(deckDir: string): Promise<Observed> {
       });
     });
     await page.goto(pathToFileURL(path.join(deckDir, 'index.html')).href, { waitUntil: 'load', timeout: 30_000 });
-    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => setTimeout(r, 100))));
+    // Started (reveal.js initialised, the deck's labels set), its fonts loaded, and the events already queued
+    // (a policy violation is told in a task of its own) delivered.
+    await page.waitForSelector('html[data-mujaz-ready]', { timeout: 30_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => setTimeout(r, 0))));
     const inPage = await page.evaluate(() => {
       const w = window as unknown as { __pwned?: unknown; __violations?: string[] };
       const attributes: string[] = [];

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
 import { stage, targetFor, writeText } from '../../src/write/output.js';
 import { briefFolder, bundledBrief, bundledSlug, bundledText, edit, exists, hashFolder } from '../fixtures/briefs.js';
-import { removeDir, runCli, tempDir } from '../support/build.js';
+import { poll } from '../serve/helpers.js';
+import { removeDir, runBinary, runCli, tempDir } from '../support/build.js';
+import { previousDeck } from '../support/previous-deck.js';
 
 let root: string;
 beforeAll(async () => {
@@ -35,6 +37,11 @@ async function listFiles(dir: string): Promise<string[]> {
 
 async function build(out: string, brief = bundledBrief) {
   return runCli(['build', brief, '--no-pdf', '-o', out]);
+}
+
+/** A deck a build left in `out` before (the suite's, copied as `build --no-pdf` writes it). */
+async function builtBefore(out: string): Promise<void> {
+  await previousDeck(out, bundledSlug, []);
 }
 
 describe('targetFor: the output path comes from a validated slug and stays inside the output root', () => {
@@ -68,7 +75,7 @@ describe('targetFor: the output path comes from a validated slug and stays insid
 describe('a failed build leaves the previous deck byte for byte', () => {
   it('through the CLI: an invalid brief', async () => {
     const out = path.join(root, 'failed-cli');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     const before = await hashFolder(out);
     const file = await briefFolder(path.join(root, 'failed-cli-brief'), edit(bundledText, 'sources: [23]', 'sources: [230]'));
     const result = await build(out, file);
@@ -79,7 +86,7 @@ describe('a failed build leaves the previous deck byte for byte', () => {
 
   it('in-process: a build that fails after staging (half written) changes nothing and leaves no temporary folder', async () => {
     const out = path.join(root, 'failed-staged');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     const before = await hashFolder(out);
     const staging = await stage(out, bundledSlug);
     try {
@@ -95,7 +102,7 @@ describe('a failed build leaves the previous deck byte for byte', () => {
 
   it('a successful rebuild replaces the whole folder: files of the previous deck do not linger', async () => {
     const out = path.join(root, 'rebuild');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     await writeFile(path.join(out, bundledSlug, 'stale.txt'), 'from an older build');
     expect((await build(out)).code).toBe(0);
     expect(await exists(path.join(out, bundledSlug, 'stale.txt'))).toBe(false);
@@ -141,7 +148,7 @@ describe('only folders with the .mujaz marker are replaced', () => {
 
     // A link to a real mujaz deck elsewhere: still not replaced through the link.
     const elsewhere = path.join(root, 'elsewhere');
-    expect((await build(elsewhere)).code).toBe(0);
+    await builtBefore(elsewhere);
     const elsewhereHash = await hashFolder(elsewhere);
     const linkOut = path.join(root, 'link-target');
     await mkdir(linkOut, { recursive: true });
@@ -176,7 +183,7 @@ describe('only folders with the .mujaz marker are replaced', () => {
 describe('a build killed in the middle of the swap', () => {
   it('left the previous deck in a "-old" folder and none in place: the next build puts it back first', async () => {
     const out = path.join(root, 'killed-swap');
-    expect((await build(out)).code).toBe(0);
+    await builtBefore(out);
     const before = await hashFolder(path.join(out, bundledSlug));
     // What a kill between the two renames of commit() leaves behind.
     await rename(path.join(out, bundledSlug), path.join(out, `.mujaz-tmp-${bundledSlug}-12345678-old`));
@@ -195,8 +202,10 @@ describe('two builds of the same brief at once', () => {
     const expected = await listFiles(path.join(solo, bundledSlug));
     const expectedHash = await hashFolder(path.join(solo, bundledSlug));
 
+    // Two processes of the real executable (runCli would run them in this process, one after the other).
     const out = path.join(root, 'concurrent');
-    const [a, b] = await Promise.all([build(out), build(out)]);
+    const twice = () => runBinary(['build', bundledBrief, '--no-pdf', '-o', out]);
+    const [a, b] = await Promise.all([twice(), twice()]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(await readdir(out)).toEqual([bundledSlug]);
@@ -210,11 +219,13 @@ describe('two builds of the same brief at once', () => {
     const out = path.join(root, 'lock');
     const first = await stage(out, 'locked');
     let secondStarted = false;
-    const second = stage(out, 'locked').then((s) => {
+    // It tries the lock every 10 ms (not 250), and says each time it finds it held.
+    let waits = 0;
+    const second = stage(out, 'locked', undefined, { retryMs: 10, onWait: () => waits++ }).then((s) => {
       secondStarted = true;
       return s;
     });
-    await new Promise((r) => setTimeout(r, 600));
+    await poll(() => waits >= 3, 'the second stage() to find the lock held three times', 20_000, 5);
     expect(secondStarted).toBe(false);
     await writeText(first.dir, 'index.html', 'first');
     await first.commit();

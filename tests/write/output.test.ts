@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MujazError } from '../../src/errors.js';
 import { processStart } from '../../src/owner.js';
-import { stage, targetFor, writeText, type Staging } from '../../src/write/output.js';
+import { stage, targetFor, writeText, type LockTiming, type Staging } from '../../src/write/output.js';
+import { poll } from '../serve/helpers.js';
 import { removeDir, tempDir } from '../support/build.js';
 
 const dirs: string[] = [];
@@ -25,6 +26,25 @@ async function outRoot(): Promise<string> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A waiting build's lock timing, shortened (it tries again every 10 ms instead of 250), and how many times it
+ * has found the lock held: a test waits for the build to have waited, not for the clock.
+ */
+function watchedWaits(): Partial<LockTiming> & { waits: number; waited(times: number, what: string): Promise<void> } {
+  const timing = {
+    waits: 0,
+    retryMs: 10,
+    onWait: () => {
+      timing.waits++;
+    },
+    async waited(times: number, what: string) {
+      const from = timing.waits;
+      await poll(() => timing.waits >= from + times, what, 20_000, 5);
+    },
+  };
+  return timing;
+}
 const exists = (p: string) =>
   lstat(p).then(
     () => true,
@@ -324,13 +344,16 @@ describe('one build of a slug at a time', () => {
     const root = await outRoot();
     const first = await stage(root, 'deck');
     let second: Staging | undefined;
-    const waiting = stage(root, 'deck').then((s) => (second = s));
+    const timing = watchedWaits();
+    const waiting = stage(root, 'deck', undefined, timing).then((s) => (second = s));
     try {
       await writeText(first.dir, 'index.html', 'first');
-      await sleep(600);
+      // It has found the lock held, tried again and found it held still: it waits.
+      await timing.waited(3, 'the second build to wait for the first');
       expect(second).toBeUndefined();
       await first.commit();
-      await sleep(400);
+      // Committed but not disposed: the lock is still held, and the second build still finds it so.
+      await timing.waited(3, 'the second build to wait after the commit');
       expect(second).toBeUndefined();
     } finally {
       await first.dispose();
@@ -352,13 +375,17 @@ describe('one build of a slug at a time', () => {
   it('never interleaves concurrent builds of one slug', async () => {
     const root = await outRoot();
     const events: string[] = [];
+    const timing = watchedWaits();
+    let toCome = 3;
     await Promise.all(
       [1, 2, 3].map(async (n) => {
-        const s = await stage(root, 'deck');
+        const s = await stage(root, 'deck', undefined, timing);
         try {
+          toCome--;
           events.push(`start ${n}`);
           await writeText(s.dir, 'index.html', String(n));
-          await sleep(30);
+          // Holding the lock until a build still to come has found it held (one that would interleave, could it).
+          if (toCome > 0) await timing.waited(1, 'another build to find the lock held');
           await s.commit();
           events.push(`end ${n}`);
         } finally {
@@ -389,8 +416,9 @@ describe('one build of a slug at a time', () => {
     const first = await stage(root, 'deck');
     try {
       const abort = new AbortController();
-      const waiting = rejection(stage(root, 'deck', abort.signal));
-      await sleep(300);
+      const timing = watchedWaits();
+      const waiting = rejection(stage(root, 'deck', abort.signal, timing));
+      await timing.waited(1, 'the second build to wait');
       abort.abort();
       const error = await waiting;
       expect(error.code).toBe('BUILD_FAILED');
@@ -459,14 +487,16 @@ describe('a lock whose owner is dead (a build killed with kill -9)', () => {
     await leftLock(out, 'live', { pid: 1, start: processStart(1), host: os.hostname() });
     let taken = false;
     const controller = new AbortController();
-    const waiting = stage(out, 'live', controller.signal).then(
+    const timing = watchedWaits();
+    const waiting = stage(out, 'live', controller.signal, timing).then(
       (s) => {
         taken = true;
         return s.dispose();
       },
       () => undefined,
     );
-    await new Promise((r) => setTimeout(r, 700));
+    // It asked after the owner, found it alive, and waited; again, and again.
+    await timing.waited(3, 'the build to wait for the live owner');
     expect(taken).toBe(false);
     controller.abort();
     await waiting;
@@ -474,8 +504,13 @@ describe('a lock whose owner is dead (a build killed with kill -9)', () => {
 
   it('a build that holds its lock longer than the lock is refreshed keeps it', async () => {
     const out = await outRoot();
-    const s = await stage(out, 'long');
-    await new Promise((r) => setTimeout(r, 6500));
+    // The lock refreshed every second (the library's least) instead of every five.
+    const s = await stage(out, 'long', undefined, { staleMs: 2000, updateMs: 1000 });
+    // Held until the lock has been refreshed twice: its folder's time set anew by its owner, which checks each
+    // time that the time it finds is the one it set (finding another, it sets none and gives the lock up).
+    const lock = path.join(out, '.long.lock');
+    const times = new Set([(await lstat(lock)).mtimeMs]);
+    await poll(async () => times.add((await lstat(lock)).mtimeMs).size >= 3, 'the lock to be refreshed twice', 10_000, 20);
     await writeText(s.dir, 'index.html', 'slow');
     await s.commit();
     await s.dispose();
