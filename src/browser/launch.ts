@@ -99,8 +99,15 @@ const PROFILE_PREFIX = 'mujaz-chromium-';
 const PROFILE_OWNER = 'mujaz-owner';
 /** The longest temporary folder Chromium's socket fits under: 107 bytes less "/org.chromium.Chromium.XXXXXX/SingletonSocket". */
 const MAX_SCRATCH_PATH = 107 - 46;
+/** Where Chromium's temporary folder goes when the profile is too deep for its socket (a short path). */
+const SHORT_TMP = '/tmp';
+/** Its name there: a profile's prefix, so that the orphans' sweep knows it by its owner tag too. */
+const SCRATCH_PREFIX = `${PROFILE_PREFIX}tmp-`;
 
-/** Removes the Chromium profiles that runs killed before they could clean up left in `dir`. */
+/**
+ * Removes the Chromium profiles (and short temporary folders) that runs killed before they could clean up
+ * left in `dir`: those whose owner tag names a process that is gone.
+ */
 export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
@@ -121,8 +128,10 @@ export async function removeOrphanProfiles(dir = os.tmpdir()): Promise<string[]>
 export function spawnBrowser(executable?: string): SpawnedBrowser {
   const choice = findBrowser(executable);
   const profile = makeTempDirSync(PROFILE_PREFIX, "the browser's profile");
-  // Profiles of runs killed before they could remove theirs: removed while this browser starts.
+  // Profiles of runs killed before they could remove theirs (and their short folders in /tmp): removed
+  // while this browser starts.
   removeOrphanProfiles().catch(() => undefined);
+  if (path.resolve(os.tmpdir()) !== SHORT_TMP) removeOrphanProfiles(SHORT_TMP).catch(() => undefined);
   const args = [...chromiumArgs(), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   if (runningAsRoot) args.push('--no-sandbox');
   // Whatever Chromium writes outside its profile goes inside it, and is removed with it: its temporary
@@ -136,7 +145,11 @@ export function spawnBrowser(executable?: string): SpawnedBrowser {
   try {
     writeFileSync(path.join(profile, PROFILE_OWNER), ownerTag());
     if (Buffer.byteLength(inside) <= MAX_SCRATCH_PATH || !existsSync('/tmp')) mkdirSync(inside);
-    else scratch = mkdtempSync('/tmp/mujaz-chromium-tmp-');
+    else {
+      // Tagged as the profile is: a run killed before it could remove it leaves it to the next run.
+      scratch = mkdtempSync(path.join(SHORT_TMP, SCRATCH_PREFIX));
+      writeFileSync(path.join(scratch, PROFILE_OWNER), ownerTag());
+    }
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
     throw temporaryFolderError(error, "the browser's profile");

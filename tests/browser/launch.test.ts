@@ -1,9 +1,10 @@
 /** Chromium is started with Puppeteer's own launch flags, as the installed puppeteer-core gives them, and mujaz's. */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, MUJAZ_ARGS, PUPPETEER_ARGS_FILE, puppeteerArgs } from '../../src/browser/launch.js';
+import { chromiumArgs, MUJAZ_ARGS, PUPPETEER_ARGS_FILE, puppeteerArgs, removeOrphanProfiles } from '../../src/browser/launch.js';
+import { ownerTag } from '../../src/owner.js';
 import { processes } from '../pdf/support.js';
 import { type CliResult, removeDir, runCli, tempDir } from '../support/build.js';
 
@@ -77,5 +78,25 @@ describe('launch flags', () => {
     } finally {
       await Promise.all([removeDir(out), removeDir(base)]);
     }
+  });
+});
+
+describe('what a killed run leaves', () => {
+  it('is removed by the next run: profiles and short temporary folders whose owner is gone, and nothing else', async () => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    // This process's id with another start time: an owner that is certainly gone (src/owner.ts).
+    const gone = `${process.pid}-1`;
+    const make = (name: string, tag?: string) => {
+      mkdirSync(path.join(dir, name));
+      if (tag !== undefined) writeFileSync(path.join(dir, name, 'mujaz-owner'), tag);
+    };
+    make('mujaz-chromium-AbC123', gone);
+    make('mujaz-chromium-tmp-DeF456', gone);
+    make('mujaz-chromium-GhI789', ownerTag());
+    make('mujaz-chromium-JkL012');
+    make('another-program-MnO345', gone);
+    expect((await removeOrphanProfiles(dir)).sort()).toEqual(['mujaz-chromium-AbC123', 'mujaz-chromium-tmp-DeF456']);
+    expect(readdirSync(dir).sort()).toEqual(['another-program-MnO345', 'mujaz-chromium-GhI789', 'mujaz-chromium-JkL012']);
   });
 });

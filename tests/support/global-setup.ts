@@ -46,7 +46,10 @@ function buildSuite(briefs: string[], out: string, env: NodeJS.ProcessEnv): Prom
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const run = await mkdtemp(path.join(os.tmpdir(), 'mujaz-suite-'));
+  const systemTmpDir = os.tmpdir();
+  const mujazIn = async (dir: string) => new Set((await readdir(dir).catch(() => [])).filter((n) => n.startsWith('mujaz-')));
+  const before = await mujazIn(systemTmpDir);
+  const run = await mkdtemp(path.join(systemTmpDir, 'mujaz-suite-'));
   const tmp = path.join(run, 'tmp');
   const decks = path.join(run, 'decks');
   await mkdir(tmp);
@@ -76,6 +79,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const left = await readdir(tmp).catch(() => []);
     if (left.length > 0) console.warn(`tests left ${left.length} entries in the run's temporary folder: ${left.slice(0, 10).join(', ')}`);
     await rm(run, { recursive: true, force: true });
+    // Chromium's short temporary folders go to /tmp when a test's TMPDIR is too deep for its socket.
+    const strays = [...(await mujazIn(systemTmpDir))].filter((n) => !before.has(n));
+    if (strays.length > 0) console.warn(`tests left ${strays.length} entries in ${systemTmpDir}: ${strays.slice(0, 10).join(', ')}`);
     if (systemTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = systemTmp;
   };
