@@ -3,6 +3,7 @@ import { loadBrief } from '../brief/load.js';
 import { buildDeck } from '../deck/build-deck.js';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { lintBrief } from '../lint/lint.js';
+import { unisolatedLatin } from '../render/isolation.js';
 import { renderDeck } from '../render/render.js';
 import type { Reporter } from '../reporter.js';
 
@@ -12,9 +13,10 @@ export async function checkBriefs(files: readonly string[], strict: boolean, rep
   for (const file of files) {
     try {
       const loaded = await loadBrief(file);
-      // Rendered (no browser) so the lint can also look at what the deck shows.
+      // Rendered (no browser): the render stage finds the Latin runs it left unisolated, the lint says where
+      // in the brief they come from.
       const html = await renderDeck({ deck: buildDeck(loaded.brief, { theme: loaded.theme }), csp: '' });
-      const warnings = [...loaded.warnings, ...lintBrief(loaded, html)];
+      const warnings = [...loaded.warnings, ...lintBrief(loaded, unisolatedLatin(html))];
       // The lint's errors (placeholders left from the scaffold) fail the brief with or without --strict.
       if (warnings.some((w) => w.severity === 'error') || (strict && warnings.length > 0)) {
         failed++;

@@ -12,6 +12,7 @@ import { estimated, fit } from '../fit/fit.js';
 import { measureInBrowser } from '../fit/measure.js';
 import { lintBrief, lintErrors } from '../lint/lint.js';
 import { type OutputOptions, requested } from '../outputs/index.js';
+import { unisolatedLatin } from '../render/isolation.js';
 import { renderDeck } from '../render/render.js';
 import { stage } from '../write/output.js';
 import { printPageWriter } from './print-page.js';
@@ -79,7 +80,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
   firstHtml.catch(() => undefined);
   let warnings: Diagnostic[] | undefined;
   const lint = async () => {
-    warnings ??= [...loaded.warnings, ...lintBrief(loaded, await firstHtml)];
+    warnings ??= [...loaded.warnings, ...lintBrief(loaded, unisolatedLatin(await firstHtml))];
   };
   if (job.strict) {
     await lint();

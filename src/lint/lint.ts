@@ -84,28 +84,11 @@ export function lintErrors(loaded: LoadedBrief): Diagnostic[] {
 }
 
 /**
- * Text of the rendered deck that contains Latin letters outside <bdi> or an ltr element. The deck is our
- * own output, so a small scan of its markup is enough: drop isolated runs, notes, scripts and tags.
+ * The editorial warnings on a valid brief. `unisolated`: the Latin runs the rendered deck shows without
+ * isolating them (the render stage's own check, src/render/isolation.ts), each warned about at the brief
+ * text it comes from.
  */
-export function unisolatedLatin(html: string): string[] {
-  const body = html
-    .replace(/<head>[\s\S]*?<\/head>/, '')
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '')
-    .replace(/<bdi\b[^>]*>[\s\S]*?<\/bdi>/g, ' ')
-    .replace(/<([a-z]+)\b[^>]*\bdir="ltr"[^>]*>[\s\S]*?<\/\1>/g, ' ');
-  const text = body.replace(/<[^>]+>/g, '\n').replace(/&[#a-z0-9]+;/gi, ' ');
-  return [
-    ...new Set(
-      text
-        .split('\n')
-        .map((t) => t.trim())
-        .filter((t) => /[A-Za-z]/.test(t)),
-    ),
-  ];
-}
-
-export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnostic[] {
+export function lintBrief(loaded: LoadedBrief, unisolated: readonly string[] = []): Diagnostic[] {
   const doc = loaded.doc;
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
   const out: Diagnostic[] = [...lintErrors(loaded), ...olderForms(loaded), ...checkClaims(loaded)];
@@ -155,23 +138,21 @@ export function lintBrief(loaded: LoadedBrief, renderedHtml?: string): Diagnosti
       out.push(warn(at, `no speaker notes for ${s.name}`, s.path.length === 0 ? 'add `sources_notes:`' : 'add `notes:` with what the presenter should say'));
     }
   }
-  if (renderedHtml !== undefined) {
-    for (const run of unisolatedLatin(renderedHtml)) {
-      const source = texts.find((t) => t.text.includes(run));
-      out.push(
-        source
-          ? warn(source.path, `the deck shows "${run}" without isolating it from the Arabic around it`, 'report this: mujaz should wrap Latin runs in <bdi>')
-          : {
-              file: loaded.file,
-              line: 0,
-              col: 0,
-              length: 1,
-              severity: 'warning',
-              message: `the deck shows "${run}" without isolating it`,
-              hint: 'report this: mujaz should wrap Latin runs in <bdi>',
-            },
-      );
-    }
+  for (const run of unisolated) {
+    const source = texts.find((t) => t.text.includes(run));
+    out.push(
+      source
+        ? warn(source.path, `the deck shows "${run}" without isolating it from the Arabic around it`, 'report this: mujaz should wrap Latin runs in <bdi>')
+        : {
+            file: loaded.file,
+            line: 0,
+            col: 0,
+            length: 1,
+            severity: 'warning',
+            message: `the deck shows "${run}" without isolating it`,
+            hint: 'report this: mujaz should wrap Latin runs in <bdi>',
+          },
+    );
   }
   return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }

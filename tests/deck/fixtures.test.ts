@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
 import { lintBrief } from '../../src/lint/lint.js';
+import { unisolatedLatin } from '../../src/render/isolation.js';
 import { renderDeck } from '../../src/render/render.js';
 import { bundledBrief, repoRoot } from '../support/build.js';
 
@@ -26,7 +27,7 @@ describe.each(files.map((f) => ({ name: path.relative(repoRoot, f), file: f })))
   it("is valid with no warning, and its deck's bookmarks all differ", async () => {
     const loaded = await loadBrief(file);
     const deck = buildDeck(loaded.brief);
-    const warnings = [...loaded.warnings, ...lintBrief(loaded, await renderDeck({ deck, csp: '' }))];
+    const warnings = [...loaded.warnings, ...lintBrief(loaded, unisolatedLatin(await renderDeck({ deck, csp: '' })))];
     // The synthetic fixtures leave out speaker notes on purpose; the others have no warning at all.
     if (!SYNTHETIC.has(path.basename(file))) expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([]);
     const bookmarks = deck.slides.map((s) => s.bookmark);

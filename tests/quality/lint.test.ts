@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { unisolatedLatin } from '../../src/lint/lint.js';
+import { unisolatedLatin } from '../../src/render/isolation.js';
 import { bundledBrief, removeDir, runCli } from '../support/build.js';
 import { bundledObject, writeVariant, type BriefObject } from '../support/variants.js';
 
