@@ -172,7 +172,9 @@ export const Session = z.strictObject({
     .describe('What the session was about, as the report says, e.g. "سايكس بيكو ومخاطر تقسيم الوطن العربي". Shown in the programme.'),
   chair: id
     .optional()
-    .describe("The id of the person who chaired or moderated it (in people, delegations or participants); their part (chair or moderator) names what they did."),
+    .describe(
+      'The id of the person who chaired or moderated it (in people, delegations or participants); their part (chair or moderator) names what they did.',
+    ),
   date: day.optional().describe('The day of the session, in a multi-day event.'),
   time: text(LIMITS.shortText).optional().describe('The time as the report gives it, e.g. "10:00–11:30" or "الساعة العاشرة صباحا".'),
   notes: notes.optional(),

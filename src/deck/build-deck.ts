@@ -169,6 +169,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
         items: chunk.length,
         origins: [...(i === 0 ? (plan.fixed ?? []) : []), ...chunk.flatMap((item) => origins.get(item) ?? [])],
         body: plan.body(chunk, i === 0),
+        level: plan.level ?? 0,
         part: i + 1,
         parts: chunks.length,
       } as Draft);

@@ -45,6 +45,8 @@ export interface SlideBase {
   continuation: string | null;
   /** The slide's bookmark in the PDFs: its title, and on a continuation "(تابع ٢ من ٣)". */
   bookmark: string;
+  /** The bookmark's depth: 1 under the session the slide belongs to, else 0. */
+  level: 0 | 1;
   /** "٣ من ١٢". */
   number: string;
   /** The speaker notes, a run list per paragraph: in the deck's digits, Latin runs isolated, as the slide's text. */

@@ -12,5 +12,6 @@ export function pdfMeta(deck: Deck): PdfMeta {
     dir: deck.dir,
     created: deck.created,
     bookmarks: deck.slides.map((s) => s.bookmark),
+    levels: deck.slides.map((s) => s.level),
   };
 }

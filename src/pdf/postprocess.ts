@@ -18,6 +18,8 @@ export interface PdfMeta {
   created: string;
   /** The bookmarks, in order: by default bookmark i opens page i. */
   bookmarks: string[];
+  /** Each bookmark's depth: 1 nests it under the bookmark at depth 0 before it (a session's slides); 0 when not given. */
+  levels?: readonly number[];
   /**
    * For a document whose bookmarks are not one per page (the handout, where a slide's notes may flow onto a
    * second page): the id of the element each bookmark opens at. Chromium writes a named destination for an
@@ -56,26 +58,45 @@ function bookmarkPages(pdf: PDFDocument, meta: PdfMeta): number[] {
   return pages;
 }
 
-function addOutline(pdf: PDFDocument, titles: string[], targets: number[]): void {
+/** Writes the outline: a bookmark at depth 1 goes under the bookmark at depth 0 before it, open. */
+function addOutline(pdf: PDFDocument, titles: string[], targets: number[], levels: readonly number[] = []): void {
   const pages = pdf.getPages();
   const context = pdf.context;
   const outlineRef = context.nextRef();
   const shown = pages.length === 0 ? [] : titles.slice(0, targets.length);
   const itemRefs: PDFRef[] = shown.map(() => context.nextRef());
+  // Each item's parent (an index, or -1 for the outline itself) and each parent's children, in order.
+  const parents = shown.map((_, i) => {
+    if ((levels[i] ?? 0) === 0) return -1;
+    for (let j = i - 1; j >= 0; j--) if ((levels[j] ?? 0) === 0) return j;
+    return -1;
+  });
+  const children = (parent: number) => itemRefs.flatMap((_, i) => (parents[i] === parent ? [i] : []));
+  const link = (entries: Record<string, unknown>, kids: number[]) => {
+    if (kids.length === 0) return;
+    entries.First = itemRefs[kids[0]!];
+    entries.Last = itemRefs[kids[kids.length - 1]!];
+    entries.Count = PDFNumber.of(kids.length);
+  };
   itemRefs.forEach((ref, i) => {
+    const parent = parents[i]!;
+    const siblings = children(parent);
+    const at = siblings.indexOf(i);
     const entries: Record<string, unknown> = {
       Title: PDFHexString.fromText(titles[i] ?? ''),
-      Parent: outlineRef,
+      Parent: parent < 0 ? outlineRef : itemRefs[parent],
       Dest: context.obj([pages[targets[i]!]!.ref, PDFName.of('Fit')]),
     };
-    if (i > 0) entries.Prev = itemRefs[i - 1];
-    if (i < itemRefs.length - 1) entries.Next = itemRefs[i + 1];
+    if (at > 0) entries.Prev = itemRefs[siblings[at - 1]!];
+    if (at < siblings.length - 1) entries.Next = itemRefs[siblings[at + 1]!];
+    link(entries, children(i));
     context.assign(ref, context.obj(entries as never));
   });
   const outline: Record<string, unknown> = { Type: 'Outlines', Count: PDFNumber.of(itemRefs.length) };
-  if (itemRefs.length > 0) {
-    outline.First = itemRefs[0];
-    outline.Last = itemRefs[itemRefs.length - 1];
+  const top = children(-1);
+  if (top.length > 0) {
+    outline.First = itemRefs[top[0]!];
+    outline.Last = itemRefs[top[top.length - 1]!];
   }
   context.assign(outlineRef, context.obj(outline as never));
   pdf.catalog.set(PDFName.of('Outlines'), outlineRef);
@@ -162,7 +183,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   pdf.catalog.delete(PDFName.of('Metadata'));
   pdf.catalog.delete(PDFName.of('Outlines'));
   renumberNodeIds(pdf);
-  addOutline(pdf, meta.bookmarks, bookmarkPages(pdf, meta));
+  addOutline(pdf, meta.bookmarks, bookmarkPages(pdf, meta), meta.levels);
   const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
   prefs.set(PDFName.of('Direction'), PDFName.of(meta.dir === 'rtl' ? 'R2L' : 'L2R'));
   prefs.set(PDFName.of('DisplayDocTitle'), pdf.context.obj(true));

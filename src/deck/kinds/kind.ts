@@ -35,6 +35,8 @@ export interface SlidePlan<T, B> {
   origins?: (item: T, index: number) => BriefPath[];
   /** Where the fixed texts of the first slide come from. */
   fixed?: BriefPath[];
+  /** Its depth in the PDFs' bookmarks: 1 under the slide before it at depth 0 (a session's messages). */
+  level?: 0 | 1;
 }
 
 /** A slide planned so far (the sources slide lists those before it). */

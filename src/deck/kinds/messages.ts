@@ -1,7 +1,8 @@
 /**
  * A speaker's messages: one slide group per message group of the brief, the speaker above the points,
  * headed by what they are and whose («الكلمة الرئيسية: دان سميث», "Opening remarks: …"), unless the
- * brief gives a heading. Messages given in a session follow that session's slide (./session.ts).
+ * brief gives a heading. They are planned in the event's order with the sessions (./session.ts,
+ * ../programme.ts): messages given in a session follow that session's slide.
  */
 import type { MessageGroup } from '../../brief/schema.js';
 import { partWords } from '../parts.js';
@@ -23,6 +24,7 @@ export function planMessages(
   ctx: DeckContext<unknown, unknown>,
   kind: Kind<string, MessagesBody, unknown>,
   groups: { m: MessageGroup; index: number }[],
+  level: 0 | 1 = 0,
 ): void {
   for (const { m, index: i } of groups) {
     const speaker = ctx.personById(m.speaker);
@@ -39,6 +41,7 @@ export function planMessages(
       repeated: SPEAKER_LINES,
       origins: (_p, j) => [['messages', i, 'points', j, 'text']],
       body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)) }),
+      level,
     });
   }
 }
@@ -48,11 +51,8 @@ export const messages: Kind<'messages', MessagesBody, Record<never, never>> = de
   reads: ['messages', 'sessions'],
   scaffold: 'messages',
   labels: { ar: {}, en: {} },
-  slides(ctx) {
-    const sessions = new Set((ctx.brief.sessions ?? []).map((s) => s.id));
-    const own = (ctx.brief.messages ?? []).flatMap((m, index) => (m.session !== undefined && sessions.has(m.session) ? [] : [{ m, index }]));
-    planMessages(ctx, messages, own);
-  },
+  // Planned in the programme's order, with the sessions (./session.ts).
+  slides() {},
   citable: (brief) =>
     (brief.messages ?? []).flatMap((m, i) => m.points.map((p, j) => ({ path: ['messages', i, 'points', j], sources: p.sources, claims: POINT_CLAIMS }))),
   notes: (brief) => (brief.messages ?? []).map((m, i) => ({ path: ['messages', i], notes: m.notes, name: 'this messages slide' })),

@@ -1,13 +1,16 @@
 /**
- * The sessions of a multi-session event: for each, a slide with its title, its chair and its people, then
- * the messages given in it (the messages kind leaves those to the session).
+ * The event's programme (../programme.ts): the sessions of a multi-session event, each a slide with its
+ * title, its chair and its people followed by the messages given in it (their bookmarks under the
+ * session's), and the messages given outside any session in their place in the programme (the messages kind
+ * leaves its slides to this one).
  */
 import { peopleOf } from '../../brief/people.js';
 import type { Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
-import { allSources, type ClaimFields, defineKind } from './kind.js';
+import { programme, sessionMessages } from '../programme.js';
+import { allSources, type ClaimFields, type DeckContext, defineKind } from './kind.js';
 import { messages, planMessages } from './messages.js';
 import { byPart, peopleGroups, personOrigins, personWeight } from './speakers.js';
 
@@ -24,6 +27,34 @@ const CHAIR_LINES = 2.4;
 /** A session's title as prose, its day, and its chair, whom the paragraphs it cites name. */
 const SESSION_CLAIMS = { title: 'text', chair: 'person-id', date: 'date' } as const satisfies ClaimFields<Session>;
 
+/** A session's slide: its title, its chair and its people. */
+function planSession(ctx: DeckContext<{ chaired: string }, SessionBody>, s: Session, i: number): void {
+  const { brief } = ctx;
+  const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
+  // The chair is shown once, above the others. The moderator is left out, as the list always left them
+  // (the participants slide shows them), whatever session they name.
+  const everyone = peopleOf(brief).flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]));
+  const people = byPart(everyone.filter((p) => p.session === s.id && p.id !== s.chair));
+  const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
+  ctx.add({
+    group: `session-${i + 1}`,
+    title: s.title,
+    notes: s.notes,
+    sources: allSources(s.sources, chair?.sources, ...people.map((p) => p.sources)),
+    list: people,
+    weight: (p) => personWeight(ctx, p),
+    reserved: chair ? CHAIR_LINES : 0,
+    fixed: [['sessions', i, 'title']],
+    origins: (p) => personOrigins(brief, p),
+    body: (chunk, first) => ({
+      chair: first && chair ? ctx.person(chair) : null,
+      chairLabel: ctx.labels.chaired,
+      date: first ? ctx.maybe(day) : null,
+      groups: peopleGroups(ctx, chunk),
+    }),
+  });
+}
+
 export const session = defineKind<SessionBody>()({
   kind: 'session',
   reads: ['sessions', 'people', 'messages'],
@@ -31,36 +62,13 @@ export const session = defineKind<SessionBody>()({
   labels: { ar: { chaired: 'رئاسة الجلسة' }, en: { chaired: 'Chair' } },
   slides(ctx) {
     const { brief } = ctx;
-    (brief.sessions ?? []).forEach((s, i) => {
-      const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
-      // The chair is shown once, above the others. The moderator is left out, as the list always left them
-      // (the participants slide shows them), whatever session they name.
-      const everyone = peopleOf(brief).flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]));
-      const people = byPart(everyone.filter((p) => p.session === s.id && p.id !== s.chair));
-      const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
-      ctx.add({
-        group: `session-${i + 1}`,
-        title: s.title,
-        notes: s.notes,
-        sources: allSources(s.sources, chair?.sources, ...people.map((p) => p.sources)),
-        list: people,
-        weight: (p) => personWeight(ctx, p),
-        reserved: chair ? CHAIR_LINES : 0,
-        fixed: [['sessions', i, 'title']],
-        origins: (p) => personOrigins(brief, p),
-        body: (chunk, first) => ({
-          chair: first && chair ? ctx.person(chair) : null,
-          chairLabel: ctx.labels.chaired,
-          date: first ? ctx.maybe(day) : null,
-          groups: peopleGroups(ctx, chunk),
-        }),
-      });
-      planMessages(
-        ctx,
-        messages,
-        (brief.messages ?? []).flatMap((m, index) => (m.session === s.id ? [{ m, index }] : [])),
-      );
-    });
+    for (const block of programme(brief, (id) => ctx.personById(id))) {
+      if (block.type === 'messages') planMessages(ctx, messages, [{ m: block.group, index: block.index }]);
+      else {
+        planSession(ctx, block.session, block.index);
+        planMessages(ctx, messages, sessionMessages(brief, block.session), 1);
+      }
+    }
   },
   citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources, claims: SESSION_CLAIMS })),
   notes: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], notes: s.notes, name: `the slide of the session "${s.title}"` })),

@@ -1,0 +1,88 @@
+/**
+ * The deck follows the event as it ran (src/deck/programme.ts): the opening and the keynote before the
+ * sessions they opened, the sessions in order with their messages after each, the closing remarks last, and
+ * everything else in the order the analyst wrote it; a session's slides sit under it in the PDFs' bookmarks.
+ */
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { Brief } from '../../src/brief/schema.js';
+import { buildDeck } from '../../src/deck/build-deck.js';
+import { suiteDeck } from '../support/suite.js';
+
+/** A conference: two panels, a keynote and closing remarks, written in an order that is not the programme's. */
+function conference(messages: { speaker: string; session?: string }[], sessions = ['panel-1', 'panel-2']) {
+  const person = (id: string, part: string, session?: string) => ({ id, name: id, part, ...(session ? { session } : {}), sources: [1] });
+  return Brief.parse({
+    slug: 'conference',
+    lang: 'en',
+    dir: 'ltr',
+    title: 'A conference',
+    source: { title: 'Report' },
+    event: { kind: 'Conference', summary: 'A conference.', date: 'unknown', host: { institution: 'Institute' }, sources: [1] },
+    sessions: sessions.map((id, i) => ({ id, title: `Panel ${i + 1}`, chair: `mod-${i + 1}`, sources: [1] })),
+    people: [
+      person('opener', 'opening'),
+      person('keynoter', 'keynote'),
+      person('closer', 'closing'),
+      person('guest', 'speaker'),
+      ...sessions.flatMap((id, i) => [person(`mod-${i + 1}`, 'moderator', id), person(`p-${i + 1}`, 'panellist', id)]),
+    ],
+    messages: messages.map((m) => ({ ...m, points: [{ text: `What ${m.speaker} said.`, sources: [1] }] })),
+  });
+}
+
+const order = (brief: ReturnType<typeof conference>) =>
+  buildDeck(brief)
+    .slides.filter((s) => s.kind === 'session' || s.kind === 'messages')
+    .map((s) => `${s.level ? '  ' : ''}${s.titleText}`);
+
+describe('the programme', () => {
+  it('puts the opening and the keynote before the sessions, the closing last, whatever order they were written in', () => {
+    const brief = conference([
+      { speaker: 'closer' },
+      { speaker: 'p-1', session: 'panel-1' },
+      { speaker: 'p-2', session: 'panel-2' },
+      { speaker: 'keynoter' },
+      { speaker: 'opener' },
+    ]);
+    expect(order(brief)).toEqual([
+      'Opening remarks: opener',
+      'Keynote: keynoter',
+      'Panel 1',
+      '  Panel remarks: p-1',
+      'Panel 2',
+      '  Panel remarks: p-2',
+      'Closing remarks: closer',
+    ]);
+  });
+
+  it('keeps the order written for everything else: a speaker between the panels stays between them', () => {
+    const brief = conference([{ speaker: 'p-1', session: 'panel-1' }, { speaker: 'guest' }, { speaker: 'p-2', session: 'panel-2' }]);
+    expect(order(brief)).toEqual(['Panel 1', '  Panel remarks: p-1', 'Key messages: guest', 'Panel 2', '  Panel remarks: p-2']);
+  });
+
+  it('keeps the sessions in their order, a session without messages after the one before it', () => {
+    const brief = conference([{ speaker: 'p-2', session: 'panel-2' }, { speaker: 'keynoter' }], ['panel-1', 'panel-2']);
+    expect(order(brief)).toEqual(['Keynote: keynoter', 'Panel 1', 'Panel 2', '  Panel remarks: p-2']);
+  });
+});
+
+describe("the PDFs' bookmarks", () => {
+  it("nest a session's slides under the session, in the deck and in the handout", async () => {
+    const slug = 'aapso-arab-committees-conference';
+    for (const file of [`${slug}.pdf`, `${slug}-handout.pdf`]) {
+      const pdf = await getDocument({ data: new Uint8Array(await readFile(path.join(suiteDeck(slug), file))) }).promise;
+      const outline = (await pdf.getOutline()) ?? [];
+      const sessions = outline.filter((o) => o.title.startsWith('الجلسة'));
+      expect(sessions.length, file).toBe(2);
+      for (const s of sessions) expect(s.items.length, `${file}: ${s.title}`).toBeGreaterThan(0);
+      expect(
+        sessions.flatMap((s) => s.items.map((i) => i.title)).every((t) => t.includes(':')),
+        file,
+      ).toBe(true);
+      await pdf.destroy();
+    }
+  });
+});
