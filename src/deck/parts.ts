@@ -6,40 +6,46 @@ import type { Part } from '../brief/schema.js';
 import type { Lang } from './kinds/kind.js';
 
 interface PartWords {
-  /** The heading over the people of this part. */
-  group: string;
+  /**
+   * The heading over the people of this part, by how many they are: one, two, three or more (Arabic nouns
+   * and adjectives agree in number: «المتحدث»، «المتحدثان»، «المتحدثون»); null for people whose part the
+   * report does not give, who get no heading.
+   */
+  group: readonly [string, string, string] | null;
   /** What their messages are, in a slide's heading. */
   messages: string;
 }
 
+const same = (label: string) => [label, label, label] as const;
+
 const AR: Record<Part | 'none', PartWords> = {
-  patron: { group: 'بحضور', messages: 'كلمة راعي الحدث' },
-  opening: { group: 'الكلمة الافتتاحية', messages: 'الكلمة الافتتاحية' },
-  welcome: { group: 'كلمة الترحيب', messages: 'كلمة الترحيب' },
-  keynote: { group: 'المتحدث الرئيسي', messages: 'الكلمة الرئيسية' },
-  chair: { group: 'رئاسة الجلسة', messages: 'مداخلة رئيس الجلسة' },
-  moderator: { group: 'إدارة الجلسة', messages: 'مداخلة مدير الجلسة' },
-  presenter: { group: 'تقديم العرض', messages: 'عرض' },
-  panellist: { group: 'المشاركون في الحلقة', messages: 'مداخلة' },
-  speaker: { group: 'المتحدثون', messages: 'الرسائل الرئيسية' },
-  closing: { group: 'الكلمة الختامية', messages: 'الكلمة الختامية' },
-  rapporteur: { group: 'المقرر', messages: 'تقرير المقرر' },
-  none: { group: 'المتحدثون', messages: 'الرسائل الرئيسية' },
+  patron: { group: same('بحضور'), messages: 'كلمة راعي الحدث' },
+  opening: { group: ['الكلمة الافتتاحية', 'الكلمتان الافتتاحيتان', 'الكلمات الافتتاحية'], messages: 'الكلمة الافتتاحية' },
+  welcome: { group: ['كلمة الترحيب', 'كلمتا الترحيب', 'كلمات الترحيب'], messages: 'كلمة الترحيب' },
+  keynote: { group: ['المتحدث الرئيسي', 'المتحدثان الرئيسيان', 'المتحدثون الرئيسيون'], messages: 'الكلمة الرئيسية' },
+  chair: { group: same('رئاسة الجلسة'), messages: 'مداخلة رئيس الجلسة' },
+  moderator: { group: same('إدارة الجلسة'), messages: 'مداخلة مدير الجلسة' },
+  presenter: { group: ['تقديم العرض', 'تقديم العرضين', 'تقديم العروض'], messages: 'عرض' },
+  panellist: { group: ['المشارك في الحلقة', 'المشاركان في الحلقة', 'المشاركون في الحلقة'], messages: 'مداخلة' },
+  speaker: { group: ['المتحدث', 'المتحدثان', 'المتحدثون'], messages: 'الرسائل الرئيسية' },
+  closing: { group: ['الكلمة الختامية', 'الكلمتان الختاميتان', 'الكلمات الختامية'], messages: 'الكلمة الختامية' },
+  rapporteur: { group: ['المقرر', 'المقرران', 'المقررون'], messages: 'تقرير المقرر' },
+  none: { group: null, messages: 'الرسائل الرئيسية' },
 };
 
 const EN: Record<Part | 'none', PartWords> = {
-  patron: { group: 'In the presence of', messages: 'Address' },
-  opening: { group: 'Opening', messages: 'Opening remarks' },
-  welcome: { group: 'Welcome', messages: 'Welcome' },
-  keynote: { group: 'Keynote speaker', messages: 'Keynote' },
-  chair: { group: 'Chair', messages: "Chair's remarks" },
-  moderator: { group: 'Moderator', messages: "Moderator's remarks" },
-  presenter: { group: 'Presenter', messages: 'Presentation' },
-  panellist: { group: 'Panellists', messages: 'Panel remarks' },
-  speaker: { group: 'Speakers', messages: 'Key messages' },
-  closing: { group: 'Closing', messages: 'Closing remarks' },
-  rapporteur: { group: 'Rapporteur', messages: "Rapporteur's report" },
-  none: { group: 'Speakers', messages: 'Key messages' },
+  patron: { group: same('In the presence of'), messages: 'Address' },
+  opening: { group: same('Opening remarks'), messages: 'Opening remarks' },
+  welcome: { group: same('Welcome remarks'), messages: 'Welcome remarks' },
+  keynote: { group: ['Keynote speaker', 'Keynote speakers', 'Keynote speakers'], messages: 'Keynote' },
+  chair: { group: ['Chair', 'Chairs', 'Chairs'], messages: "Chair's remarks" },
+  moderator: { group: ['Moderator', 'Moderators', 'Moderators'], messages: "Moderator's remarks" },
+  presenter: { group: ['Presenter', 'Presenters', 'Presenters'], messages: 'Presentation' },
+  panellist: { group: ['Panellist', 'Panellists', 'Panellists'], messages: 'Panel remarks' },
+  speaker: { group: ['Speaker', 'Speakers', 'Speakers'], messages: 'Key messages' },
+  closing: { group: same('Closing remarks'), messages: 'Closing remarks' },
+  rapporteur: { group: ['Rapporteur', 'Rapporteurs', 'Rapporteurs'], messages: "Rapporteur's report" },
+  none: { group: null, messages: 'Key messages' },
 };
 
 /** The order groups of people are shown in: who opened the event first, who closed it last. */
@@ -60,4 +66,10 @@ export const PART_ORDER: readonly (Part | 'none')[] = [
 
 export function partWords(lang: Lang, part: Part | undefined): PartWords {
   return (lang === 'ar' ? AR : EN)[part ?? 'none'];
+}
+
+/** The heading over `count` people of this part, in number with them; null for people without a part. */
+export function groupLabel(lang: Lang, part: Part | undefined, count: number): string | null {
+  const forms = partWords(lang, part).group;
+  return forms === null ? null : forms[count <= 1 ? 0 : count === 2 ? 1 : 2];
 }

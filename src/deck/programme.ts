@@ -1,9 +1,10 @@
 /**
  * The event's programme: its sessions and the message groups given outside any session, in the order the
- * event ran. The analyst's order is kept, and a part with a place of its own in a programme takes it: the
- * welcome, the opening and the patron's address first, then the keynote, then the sessions and every other
- * part in the order written (a session where its first message group is written, else after the session
- * before it), and the closing remarks last. A session's own message groups follow it.
+ * event ran. A part with a place of its own in a programme takes it: the welcome, the opening and the
+ * patron's address first, then the keynote, and the closing remarks last, each in the order written. The
+ * sessions (in their order) and every other message group (in the order written) come between, woven
+ * together by where the report tells them (the first paragraph each cites), then by the order written. A
+ * session's own message groups follow it.
  */
 import type { Brief, MessageGroup, Part, Person, Session } from '../brief/schema.js';
 
@@ -13,25 +14,56 @@ export type Block = { type: 'session'; session: Session; index: number } | { typ
 const PLACE: Partial<Record<Part, number>> = { welcome: 0, opening: 0, patron: 0, keynote: 1, closing: 3, rapporteur: 3 };
 const WITH_SESSIONS = 2;
 
+interface Keyed {
+  block: Block;
+  place: number;
+  /** The first paragraph of the report it cites: the report tells the event in order. */
+  paragraph: number;
+  /** Its place in the order written (a session's: its first message group's, else just after the session before it). */
+  at: number;
+}
+
+const firstOf = (...lists: (readonly number[] | undefined)[]) => Math.min(...lists.flatMap((l) => l ?? []));
+
+/** Two lists in one, each keeping its own order: at each step the head that comes first in the report, then as written. */
+function merge(a: Keyed[], b: Keyed[]): Keyed[] {
+  const out: Keyed[] = [];
+  let [i, j] = [0, 0];
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x.paragraph - y.paragraph || x.at - y.at) <= 0)) {
+      out.push(x!);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
 export function programme(brief: Brief, personById: (id: string) => Person | undefined): Block[] {
   const sessions = brief.sessions ?? [];
   const known = new Set(sessions.map((s) => s.id));
   const messages = brief.messages ?? [];
-  const keyed: { block: Block; place: number; at: number }[] = [];
+  const own: Keyed[] = [];
   messages.forEach((group, index) => {
     if (group.session !== undefined && known.has(group.session)) return;
     const part = personById(group.speaker)?.part;
-    keyed.push({ block: { type: 'messages', group, index }, place: (part && PLACE[part]) ?? WITH_SESSIONS, at: index });
+    const paragraph = firstOf(...group.points.map((p) => p.sources));
+    own.push({ block: { type: 'messages', group, index }, place: (part && PLACE[part]) ?? WITH_SESSIONS, paragraph, at: index });
   });
   let previous = -1;
-  sessions.forEach((session, index) => {
+  const inSessions = sessions.map((session, index): Keyed => {
     const first = messages.findIndex((m) => m.session === session.id);
-    // A session with no message group of its own comes right after the session before it.
     const at = first >= 0 ? Math.max(first, previous + 1e-3) : previous + 1e-3;
     previous = at;
-    keyed.push({ block: { type: 'session', session, index }, place: WITH_SESSIONS, at });
+    const paragraph = firstOf(session.sources, ...messages.filter((m) => m.session === session.id).flatMap((m) => m.points.map((p) => p.sources)));
+    return { block: { type: 'session', session, index }, place: WITH_SESSIONS, paragraph, at };
   });
-  return keyed.sort((a, b) => a.place - b.place || a.at - b.at).map((k) => k.block);
+  const placed = (n: number) => own.filter((k) => k.place === n);
+  return [...placed(0), ...placed(1), ...merge(placed(WITH_SESSIONS), inSessions), ...placed(3)].map((k) => k.block);
 }
 
 /** The message groups given in a session, in the order written. */

@@ -23,7 +23,8 @@ export interface PersonView {
 
 /** People of one part in the event, under its heading ("Panellists"). */
 export interface PeopleGroup {
-  label: string;
+  /** The part's heading, in number with the people; null for people without a part, or when it would repeat the slide's heading. */
+  label: string | null;
   people: PersonView[];
 }
 

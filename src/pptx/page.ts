@@ -116,8 +116,8 @@ export class Page {
     return people.map((p) => this.person(p));
   }
 
-  groups(groups: readonly { label: string; people: PersonView[] }[]): Para[] {
-    return groups.flatMap((g) => [this.h3(g.label), ...this.people(g.people)]);
+  groups(groups: readonly { label: string | null; people: PersonView[] }[]): Para[] {
+    return groups.flatMap((g) => [...(g.label === null ? [] : [this.h3(g.label)]), ...this.people(g.people)]);
   }
 
   /** Chips (themes, attendees) as one paragraph, in the language's list. */

@@ -65,7 +65,7 @@ describe('people and their parts', () => {
     expect(titles).toContain('Panel remarks: A. Ryabkov');
     expect(titles.some((t) => /Participants and moderation|Key messages$/.test(t))).toBe(false);
     const speakers = deck.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;
-    expect(speakers.body.groups.map((g) => g.label)).toEqual(['Opening', 'Moderator', 'Panellists']);
+    expect(speakers.body.groups.map((g) => g.label)).toEqual(['Opening remarks', 'Moderator', 'Panellists']);
     expect(speakers.body.groups[2]!.people.map((p) => plain(p.primary))).toEqual(['A. Ryabkov', 'B. Andrabi']);
     // A role is not required; the affiliation is shown where the role would be.
     expect(speakers.body.groups[2]!.people[0]!.secondary && plain(speakers.body.groups[2]!.people[0]!.secondary)).toBe('Russian Ministry of Foreign Affairs');
@@ -162,8 +162,10 @@ describe('sessions', () => {
     const panelSlide = deck.slides.find((s) => s.titleText.startsWith('Panel: arms')) as Extract<Slide, { kind: 'session' }>;
     expect(panelSlide.body.chair && plain(panelSlide.body.chair.primary)).toBe('Malik Qasim');
     expect(panelSlide.body.groups.flatMap((g) => g.people.map((p) => plain(p.primary)))).toEqual(['A. Ryabkov', 'B. Andrabi']);
-    // The moderator in no session is still on the speakers slide.
-    expect(order).toContain('speakers:Speakers');
+    // The moderator in no session is still on the speakers slide, headed by their part.
+    expect(order).toContain('speakers:Moderator');
+    const alone = deck.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;
+    expect(alone.body.groups.map((g) => g.label)).toEqual([null]);
   });
 
   it('refuses a session, chair or speaker id that names nothing, with "did you mean"', async () => {
@@ -242,5 +244,35 @@ describe('organisers, venue and dates', () => {
     expect(p).toMatch(/event\.date: is not a Gregorian date of this event \(the year is before 1900\).*\| .*event\.hijri/);
     b.event.date = { from: '2008-10-14', to: '2008-10-12' };
     expect((await problems(b))[0]).toMatch(/event\.date: ends before it starts/);
+  });
+});
+
+describe('labels from the part', () => {
+  const labelsOf = (deck: ReturnType<typeof buildDeck>, kind: Slide['kind']) =>
+    deck.slides.filter((s) => s.kind === kind).map((s) => [s.titleText, ...(s.body as { groups: { label: string | null }[] }).groups.map((g) => g.label)]);
+
+  it('agree in number in Arabic, give no heading to a part the report does not give, and never repeat the slide heading', async () => {
+    const b = await bundledObject();
+    delete b.delegations;
+    delete b.messages;
+    const person = (id: string, name: string, part?: string) => ({ id, name, ...(part ? { part } : {}), sources: [1] });
+    b.people = [person('a', 'سهيل محمود', 'opening'), person('b', 'مالك قاسم مصطفى', 'opening'), person('c', 'طاهر حسين أندرابي', 'opening')];
+    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['الكلمات الافتتاحية', null]]);
+    b.people = [person('a', 'سهيل محمود', 'keynote'), person('b', 'مالك قاسم مصطفى', 'keynote'), person('c', 'طاهر حسين أندرابي', 'speaker')];
+    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['المتحدثون', 'المتحدثان الرئيسيان', 'المتحدث']]);
+    b.people = [person('a', 'سهيل محمود'), person('b', 'مالك قاسم مصطفى', 'speaker')];
+    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['المتحدثون', 'المتحدث', null]]);
+    b.people = [person('a', 'سهيل محمود', 'patron'), person('b', 'مالك قاسم مصطفى', 'speaker')];
+    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['المتحدثون والحضور', 'بحضور', 'المتحدث']]);
+  });
+
+  it("name a session's moderator as moderating and its chair as chairing", async () => {
+    const b = await bundledObject();
+    b.sessions = [{ id: 's1', title: 'الجلسة الأولى', chair: 'malik-qasim-mustafa', sources: [1] }];
+    const deck = async () => buildDeck((await load(b)).brief).slides.find((s) => s.kind === 'session') as Extract<Slide, { kind: 'session' }>;
+    b.participants.moderator.part = 'moderator';
+    expect((await deck()).body.chairLabel).toBe('إدارة الجلسة');
+    b.participants.moderator.part = 'chair';
+    expect((await deck()).body.chairLabel).toBe('رئاسة الجلسة');
   });
 });

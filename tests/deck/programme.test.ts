@@ -69,6 +69,21 @@ describe('the programme', () => {
   });
 });
 
+describe('a session the brief gives no message', () => {
+  it('is placed among the other parts where the report tells it (the first paragraph it cites)', () => {
+    const at = (speech: number) => {
+      const brief = conference([{ speaker: 'guest' }]);
+      brief.messages![0]!.points[0]!.sources = [speech];
+      brief.sessions![0]!.sources = [3];
+      brief.sessions![1]!.sources = [5];
+      return order(brief);
+    };
+    expect(at(2)).toEqual(['Key messages: guest', 'Panel 1', 'Panel 2']);
+    expect(at(4)).toEqual(['Panel 1', 'Key messages: guest', 'Panel 2']);
+    expect(at(9)).toEqual(['Panel 1', 'Panel 2', 'Key messages: guest']);
+  });
+});
+
 describe("the PDFs' bookmarks", () => {
   it("nest a session's slides under the session, in the deck and in the handout", async () => {
     const slug = 'aapso-arab-committees-conference';

@@ -312,7 +312,10 @@ describe("LibreOffice's reading of the PowerPoint file", () => {
       `${c.slug}: ink grids agree ${scores.map((s) => (s * 100).toFixed(0)).join(' ')} % (mirrored: ${mirrors.map((s) => (s * 100).toFixed(0)).join(' ')} %)`,
     );
     const mean = (l: number[]) => l.reduce((a, b) => a + b, 0) / l.length;
-    expect(mean(mirrors), `${c.slug}: the slides mirrored`).toBeLessThan(mean(scores) - 0.1);
+    // Every slide agrees with the deck's picture at least as well as with its mirror image, and the deck as a
+    // whole clearly better (a deck of full-width English text looks much like its mirror image).
+    scores.forEach((s, i) => expect(s, `${c.slug}, slide ${i + 1}: closer to the mirror image`).toBeGreaterThanOrEqual(mirrors[i]!));
+    expect(mean(mirrors), `${c.slug}: the slides mirrored`).toBeLessThan(mean(scores) - 0.05);
     // 0.85: a person's citation stands at the far end of their line in the deck, after the name here; a
     // table's columns share the width a little differently.
     for (const [i, s] of scores.entries()) expect(s, `${c.slug} slide ${i + 1}`).toBeGreaterThanOrEqual(0.85);

@@ -24,11 +24,11 @@ export interface SessionBody {
 /** The chair's line and its heading. */
 const CHAIR_LINES = 2.4;
 
-/** A session's title as prose, its day, and its chair, whom the paragraphs it cites name. */
-const SESSION_CLAIMS = { title: 'text', chair: 'person-id', date: 'date' } as const satisfies ClaimFields<Session>;
+/** A session's title, subject and time as prose, its day, and its chair, whom the paragraphs it cites name. */
+const SESSION_CLAIMS = { title: 'text', subject: 'text', time: 'text', chair: 'person-id', date: 'date' } as const satisfies ClaimFields<Session>;
 
 /** A session's slide: its title, its chair and its people. */
-function planSession(ctx: DeckContext<{ chaired: string }, SessionBody>, s: Session, i: number): void {
+function planSession(ctx: DeckContext<{ chaired: string; moderated: string }, SessionBody>, s: Session, i: number): void {
   const { brief } = ctx;
   const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
   // The chair is shown once, above the others. The moderator is left out, as the list always left them
@@ -48,9 +48,9 @@ function planSession(ctx: DeckContext<{ chaired: string }, SessionBody>, s: Sess
     origins: (p) => personOrigins(brief, p),
     body: (chunk, first) => ({
       chair: first && chair ? ctx.person(chair) : null,
-      chairLabel: ctx.labels.chaired,
+      chairLabel: chair?.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired,
       date: first ? ctx.maybe(day) : null,
-      groups: peopleGroups(ctx, chunk),
+      groups: peopleGroups(ctx, chunk, s.title),
     }),
   });
 }
@@ -59,7 +59,7 @@ export const session = defineKind<SessionBody>()({
   kind: 'session',
   reads: ['sessions', 'people', 'messages'],
   scaffold: 'sessions',
-  labels: { ar: { chaired: 'رئاسة الجلسة' }, en: { chaired: 'Chair' } },
+  labels: { ar: { chaired: 'رئاسة الجلسة', moderated: 'إدارة الجلسة' }, en: { chaired: 'Chair', moderated: 'Moderator' } },
   slides(ctx) {
     const { brief } = ctx;
     for (const block of programme(brief, (id) => ctx.personById(id))) {

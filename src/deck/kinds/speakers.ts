@@ -1,7 +1,7 @@
 /** The speakers: the people of the brief who are in no delegation and no session, under their part. */
 import { peopleOf } from '../../brief/people.js';
 import type { Brief, Person } from '../../brief/schema.js';
-import { PART_ORDER, partWords } from '../parts.js';
+import { groupLabel, PART_ORDER } from '../parts.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
 
@@ -17,16 +17,21 @@ export function byPart(people: readonly Person[]): Person[] {
   return [...people].sort((a, b) => PART_ORDER.indexOf(a.part ?? 'none') - PART_ORDER.indexOf(b.part ?? 'none'));
 }
 
-/** The people of a slide, grouped under their part's heading. */
-export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonly Person[]): PeopleGroup[] {
-  const groups: PeopleGroup[] = [];
+/**
+ * The people of a slide, grouped under their part's heading (in number with them: «المتحدث», «المتحدثان»,
+ * «المتحدثون»); people without a part under none, and no heading that repeats the slide's own.
+ */
+export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonly Person[], heading?: string): PeopleGroup[] {
+  const parts: { part: Person['part']; people: Person[] }[] = [];
   for (const p of byPart(people)) {
-    const label = partWords(ctx.brief.lang, p.part).group;
-    const last = groups[groups.length - 1];
-    if (last && last.label === label) last.people.push(ctx.person(p));
-    else groups.push({ label, people: [ctx.person(p)] });
+    const last = parts[parts.length - 1];
+    if (last && last.part === p.part) last.people.push(p);
+    else parts.push({ part: p.part, people: [p] });
   }
-  return groups;
+  return parts.map(({ part, people: members }) => {
+    const label = groupLabel(ctx.brief.lang, part, members.length);
+    return { label: label === heading ? null : label, people: members.map((p) => ctx.person(p)) };
+  });
 }
 
 /** Where a person's texts are in the brief, for the fit's messages. */
@@ -41,26 +46,54 @@ export function personWeight(ctx: DeckContext<unknown, unknown>, p: Person): num
   return lines(ctx.personText(p), PERSON.chars) + PERSON.space + GROUP_HEADING / 2;
 }
 
+/**
+ * The speakers slide's heading: the part of everyone on it when they share one («المتحدث الرئيسي»,
+ * "Moderator"), in number with them; else «المتحدثون», or «المتحدثون والحضور» when a patron attended
+ * without speaking («الحضور» when only patrons did).
+ */
+function speakersHeading(ctx: DeckContext<SpeakersLabels, unknown>, people: readonly Person[]): string {
+  const { lang } = ctx.brief;
+  const many = people.length <= 1 ? 0 : people.length === 2 ? 1 : 2;
+  const parts = new Set(people.map((p) => p.part));
+  if (parts.size === 1) {
+    const [part] = parts;
+    if (part === 'patron') return ctx.labels.present;
+    return groupLabel(lang, part, people.length) ?? ctx.labels.speakers[many];
+  }
+  return parts.has('patron') ? ctx.labels.speakersAndPresent : ctx.labels.speakers[2];
+}
+
+export interface SpeakersLabels {
+  speakers: readonly [string, string, string];
+  present: string;
+  speakersAndPresent: string;
+}
+
 export const speakers = defineKind<SpeakersBody>()({
   kind: 'speakers',
   reads: ['people', 'sessions'],
   scaffold: 'people',
-  labels: { ar: { speakers: 'المتحدثون' }, en: { speakers: 'Speakers' } },
+  labels: {
+    // The heading agrees in number with the people under it: one, two, three or more.
+    ar: { speakers: ['المتحدث', 'المتحدثان', 'المتحدثون'], present: 'الحضور', speakersAndPresent: 'المتحدثون والحضور' } as SpeakersLabels,
+    en: { speakers: ['Speaker', 'Speakers', 'Speakers'], present: 'In attendance', speakersAndPresent: 'Speakers and guests' } as SpeakersLabels,
+  },
   slides(ctx) {
     const { brief } = ctx;
     const sessions = new Set((brief.sessions ?? []).map((s) => s.id));
     const people = byPart((brief.people ?? []).filter((p) => p.session === undefined || !sessions.has(p.session)));
     if (people.length === 0) return;
+    const title = brief.people_heading ?? speakersHeading(ctx, people);
     ctx.add({
       group: 'speakers',
-      title: brief.people_heading ?? ctx.labels.speakers,
+      title,
       notes: undefined,
       sources: allSources(...people.map((p) => p.sources)),
       list: people,
       weight: (p) => personWeight(ctx, p),
       reserved: 0,
       origins: (p) => personOrigins(brief, p),
-      body: (chunk) => ({ groups: peopleGroups(ctx, chunk) }),
+      body: (chunk) => ({ groups: peopleGroups(ctx, chunk, title) }),
     });
   },
   citable: (brief) => (brief.people ?? []).map((p, j) => ({ path: ['people', j], sources: p.sources, claims: PERSON_CLAIMS })),
