@@ -7,7 +7,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { earlyStartFor } from '../../src/browser/early.js';
-import { processes } from '../pdf/support.js';
+import { stillRunning } from '../pdf/support.js';
 import { removeDir, runCli, tempDir } from '../support/build.js';
 
 const dirs: string[] = [];
@@ -54,7 +54,7 @@ describe('a browser started early that the command does not use', () => {
     const result = await runCli([...args, '--out', path.join(tmp, 'out')], { env: { TMPDIR: sys, CI: 'true', MUJAZ_TRACE: '1' } });
     expect(result.code, result.stderr).not.toBe(0);
     expect(result.stderr, 'the browser was started early').toMatch(/ms {2}chromium started early/);
-    const left = (await processes()).filter((p) => p.args.includes(sys));
+    const left = await stillRunning(sys);
     expect(
       left.map((p) => `${p.pid} ${p.args.slice(0, 120)}`),
       'processes left running',

@@ -269,6 +269,7 @@ describe('labels from the part', () => {
   it("name a session's moderator as moderating and its chair as chairing", async () => {
     const b = await bundledObject();
     b.sessions = [{ id: 's1', title: 'الجلسة الأولى', chair: 'malik-qasim-mustafa', sources: [1] }];
+    b.messages[0].session = 's1'; // a session with messages of its own has a slide
     const deck = async () => buildDeck((await load(b)).brief).slides.find((s) => s.kind === 'session') as Extract<Slide, { kind: 'session' }>;
     b.participants.moderator.part = 'moderator';
     expect((await deck()).body.chairLabel).toBe('إدارة الجلسة');

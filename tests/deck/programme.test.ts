@@ -65,7 +65,58 @@ describe('the programme', () => {
 
   it('keeps the sessions in their order, a session without messages after the one before it', () => {
     const brief = conference([{ speaker: 'p-2', session: 'panel-2' }, { speaker: 'keynoter' }], ['panel-1', 'panel-2']);
-    expect(order(brief)).toEqual(['Keynote: keynoter', 'Panel 1', 'Panel 2', '  Panel remarks: p-2']);
+    // Panel 1 says nothing beyond its line of the programme: it is that line, in its place.
+    expect(order(brief)).toEqual(['Keynote: keynoter', 'Panel 2', '  Panel remarks: p-2']);
+    const rows = buildDeck(brief).slides.flatMap((s) => (s.kind === 'programme' ? s.body.rows.map((r) => r.title.map((x) => x.text).join('')) : []));
+    expect(rows).toEqual(['Keynote', 'Panel 1', 'Panel 2']);
+  });
+});
+
+describe('the programme slide', () => {
+  const rowsOf = (brief: ReturnType<typeof conference>) => {
+    const deck = buildDeck(brief);
+    const slides = deck.slides.filter((s) => s.kind === 'programme') as Extract<(typeof deck.slides)[number], { kind: 'programme' }>[];
+    const text = (r: { text: string }[] | null) => (r ?? []).map((x) => x.text).join('');
+    return {
+      deck,
+      rows: slides.flatMap((s) =>
+        s.body.rows.map((r) => [text(r.title), text(r.subject), ...r.people.map((p) => `${p.label}: ${text(p.names)}`)].filter(Boolean).join(' | ')),
+      ),
+    };
+  };
+
+  it('lists every part in the order of the event, each session with its subject, its moderator and its panellists', () => {
+    const brief = conference([{ speaker: 'closer' }, { speaker: 'keynoter' }, { speaker: 'p-2', session: 'panel-2' }], ['panel-1', 'panel-2', 'panel-3']);
+    brief.sessions![0]!.subject = 'Arms control';
+    const { rows, deck } = rowsOf(brief);
+    expect(rows).toEqual(
+      [
+        'Keynote: keynoter',
+        'Panel 1 | Arms control | Moderator: mod-1 | Panellist: p-1',
+        'Panel 2 | Moderator: mod-2 | Panellist: p-2',
+        'Panel 3 | Moderator: mod-3 | Panellist: p-3',
+        'Closing remarks: closer',
+      ].map((r) => r.replace(/^(Keynote|Closing remarks): (\w+)$/, '$1 | null: $2')),
+    );
+    // A session with nothing more to say is its line; the one with messages keeps its slide, right after the programme's place.
+    const titles = deck.slides.map((s) => s.titleText);
+    expect(titles.filter((t) => /^Panel \d$/.test(t))).toEqual(['Panel 2']);
+    expect(titles.indexOf('Programme')).toBe(2);
+  });
+
+  it('is there for several sessions only: a roundtable of speakers has none', () => {
+    expect(rowsOf(conference([{ speaker: 'guest' }], ['panel-1'])).rows).toEqual([]);
+    expect(rowsOf(conference([{ speaker: 'keynoter' }, { speaker: 'guest' }], ['panel-1'])).rows.length).toBe(3);
+  });
+
+  it('names every session of the real conferences in order, and the sessions without messages have no slide of their own', async () => {
+    for (const slug of ['basra-cultural-centre-conference', 'bu-pardee-graduate-conference-2016']) {
+      const html = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
+      const programme = [...html.matchAll(/<section id="programme[^"]*"[\s\S]*?<\/section>/g)].map((m) => m[0]).join('');
+      const parts = [...programme.matchAll(/<p class="programme-part"><strong>([\s\S]*?)<\/strong>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      expect(parts.length, slug).toBeGreaterThanOrEqual(5);
+      expect(html, slug).not.toMatch(/class="slide slide-session/);
+    }
   });
 });
 
@@ -78,9 +129,19 @@ describe('a session the brief gives no message', () => {
       brief.sessions![1]!.sources = [5];
       return order(brief);
     };
-    expect(at(2)).toEqual(['Key messages: guest', 'Panel 1', 'Panel 2']);
-    expect(at(4)).toEqual(['Panel 1', 'Key messages: guest', 'Panel 2']);
-    expect(at(9)).toEqual(['Panel 1', 'Panel 2', 'Key messages: guest']);
+    // Two sessions make a programme, whose order this is (the sessions are its lines, not slides).
+    expect(at(2)).toEqual(['Key messages: guest']);
+    const programmeOf = (speech: number) => {
+      const brief = conference([{ speaker: 'guest' }]);
+      brief.messages![0]!.points[0]!.sources = [speech];
+      brief.sessions![0]!.sources = [3];
+      brief.sessions![1]!.sources = [5];
+      const deck = buildDeck(brief);
+      return deck.slides.flatMap((s) => (s.kind === 'programme' ? s.body.rows.map((r) => r.title.map((x) => x.text).join('')) : []));
+    };
+    expect(programmeOf(2)).toEqual(['Key messages', 'Panel 1', 'Panel 2']);
+    expect(programmeOf(4)).toEqual(['Panel 1', 'Key messages', 'Panel 2']);
+    expect(programmeOf(9)).toEqual(['Panel 1', 'Panel 2', 'Key messages']);
   });
 });
 

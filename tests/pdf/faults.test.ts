@@ -20,7 +20,7 @@ import { silentReporter } from '../../src/reporter.js';
 import { writeText } from '../../src/write/output.js';
 import { bundledBrief, runCli, scratchFolders } from '../support/build.js';
 import { copySuiteDeck } from '../support/suite-outputs.js';
-import { chromiumOf, hashTree, noneLeft, processes, spawnCli, strays, SLUG, waitFor, type Chromium } from './support.js';
+import { chromiumOf, hashTree, noneLeft, spawnCli, stillRunning, strays, SLUG, waitFor, type Chromium } from './support.js';
 
 /** Generous bounds: each test runs real builds and Chromium, on two cores shared with other tests. */
 const SLOW = 180_000;
@@ -40,14 +40,7 @@ async function previousDeck(outRoot?: string): Promise<{ out: string; hash: stri
 /** Nothing of the run is left: no process mentions its TMPDIR (Chromium's profile is there), no profile folder. */
 async function expectNoChromium(tmp: string, chromium?: Chromium): Promise<void> {
   if (chromium) expect(await noneLeft(chromium), 'Chromium processes left running').toEqual([]);
-  // Chromium's crash handler runs in a process group of its own, outside the group mujaz kills, and exits
-  // on its own once the browser is gone: it is given the same bounded time as the browser's processes.
-  const until = Date.now() + 15_000;
-  let left = (await processes()).filter((p) => p.args.includes(tmp));
-  while (left.length > 0 && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = (await processes()).filter((p) => p.args.includes(tmp));
-  }
+  const left = await stillRunning(tmp);
   expect(
     left.map((p) => `${p.pid} ${p.args.slice(0, 120)}`),
     'processes left running',

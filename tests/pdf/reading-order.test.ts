@@ -13,7 +13,7 @@
  * same brief gave before issue 15 (tests/pdf/before/, printed by the Chromium named in tests/golden/chromium.txt;
  * their pages' hashes are cached between runs, tests/pdf/raster.ts).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,7 +195,14 @@ describe('the pages look as they did before, to the pixel', () => {
     const report: string[] = [];
     let pages = 0;
     let identical = 0;
-    for (const pdf of built) {
+    // The decks printed before issue 15 whose slides have not changed on purpose since (tests/pdf/before/:
+    // issue 25 gave aapso's conference a programme slide and ids's and oic's speakers slides new headings; the
+    // fixtures added since have no before). Every deck's text order is still shown to change no pixel above.
+    const kept = new Set(await readdir(BEFORE));
+    const compared = built.filter((pdf) => kept.has(path.basename(pdf.file)));
+    expect(compared.length).toBe(kept.size);
+    expect(compared.length).toBeGreaterThanOrEqual(8);
+    for (const pdf of compared) {
       const name = path.basename(pdf.file);
       // The committed PDF's pages are drawn only if their hashes are not cached, or to count the pixels that differ.
       const [now, before] = await Promise.all([rasterise(pdf.file, { dpi: 72 }), committedPages(path.join(BEFORE, name), { dpi: 72 })]);
@@ -213,7 +220,7 @@ describe('the pages look as they did before, to the pixel', () => {
       }
     }
     console.log(`${identical} of ${pages} pages identical to the pixel${report.length ? `; ${report.join('; ')}` : ''}`);
-    expect(pages).toBeGreaterThan(100);
+    expect(pages).toBeGreaterThanOrEqual(76);
     expect(identical / pages).toBeGreaterThan(0.97);
   }, 300_000);
 });

@@ -344,6 +344,20 @@ export async function noneLeft(chromium: Pick<Chromium, 'pid' | 'profile'>, time
   }
 }
 
+/**
+ * The processes whose command line mentions `text` (a run's TMPDIR), once none is left or `timeoutMs` has
+ * passed. Chromium's crash handler runs in a process group of its own, outside the group mujaz kills, and
+ * exits on its own once the browser is gone: it is given the time the browser's processes are.
+ */
+export async function stillRunning(text: string, timeoutMs = 15_000): Promise<Proc[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const left = (await processes()).filter((p) => p.args.includes(text));
+    if (left.length === 0 || Date.now() > until) return left;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface Spawned {
   child: ChildProcess;
   done: Promise<CliResult>;

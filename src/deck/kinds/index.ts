@@ -14,13 +14,27 @@ import { discussion } from './discussion.js';
 import { messages } from './messages.js';
 import { overview } from './overview.js';
 import { participants } from './participants.js';
+import { programmeKind } from './programme.js';
 import { sources } from './sources.js';
 import { session } from './session.js';
 import { speakers } from './speakers.js';
 import { technologies } from './technologies.js';
 import { title } from './title.js';
 
-export const KINDS = [title, overview, delegation, speakers, participants, session, messages, discussion, technologies, conclusions, sources] as const;
+export const KINDS = [
+  title,
+  overview,
+  programmeKind,
+  delegation,
+  speakers,
+  participants,
+  session,
+  messages,
+  discussion,
+  technologies,
+  conclusions,
+  sources,
+] as const;
 
 type AnyKind = (typeof KINDS)[number];
 type BodyOf<M> = M extends Kind<string, infer B, unknown> ? B : never;

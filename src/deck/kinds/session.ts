@@ -12,6 +12,7 @@ import { dateText } from '../dates.js';
 import { programme, sessionMessages } from '../programme.js';
 import { allSources, type ClaimFields, type DeckContext, defineKind } from './kind.js';
 import { messages, planMessages } from './messages.js';
+import { sessionHasSlide } from './programme.js';
 import { byPart, peopleGroups, personOrigins, personWeight } from './speakers.js';
 
 export interface SessionBody {
@@ -62,9 +63,11 @@ export const session = defineKind<SessionBody>()({
   labels: { ar: { chaired: 'رئاسة الجلسة', moderated: 'إدارة الجلسة' }, en: { chaired: 'Chair', moderated: 'Moderator' } },
   slides(ctx) {
     const { brief } = ctx;
-    for (const block of programme(brief, (id) => ctx.personById(id))) {
+    const blocks = programme(brief, (id) => ctx.personById(id));
+    for (const block of blocks) {
       if (block.type === 'messages') planMessages(ctx, messages, [{ m: block.group, index: block.index }]);
-      else {
+      // A session with nothing to say beyond its line of the programme is that line (./programme.ts).
+      else if (sessionHasSlide(brief, blocks, block.session)) {
         planSession(ctx, block.session, block.index);
         planMessages(ctx, messages, sessionMessages(brief, block.session), 1);
       }

@@ -13,6 +13,7 @@ import { discussion } from './discussion.js';
 import { messages } from './messages.js';
 import { overview } from './overview.js';
 import { participants } from './participants.js';
+import { programme } from './programme.js';
 import { session } from './session.js';
 import { sources } from './sources.js';
 import { speakers } from './speakers.js';
@@ -23,6 +24,7 @@ import { title } from './title.js';
 const WRITERS: { [K in SlideKind]: Writer<K> } = {
   title,
   overview,
+  programme,
   delegation,
   speakers,
   participants,
