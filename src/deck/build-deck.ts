@@ -144,11 +144,18 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 
   /** Adds one slide, or several when its list is too long for one: this is where a continuation is cut. */
   add<T>(plan: SlidePlan<T, unknown>): void {
-    const smaller = this.smaller.has(plan.group);
-    const budget = BODY_LINES * (this.fit[plan.group] ?? 1) * (smaller ? SMALLER_GAIN : 1);
+    let smaller = this.smaller.has(plan.group);
     const origins = new Map<T, ReturnType<NonNullable<typeof plan.origins>>>(plan.list.map((item, i) => [item, plan.origins?.(item, i) ?? []]));
-    const each = budget - (plan.repeated ?? 0);
-    const chunks: T[][] = plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, each - plan.reserved, each);
+    const cut = (gain: number) => {
+      const each = BODY_LINES * (this.fit[plan.group] ?? 1) * gain - (plan.repeated ?? 0);
+      return plan.list.length === 0 ? [[]] : chunkByWeight(plan.list, plan.weight, each - plan.reserved, each);
+    };
+    let chunks: T[][] = cut(smaller ? SMALLER_GAIN : 1);
+    // A group that would rather be smaller than continue is set smaller when that keeps it on one slide.
+    if (plan.oneSlide && !smaller && chunks.length > 1) {
+      const denser = cut(SMALLER_GAIN);
+      if (denser.length === 1) [smaller, chunks] = [true, denser];
+    }
     const title = this.rich(plan.title);
     const sources = [...new Set(plan.sources)].sort((a, b) => a - b);
     // A group of one slide may be set a step larger; one that continues keeps the body type on every slide.

@@ -77,6 +77,8 @@ const GROW_FILL = 1;
 const LARGER_FILL = 0.62;
 /** Kinds with a compact layout of their own (smaller display type), taken when the full one does not fit. */
 const COMPACTS: ReadonlySet<Slide['kind']> = new Set(['title']);
+/** Kinds set a step smaller before they continue on another slide: the sources stay on one slide. */
+const SMALLER_FIRST: ReadonlySet<Slide['kind']> = new Set(['sources']);
 /** Kinds laid out on their own terms, never set larger. */
 const NEVER_LARGER: ReadonlySet<Slide['kind']> = new Set(['title']);
 
@@ -232,7 +234,8 @@ export async function fit(
           hint: 'build again; set MUJAZ_DEBUG=1 for details',
         });
       const cut = cuts.get(o.group) ?? 0;
-      if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
+      if (SMALLER_FIRST.has(slide.kind) && !wasSmaller.has(o.group) && !smaller.has(o.group)) smaller.add(o.group);
+      else if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
         scale[o.group] = (scale[o.group] ?? 1) * CUT;
         cuts.set(o.group, cut + 1);
       } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasSmaller.has(o.group)) smaller.add(o.group);

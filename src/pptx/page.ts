@@ -144,7 +144,8 @@ export class Page {
   }
 
   private gapPara(item: Item): Para {
-    const size = TYPE.gap;
+    // A slide set a step smaller sets its notes on the report's gaps smaller too, as the deck does.
+    const size = this.slide.smaller ? Math.round(TYPE.gap * 0.85) : TYPE.gap;
     return this.para(
       [
         this.plain(`${this.deck.labels.reportGap}:`, { size, bold: true }),

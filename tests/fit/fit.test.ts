@@ -126,10 +126,18 @@ describe('fit gives a list fewer slides when its content needs fewer', () => {
     return measure;
   };
 
-  it('puts a list the estimate spread over two slides on one, when it fits there', async () => {
+  /** The bundled brief with its conclusions three times over: a list the estimate spreads over two slides. */
+  const longer = async () => {
     const loaded = await load();
+    const points = loaded.brief.conclusions!.points;
+    loaded.brief.conclusions!.points = [...points, ...points, ...points];
+    return loaded;
+  };
+
+  it('puts a list the estimate spread over two slides on one, when it fits there', async () => {
+    const loaded = await longer();
     const first = buildDeck(loaded.brief);
-    const group = first.slides.find((s) => s.kind === 'sources')!.group;
+    const group = 'conclusions';
     const before = first.slides.filter((s) => s.group === group);
     expect(before.length).toBe(2);
     const items = before.reduce((n, s) => n + s.items, 0);
@@ -138,9 +146,9 @@ describe('fit gives a list fewer slides when its content needs fewer', () => {
   });
 
   it('keeps the slides it had when the list does not fit on fewer', async () => {
-    const loaded = await load();
+    const loaded = await longer();
     const first = buildDeck(loaded.brief);
-    const group = first.slides.find((s) => s.kind === 'sources')!.group;
+    const group = 'conclusions';
     const items = first.slides.filter((s) => s.group === group).reduce((n, s) => n + s.items, 0);
     // Measured far from full, yet over the slide as soon as it holds all of them.
     const measure: Measure = async (deck) => {

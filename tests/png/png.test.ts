@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('--png', () => {
   it.each([
-    ['issi-russia-roundtable', 14],
+    ['issi-russia-roundtable', 13],
     ['english-brief', 7],
   ])('writes %s-01.png … one per page of the PDF, 1280×720', async (slug, slides) => {
     const dir = suiteDeck(slug);
@@ -50,7 +50,7 @@ describe('--png', () => {
   });
 
   it.each([
-    ['issi-russia-roundtable', 14],
+    ['issi-russia-roundtable', 13],
     ['english-brief', 7],
   ])("pictures each slide of %s as the PDF's page shows it (both decks of a batch)", async (slug, slides) => {
     const dir = suiteDeck(slug);

@@ -37,6 +37,8 @@ export interface SlidePlan<T, B> {
   fixed?: BriefPath[];
   /** Its depth in the PDFs' bookmarks: 1 under the slide before it at depth 0 (a session's messages). */
   level?: 0 | 1;
+  /** Set a step smaller rather than continue on another slide, when that keeps it on one (the sources). */
+  oneSlide?: boolean;
 }
 
 /** A slide planned so far (the sources slide lists those before it). */

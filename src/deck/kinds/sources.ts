@@ -1,10 +1,15 @@
-/** The sources: the report, its link, and for each slide before it the paragraphs it cites. */
+/**
+ * The sources, on one slide: the report, its link, a compact map of the slides before it to the paragraphs
+ * each cites (by the slide's number), and the report's gaps. Each item's own citation is on its slide, and
+ * the handout quotes every paragraph a slide cites; this slide only says where to look.
+ */
 import type { Rich } from '../text.js';
 import type { Item } from '../view.js';
 import { defineKind, gapLines } from './kind.js';
 
 export interface SourceEntry {
-  slide: Rich;
+  /** The slide's number, or its slides' («٥، ٦») for a group that continues. */
+  slide: string;
   paragraphs: string;
 }
 
@@ -30,9 +35,10 @@ function readable(url: string): string {
   }
 }
 
-/** A row of the table. */
-const ROW_LINES = 0.84;
-/** The report's line, its link and the table's head. */
+/** An entry of the map: the map flows in columns of small type (templates/theme/mujaz.css .source-map). */
+const MAP_COLUMNS = 4;
+const ENTRY_LINES = 0.84 / MAP_COLUMNS;
+/** The report's line, its link and the map's caption. */
 const HEAD_LINES = 2.2;
 
 export const sources = defineKind<SourcesBody>()({
@@ -40,25 +46,28 @@ export const sources = defineKind<SourcesBody>()({
   reads: ['source', 'sources_notes'],
   scaffold: 'sources',
   labels: {
-    ar: { sources: 'المصادر', report: 'التقرير', citedParagraphs: 'الفقرات المستشهد بها', slide: 'الشريحة' },
-    en: { sources: 'Sources', report: 'Report', citedParagraphs: 'Paragraphs cited', slide: 'Slide' },
+    ar: { sources: 'المصادر', report: 'التقرير', citedParagraphs: 'الفقرات التي تستشهد بها كل شريحة', slide: 'الشريحة' },
+    en: { sources: 'Sources', report: 'Report', citedParagraphs: 'The paragraphs each slide cites', slide: 'Slide' },
   },
   slides(ctx) {
     const { brief, labels: L } = ctx;
     const gaps = ctx.gaps();
     const planned = ctx.planned();
-    // Consecutive slides with the same title (a speaker's several message groups) share one row.
-    const rows: { title: string; rich: Rich; sources: number[] }[] = [];
-    for (const d of planned.filter((p) => p.sources.length > 0 && p.part === 1)) {
-      const all = planned.filter((x) => x.group === d.group).flatMap((x) => x.sources);
-      const last = rows[rows.length - 1];
-      if (last && last.title === d.titleText) last.sources.push(...all);
-      else rows.push({ title: d.titleText, rich: d.title, sources: all });
-    }
-    // The table's rows, then the notes on the report's gaps: either continues on a further slide.
+    // Each slide group that cites the report, by its slides' numbers (the sources slide comes after them all).
+    const rows: { slide: string; sources: number[] }[] = [];
+    const seen = new Set<string>();
+    planned.forEach((d) => {
+      if (seen.has(d.group)) return;
+      seen.add(d.group);
+      const slides = planned.flatMap((x, j) => (x.group === d.group ? [j + 1] : []));
+      const cited = [...new Set(planned.filter((x) => x.group === d.group).flatMap((x) => x.sources))].sort((a, b) => a - b);
+      if (cited.length === 0) return;
+      rows.push({ slide: slides.map((n) => ctx.nf.format(n)).join(L.listSeparator), sources: cited });
+    });
+    // The map's entries, then the notes on the report's gaps.
     type Entry = { row: SourceEntry } | { gap: Item; i: number };
     const entries: Entry[] = [
-      ...rows.map((r) => ({ row: { slide: r.rich, paragraphs: ctx.nf.list(r.sources, L.listSeparator) } })),
+      ...rows.map((r) => ({ row: { slide: r.slide, paragraphs: ctx.nf.list(r.sources, L.listSeparator) } })),
       ...gaps.map((gap, i) => ({ gap, i })),
     ];
     ctx.add({
@@ -67,10 +76,11 @@ export const sources = defineKind<SourcesBody>()({
       notes: brief.sources_notes,
       sources: [],
       list: entries,
-      weight: (e) => ('row' in e ? ROW_LINES : gapLines([e.gap])),
+      weight: (e) => ('row' in e ? ENTRY_LINES : gapLines([e.gap])),
       origins: (e) => ('gap' in e ? [['source', 'gaps', e.i, 'note']] : []),
       reserved: 0,
       repeated: HEAD_LINES,
+      oneSlide: true,
       body: (chunk, first) => ({
         report: ctx.rich(brief.source.title),
         url: first && brief.source.url ? { href: brief.source.url, text: readable(brief.source.url) } : null,

@@ -1,9 +1,12 @@
-import { FRAME, TYPE, textWidth } from '../look.js';
+import { FRAME, TYPE } from '../look.js';
 import { FOOTER_TOP, WIDTH, type Writer } from '../page.js';
 import { type Cell, parasHeight } from '../shapes.js';
 import type { Span } from '../text.js';
 
-/** The sources: the report, its link, a table of the slides and the paragraphs they cite, the report's gaps. */
+/** The map of slides to paragraphs in columns, as the deck sets it. */
+const COLUMNS = 4;
+
+/** The sources: the report, its link, a map of the slides to the paragraphs they cite, the report's gaps. */
 export const sources: Writer<'sources'> = (slide, page) => {
   const { s } = page;
   const b = slide.body;
@@ -19,32 +22,35 @@ export const sources: Writer<'sources'> = (slide, page) => {
     const mark = page.dir === 'rtl' ? '\u200E' : '';
     head.push(page.para([{ text: `${mark}${b.url.text}${mark}`, lang: 'en', style: { size: page.body, color: page.color.navy }, link }], { after: 12 }));
   }
-  const headH = parasHeight(head, WIDTH);
   const size = TYPE.table;
+  if (b.entries.length > 0) head.push(page.para([page.plain(L.citedParagraphs, { size, color: page.color.muted })], { after: 4 }));
+  const headH = parasHeight(head, WIDTH);
   const rowH = size * 1.5 + 7;
-  const tableH = b.entries.length > 0 ? (b.entries.length + 1) * rowH : 0;
-  const total = headH + 4 + tableH + b.gaps.reduce((n, g) => n + 18 + page.gapHeight(g), 0);
+  const tableH = b.entries.length > 0 ? (Math.ceil(b.entries.length / COLUMNS) + 1) * rowH : 0;
+  const total = headH + 4 + tableH + b.gaps.reduce((n, g) => n + (slide.smaller ? 10 : 18) + page.gapHeight(g), 0);
   // Placed in the body's height as the deck places it: two parts of the free space above, three below.
   let y = top + Math.max(0, FOOTER_TOP - 8 - top - total) * 0.4;
   page.flow(y, head, y + headH);
   y += headH + 4;
   if (b.entries.length > 0) {
-    const cell = (content: Span[], rule = true): Cell => ({ paras: [page.para(content, { line: size * 1.5 })], ...(rule ? { rule: page.color.rule } : {}) });
-    const th = (label: string) => cell([page.plain(label, { size, bold: true, color: page.color.muted })]);
-    // The columns share the width as a browser's automatic table layout shares it: in proportion to the
-    // widest text of each (with its padding).
-    const widest = (texts: string[]) => Math.max(...texts.map((t) => textWidth(t, size))) + 28;
-    const first = widest([L.slide, ...b.entries.map((e) => e.slide.map((r) => r.text).join(''))]);
-    const cited = widest([L.citedParagraphs, ...b.entries.map((e) => e.paragraphs)]);
-    const second = Math.min(WIDTH / 2, (WIDTH * cited) / (first + cited));
-    const rows: Cell[][] = [
-      [th(L.slide), th(L.citedParagraphs)],
-      ...b.entries.map((e) => [cell(page.rich(e.slide, { size })), cell([page.plain(e.paragraphs, { size })])]),
-    ];
+    // The map of slides to paragraphs, as the deck flows it: four columns, filled one after another.
+    const cell = (content: Span[]): Cell => ({ paras: [page.para(content, { line: size * 1.5 })], rule: page.color.rule });
+    const perColumn = Math.ceil(b.entries.length / COLUMNS);
+    // Each entry is two cells, the slide's number and the paragraphs it cites, as the deck sets them apart.
+    const rows: Cell[][] = Array.from({ length: perColumn }, (_, r) =>
+      Array.from({ length: COLUMNS }, (_, c) => {
+        const e = b.entries[c * perColumn + r];
+        return e
+          ? [cell([page.plain(e.slide, { size, bold: true, color: page.color.navy })]), cell([page.plain(e.paragraphs, { size })])]
+          : [cell([]), cell([])];
+      }).flat(),
+    );
     const h = rows.length * rowH;
-    s.table({ x: FRAME.side, y, w: WIDTH, h }, [WIDTH - second, second], rows, rowH, [14, 3]);
+    // The slide's number is as wide as the deck sets it (2.2 em of the small type, and the cell's padding).
+    const number = Math.round(size * 2.2 + 28);
+    s.table({ x: FRAME.side, y, w: WIDTH, h }, Array.from({ length: COLUMNS }, () => [number, WIDTH / COLUMNS - number]).flat(), rows, rowH, [14, 3]);
     y += h;
   }
-  for (const g of b.gaps) y = page.gap(g, y + 18);
+  for (const g of b.gaps) y = page.gap(g, y + (slide.smaller ? 10 : 18));
   page.footer();
 };
