@@ -62,7 +62,11 @@ describe('people and their parts', () => {
     const titles = deck.slides.map((s) => s.titleText);
     expect(titles).toContain('Speakers');
     expect(titles).toContain('Opening remarks: Sohail Mahmood');
-    expect(titles).toContain('Panel remarks: A. Ryabkov');
+    // The panellists' short remarks share a slide, each under its speaker's name.
+    expect(titles).toContain('Panel remarks');
+    const shared = deck.slides.find((s) => s.titleText === 'Panel remarks') as Extract<Slide, { kind: 'messages' }>;
+    expect(shared.body.remarks.map((r) => plain(r.speaker))).toEqual(['A. Ryabkov', 'B. Andrabi']);
+    expect(shared.body.remarks.map((r) => r.points.length)).toEqual([1, 1]);
     expect(titles.some((t) => /Participants and moderation|Key messages$/.test(t))).toBe(false);
     const speakers = deck.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;
     expect(speakers.body.groups.map((g) => g.label)).toEqual(['Opening remarks', 'Moderator', 'Panellists']);
@@ -158,7 +162,7 @@ describe('sessions', () => {
     const at = (t: string) => order.indexOf(t);
     expect(at('session:Opening session')).toBeLessThan(at('messages:Opening remarks: Sohail Mahmood'));
     expect(at('messages:Opening remarks: Sohail Mahmood')).toBeLessThan(at('session:Panel: arms control and stability'));
-    expect(at('session:Panel: arms control and stability')).toBeLessThan(at('messages:Panel remarks: A. Ryabkov'));
+    expect(at('session:Panel: arms control and stability')).toBeLessThan(at('messages:Panel remarks'));
     const panelSlide = deck.slides.find((s) => s.titleText.startsWith('Panel: arms')) as Extract<Slide, { kind: 'session' }>;
     expect(panelSlide.body.chair && plain(panelSlide.body.chair.primary)).toBe('Malik Qasim');
     expect(panelSlide.body.groups.flatMap((g) => g.people.map((p) => plain(p.primary)))).toEqual(['A. Ryabkov', 'B. Andrabi']);

@@ -1,7 +1,7 @@
 /**
  * A speaker's messages: one slide group per message group of the brief, the speaker above the points,
  * headed by what they are and whose («الكلمة الرئيسية: دان سميث», "Opening remarks: …"), unless the
- * brief gives a heading. They are planned in the event's order with the sessions (./session.ts,
+ * brief gives a heading; short groups side by side share a slide, each point under its speaker's name. They are planned in the event's order with the sessions (./session.ts,
  * ../programme.ts): messages given in a session follow that session's slide.
  */
 import type { MessageGroup } from '../../brief/schema.js';
@@ -11,39 +11,115 @@ import type { Item, PersonView } from '../view.js';
 import { allSources, type DeckContext, defineKind, type Kind, lines, POINT_CLAIMS, POINT_SPACE } from './kind.js';
 
 export interface MessagesBody {
-  speaker: PersonView;
+  /** The speaker of a slide of one message group; null on a slide that several short ones share. */
+  speaker: PersonView | null;
   occasion: Rich | null;
   points: Item[];
+  /** On a shared slide: each speaker's name and points, in order. */
+  remarks: { speaker: Rich; points: Item[] }[];
 }
 
 /** The speaker's name, role and occasion above the points. */
 const SPEAKER_LINES = 1.4;
+/** A message group this short (in lines of body type) shares a slide with the short ones beside it. */
+const SHORT = 3;
+/** What short groups may fill of a shared slide, their names included. */
+const SHARED_ROOM = 9;
+/** A speaker's name above their points on a shared slide. */
+const NAME_LINES = 1;
 
-/** Plans the slides of these message groups (each with its index in the brief's messages). */
+const weightOf = (m: MessageGroup) => m.points.reduce((n, p) => n + lines(p.text) + POINT_SPACE, 0);
+
+/**
+ * Plans the slides of these message groups (each with its index in the brief's messages), in order: a group
+ * with a heading of its own, or longer than SHORT, is a slide of its own; short groups side by side that are
+ * the same kind of remarks share one, each point under its speaker's name, headed by what they are
+ * («الحديث في الجلسة الثانية», "Panel remarks").
+ */
 export function planMessages(
   ctx: DeckContext<unknown, unknown>,
   kind: Kind<string, MessagesBody, unknown>,
   groups: { m: MessageGroup; index: number }[],
   level: 0 | 1 = 0,
 ): void {
-  for (const { m, index: i } of groups) {
-    const speaker = ctx.personById(m.speaker);
-    if (!speaker) continue; // references are checked when the brief is loaded
-    const what = m.occasion ?? partWords(ctx.brief.lang, speaker.part).messages;
-    ctx.addAs(kind, {
-      group: `messages-${i + 1}`,
-      title: m.heading ?? `${what}: ${ctx.personName(speaker)}`,
-      notes: m.notes,
-      sources: allSources(...m.points.map((p) => p.sources)),
-      list: m.points,
-      weight: (p) => lines(p.text) + POINT_SPACE,
-      reserved: 0,
-      repeated: SPEAKER_LINES,
-      origins: (_p, j) => [['messages', i, 'points', j, 'text']],
-      body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)) }),
-      level,
-    });
+  const known = groups.filter(({ m }) => ctx.personById(m.speaker) !== undefined); // references are checked when the brief is loaded
+  const short = (m: MessageGroup) => m.heading === undefined && weightOf(m) <= SHORT;
+  for (let i = 0; i < known.length; ) {
+    const run = [known[i]!];
+    let room = weightOf(known[i]!.m) + NAME_LINES;
+    while (short(known[i]!.m) && i + run.length < known.length) {
+      const next = known[i + run.length]!;
+      // Only groups of one kind share a slide (panellists' remarks), never an opening with a keynote.
+      if (!short(next.m) || what(ctx, next.m) !== what(ctx, known[i]!.m) || room + weightOf(next.m) + NAME_LINES > SHARED_ROOM) break;
+      room += weightOf(next.m) + NAME_LINES;
+      run.push(next);
+    }
+    if (run.length > 1) planShared(ctx, kind, run, level);
+    else planOwn(ctx, kind, run[0]!, level);
+    i += run.length;
   }
+}
+
+/** What a group's messages are, and whose: «الكلمة الرئيسية» (its occasion, else its speaker's part). */
+function what(ctx: DeckContext<unknown, unknown>, m: MessageGroup): string {
+  return m.occasion ?? partWords(ctx.brief.lang, ctx.personById(m.speaker)?.part).messages;
+}
+
+function planOwn(
+  ctx: DeckContext<unknown, unknown>,
+  kind: Kind<string, MessagesBody, unknown>,
+  { m, index: i }: { m: MessageGroup; index: number },
+  level: 0 | 1,
+): void {
+  const speaker = ctx.personById(m.speaker)!;
+  ctx.addAs(kind, {
+    group: `messages-${i + 1}`,
+    title: m.heading ?? `${what(ctx, m)}: ${ctx.personName(speaker)}`,
+    notes: m.notes,
+    sources: allSources(...m.points.map((p) => p.sources)),
+    list: m.points,
+    weight: (p) => lines(p.text) + POINT_SPACE,
+    reserved: 0,
+    repeated: SPEAKER_LINES,
+    origins: (_p, j) => [['messages', i, 'points', j, 'text']],
+    body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)), remarks: [] }),
+    level,
+  });
+}
+
+/** Short message groups on one slide, each point under its speaker's name. */
+function planShared(
+  ctx: DeckContext<unknown, unknown>,
+  kind: Kind<string, MessagesBody, unknown>,
+  run: { m: MessageGroup; index: number }[],
+  level: 0 | 1,
+): void {
+  const whats = run.map(({ m }) => what(ctx, m));
+  type Entry = { speaker: string; point: MessageGroup['points'][number]; at: (string | number)[] };
+  const entries: Entry[] = run.flatMap(({ m, index }) =>
+    m.points.map((point, j) => ({ speaker: ctx.personName(ctx.personById(m.speaker)!), point, at: ['messages', index, 'points', j, 'text'] })),
+  );
+  ctx.addAs(kind, {
+    group: `messages-${run[0]!.index + 1}`,
+    title: whats[0]!,
+    notes: run.flatMap(({ m }) => (m.notes ? [m.notes] : [])).join('\n\n') || undefined,
+    sources: allSources(...run.flatMap(({ m }) => m.points.map((p) => p.sources))),
+    list: entries,
+    weight: (e) => lines(e.point.text) + POINT_SPACE + NAME_LINES / 2,
+    reserved: 0,
+    origins: (e) => [e.at],
+    body: (chunk) => {
+      const remarks: MessagesBody['remarks'] = [];
+      let last: string | undefined;
+      for (const e of chunk) {
+        if (e.speaker !== last) remarks.push({ speaker: ctx.rich(e.speaker), points: [] });
+        remarks[remarks.length - 1]!.points.push(ctx.item(e.point));
+        last = e.speaker;
+      }
+      return { speaker: null, occasion: null, points: [], remarks };
+    },
+    level,
+  });
 }
 
 export const messages: Kind<'messages', MessagesBody, Record<never, never>> = defineKind<MessagesBody>()({

@@ -5,7 +5,7 @@
  * leaves its slides to this one).
  */
 import { peopleOf } from '../../brief/people.js';
-import type { Session } from '../../brief/schema.js';
+import type { MessageGroup, Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
@@ -64,14 +64,22 @@ export const session = defineKind<SessionBody>()({
   slides(ctx) {
     const { brief } = ctx;
     const blocks = programme(brief, (id) => ctx.personById(id));
+    // Message groups side by side in the programme are planned together (short ones share a slide).
+    let pending: { m: MessageGroup; index: number }[] = [];
+    const flush = () => {
+      planMessages(ctx, messages, pending);
+      pending = [];
+    };
     for (const block of blocks) {
-      if (block.type === 'messages') planMessages(ctx, messages, [{ m: block.group, index: block.index }]);
+      if (block.type === 'messages') pending.push({ m: block.group, index: block.index });
       // A session with nothing to say beyond its line of the programme is that line (./programme.ts).
       else if (sessionHasSlide(brief, blocks, block.session)) {
+        flush();
         planSession(ctx, block.session, block.index);
         planMessages(ctx, messages, sessionMessages(brief, block.session), 1);
       }
     }
+    flush();
   },
   citable: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], sources: s.sources, claims: SESSION_CLAIMS })),
   notes: (brief) => (brief.sessions ?? []).map((s, i) => ({ path: ['sessions', i], notes: s.notes, name: `the slide of the session "${s.title}"` })),

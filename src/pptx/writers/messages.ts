@@ -1,10 +1,24 @@
-/** A speaker's messages: the speaker's line (with the occasion), then the points as bullets. */
+/**
+ * A speaker's messages: the speaker's line (with the occasion), then the points as bullets; on a slide that
+ * short message groups share, each speaker's name above their points.
+ */
 import { TYPE } from '../look.js';
 import { GAP, type Writer } from '../page.js';
 
 export const messages: Writer<'messages'> = (slide, page) => {
   const b = slide.body;
   const size = page.body;
+  if (b.speaker === null) {
+    page.flow(
+      page.header(),
+      b.remarks.flatMap((r) => [
+        page.para(page.rich(r.speaker, { size, bold: true, color: page.color.navy }), { before: 6, after: 6 }),
+        ...r.points.map((p) => page.bullet(p)),
+      ]),
+    );
+    page.footer();
+    return;
+  }
   const speaker = page.para(
     [
       ...page.personSpans({ ...b.speaker, secondary: null }, true),
