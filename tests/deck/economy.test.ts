@@ -40,3 +40,27 @@ describe('the sources', () => {
     expect(single, 'decks whose sources take one slide').toBeGreaterThanOrEqual(slugs.length - 2);
   });
 });
+
+describe('the technology cards', () => {
+  it('share their rows evenly: four cards are two rows of two, seven are three, two and two', async () => {
+    const { Brief } = await import('../../src/brief/schema.js');
+    const { buildDeck } = await import('../../src/deck/build-deck.js');
+    const { bundledObject } = await import('../support/variants.js');
+    const b = await bundledObject();
+    const card = (i: number) => ({ name: `التقنية ${i}`, sources: [20] });
+    const grid = (n: number) => {
+      b.technologies.concerns = Array.from({ length: n }, (_, i) => card(i + 1));
+      const slides = buildDeck(Brief.parse(b)).slides.filter((s) => s.kind === 'technologies') as Extract<
+        ReturnType<typeof buildDeck>['slides'][number],
+        { kind: 'technologies' }
+      >[];
+      return { columns: slides[0]!.body.columns, cards: slides.map((s) => s.body.concerns.length) };
+    };
+    // Two rows of two: on one slide when they fit (the fit stage measures it), else two and two, never three and one.
+    expect(grid(4).columns).toBe(2);
+    expect([[4], [2, 2]]).toContainEqual(grid(4).cards);
+    expect(grid(3)).toEqual({ columns: 3, cards: [3] });
+    expect(grid(7).columns).toBe(3);
+    expect(grid(7).cards.reduce((a, n) => a + n, 0)).toBe(7);
+  });
+});

@@ -15,7 +15,7 @@ export interface ConcernView {
 export interface TechnologiesBody {
   intro: Rich | null;
   concerns: ConcernView[];
-  /** The grid's columns: as many as the list has cards, at most three, the same on every slide of the list. */
+  /** The grid's columns: its longest row's cards (at most three), the same on every slide of the list. */
   columns: number;
 }
 
@@ -42,8 +42,16 @@ export const technologies = defineKind<TechnologiesBody>()({
     if (!te) return;
     // A slide holds whole rows, and a row is as tall as its tallest card.
     const cards = te.concerns.map((c, j) => ({ c, j, marker: ctx.nf.format(j + 1) }));
+    // As few rows as three columns allow, the cards shared evenly between them (four cards: two rows of two,
+    // not three and one), so that a list that continues does so evenly too.
+    const count = Math.ceil(cards.length / CARDS_PER_ROW);
     const rows: (typeof cards)[] = [];
-    for (let k = 0; k < cards.length; k += CARDS_PER_ROW) rows.push(cards.slice(k, k + CARDS_PER_ROW));
+    for (let r = 0, k = 0; r < count; r++) {
+      const size = Math.ceil((cards.length - k) / (count - r));
+      rows.push(cards.slice(k, k + size));
+      k += size;
+    }
+    const columns = Math.max(1, ...rows.map((row) => row.length));
     ctx.add({
       group: 'technologies',
       title: te.heading ?? ctx.labels.technologies,
@@ -56,7 +64,7 @@ export const technologies = defineKind<TechnologiesBody>()({
       fixed: [['technologies', 'intro']],
       body: (chunk, first) => ({
         intro: first ? ctx.maybe(te.intro) : null,
-        columns: Math.min(CARDS_PER_ROW, te.concerns.length),
+        columns,
         concerns: chunk
           .flat()
           .map(({ c, marker }) => ({ name: ctx.rich(c.name), latin: ctx.maybe(c.latin), text: ctx.maybe(c.text), cite: ctx.cite(c.sources), marker })),
