@@ -68,8 +68,13 @@ export function partWords(lang: Lang, part: Part | undefined): PartWords {
   return (lang === 'ar' ? AR : EN)[part ?? 'none'];
 }
 
+/** Of a word's forms for one, two, and three or more, the one in number with `count`. */
+export function inNumber<T>(forms: readonly [T, T, T], count: number): T {
+  return forms[count <= 1 ? 0 : count === 2 ? 1 : 2];
+}
+
 /** The heading over `count` people of this part, in number with them; null for people without a part. */
 export function groupLabel(lang: Lang, part: Part | undefined, count: number): string | null {
   const forms = partWords(lang, part).group;
-  return forms === null ? null : forms[count <= 1 ? 0 : count === 2 ? 1 : 2];
+  return forms === null ? null : inNumber(forms, count);
 }

@@ -11,13 +11,13 @@ import { handoutMarkingCss, renderHandout } from '../render/handout.js';
 import { HANDOUT_FILE, HANDOUT_MARKING } from '../render/pages.js';
 import { writeText } from '../write/output.js';
 import type { Output } from './output.js';
-import { pdfMeta } from './pdf-meta.js';
+import { pdfMeta, preparePdf } from './pdf-meta.js';
 
 export const handout: Output = {
   id: 'handout',
   wanted: (o) => o.pdf && o.handout,
   browser: true,
-  prepare: () => Promise.all([import('../pdf/print.js'), import('../pdf/postprocess.js')]),
+  prepare: preparePdf,
   async write({ deck, dir, csp, loaded, browser }, alongside) {
     if (!browser) return undefined;
     const { printPdf } = await import('../pdf/print.js');

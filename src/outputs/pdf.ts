@@ -6,13 +6,13 @@ import { SLIDE } from '../deck/model.js';
 import { PRINT_VIEWPORT } from '../render/pages.js';
 import { writeText } from '../write/output.js';
 import type { Output } from './output.js';
-import { pdfMeta } from './pdf-meta.js';
+import { pdfMeta, preparePdf } from './pdf-meta.js';
 
 export const pdf: Output = {
   id: 'pdf',
   wanted: (o) => o.pdf,
   browser: true,
-  prepare: () => Promise.all([import('../pdf/print.js'), import('../pdf/postprocess.js')]),
+  prepare: preparePdf,
   async write({ deck, dir, browser, printPage }, alongside) {
     if (!browser || !printPage) return undefined;
     const { printPdf } = await import('../pdf/print.js');

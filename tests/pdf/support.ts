@@ -334,14 +334,19 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-/** Waits until nothing of that Chromium is left (its processes exit on their own or were killed). */
-export async function noneLeft(chromium: Pick<Chromium, 'pid' | 'profile'>, timeoutMs = 15_000): Promise<Proc[]> {
+/** `list()` once it is empty, or as it is when `timeoutMs` has passed (polled every 100 ms). */
+async function untilEmpty<T>(list: () => Promise<T[]>, timeoutMs: number): Promise<T[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const left = await leftovers(chromium);
+    const left = await list();
     if (left.length === 0 || Date.now() > until) return left;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits until nothing of that Chromium is left (its processes exit on their own or were killed). */
+export async function noneLeft(chromium: Pick<Chromium, 'pid' | 'profile'>, timeoutMs = 15_000): Promise<Proc[]> {
+  return untilEmpty(() => leftovers(chromium), timeoutMs);
 }
 
 /**
@@ -350,12 +355,7 @@ export async function noneLeft(chromium: Pick<Chromium, 'pid' | 'profile'>, time
  * exits on its own once the browser is gone: it is given the time the browser's processes are.
  */
 export async function stillRunning(text: string, timeoutMs = 15_000): Promise<Proc[]> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const left = (await processes()).filter((p) => p.args.includes(text));
-    if (left.length === 0 || Date.now() > until) return left;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return untilEmpty(async () => (await processes()).filter((p) => p.args.includes(text)), timeoutMs);
 }
 
 export interface Spawned {

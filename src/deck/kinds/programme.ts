@@ -4,14 +4,13 @@
  * moderated it and who spoke. A session about which the brief says nothing more (no message of its own) is
  * a line here, not a slide (./session.ts leaves it out); its speaker notes are this slide's.
  */
-import { peopleOf } from '../../brief/people.js';
 import type { Brief, Person, Session } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
 import { groupLabel, partWords } from '../parts.js';
 import { programme, type Block } from '../programme.js';
 import type { Rich } from '../text.js';
 import { allSources, type DeckContext, defineKind, lines } from './kind.js';
-import { byPart } from './speakers.js';
+import { sessionPeople } from './speakers.js';
 
 export interface ProgrammeRow {
   /** Its day and time, as the brief gives them, or null. */
@@ -53,12 +52,7 @@ function names(ctx: DeckContext<unknown, unknown>, people: readonly Person[]): R
 function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session): ProgrammeRow {
   const { brief } = ctx;
   const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
-  // As the session's slide lists them: everyone who names the session but its chair and the participants' moderator.
-  const speakers = byPart(
-    peopleOf(brief)
-      .flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]))
-      .filter((p) => p.session === s.id && p.id !== s.chair),
-  );
+  const speakers = sessionPeople(brief, s);
   const parts = [...new Set(speakers.map((p) => p.part))];
   const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
   const when = [day, s.time].filter((t): t is string => t !== undefined).join(brief.lang === 'ar' ? '، ' : ', ');

@@ -4,7 +4,6 @@
  * session's), and the messages given outside any session in their place in the programme (the messages kind
  * leaves its slides to this one).
  */
-import { peopleOf } from '../../brief/people.js';
 import type { MessageGroup, Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { PeopleGroup, PersonView } from '../view.js';
@@ -13,7 +12,7 @@ import { programme, sessionMessages } from '../programme.js';
 import { allSources, type ClaimFields, type DeckContext, defineKind } from './kind.js';
 import { messages, planMessages } from './messages.js';
 import { sessionHasSlide } from './programme.js';
-import { byPart, peopleGroups, personOrigins, personWeight } from './speakers.js';
+import { peopleGroups, personOrigins, personWeight, sessionPeople } from './speakers.js';
 
 export interface SessionBody {
   chair: PersonView | null;
@@ -32,10 +31,8 @@ const SESSION_CLAIMS = { title: 'text', subject: 'text', time: 'text', chair: 'p
 function planSession(ctx: DeckContext<{ chaired: string; moderated: string }, SessionBody>, s: Session, i: number): void {
   const { brief } = ctx;
   const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
-  // The chair is shown once, above the others. The moderator is left out, as the list always left them
-  // (the participants slide shows them), whatever session they name.
-  const everyone = peopleOf(brief).flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]));
-  const people = byPart(everyone.filter((p) => p.session === s.id && p.id !== s.chair));
+  // The chair is shown once, above the others (./speakers.ts sessionPeople).
+  const people = sessionPeople(brief, s);
   const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
   ctx.add({
     group: `session-${i + 1}`,

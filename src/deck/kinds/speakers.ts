@@ -1,7 +1,7 @@
 /** The speakers: the people of the brief who are in no delegation and no session, under their part. */
 import { peopleOf } from '../../brief/people.js';
-import type { Brief, Person } from '../../brief/schema.js';
-import { groupLabel, PART_ORDER } from '../parts.js';
+import type { Brief, Person, Session } from '../../brief/schema.js';
+import { groupLabel, inNumber, PART_ORDER } from '../parts.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
 
@@ -34,6 +34,15 @@ export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonl
   });
 }
 
+/**
+ * The people a session's slide and its line of the programme list: everyone who names the session but its
+ * chair (shown apart) and the participants' moderator (the participants slide shows them), by part.
+ */
+export function sessionPeople(brief: Brief, session: Session): Person[] {
+  const everyone = peopleOf(brief).flatMap(({ person, path }) => (path[0] === 'participants' && path[1] === 'moderator' ? [] : [person]));
+  return byPart(everyone.filter((p) => p.session === session.id && p.id !== session.chair));
+}
+
 /** Where a person's texts are in the brief, for the fit's messages. */
 export function personOrigins(brief: Brief, p: Person): BriefPath[] {
   const fields = ['name', 'latin', 'role', 'affiliation'] as const;
@@ -53,12 +62,11 @@ export function personWeight(ctx: DeckContext<unknown, unknown>, p: Person): num
  */
 function speakersHeading(ctx: DeckContext<SpeakersLabels, unknown>, people: readonly Person[]): string {
   const { lang } = ctx.brief;
-  const many = people.length <= 1 ? 0 : people.length === 2 ? 1 : 2;
   const parts = new Set(people.map((p) => p.part));
   if (parts.size === 1) {
     const [part] = parts;
     if (part === 'patron') return ctx.labels.present;
-    return groupLabel(lang, part, people.length) ?? ctx.labels.speakers[many];
+    return groupLabel(lang, part, people.length) ?? inNumber(ctx.labels.speakers, people.length);
   }
   return parts.has('patron') ? ctx.labels.speakersAndPresent : ctx.labels.speakers[2];
 }
