@@ -1,5 +1,5 @@
 /** Who else took part: the moderator, officials who joined the discussion, and the groups who attended. */
-import type { Person, Point } from '../../brief/schema.js';
+import type { Brief, Person, Point } from '../../brief/schema.js';
 import type { Item, PersonView } from '../view.js';
 import { allSources, CHIP, defineKind, lines, PERSON_CLAIMS, POINT_CLAIMS } from './kind.js';
 import { personOrigins } from './speakers.js';
@@ -18,6 +18,17 @@ const JOINED_SPACE = 1.1;
 const MODERATOR_SPACE = 1.2;
 const LIST_HEADING = 1.2;
 
+/** Attendees this few and short are a line of the overview (./overview.ts), not a slide of their own. */
+const FEW = { groups: 3, chars: 160 } as const;
+
+/** The attendees, when they are all the participants part says and few: the overview shows them. */
+export function fewAttendees(brief: Brief): Point[] | null {
+  const pa = brief.participants;
+  const attendees = pa?.attendees ?? [];
+  if (!pa || pa.moderator || (pa.joined ?? []).length > 0 || attendees.length === 0 || attendees.length > FEW.groups) return null;
+  return attendees.reduce((n, a) => n + Array.from(a.text).length, 0) <= FEW.chars ? attendees : null;
+}
+
 export const participants = defineKind<ParticipantsBody>()({
   kind: 'participants',
   reads: ['participants'],
@@ -34,7 +45,7 @@ export const participants = defineKind<ParticipantsBody>()({
   },
   slides(ctx) {
     const pa = ctx.brief.participants;
-    if (!pa) return;
+    if (!pa || fewAttendees(ctx.brief)) return;
     const joined = pa.joined ?? [];
     const entries: Entry[] = [...joined.map((p): Entry => ({ kind: 'joined', p })), ...(pa.attendees ?? []).map((p): Entry => ({ kind: 'attendee', p }))];
     ctx.add({
@@ -64,5 +75,14 @@ export const participants = defineKind<ParticipantsBody>()({
       ...(pa?.attendees ?? []).map((m, j) => ({ path: ['participants', 'attendees', j], sources: m.sources, claims: POINT_CLAIMS })),
     ];
   },
-  notes: (brief) => (brief.participants ? [{ path: ['participants'], notes: brief.participants.notes, name: 'the participants slide' }] : []),
+  notes: (brief) =>
+    brief.participants
+      ? [
+          {
+            path: ['participants'],
+            notes: brief.participants.notes,
+            name: fewAttendees(brief) ? 'the overview slide (its attendees)' : 'the participants slide',
+          },
+        ]
+      : [],
 });
