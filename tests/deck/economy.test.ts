@@ -101,11 +101,27 @@ describe('every deck the suite builds', () => {
   });
 
   it('shows few attendees on the overview, not on a slide of their own', async () => {
-    const html = await readFile(path.join(suiteDeck('basra-cultural-centre-conference'), 'index.html'), 'utf8');
-    expect(sections(html, 'participants')).toEqual([]);
-    const [overview] = sections(html, 'overview');
-    expect(overview).toContain('<h3>الحضور</h3>');
-    expect(overview).toContain('٣٠ باحثا مشاركا');
+    for (const [slug, group] of [
+      ['basra-cultural-centre-conference', '٣٠ باحثا مشاركا'],
+      ['ids-nato-istanbul-initiative', 'أساتذة جامعة الملك سعود'],
+    ]) {
+      const html = await readFile(path.join(suiteDeck(slug!), 'index.html'), 'utf8');
+      expect(sections(html, 'participants'), slug).toEqual([]);
+      const [overview] = sections(html, 'overview');
+      expect(overview, slug).toContain('<h3>الحضور</h3>');
+      expect(overview, slug).toContain(group);
+    }
+  });
+
+  it('does not repeat the slide heading as the label of the list under it', async () => {
+    for (const slug of await suiteSlugs()) {
+      const html = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
+      for (const m of html.matchAll(/<section id="([^"]*)"[\s\S]*?<h2[^>]*>([\s\S]*?)<\/h2>([\s\S]*?)<\/section>/g)) {
+        const title = m[2]!.replace(/<[^>]+>/g, '').trim();
+        const labels = [...m[3]!.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((h) => h[1]!.replace(/<[^>]+>/g, '').trim());
+        expect(labels, `${slug} ${m[1]}`).not.toContain(title);
+      }
+    }
   });
 });
 

@@ -8,6 +8,8 @@ export interface ParticipantsBody {
   moderator: PersonView | null;
   joined: PersonView[];
   attendees: Item[];
+  /** The heading over the attendees, unless it is the slide's own. */
+  attendeesLabel: string | null;
 }
 
 type Entry = { kind: 'joined'; p: Person } | { kind: 'attendee'; p: Point };
@@ -19,7 +21,7 @@ const MODERATOR_SPACE = 1.2;
 const LIST_HEADING = 1.2;
 
 /** Attendees this few and short are a line of the overview (./overview.ts), not a slide of their own. */
-const FEW = { groups: 3, chars: 160 } as const;
+const FEW = { groups: 4, chars: 200 } as const;
 
 /** The attendees, when they are all the participants part says and few: the overview shows them. */
 export function fewAttendees(brief: Brief): Point[] | null {
@@ -48,10 +50,11 @@ export const participants = defineKind<ParticipantsBody>()({
     if (!pa || fewAttendees(ctx.brief)) return;
     const joined = pa.joined ?? [];
     const entries: Entry[] = [...joined.map((p): Entry => ({ kind: 'joined', p })), ...(pa.attendees ?? []).map((p): Entry => ({ kind: 'attendee', p }))];
+    // Headed by what it holds: moderation only when someone moderated, the attendees alone as such.
+    const title = pa.heading ?? (pa.moderator ? ctx.labels.participants : joined.length > 0 ? ctx.labels.participantsOnly : ctx.labels.attendees);
     ctx.add({
       group: 'participants',
-      // Headed by what it holds: moderation only when someone moderated, the attendees alone as such.
-      title: pa.heading ?? (pa.moderator ? ctx.labels.participants : joined.length > 0 ? ctx.labels.participantsOnly : ctx.labels.attendees),
+      title,
       notes: pa.notes,
       sources: allSources(pa.moderator?.sources, ...joined.map((j) => j.sources), ...(pa.attendees ?? []).map((a) => a.sources)),
       list: entries,
@@ -64,6 +67,7 @@ export const participants = defineKind<ParticipantsBody>()({
         moderator: first && pa.moderator ? ctx.person(pa.moderator) : null,
         joined: chunk.flatMap((e) => (e.kind === 'joined' ? [ctx.person(e.p)] : [])),
         attendees: chunk.flatMap((e) => (e.kind === 'attendee' ? [ctx.item(e.p)] : [])),
+        attendeesLabel: ctx.labels.attendees === title ? null : ctx.labels.attendees,
       }),
     });
   },
