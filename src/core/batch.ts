@@ -86,8 +86,9 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
         () => undefined,
       );
   };
+  let outcomes: Outcome[];
   try {
-    return await pool(files, jobs, async (file, index): Promise<Outcome> => {
+    outcomes = await pool(files, jobs, async (file, index): Promise<Outcome> => {
       const started = performance.now();
       reporter.progress(file, `… ${file}: building`);
       try {
@@ -123,4 +124,12 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
       );
     else await options.browser.spawned?.stop();
   }
+  // The output folder's catalogue, once for the batch, from every deck's record (src/catalogue/); a batch
+  // that built nothing leaves the folder as it was.
+  if (outcomes.some((o) => o.result)) {
+    const { updateCatalogue } = await import('../catalogue/catalogue.js');
+    const failed = await updateCatalogue(options.outRoot, { signal });
+    if (failed) reporter.warn(failed);
+  }
+  return outcomes;
 }
