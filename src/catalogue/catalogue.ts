@@ -146,6 +146,7 @@ function peopleIndex(decks: readonly Found[], lang: 'ar' | 'en'): CataloguePerso
           lang: p.name ? r.lang : 'en',
           dir: p.name ? r.dir : 'ltr',
           parts: null,
+          role: p.role,
           terms: '',
           briefs: [],
           partSet: new Set(),
@@ -154,11 +155,12 @@ function peopleIndex(decks: readonly Found[], lang: 'ar' | 'en'): CataloguePerso
         people.set(key, person);
       }
       if (p.latin && !person.latin && p.name) person.latin = p.latin;
+      if (r.lang === person.lang) person.role ??= p.role;
       const label = p.part ? partWords(lang, p.part).group?.[0] : undefined;
       if (label) person.partSet.add(label);
       if (!person.slugs.has(r.slug)) {
         person.slugs.add(r.slug);
-        person.briefs.push({ title: r.title, href: `${r.slug}/${'index.html'}`, lang: r.lang, dir: r.dir });
+        person.briefs.push({ title: r.title, href: `${r.slug}/index.html`, lang: r.lang, dir: r.dir });
       }
     }
   }
@@ -183,7 +185,7 @@ function pageData(decks: readonly Found[]): PageData {
     });
   });
   return {
-    decks: decks.map(({ record: r }) => ({ href: `${r.slug}/${'index.html'}`, slides: r.slides.map((s) => s.title) })),
+    decks: decks.map(({ record: r }) => ({ href: `${r.slug}/index.html`, slides: r.slides.map((s) => s.title) })),
     docs,
     index: newIndex(texts).toJSON(),
   };

@@ -50,7 +50,7 @@ function start(): void {
           const item = document.createElement('li');
           const link = document.createElement('a');
           link.href = `${data.decks[deck]?.href ?? ''}#/${n}`;
-          link.textContent = `${number.format(n + 1)}. ${data.decks[deck]?.slides[n] ?? ''}`;
+          link.textContent = (box.dataset.slide ?? '{n} {title}').replace('{n}', number.format(n + 1)).replace('{title}', data.decks[deck]?.slides[n] ?? '');
           item.append(link);
           return item;
         }),

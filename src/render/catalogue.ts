@@ -27,6 +27,8 @@ export interface CatalogueLabels {
   pptx: string;
   links: string;
   matches: string;
+  /** A matching slide's link: "{n}" its number, "{title}" its title (filled in by the page). */
+  slide: string;
   people: string;
   peopleIntro: string;
   briefs: string;
@@ -62,6 +64,8 @@ export interface CataloguePerson {
   lang: 'ar' | 'en';
   dir: 'rtl' | 'ltr';
   parts: string | null;
+  /** Their role as the brief first gives it, in its language. */
+  role: string | null;
   /** Their name's words in the search's form, for the page's filter. */
   terms: string;
   briefs: { title: string; href: string; lang: string; dir: string }[];
