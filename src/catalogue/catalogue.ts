@@ -92,12 +92,6 @@ function interfaceLang(decks: readonly Found[]): 'ar' | 'en' {
   return en > decks.length - en ? 'en' : 'ar';
 }
 
-/** What the reader searches in a deck: its names (one text), then each slide. */
-function searchTexts(r: DeckRecord): string[] {
-  const names = [r.title, r.kind, r.host, r.hijri ?? '', ...r.people.flatMap((p) => [p.title, p.name, p.latin, p.role]), ...r.institutions, ...r.places];
-  return [names.filter((t): t is string => Boolean(t)).join('\n'), ...r.slides.map((s) => `${s.title}\n${s.text}`)];
-}
-
 function entryOf(found: Found, index: number, lang: 'ar' | 'en'): CatalogueEntry {
   const r = found.record;
   const L = CATALOGUE_LABELS[lang];
@@ -179,8 +173,8 @@ function pageData(decks: readonly Found[]): PageData {
   const docs: [number, number][] = [];
   const texts: SearchDoc[] = [];
   decks.forEach(({ record }, d) => {
-    searchTexts(record).forEach((text, i) => {
-      texts.push({ id: docs.length, text });
+    [record.terms, ...record.slides.map((s) => s.terms)].forEach((terms, i) => {
+      texts.push({ id: docs.length, terms });
       docs.push([d, i - 1]);
     });
   });

@@ -4,7 +4,7 @@
  * to its matching slides, and the people index to the names that do. Words are matched by ./search.ts, the
  * code that built the index. Only text is set (textContent), never markup.
  */
-import { loadIndex, nameMatches, searchIds } from './search.js';
+import { isQuery, loadIndex, nameMatches, searchIds } from './search.js';
 
 /** What the page carries in `data-index` (./catalogue.ts writes it). */
 export interface PageData {
@@ -29,7 +29,7 @@ function start(): void {
 
   const show = (query: string) => {
     const matched = new Map<number, number[]>();
-    const searching = query.trim() !== '';
+    const searching = isQuery(query);
     if (searching) {
       for (const id of searchIds(index, query)) {
         const [deck, slide] = data.docs[id] ?? [-1, -1];
@@ -45,6 +45,10 @@ function start(): void {
       const box = entry.querySelector<HTMLElement>('.matches');
       const list = box?.querySelector('ol');
       if (!box || !list) continue;
+      // The list is made again only when its slides change (a keystroke often keeps them).
+      const key = (slides ?? []).join(' ');
+      if (box.dataset.shown === key) continue;
+      box.dataset.shown = key;
       list.replaceChildren(
         ...(slides ?? []).map((n) => {
           const item = document.createElement('li');
@@ -55,7 +59,7 @@ function start(): void {
           return item;
         }),
       );
-      box.hidden = !slides || slides.length === 0;
+      box.hidden = key === '';
     }
     for (const person of people) person.hidden = searching && !nameMatches(person.dataset.terms ?? '', query);
     status.textContent = !searching

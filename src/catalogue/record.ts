@@ -15,6 +15,7 @@ import { kindsNames } from '../deck/kinds/index.js';
 import type { Deck, Slide } from '../deck/model.js';
 import { plain, type Rich } from '../deck/text.js';
 import { writeText } from '../write/output.js';
+import { termsOf } from './search.js';
 
 export const RECORD_FILE = 'mujaz-deck.json';
 /** Raised when the record's shape changes: a record of another format is left out until its deck is built again. */
@@ -51,8 +52,13 @@ export const DeckRecord = z.strictObject({
     .max(2000),
   institutions: z.array(text).max(2000),
   places: z.array(text).max(2000),
-  /** Each slide's text, in deck order: its index is its anchor in the deck (`index.html#/N`). */
-  slides: z.array(z.strictObject({ title: text, text: z.string().max(200_000) })).max(2000),
+  /** The search's terms (./search.ts termsOf) of the deck's names: title, kind, host, people, institutions, places. */
+  terms: z.string().max(400_000),
+  /**
+   * Each slide's title and text, in deck order (its index is its anchor in the deck, `index.html#/N`), and
+   * the text's terms, made here so the catalogue indexes them without reading the words again.
+   */
+  slides: z.array(z.strictObject({ title: text, text: z.string().max(200_000), terms: z.string().max(400_000) })).max(2000),
 });
 export type DeckRecord = z.infer<typeof DeckRecord>;
 
@@ -85,7 +91,7 @@ export function deckRecord(loaded: LoadedBrief, deck: Deck): DeckRecord {
   const ev = brief.event;
   const day = ev.date === 'unknown' ? null : typeof ev.date === 'string' ? ev.date : ev.date.from;
   const names = kindsNames(brief);
-  return {
+  const record: Omit<DeckRecord, 'terms'> = {
     format: RECORD_FORMAT,
     generator: 'mujaz',
     slug: deck.slug,
@@ -108,8 +114,18 @@ export function deckRecord(loaded: LoadedBrief, deck: Deck): DeckRecord {
     })),
     institutions: unique([ev.host.institution, ...(ev.host.latin ? [ev.host.latin] : []), ...names.institutions]),
     places: unique(names.places),
-    slides: deck.slides.map((s: Slide) => ({ title: s.titleText, text: unique(slideTexts([s.title, s.body], [])).join('\n') })),
+    slides: deck.slides.map((s: Slide) => {
+      const text = unique(slideTexts([s.title, s.body], [])).join('\n');
+      return { title: s.titleText, text, terms: termsOf(`${s.titleText}\n${text}`) };
+    }),
   };
+  return { ...record, terms: termsOf(namesText(record)) };
+}
+
+/** What the reader may look a deck up by besides its slides: its title, kind, host, Hijri date, people, institutions and places. */
+function namesText(r: Omit<DeckRecord, 'terms'>): string {
+  const names = [r.title, r.kind, r.host, r.hijri, ...r.people.flatMap((p) => [p.title, p.name, p.latin, p.role]), ...r.institutions, ...r.places];
+  return names.filter((t): t is string => Boolean(t)).join('\n');
 }
 
 /** The record as written: indented JSON, keys in the order above, one newline at the end. */

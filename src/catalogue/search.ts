@@ -1,17 +1,19 @@
 /**
- * Search across decks, one code for both sides: the catalogue's index is built with it when the catalogue is
- * written (./catalogue.ts), and the page's script (./page.ts, bundled with MiniSearch by scripts/bundle.mjs)
- * asks it the reader's words. Words are compared in the claim check's one form (src/lint/normalise.ts: hamza
- * and alef forms, ى/ي, ة/ه, diacritics, tatweel, digit systems, Latin accents and case) with their clitics
- * off (و ف ب ل ك and ال), so «بالإسكندرية» is found by «الاسكندريه» and "Lázaro" by "lazaro".
+ * Search across decks, one code for both sides. A build writes each slide's words in the search's form into
+ * its deck's record (`termsOf`, ./record.ts); the catalogue (./catalogue.ts) indexes those terms as they are,
+ * and the page's script (./page.ts, bundled with MiniSearch by scripts/bundle.mjs) puts the reader's words
+ * into the same form with the same code. Words are compared in the claim check's one form
+ * (src/lint/normalise.ts: hamza and alef forms, ى/ي, ة/ه, diacritics, tatweel, digit systems, Latin accents
+ * and case) with their clitics off (و ف ب ل ك and ال), so «بالإسكندرية» is found by «الاسكندريه» and
+ * "Lázaro" by "lazaro".
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import { bare, tokenize } from '../lint/normalise.js';
 
-/** One searchable text: a slide of a deck, or a deck's names (people, institutions, places, its title and host). */
+/** One searchable text, as its terms (termsOf): a slide of a deck, or a deck's names. */
 export interface SearchDoc {
   id: number;
-  text: string;
+  terms: string;
 }
 
 /** The words of a text in their one form. */
@@ -24,11 +26,18 @@ export function searchTerm(form: string): string {
   return bare(form);
 }
 
+/** A text's terms, space-separated: what a record keeps of each slide for the index. */
+export function termsOf(text: string): string {
+  return words(text).map(searchTerm).join(' ');
+}
+
+/** The index holds terms made at build time (split, taken as they are); a query is put into that form here. */
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
-  fields: ['text'],
+  fields: ['terms'],
   storeFields: [],
-  tokenize: words,
-  processTerm: searchTerm,
+  tokenize: (terms) => terms.split(' '),
+  processTerm: (term) => (term === '' ? null : term),
+  searchOptions: { tokenize: words, processTerm: searchTerm },
 };
 
 export function newIndex(docs: readonly SearchDoc[]): MiniSearch<SearchDoc> {
@@ -41,10 +50,23 @@ export function loadIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
 }
 
-/** Every word of the query in one text. */
-const WHOLE: SearchOptions = { combineWith: 'AND', prefix: false, fuzzy: false };
-/** The same, the last word as the start of one (the reader is still typing it). */
-const TYPING: SearchOptions = { combineWith: 'AND', fuzzy: false, prefix: (_term, i, terms) => i === terms.length - 1 };
+/** Whether the query asks for anything: two letters or more (one letter narrows nothing worth the work). */
+export function isQuery(query: string): boolean {
+  return words(query).join('').length >= 2;
+}
+
+/**
+ * The forms a word being typed may be the start of: itself, and itself without an article or clitics it
+ * starts with even when too little is typed yet for them to count as clitics («الب» is the start of
+ * «البرت», whose term is «برت»).
+ */
+function typingForms(form: string): string[] {
+  const out = new Set([form]);
+  for (const lead of ['وال', 'فال', 'بال', 'كال', 'لل', 'ال']) if (form.startsWith(lead) && form.length > lead.length) out.add(form.slice(lead.length));
+  return [...out];
+}
+
+const EXACT: SearchOptions = { combineWith: 'AND', prefix: false, fuzzy: false };
 
 /**
  * The texts that hold every word of the query: as whole words when any text does, else with the last word
@@ -52,9 +74,16 @@ const TYPING: SearchOptions = { combineWith: 'AND', fuzzy: false, prefix: (_term
  * ("Lazaro", not "Lazarov").
  */
 export function searchIds(index: MiniSearch<SearchDoc>, query: string): number[] {
-  if (words(query).length === 0) return [];
-  const whole = index.search(query, WHOLE);
-  const found = whole.length > 0 ? whole : index.search(query, TYPING);
+  const forms = words(query);
+  if (forms.length === 0) return [];
+  let found = index.search(forms.join(' '), EXACT);
+  if (found.length === 0) {
+    const typing: Query = {
+      combineWith: 'AND',
+      queries: [...forms.slice(0, -1), { combineWith: 'OR', prefix: true, queries: typingForms(forms[forms.length - 1]!) }],
+    };
+    found = index.search(typing, EXACT);
+  }
   return found.map((r) => r.id as number).sort((a, b) => a - b);
 }
 
@@ -66,7 +95,11 @@ export function nameTerms(texts: readonly (string | null)[]): string {
 /** Whether a name's terms (nameTerms) hold every word of the query, the last as the start of one. */
 export function nameMatches(terms: string, query: string): boolean {
   const have = terms.split(' ');
-  const want = words(query).map(searchTerm);
+  const want = words(query);
   if (want.length === 0) return true;
-  return want.every((w, i) => have.some((h) => h === w || (i === want.length - 1 && h.startsWith(w))));
+  return want.every((w, i) => {
+    const term = searchTerm(w);
+    if (have.includes(term)) return true;
+    return i === want.length - 1 && typingForms(w).some((f) => have.some((h) => h.startsWith(searchTerm(f))));
+  });
 }

@@ -4,7 +4,7 @@
  * clitics; whole words before the starts of words; every word of the query in one text.
  */
 import { describe, expect, it } from 'vitest';
-import { nameMatches, nameTerms, newIndex, searchIds } from '../../src/catalogue/search.js';
+import { isQuery, nameMatches, nameTerms, newIndex, searchIds, termsOf } from '../../src/catalogue/search.js';
 
 const TEXTS = [
   'زار الوفد مكتبة بالإسكندرية',
@@ -15,7 +15,7 @@ const TEXTS = [
   'الذكاءُ الاصطناعــي في الأمن',
   'الموافقة على ١٢٫٥٪ من الميزانية',
 ];
-const index = newIndex(TEXTS.map((text, id) => ({ id, text })));
+const index = newIndex(TEXTS.map((text, id) => ({ id, terms: termsOf(text) })));
 
 describe('searchIds', () => {
   it.each([
@@ -29,6 +29,9 @@ describe('searchIds', () => {
     ['LÁZARO', [3], 'capitals with the accent'],
     ['jose lazaro', [3], 'both words'],
     ['lazar', [3, 4], 'the start of a word while one types'],
+    ['بالإسك', [0], 'the start of a word with its clitics'],
+    ['السفي', [1], 'the start of a word with its article'],
+    ['ال', [], 'an article alone starts nothing'],
     ['12.5', [6], 'a number in either digit system'],
     ['البصرة لازارو', [], 'every word must be in one text'],
     ['', [], 'nothing asked'],
@@ -43,6 +46,10 @@ describe('searchIds', () => {
   });
 });
 
+it('asks nothing of one letter', () => {
+  expect([isQuery(''), isQuery('ا'), isQuery('ـاً'), isQuery('اب'), isQuery('jo')]).toEqual([false, false, false, true, true]);
+});
+
 describe('nameMatches (the people index)', () => {
   const terms = nameTerms(['أحمد يوسف أحمد', 'Ahmed Youssef']);
   it.each([
@@ -50,6 +57,7 @@ describe('nameMatches (the people index)', () => {
     ['يوسف', true],
     ['youssef', true],
     ['yous', true],
+    ['الاح', true],
     ['محمد', false],
     ['احمد محمد', false],
   ])('%s → %s', (q, ok) => {
