@@ -66,6 +66,9 @@ function typingForms(form: string): string[] {
   return [...out];
 }
 
+/** The article and the clitics before it, typed alone. */
+const CLITICS = new Set(['ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'و', 'ف', 'ب', 'ل', 'ك']);
+
 const EXACT: SearchOptions = { combineWith: 'AND', prefix: false, fuzzy: false };
 
 /**
@@ -74,7 +77,9 @@ const EXACT: SearchOptions = { combineWith: 'AND', prefix: false, fuzzy: false }
  * ("Lazaro", not "Lazarov").
  */
 export function searchIds(index: MiniSearch<SearchDoc>, query: string): number[] {
-  const forms = words(query);
+  const typed = words(query);
+  // An article or a clitic alone, last, is the start of a word not typed yet («ضبط ال»): it narrows nothing.
+  const forms = typed.length > 1 && CLITICS.has(typed[typed.length - 1]!) ? typed.slice(0, -1) : typed;
   if (forms.length === 0) return [];
   let found = index.search(forms.join(' '), EXACT);
   if (found.length === 0) {

@@ -32,6 +32,7 @@ describe('searchIds', () => {
     ['بالإسك', [0], 'the start of a word with its clitics'],
     ['السفي', [1], 'the start of a word with its article'],
     ['ال', [], 'an article alone starts nothing'],
+    ['جامعة ال', [2], 'an article typed after a word keeps what the word found'],
     ['12.5', [6], 'a number in either digit system'],
     ['البصرة لازارو', [], 'every word must be in one text'],
     ['', [], 'nothing asked'],
