@@ -54,7 +54,13 @@ function start(): void {
           const item = document.createElement('li');
           const link = document.createElement('a');
           link.href = `${data.decks[deck]?.href ?? ''}#/${n}`;
-          link.textContent = (box.dataset.slide ?? '{n} {title}').replace('{n}', number.format(n + 1)).replace('{title}', data.decks[deck]?.slides[n] ?? '');
+          // «الشريحة ٣: » in the interface's words, the slide's title isolated in its deck's language.
+          const [before = '', after = ''] = (box.dataset.slide ?? '{n} {title}').replace('{n}', number.format(n + 1)).split('{title}');
+          const title = document.createElement('bdi');
+          title.lang = entry.lang;
+          title.dir = entry.dir;
+          title.textContent = data.decks[deck]?.slides[n] ?? '';
+          link.append(before, title, after);
           item.append(link);
           return item;
         }),
