@@ -808,8 +808,8 @@ async function main() {
         `7. the catalogue of 100 decks written (read 100 records, index, render, write; index.html ${(size / 1e6).toFixed(1)} MB; CPU time ${cpu?.toFixed(2)} s)`,
         secondsCell(g['write catalogue'].timed),
         '—',
-        '< 0.5 s',
-        mark(g['write catalogue'].median, (x) => x < 0.5),
+        '< 0.5 s CPU',
+        mark(cpu, (x) => x < 0.5),
       );
       const beyond = g['build into 100'].median - g['build into empty'].median;
       row(
