@@ -67,7 +67,7 @@ async function findDecks(root: string): Promise<Found[]> {
       if (!(await madeByMujaz(dir))) return undefined;
       const record = await readRecord(dir);
       if (!record) return undefined;
-      const files = Object.values(outputFiles(record)).filter((f): f is string => f !== null);
+      const files = Object.values(outputFiles(record));
       const present = await Promise.all(files.map(async (f) => ((await exists(path.join(dir, f))) ? f : undefined)));
       return { record, has: new Set(present.filter((f): f is string => f !== undefined)) };
     }),
@@ -104,7 +104,7 @@ function entryOf(found: Found, index: number, lang: 'ar' | 'en'): CatalogueEntry
   const facts = [
     { label: L.kind, value: r.kind, ...own },
     ...(date ? [{ label: L.date, value: date, ...own }] : []),
-    ...(r.status === 'announced' ? [{ label: L.date, value: L.announced, ...ui }] : []),
+    ...(r.status === 'announced' ? [{ label: L.status, value: L.announced, ...ui }] : []),
     ...(r.host ? [{ label: L.host, value: r.host, ...own }] : []),
     { label: L.language, value: L.languages[r.lang], ...ui },
     { label: L.slides, value: number.format(r.slideCount), ...ui },

@@ -58,11 +58,12 @@ export function isQuery(query: string): boolean {
 /**
  * The forms a word being typed may be the start of: itself, and itself without an article or clitics it
  * starts with even when too little is typed yet for them to count as clitics («الب» is the start of
- * «البرت», whose term is «برت»).
+ * «البرت», whose term is «برت»; «بوت» of «بوتين», whose term is «وتين»).
  */
 function typingForms(form: string): string[] {
   const out = new Set([form]);
-  for (const lead of ['وال', 'فال', 'بال', 'كال', 'لل', 'ال']) if (form.startsWith(lead) && form.length > lead.length) out.add(form.slice(lead.length));
+  for (const lead of ['وال', 'فال', 'بال', 'كال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'])
+    if (form.startsWith(lead) && form.length > lead.length) out.add(form.slice(lead.length));
   return [...out];
 }
 

@@ -20,6 +20,7 @@ export interface CatalogueLabels {
   host: string;
   language: string;
   slides: string;
+  status: string;
   announced: string;
   deck: string;
   pdf: string;

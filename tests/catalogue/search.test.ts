@@ -14,6 +14,7 @@ const TEXTS = [
   'Lazarov spoke on the Black Sea',
   'الذكاءُ الاصطناعــي في الأمن',
   'الموافقة على ١٢٫٥٪ من الميزانية',
+  'لقاء مع بوتين',
 ];
 const index = newIndex(TEXTS.map((text, id) => ({ id, terms: termsOf(text) })));
 
@@ -32,6 +33,8 @@ describe('searchIds', () => {
     ['بالإسك', [0], 'the start of a word with its clitics'],
     ['السفي', [1], 'the start of a word with its article'],
     ['ال', [], 'an article alone starts nothing'],
+    ['بوت', [7], 'the start of a name whose first letter is also a clitic'],
+    ['بوتين', [7], 'that name whole'],
     ['جامعة ال', [2], 'an article typed after a word keeps what the word found'],
     ['12.5', [6], 'a number in either digit system'],
     ['البصرة لازارو', [], 'every word must be in one text'],
