@@ -98,6 +98,8 @@ async function lazaroBrief(): Promise<string> {
   brief.slug = 'lazaro-roundtable';
   brief.title = 'Roundtable with José Lázaro on maritime law';
   brief.event.date = '2031-03-04';
+  // Markup in a brief is text in the catalogue too: shown as written, run nowhere.
+  brief.event.kind = 'Roundtable <img src=x onerror="document.title=1"> & "talks"';
   brief.people = [{ id: 'jose-lazaro', name: 'José Lázaro', title: 'Professor', part: 'keynote', sources: [1] }];
   brief.messages.push({ speaker: 'jose-lazaro', points: [{ text: 'The law of the sea needs no new treaty', sources: [3] }] });
   const file = path.join(dir, 'lazaro.yaml');
@@ -216,6 +218,8 @@ describe('kept right as decks change', () => {
     // Built with --no-pdf: the deck only, and no picture of its title slide.
     expect(await page.$$eval('#deck-lazaro-roundtable .links a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['lazaro-roundtable/index.html']);
     expect(await page.$$eval('#deck-lazaro-roundtable .thumb .placeholder', (p) => p.length)).toBe(1);
+    expect(await page.$eval('#deck-lazaro-roundtable .facts dd', (d) => d.textContent)).toBe('Roundtable <img src=x onerror="document.title=1"> & "talks"');
+    expect(await page.$$eval('.entry img:not(.thumb img)', (i) => i.length)).toBe(0);
     // An English entry in an Arabic interface runs left to right.
     expect(await page.$eval('#deck-lazaro-roundtable', (e) => [e.getAttribute('lang'), e.getAttribute('dir')])).toEqual(['en', 'ltr']);
     expect(outside).toEqual([]);
