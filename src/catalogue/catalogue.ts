@@ -6,7 +6,7 @@
  * slug's, so no deck can have that name). One build writes it at a time (a lock on the output root), each
  * file swapped in whole (write, then rename), so two builds into one folder never leave it broken.
  */
-import { lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentSecurityPolicy } from '../assets/assets.js';
 import { fontFiles } from '../assets/fonts.js';
@@ -199,6 +199,25 @@ async function checkOurs(root: string): Promise<void> {
   if (seen && !(seen.isDirectory() && (await madeByMujaz(assets)))) throw foreign(assets);
 }
 
+/**
+ * What a writer killed half-way left (writeAtomic's temporary files): the page's in the output root, and any
+ * in `_mujaz/` (ours). Run under the lock, when no other writer is at work.
+ */
+async function removeLeftovers(root: string): Promise<void> {
+  const left = (dir: string, pattern: RegExp) =>
+    readdir(dir).then(
+      (names) => names.filter((n) => pattern.test(n)).map((n) => path.join(dir, n)),
+      () => [] as string[],
+    );
+  const assets = path.join(root, CATALOGUE_ASSETS);
+  const ours = (await madeByMujaz(assets)) ? [assets, path.join(assets, 'fonts')] : [];
+  const files = [
+    ...(await left(root, /^\.index\.html\.[0-9a-f]{8}\.tmp$/)),
+    ...(await Promise.all(ours.map((d) => left(d, /^\..+\.[0-9a-f]{8}\.tmp$/)))).flat(),
+  ];
+  await Promise.all(files.map((f) => rm(f, { force: true }).catch(() => undefined)));
+}
+
 /** The page's script, style sheet and fonts, into `_mujaz/`. */
 async function writeAssets(root: string): Promise<void> {
   const dir = path.join(root, CATALOGUE_ASSETS);
@@ -232,6 +251,7 @@ export async function writeCatalogue(outRoot: string, options: CatalogueOptions 
     return undefined;
   const unlock = await lockRoot(root, '_catalogue', options.signal, options.timing);
   try {
+    await removeLeftovers(root);
     const decks = await findDecks(root);
     const file = path.join(root, CATALOGUE_FILE);
     if (decks.length === 0 && !(await exists(file))) return undefined;

@@ -298,11 +298,19 @@ describe('kept right as decks change', () => {
     expect((await readdir(out)).sort()).toEqual(['_mujaz', 'index.html', 'lazaro-roundtable', 'minimal-brief']);
   });
 
-  it('is written again with the same bytes (reproducible), from the records alone', async () => {
+  it('is written again with the same bytes (reproducible), from the records alone, and what a killed writer left is gone', async () => {
     const out = await copyOfDecks(BUNDLED, 'minimal-brief');
     dirs.push(out);
     await writeCatalogue(out);
     const first = await hashFolder(out);
+    // A writer killed between writing its temporary file and renaming it; a file of the user's that looks alike.
+    await writeFile(path.join(out, '.index.html.0123abcd.tmp'), '<p>half');
+    await writeFile(path.join(out, '_mujaz', '.catalogue.js.0123abcd.tmp'), 'half');
+    await writeFile(path.join(out, '.notes.0123abcd.tmp'), 'mine');
+    await writeCatalogue(out);
+    expect(await readFile(path.join(out, '.notes.0123abcd.tmp'), 'utf8')).toBe('mine');
+    await rm(path.join(out, '.notes.0123abcd.tmp'));
+    expect(await hashFolder(out)).toBe(first);
     await rm(path.join(out, 'index.html'));
     await rm(path.join(out, '_mujaz'), { recursive: true });
     await writeCatalogue(out);
