@@ -281,14 +281,16 @@ export async function writeCatalogue(outRoot: string, options: CatalogueOptions 
  * The catalogue written again after a build: a failure to write it (a foreign index.html, a full disk) is a
  * warning, never a failed build, since every deck is already in place.
  */
-export async function updateCatalogue(outRoot: string, options: CatalogueOptions = {}): Promise<Diagnostic | undefined> {
+export async function updateCatalogue(
+  outRoot: string,
+  options: CatalogueOptions = {},
+): Promise<{ written: CatalogueResult | undefined; warning?: undefined } | { written?: undefined; warning: Diagnostic }> {
   try {
-    await writeCatalogue(outRoot, options);
-    return undefined;
+    return { written: await writeCatalogue(outRoot, options) };
   } catch (caught) {
     if (options.signal?.aborted) throw caught;
     const error = caught instanceof MujazError ? caught : undefined;
-    return {
+    const warning: Diagnostic = {
       file: path.join(path.resolve(outRoot), CATALOGUE_FILE),
       line: 0,
       col: 0,
@@ -297,5 +299,6 @@ export async function updateCatalogue(outRoot: string, options: CatalogueOptions
       message: `the catalogue was not written: ${error?.message ?? (caught as Error)?.message ?? String(caught)}`,
       ...(error?.hint ? { hint: error.hint } : {}),
     };
+    return { warning };
   }
 }

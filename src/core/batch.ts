@@ -128,8 +128,9 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   // that built nothing leaves the folder as it was.
   if (outcomes.some((o) => o.result)) {
     const { updateCatalogue } = await import('../catalogue/catalogue.js');
-    const failed = await updateCatalogue(options.outRoot, { signal });
-    if (failed) reporter.warn(failed);
+    const { written, warning } = await updateCatalogue(options.outRoot, { signal });
+    if (warning) reporter.warn(warning);
+    if (written) reporter.info(`mujaz: ${written.file} lists ${written.decks} deck${written.decks === 1 ? '' : 's'} (the briefing library)`);
   }
   return outcomes;
 }

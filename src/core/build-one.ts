@@ -14,8 +14,8 @@ export async function buildOne(file: string, options: BuildOneOptions): Promise<
   const result = await buildAlone(file, options);
   // The output folder's catalogue, written again with this deck (src/catalogue/); failing to is a warning.
   const { updateCatalogue } = await import('../catalogue/catalogue.js');
-  const failed = await updateCatalogue(options.outRoot, options.signal ? { signal: options.signal } : {});
-  return failed ? { ...result, warnings: [...result.warnings, failed] } : result;
+  const { warning } = await updateCatalogue(options.outRoot, options.signal ? { signal: options.signal } : {});
+  return warning ? { ...result, warnings: [...result.warnings, warning] } : result;
 }
 
 async function buildAlone(file: string, options: BuildOneOptions): Promise<BuildResult> {

@@ -211,6 +211,7 @@ describe('kept right as decks change', () => {
     expect(built.code, built.stderr).toBe(0);
     // The copies had no catalogue: the build wrote it from every record in the folder, its event (2031) first, then the two without a date by slug.
     expect(await listed(out)).toEqual(['lazaro-roundtable', 'english-brief', BUNDLED]);
+    expect(built.stderr).toContain(`mujaz: ${path.join(out, 'index.html')} lists 3 decks (the briefing library)`);
     expect(await Promise.all([BUNDLED, 'english-brief'].map((s) => hashFolder(path.join(out, s))))).toEqual(others);
 
     const { page, outside, errors } = await open(out);
