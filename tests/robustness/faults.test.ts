@@ -99,6 +99,43 @@ async function longWordBrief(): Promise<{ file: string; line: number }> {
   return { file, line: at + 1 };
 }
 
+/** The items of issue 28 the table has rows for. */
+const ISSUE_28_ITEMS = [1];
+
+/** A folder with a brief and the files beside it (a report under sources/), for issue 28's hostile inputs. */
+async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await fresh('mujaz-hostile-');
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** The least brief, with a report and one theme citing its paragraph 1 (`theme` is its text). */
+function smallBrief(theme = 'افتتح اللقاء عام 2031', extra = ''): string {
+  return [
+    'slug: hostile-report',
+    'title: لقاء تشاوري حول أمن الطاقة',
+    'source:',
+    '  title: ملخص داخلي للقاء',
+    '  file: sources/report.txt',
+    'event:',
+    '  kind: لقاء تشاوري',
+    '  summary: لقاء قصير لتبادل الآراء حول أمن الطاقة في المنطقة.',
+    '  date: unknown',
+    '  host:',
+    '    institution: مركز الدراسات التجريبي',
+    '  themes:',
+    `    - text: ${theme}`,
+    '      sources: [1]',
+    extra,
+  ].join('\n');
+}
+
+/** A control character a terminal would act on (tab and line break aside). */
+const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
 const LONG_WORD = /this text holds a word of 1200 letters with no space in it, too wide for any slide/;
 
 /** The scenarios of the rows of this file, by id. */
@@ -290,6 +327,35 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     expect((after.blocks - after.bfree) * after.bsize).toBeLessThanOrEqual(used + 8 * 1024);
   },
 
+  async 'terminal-escapes'() {
+    const report = 'افتتح \x1b]0;PWNED\x07 اللقاء \x1b[2J في \x1b[8mسر\x1b[0m المركز \u009b2J عام 2019.\nفقرة ثانية.\n';
+    const dir = await folderWith({ 'brief.yaml': smallBrief(), 'sources/report.txt': report });
+    const file = path.join(dir, 'brief.yaml');
+    for (const args of [
+      ['check', file],
+      ['build', file, '--no-pdf', '--out', path.join(dir, 'out')],
+    ]) {
+      const result = await timed(args);
+      expect(result.code, result.stderr).toBe(0);
+      // The claim warning quotes the paragraph, its controls shown escaped.
+      expect(result.stderr).toMatch(/the year "2031" is not in paragraph 1/);
+      expect(result.stderr).toContain('\\x1b]0;PWNED\\x07');
+      expect(result.stderr).toContain('\\x1b[2J');
+      expect(result.stderr).toContain('\\u009b2J');
+      expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
+    }
+    // A brief line holding a raw ESC, echoed under its own error: escaped, the caret under the escape.
+    await writeFile(path.join(dir, 'escape.yaml'), smallBrief('افتتح \x1b[2J اللقاء'));
+    const bad = await timed(['check', path.join(dir, 'escape.yaml')]);
+    expect(bad.code, bad.stderr).toBe(1);
+    expect(bad.stdout + bad.stderr).not.toMatch(RAW_CONTROL);
+    expect(bad.stderr).toMatch(/escape\.yaml:13:19: error: event\.themes\[0\]\.text: contains the control character U\+001B/);
+    const [shown, caret] = bad.stderr.split('\n').filter((l) => /^\s+(13 )?\| /.test(l));
+    expect(shown).toBe('   13 |     - text: افتتح \\x1b[2J اللقاء');
+    expect(caret!.indexOf('^')).toBe(shown!.indexOf('\\x1b'));
+    expect(caret!.trim()).toMatch(/^\| +\^{4}$/);
+  },
+
   async 'preview-symlinks'() {
     const { out } = await previousDeck([]);
     const deck = path.join(out, SLUG);
@@ -350,10 +416,12 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
 };
 
 describe('the fault table', () => {
-  it('has unique ids, and every item of issue 17 a row', () => {
+  it('has unique ids, and every item of issues 17 and 28 a row', () => {
     const ids = FAULTS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...new Set(FAULTS.map((f) => f.item))].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const items = (issue: number) => [...new Set(FAULTS.filter((f) => (f.issue ?? 17) === issue).map((f) => f.item))].sort((a, b) => a - b);
+    expect(items(17)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(items(28)).toEqual(ISSUE_28_ITEMS);
   });
 
   it('runs every row: a scenario here, or a test in the file it names that names the row', async () => {

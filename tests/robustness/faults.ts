@@ -1,5 +1,6 @@
 /**
- * The faults of issue 17 ("every failure fast, clear, and harmless to the last good deck"), one row each:
+ * The faults of issue 17 ("every failure fast, clear, and harmless to the last good deck") and of issue 28
+ * ("reports from the web are hostile": odd files, characters and races refused fast and clearly), one row each:
  * the case, what is done to mujaz, and what must hold afterwards. tests/robustness/faults.test.ts checks
  * that every row is run: by a scenario of its own in that file (`where` is that file), or by a test in the
  * file `where` names, which names the row's `id` beside it. To add a fault: a row, then its scenario or test.
@@ -11,7 +12,9 @@
 export interface Fault {
   /** Short, unique; a test elsewhere that runs the row names it beside it (a comment `fault: ID`). */
   id: string;
-  /** The item of issue 17 (1–10). */
+  /** The issue the row comes from: 17 (the default) or 28. */
+  issue?: 17 | 28;
+  /** The item of its issue (issue 17: 1–10; issue 28: 1–6). */
   item: number;
   case: string;
   done: string;
@@ -191,5 +194,15 @@ export const FAULTS: readonly Fault[] = [
     done: 'check a brief with one',
     holds: 'refused at event.date, the hint names event.hijri',
     where: 'deck/events.test.ts',
+  },
+  {
+    id: 'terminal-escapes',
+    issue: 28,
+    item: 1,
+    case: 'terminal escapes in a report paragraph (OSC retitle ending in BEL, CSI clear screen, CSI hide, a C1 CSI) and a raw ESC in a brief line',
+    done: 'check and build --no-pdf a brief whose claim warning quotes that paragraph; check a brief with an ESC in its title',
+    holds:
+      'no control character a terminal acts on in stdout or stderr: each shown escaped (\\x1b, \\x07, \\u009b), the caret still under the character it names',
+    where: HERE,
   },
 ];
