@@ -71,7 +71,7 @@ function outputOption(flag: OutputFlag): Option {
   });
 }
 
-function program(reporter: Reporter, core: Core): Command {
+function program(reporter: Reporter, core: Core, signal: AbortSignal): Command {
   const cli = new Command('mujaz')
     .description('Arabic YAML briefs → right-to-left reveal.js decks and searchable PDF handouts')
     .version(VERSION)
@@ -126,7 +126,7 @@ function program(reporter: Reporter, core: Core): Command {
     .option('--force', 'overwrite an existing brief')
     .action(async (slug: string, opts) => {
       const { initCommand } = await import('./commands/init.js');
-      await initCommand(slug, opts, reporter);
+      await initCommand(slug, opts, reporter, signal);
     });
 
   cli
@@ -158,7 +158,7 @@ export async function main(argv: string[], early?: EarlyBrowser): Promise<number
   // The core owns the browser: whatever happens, none is left running when main returns.
   await using core = new Core({ reporter, signal: controller.signal, early });
   try {
-    await program(reporter, core).parseAsync(argv, { from: 'user' });
+    await program(reporter, core, controller.signal).parseAsync(argv, { from: 'user' });
     return interrupted ? 130 : 0;
   } catch (error) {
     return report(error, reporter, interrupted);

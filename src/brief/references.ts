@@ -12,6 +12,7 @@ import { diagnosticForPath, pathInWords } from './locate.js';
 import { peopleOf } from './people.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
+import { readRegularFile } from './read-file.js';
 import { decodeSource } from './source-text.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
@@ -174,26 +175,19 @@ export async function checkReferences(
     } else if (typeof resolved !== 'string') {
       diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, hint));
     } else {
-      const size = (await stat(resolved)).size;
-      if (size > MAX_REPORT_BYTES) {
-        diagnostics.push(
-          diagnosticForPath(
-            src,
-            doc,
-            ['source', 'file'],
-            `the report is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_REPORT_BYTES / 1024 / 1024} MiB`,
-            "keep only the report's text in the file",
-          ),
-        );
-      } else {
+      const read = await readRegularFile(resolved, MAX_REPORT_BYTES, { noFollow: true });
+      const at = (message: string, hint: string) => diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], message, hint));
+      if (!read.ok && read.reason === 'too-large') at(`the report ${read.problem}`, "keep only the report's text in the file");
+      else if (!read.ok) at(`the report ${read.problem}`, hint);
+      else {
         try {
-          const text = decodeSource(resolved, await readFile(resolved)).text;
-          report = { file: resolved, paragraphs: paragraphsOf(text) };
+          report = { file: resolved, paragraphs: paragraphsOf(decodeSource(resolved, read.bytes).text) };
         } catch (error) {
-          // UTF-16 (said as such), or bytes that are no UTF-8 at all.
-          const said = error instanceof MujazError ? error.diagnostics[0]?.message : undefined;
-          const why = said?.includes('UTF-16') ? said.replace(/^the file is /, 'is ') : undefined;
-          diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], `the report ${why ?? 'is not valid UTF-8 text'}`, 'save the report as UTF-8 text'));
+          // What the bytes are (a PNG, UTF-16, a NUL at its line), said of the report, at source.file.
+          const d = error instanceof MujazError ? error.diagnostics[0] : undefined;
+          if (!d) throw error;
+          const where = d.line > 0 ? ` (${brief.source.file}:${d.line}:${d.col})` : '';
+          at(`${d.message.replace(/^the file /, 'the report ')}${where}`, d.hint?.replace('the brief', 'the report') ?? 'save the report as UTF-8 text');
         }
       }
     }

@@ -4,7 +4,6 @@
  * brief's logo rules, inside the theme file's folder; the theme file itself is inside the brief's folder.
  * Colours too faint to read on the slide are refused, since the deck must stay readable (WCAG AA).
  */
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
@@ -13,7 +12,8 @@ import { diagnosticForPath } from './locate.js';
 import { parseYaml } from './parse.js';
 import { checkImages, type Logo, resolveInside } from './references.js';
 import { DEFAULT_COLOURS, Theme } from './schema.js';
-import { decodeSource, readUpTo, type SourceText } from './source-text.js';
+import { readRegularFile } from './read-file.js';
+import { decodeSource, type SourceText } from './source-text.js';
 import { validateYaml } from './validate.js';
 
 /** A theme is a few lines: anything larger is not one. */
@@ -85,22 +85,10 @@ function contrastProblems(src: SourceText, doc: Document.Parsed, theme: Theme, c
 }
 
 async function readTheme(file: string): Promise<Uint8Array | string> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'cannot be read: permission denied' : 'cannot be read';
-  }
-  try {
-    const bytes = await readUpTo(handle, MAX_THEME_BYTES + 1);
-    if (bytes.length > MAX_THEME_BYTES) return `is larger than ${MAX_THEME_BYTES / 1024} KiB: a theme file is a few lines`;
-    return bytes;
-  } catch {
-    return 'cannot be read';
-  } finally {
-    await handle.close();
-  }
+  const read = await readRegularFile(file, MAX_THEME_BYTES, { noFollow: true });
+  if (read.ok) return read.bytes;
+  if (read.reason === 'too-large') return `${read.problem}: a theme file is a few lines`;
+  return read.problem;
 }
 
 /**

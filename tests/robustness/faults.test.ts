@@ -6,7 +6,7 @@
  * time to the message is printed with MUJAZ_TEST_VERBOSE=1 (bounds here are generous, against a hang).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, statfs, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import WebSocket from 'ws';
 import { startPreviewServer } from '../../src/serve/server.js';
 import { chromiumOf, hashTree, processes, SLUG, spawnCli, strays, waitFor } from '../pdf/support.js';
 import { freePort, rawGet, startCli } from '../serve/helpers.js';
-import { bundledBrief, repoRoot, runCli, scratchFolders, type CliResult } from '../support/build.js';
+import { bundledBrief, repoRoot, runBinary, runCli, scratchFolders, type CliResult } from '../support/build.js';
 import { type Output, previousDeck as suiteDeckCopy } from '../support/previous-deck.js';
 import { FAULTS, type Fault } from './faults.js';
 
@@ -100,7 +100,7 @@ async function longWordBrief(): Promise<{ file: string; line: number }> {
 }
 
 /** The items of issue 28 the table has rows for. */
-const ISSUE_28_ITEMS = [1];
+const ISSUE_28_ITEMS = [1, 2, 3];
 
 /** A folder with a brief and the files beside it (a report under sources/), for issue 28's hostile inputs. */
 async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -354,6 +354,87 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     expect(shown).toBe('   13 |     - text: افتتح \\x1b[2J اللقاء');
     expect(caret!.indexOf('^')).toBe(shown!.indexOf('\\x1b'));
     expect(caret!.trim()).toMatch(/^\| +\^{4}$/);
+  },
+
+  async 'init-from-not-a-file'() {
+    const dir = await fresh('mujaz-hostile-init-');
+    const fifo = path.join(dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const big = path.join(dir, 'big.txt');
+    execFileSync('truncate', ['-s', '1500M', big]);
+    const out = path.join(dir, 'briefs');
+    const cases: [string, number, RegExp][] = [
+      [fifo, 2, /cannot read the report .*report\.fifo: it is a named pipe \(FIFO\), not a file/],
+      ['/dev/zero', 2, /cannot read the report \/dev\/zero: it is a character device, not a file/],
+      [big, 1, /the report .*big\.txt is 1\.5 GiB, more than the limit of 2 MiB/],
+      [dir, 2, /cannot read the report .*: it is a folder, not a file/],
+    ];
+    // The real executable, each bounded: today a FIFO never returns and /dev/zero grows without end.
+    const results = await Promise.all(cases.map(([from], i) => runBinary(['init', `from-${i}`, '--from', from, '--dir', out], { timeoutMs: 30_000 })));
+    results.forEach((result, i) => {
+      const [, code, message] = cases[i]!;
+      expect(result.signal, result.stderr).toBeNull();
+      expect(result.code, result.stderr).toBe(code);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/then: mujaz serve|unexpected error/);
+    });
+    expect(existsSync(out)).toBe(false);
+  },
+
+  async 'init-from-binary'() {
+    const dir = await fresh('mujaz-hostile-init-');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(200)]);
+    const files: [string, Uint8Array, RegExp][] = [
+      ['logo.txt', png, /is a PNG image, not text/],
+      ['report.pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n'), /is a PDF document, not text/],
+      ['report.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300)]), /is a ZIP archive/],
+    ];
+    const out = path.join(dir, 'briefs');
+    for (const [name, bytes, message] of files) {
+      await writeFile(path.join(dir, name), bytes);
+      const result = await timed(['init', 'binary', '--from', path.join(dir, name), '--dir', out]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/UTF-16|then: mujaz serve/);
+    }
+    expect(existsSync(out)).toBe(false);
+  },
+
+  async 'init-dir-a-file'() {
+    const dir = await fresh('mujaz-hostile-init-');
+    const file = path.join(dir, 'x.yaml');
+    await writeFile(file, 'mine\n');
+    const result = await timed(['init', 'x', '--dir', file]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--dir .*x\.yaml is a file, not a folder/);
+    expect(result.stderr).not.toMatch(/already exists/);
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+  },
+
+  async 'init-long-report'() {
+    const dir = await fresh('mujaz-hostile-init-');
+    // 400 paragraphs of 250 words: 0.9 MiB, within the 2 MiB of a report; listed whole, a brief of 0.9 MiB.
+    const long = path.join(dir, 'long.txt');
+    await writeFile(long, `${'كلمة '.repeat(250).trim()}\n`.repeat(400));
+    const made = await timed(['init', 'long-report', '--from', long, '--dir', path.join(dir, 'a')]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toMatch(/its paragraphs are listed by their first 100 characters/);
+    const brief = path.join(dir, 'a', 'long-report.yaml');
+    expect(statSync(brief).size).toBeLessThan(512 * 1024);
+    const checked = await timed(['check', brief]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/placeholder/);
+    expect(checked.stderr).not.toMatch(/more than the limit/);
+    // 20,000 short paragraphs: no listing fits; refused before anything is written.
+    const many = path.join(dir, 'many.txt');
+    await writeFile(many, Array.from({ length: 20_000 }, (_, i) => `فقرة قصيرة رقم ${i + 1} من التقرير`).join('\n'));
+    const refused = await timed(['init', 'many', '--from', many, '--dir', path.join(dir, 'b')]);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toMatch(
+      /has 20000 paragraphs: even listed by their first 100 characters, the brief would be .* more than the 384 KiB a new brief may take of the 512 KiB limit of a brief/,
+    );
+    expect(refused.stderr).not.toMatch(/then: mujaz serve/);
+    expect(existsSync(path.join(dir, 'b'))).toBe(false);
   },
 
   async 'preview-symlinks'() {
