@@ -2,7 +2,7 @@
  * Checks the schema cannot make: ids are unique, speakers exist, cited paragraphs exist in the report,
  * and files the brief names are real files inside the brief's folder.
  */
-import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';

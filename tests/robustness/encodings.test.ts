@@ -70,7 +70,7 @@ describe('a NUL byte in UTF-8 text', () => {
   it.each([
     ['in the first 4 KiB', 100],
     ['after 4 KiB', 4200],
-  ])('of a report (%s): refused at source.file, the NUL named at its own line and column, not as UTF-16', async (name, byte) => {
+  ])('of a report (%s): refused at source.file, the NUL named at its own line and column, not as UTF-16', async (_name, byte) => {
     const { bytes, line, col } = withNul(report, offsetAfterByte(report, byte));
     const dir = path.join(root, `report-nul-${byte}`);
     const file = await briefFolder(dir, bundledText);
@@ -92,7 +92,7 @@ describe('a NUL byte in UTF-8 text', () => {
   it.each([
     ['in the first 4 KiB', 100],
     ['after 4 KiB', 6000],
-  ])('of a brief (%s): refused at its line and column', async (name, byte) => {
+  ])('of a brief (%s): refused at its line and column', async (_name, byte) => {
     const { bytes, line, col } = withNul(bundledText, offsetAfterByte(bundledText, byte));
     const file = await briefFolder(path.join(root, `brief-nul-${byte}`), bytes);
     const result = await runCli(['check', file]);

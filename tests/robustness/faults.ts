@@ -252,4 +252,23 @@ export const FAULTS: readonly Fault[] = [
       'the first: a brief under the limit (each paragraph listed by its start), which check refuses for its placeholders only; the second: refused up front, saying why, nothing written, no "then: mujaz serve"',
     where: HERE,
   },
+  {
+    id: 'hidden-characters',
+    issue: 28,
+    item: 4,
+    case: 'invisible characters beyond the zero-width ones in a name: a tag character U+E0041, U+2063, U+180E, U+3164, U+034F, a soft hyphen, the Arabic letter mark, a variation selector',
+    done: 'check a brief with one in a name (one list: Unicode default-ignorable and format characters, checked against Unicode itself)',
+    holds:
+      'refused at its line and column, the character named ("an invisible character, U+E0041 TAG "A""); in free text the joiners a script needs stay allowed',
+    where: 'brief/characters.test.ts',
+  },
+  {
+    id: 'lone-surrogates',
+    issue: 28,
+    item: 4,
+    case: 'a lone surrogate written as a YAML escape ("\\uD800") in a title or a name',
+    done: 'check a brief with one',
+    holds: 'refused at its line as "a lone surrogate"; a whole pair ("\\uD83C\\uDF0D") passes',
+    where: 'brief/characters.test.ts',
+  },
 ];
