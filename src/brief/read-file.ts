@@ -6,13 +6,30 @@
  * is, memory stays bounded, and what is read is what was checked (no check by path and read by path).
  */
 import { constants, type Stats } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, readlink } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface ReadOptions {
   /** Refuse a symbolic link as the last part of the path (O_NOFOLLOW): for files checked to be inside a folder. */
   noFollow?: boolean;
   /** Ctrl-C or SIGTERM: the read stops between chunks and throws the signal's reason. */
   signal?: AbortSignal | undefined;
+  /**
+   * A folder (its real path) the file opened must be inside, whatever happened to the path since it was
+   * checked (a folder on the way swapped for a link): the handle's own path is asked (Linux: /proc/self/fd).
+   */
+  within?: string;
+}
+
+/** The path the kernel has for an open file (Linux), or undefined where it cannot tell. */
+export async function handlePath(handle: FileHandle): Promise<string | undefined> {
+  return readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+}
+
+/** Whether `file` is inside the folder `dir` (both real, absolute paths). */
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 export type ReadResult =
@@ -90,6 +107,11 @@ export async function readRegularFile(file: string, limit: number, options: Read
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: 'not-a-file', problem: `is ${fileKind(info)}, not a file` };
+    if (options.within !== undefined) {
+      const real = await handlePath(handle);
+      if (real !== undefined && !isInside(options.within, real))
+        return { ok: false, reason: 'link', problem: `leads outside its folder (to ${real}): a link was put on its way` };
+    }
     // Never more than the limit and one byte (to know it is over), whatever size it claims: memory stays bounded.
     const bytes = await readUpTo(handle, limit + 1, options.signal);
     if (bytes.length > limit) {

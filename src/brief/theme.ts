@@ -4,6 +4,7 @@
  * brief's logo rules, inside the theme file's folder; the theme file itself is inside the brief's folder.
  * Colours too faint to read on the slide are refused, since the deck must stay readable (WCAG AA).
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
@@ -84,8 +85,8 @@ function contrastProblems(src: SourceText, doc: Document.Parsed, theme: Theme, c
   return out;
 }
 
-async function readTheme(file: string): Promise<Uint8Array | string> {
-  const read = await readRegularFile(file, MAX_THEME_BYTES, { noFollow: true });
+async function readTheme(file: string, within: string): Promise<Uint8Array | string> {
+  const read = await readRegularFile(file, MAX_THEME_BYTES, { noFollow: true, within });
   if (read.ok) return read.bytes;
   if (read.reason === 'too-large') return `${read.problem}: a theme file is a few lines`;
   return read.problem;
@@ -106,7 +107,7 @@ export async function loadTheme(
   const atBrief = (message: string, hint: string) => ({ diagnostics: [diagnosticForPath(briefSrc, briefDoc, ['theme'], message, hint)] });
   if (typeof resolved !== 'string')
     return atBrief(resolved.problem, 'put the theme file in the brief\'s folder (or a folder below it), e.g. "themes/house.yaml"');
-  const bytes = await readTheme(resolved);
+  const bytes = await readTheme(resolved, await realpath(briefDir));
   if (typeof bytes === 'string') return atBrief(`the theme file ${bytes}`, 'name a YAML theme file (see the README, "Themes")');
   const file = path.join(path.dirname(briefFile), named);
   let src: SourceText;

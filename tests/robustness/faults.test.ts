@@ -5,15 +5,19 @@
  * deck's hash before and after, the exit code and message, and that the TMPDIR is empty afterwards. The
  * time to the message is printed with MUJAZ_TEST_VERBOSE=1 (bounds here are generous, against a hang).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rm, statfs, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmod, mkdir, open, readdir, readFile, rename, rm, statfs, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import WebSocket from 'ws';
+import { writeAssets } from '../../src/assets/assets.js';
+import { loadBrief } from '../../src/brief/load.js';
 import { startPreviewServer } from '../../src/serve/server.js';
 import { chromiumOf, hashTree, processes, SLUG, spawnCli, strays, waitFor } from '../pdf/support.js';
 import { freePort, rawGet, startCli } from '../serve/helpers.js';
+import { briefFolder, bundledText } from '../fixtures/briefs.js';
 import { bundledBrief, repoRoot, runBinary, runCli, scratchFolders, type CliResult } from '../support/build.js';
 import { type Output, previousDeck as suiteDeckCopy } from '../support/previous-deck.js';
 import { FAULTS, type Fault } from './faults.js';
@@ -100,7 +104,7 @@ async function longWordBrief(): Promise<{ file: string; line: number }> {
 }
 
 /** The items of issue 28 the table has rows for. */
-const ISSUE_28_ITEMS = [1, 2, 3, 4];
+const ISSUE_28_ITEMS = [1, 2, 3, 4, 5];
 
 /** A folder with a brief and the files beside it (a report under sources/), for issue 28's hostile inputs. */
 async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -131,6 +135,29 @@ function smallBrief(theme = 'افتتح اللقاء عام 2031', extra = ''): 
     '      sources: [1]',
     extra,
   ].join('\n');
+}
+
+/** A real PNG of 40×20 pixels. */
+function realPng(): Buffer {
+  const png = new PNG({ width: 40, height: 20 });
+  png.data.fill(200);
+  return PNG.sync.write(png);
+}
+
+const MARKER = 'MARKER OUTSIDE THE BRIEF FOLDER';
+
+/** The bundled brief with a host logo (logo.png, a real PNG) in its folder, and a marker file outside it. */
+async function briefWithLogo(): Promise<{ dir: string; file: string; logo: string; png: Buffer; secret: string }> {
+  const dir = await fresh('mujaz-hostile-logo-');
+  const text = bundledText.replace(/^( {2}host:\n {4}institution: .*\n)/m, '$1    logo: { file: logo.png, alt: شعار }\n');
+  expect(text).toContain('logo: { file: logo.png');
+  const file = await briefFolder(path.join(dir, 'brief'), text);
+  const png = realPng();
+  const logo = path.join(dir, 'brief', 'logo.png');
+  await writeFile(logo, png);
+  const secret = path.join(dir, 'secret.txt');
+  await writeFile(secret, `${MARKER}\n`);
+  return { dir, file, logo, png, secret };
 }
 
 /** A control character a terminal would act on (tab and line break aside). */
@@ -435,6 +462,84 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     );
     expect(refused.stderr).not.toMatch(/then: mujaz serve/);
     expect(existsSync(path.join(dir, 'b'))).toBe(false);
+  },
+
+  async 'logo-swapped-after-check'() {
+    const { dir, file, logo, png, secret } = await briefWithLogo();
+    const loaded = await loadBrief(file);
+    // Between the check and the copy: the logo becomes a link to the file outside.
+    await rm(logo);
+    await symlink(secret, logo);
+    const deck = path.join(dir, 'deck');
+    await mkdir(deck);
+    await writeAssets(deck, loaded.logos);
+    const written = await readFile(path.join(deck, 'assets', 'logo.png'));
+    expect(written.toString('latin1')).not.toContain(MARKER);
+    expect(written.equals(png)).toBe(true);
+  },
+
+  async 'logo-flipping-during-builds'() {
+    const { dir, file, png } = await briefWithLogo();
+    const folder = path.dirname(file);
+    await writeFile(path.join(folder, 'real.png'), png);
+    // Flips logo.png between the real PNG and a link to the marker, each by an atomic rename.
+    const flipper = spawn(
+      'sh',
+      ['-c', `while :; do cp real.png l.tmp; mv -f l.tmp logo.png; ln -sf ${JSON.stringify(path.join(dir, 'secret.txt'))} l.lnk; mv -f l.lnk logo.png; done`],
+      { cwd: folder, stdio: 'ignore' },
+    );
+    const outcomes = { built: 0, refused: 0 };
+    try {
+      for (let i = 0; i < 16; i++) {
+        const out = path.join(dir, `out-${i}`);
+        const result = await runCli(['build', file, '--no-pdf', '--out', out]);
+        if (result.code === 0) {
+          outcomes.built++;
+          const copied = await readFile(path.join(out, SLUG, 'assets', 'logo.png'));
+          expect(copied.toString('latin1'), `build ${i} copied the link's target`).not.toContain(MARKER);
+          expect(copied.equals(png)).toBe(true);
+        } else {
+          outcomes.refused++;
+          expect(result.stderr).toMatch(/event\.host\.logo\.file: (is a link|is not a PNG|is a symbolic link|leads outside)/);
+        }
+      }
+    } finally {
+      flipper.kill('SIGKILL');
+    }
+    if (verbose) console.log(`logo flipping: ${outcomes.built} built, ${outcomes.refused} refused`);
+  },
+
+  async 'preview-fifo-and-folder-link'() {
+    const { out } = await previousDeck([]);
+    const deck = path.join(out, SLUG);
+    const fifo = path.join(deck, 'assets', 'stream.css');
+    execFileSync('mkfifo', [fifo]);
+    const outside = await fresh('mujaz-faults-outside-');
+    await writeFile(path.join(outside, 'index.html'), '<p>SECRET OUTSIDE THE DECK</p>\n');
+    await writeFile(path.join(outside, 'secret.txt'), 'SECRET OUTSIDE THE DECK\n');
+    const port = await freePort();
+    const server = await startPreviewServer({ port });
+    try {
+      server.showDeck(deck);
+      const fromFifo = await rawGet(port, '/assets/stream.css');
+      expect(fromFifo.status).toBe(404);
+      expect((await rawGet(port, '/assets/deck.js')).status).toBe(200);
+      expect((await rawGet(port, '/')).status).toBe(200);
+      // The deck's folder replaced by a link to a folder outside.
+      await rename(deck, `${deck}-moved`);
+      await symlink(outside, deck);
+      for (const p of ['/', '/index.html', '/secret.txt']) {
+        const res = await rawGet(port, p);
+        expect(res.status, p).toBe(404);
+        expect(res.body).not.toContain('SECRET');
+      }
+    } finally {
+      await server.close();
+      // A reader still blocked on the FIFO (the code before this fix) gets its end of file.
+      await open(fifo.replace(deck, `${deck}-moved`), constants.O_WRONLY | constants.O_NONBLOCK)
+        .then((h) => h.close())
+        .catch(() => undefined);
+    }
   },
 
   async 'preview-symlinks'() {
