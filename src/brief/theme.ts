@@ -30,6 +30,9 @@ export interface LoadedTheme {
   colours: Colours;
   /** Its logos, checked, kept in the deck as assets/brand-<n>.<ext>. */
   logos: Logo[];
+  /** The theme file's text and YAML document, for problems found after loading (a footer too long to fit). */
+  source?: SourceText;
+  doc?: Document.Parsed;
 }
 
 /** The default theme: today's look. */
@@ -131,5 +134,5 @@ export async function loadTheme(
   );
   const problems = [...images.diagnostics, ...contrastProblems(src, parsed.doc, theme, colours)];
   if (problems.length > 0) return { diagnostics: problems };
-  return { theme: { file, theme, colours, logos: images.logos }, diagnostics: [] };
+  return { theme: { file, theme, colours, logos: images.logos, source: src, doc: parsed.doc }, diagnostics: [] };
 }

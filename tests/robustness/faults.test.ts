@@ -104,7 +104,7 @@ async function longWordBrief(): Promise<{ file: string; line: number }> {
 }
 
 /** The items of issue 28 the table has rows for. */
-const ISSUE_28_ITEMS = [1, 2, 3, 4, 5];
+const ISSUE_28_ITEMS = [1, 2, 3, 4, 5, 6];
 
 /** A folder with a brief and the files beside it (a report under sources/), for issue 28's hostile inputs. */
 async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -540,6 +540,47 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
         .then((h) => h.close())
         .catch(() => undefined);
     }
+  },
+
+  async 'footer-too-long'() {
+    const dir = await fresh('mujaz-hostile-footer-');
+    // 199 characters: valid (names may have 200), too wide for the footer's one line.
+    const long = `${'مركز الدراسات الاستراتيجية والسياسية والاقتصادية '.repeat(5).slice(0, 190).trim()} للبحوث`.padEnd(199, 'ة');
+    expect(Array.from(long)).toHaveLength(199);
+    const withAuthor = bundledText.replace(/^author: .*$/m, `author: ${long}`);
+    const authorLine = withAuthor.split('\n').findIndex((l) => l.startsWith('author: ')) + 1;
+    const authorFile = await briefFolder(path.join(dir, 'author'), withAuthor);
+    const themed = await briefFolder(path.join(dir, 'theme'), bundledText.replace(/^title:/m, 'theme: house.yaml\ntitle:'));
+    await writeFile(path.join(dir, 'theme', 'house.yaml'), `name: بيت\nfooter: ${long}\n`);
+    const [byAuthor, byTheme] = await Promise.all([
+      runBinary(['build', authorFile, '--out', path.join(dir, 'out-a')]),
+      runBinary(['build', themed, '--out', path.join(dir, 'out-t')]),
+    ]);
+    expect(byAuthor.code, byAuthor.stderr).toBe(1);
+    expect(byAuthor.stderr).toContain(`${authorFile}:${authorLine}:9: error: author: this text is too long for the footer of every slide`);
+    expect(byAuthor.stderr).not.toMatch(/technologies|error: (?!author)/);
+    expect(byTheme.code, byTheme.stderr).toBe(1);
+    expect(byTheme.stderr).toContain(`${path.join(dir, 'theme', 'house.yaml')}:2:9: error: footer: this text is too long for the footer of every slide`);
+    expect(byTheme.stderr).not.toMatch(/technologies|error: (?!footer)/);
+  },
+
+  async 'handout-long-paragraph'() {
+    const dir = await fresh('mujaz-hostile-handout-');
+    const file = await briefFolder(dir, bundledText);
+    const reportFile = path.join(dir, 'sources', 'issi-russia-roundtable.ar.txt');
+    const lines = (await readFile(reportFile, 'utf8')).split('\n');
+    // Paragraph 1, cited by the bundled brief, made 2 MiB long (the report stays under its 2 MiB limit... just).
+    const first = lines.findIndex((l) => l.trim() !== '');
+    lines[first] = `${lines[first]} ${'كلمة طويلة في فقرة ضخمة '.repeat(46_000)}`;
+    await writeFile(reportFile, lines.join('\n'));
+    const out = path.join(dir, 'out');
+    const result = await timed(['build', file, '--handout', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const text = execFileSync('pdftotext', [path.join(out, SLUG, `${SLUG}-handout.pdf`), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(text).toMatch(/الفقرة هنا/);
+    // The quote is cut: a few hundred words of the 276,000.
+    expect(text.split('ضخمة').length - 1).toBeLessThan(200);
+    expect(text.split('ضخمة').length - 1).toBeGreaterThan(10);
   },
 
   async 'preview-symlinks'() {

@@ -298,4 +298,23 @@ export const FAULTS: readonly Fault[] = [
     holds: 'the FIFO: 404 at once, the server still answering; the folder link: 404, the outside files never sent',
     where: HERE,
   },
+  {
+    id: 'footer-too-long',
+    issue: 28,
+    item: 6,
+    case: "a valid 199-character author, and a theme's footer as long, too wide for the footer of every slide",
+    done: 'build (PDF) a brief with each',
+    holds: 'exit 1 naming `author` at its line in the brief, or `footer` at its line in the theme file; never another field (today: technologies.intro)',
+    where: HERE,
+  },
+  {
+    id: 'handout-long-paragraph',
+    issue: 28,
+    item: 6,
+    case: 'a cited paragraph of 2 MiB (a report pasted as one line) in build --handout',
+    done: 'build --handout a brief citing it',
+    holds:
+      'the handout fits it: the quote cut at 2,000 characters with a note that the whole is in the report; exit 0 within the usual time (today: a print that times out after ~34 s)',
+    where: HERE,
+  },
 ];
