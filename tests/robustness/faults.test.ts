@@ -406,6 +406,16 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
       expect(result.stderr).not.toMatch(/then: mujaz serve|unexpected error/);
     });
     expect(existsSync(out)).toBe(false);
+    // The same FIFO as a brief, and as a brief's theme: refused at once, as what it is.
+    const brief = path.join(dir, 'fifo.yaml');
+    execFileSync('mkfifo', [brief]);
+    const themed = await briefFolder(path.join(dir, 'themed'), bundledText.replace(/^title:/m, 'theme: house.yaml\ntitle:'));
+    execFileSync('mkfifo', [path.join(dir, 'themed', 'house.yaml')]);
+    const checked = await runBinary(['check', brief, themed], { timeoutMs: 30_000 });
+    expect(checked.signal, checked.stderr).toBeNull();
+    expect(checked.code, checked.stderr).toBe(1);
+    expect(checked.stderr).toMatch(/fifo\.yaml: error: is a named pipe \(FIFO\), not a file/);
+    expect(checked.stderr).toMatch(/error: theme: (is not a file|the theme file is a named pipe \(FIFO\), not a file)/);
   },
 
   async 'init-from-binary'() {

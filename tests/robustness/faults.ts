@@ -210,7 +210,7 @@ export const FAULTS: readonly Fault[] = [
     issue: 28,
     item: 2,
     case: 'init --from a FIFO (no writer: a read never returns), /dev/zero (endless), a 1.5 GB sparse file, a folder',
-    done: 'mujaz init SLUG --from each (the real executable, each bounded)',
+    done: 'mujaz init SLUG --from each (the real executable, each bounded); check a brief that is a FIFO and one whose theme is',
     holds:
       'exit 2 (1 for the large file) at once, saying what it is: "a named pipe (FIFO)", "a character device", "1.5 GiB, more than the limit of 2 MiB", "a folder"; nothing written',
     where: HERE,
