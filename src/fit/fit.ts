@@ -10,7 +10,7 @@ import { diagnosticForPath } from '../brief/locate.js';
 import { buildDeck, type DeckOptions } from '../deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from '../deck/model.js';
 import type { FitScale } from '../deck/split.js';
-import { MujazError } from '../errors.js';
+import { type Diagnostic, MujazError } from '../errors.js';
 import { unbreakableRuns } from './runs.js';
 
 /** A slide whose content is taller (or wider) than its frame. */
@@ -19,6 +19,8 @@ export interface Overflow {
   group: string;
   /** Pixels the content is taller (or wider) than the slide frame. */
   by: number;
+  /** Pixels the footer's text runs out of the footer (above or below), when it does. */
+  footer?: number;
 }
 
 /** How much of a slide's body its content takes. */
@@ -133,6 +135,31 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
 }
 
 /**
+ * The footer's text (the theme's footer, else the brief's author, else the host) does not fit in the
+ * footer: name that text, at its line (in the theme file for a theme's footer). Cutting lists or setting the
+ * body smaller cannot help: the footer is the same on every slide.
+ */
+function footerTooLong(loaded: LoadedBrief, slide: Slide | undefined, by: number): MujazError {
+  const { theme } = loaded;
+  const message = `this text is too long for the footer of every slide: it runs ${Math.round(by)} px out of the footer${slide ? ` (on the slide "${slide.titleText}")` : ''}`;
+  let diagnostic: Diagnostic;
+  if (theme.theme.footer !== undefined && theme.source && theme.doc) {
+    diagnostic = diagnosticForPath(theme.source, theme.doc, ['footer'], message, "shorten the theme's footer: every slide shows it, on one line");
+  } else if (loaded.brief.author !== undefined) {
+    diagnostic = diagnosticForPath(loaded.source, loaded.doc, ['author'], message, 'shorten the author: the footer of every slide shows it, on one line');
+  } else {
+    diagnostic = diagnosticForPath(
+      loaded.source,
+      loaded.doc,
+      ['event', 'host', 'institution'],
+      message,
+      "the footer shows the host when the brief has no author: set a shorter `author:` (the host's name stays on the title slide)",
+    );
+  }
+  return new MujazError('INVALID_INPUT', `${loaded.file}: the footer's text does not fit`, { diagnostics: [diagnostic] });
+}
+
+/**
  * The fitted deck with its sparse slides set a step larger: measured again, and a slide that then
  * overflows keeps the body type.
  */
@@ -212,6 +239,13 @@ export async function fit(
       continue;
     }
     performance.mark(`refit: ${overflows.map((o) => `${o.id} +${Math.round(o.by)}px`).join(', ')}`);
+    const footer = overflows.find((o) => o.footer !== undefined);
+    if (footer)
+      throw footerTooLong(
+        loaded,
+        deck.slides.find((s) => s.id === footer.id),
+        footer.footer ?? footer.by,
+      );
     if (fitting && overflows.every((o) => grown.has(o.group))) {
       // Only groups just given fewer slides overflow: they keep the slides they had.
       const failed = new Set(overflows.map((o) => o.group));
