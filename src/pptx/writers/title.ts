@@ -1,6 +1,6 @@
 import type { Fact } from '../../deck/model.js';
 import { FRAME, linesFor } from '../look.js';
-import { FOOTER_TOP, WIDTH, type Writer } from '../page.js';
+import { ESTIMATE_MARGIN, FOOTER_TOP, WIDTH, type Writer } from '../page.js';
 import { parasHeight } from '../shapes.js';
 
 /**
@@ -27,7 +27,10 @@ export const title: Writer<'title'> = (slide, page) => {
   // The band of facts: as many columns of at least 240 px as fit, 40 px apart.
   const columns = Math.max(1, Math.min(b.facts.length, Math.floor((WIDTH + 40) / 280)));
   const cellW = (WIDTH - 40 * (columns - 1)) / columns;
-  const cellH = (f: Fact) => TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW) * TITLE.value * 1.5;
+  // The values are bold, wider than the estimate's average: counted in a narrower measure, so that the band
+  // grows to hold every line of them rather than letting the last run over the footer's rule.
+  const cellH = (f: Fact) =>
+    TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW * ESTIMATE_MARGIN * BOLD) * TITLE.value * 1.5;
   const rows: Fact[][] = [];
   for (let i = 0; i < b.facts.length; i += columns) rows.push(b.facts.slice(i, i + columns));
   const rowHs = rows.map((r) => Math.max(...r.map(cellH)));
@@ -76,6 +79,9 @@ export const title: Writer<'title'> = (slide, page) => {
   if (subtitle) s.placeholder({ type: 'subTitle', idx: 1 }, { x, y, w: textW, h: subtitleH }, [subtitle]);
   page.footer();
 };
+
+/** How much narrower bold type's measure is counted than regular type's. */
+const BOLD = 0.88;
 
 /** The title slide's type (templates/theme/mujaz.css: the scale's steps). */
 const TITLE = {
