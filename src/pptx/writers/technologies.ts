@@ -1,7 +1,7 @@
 import { FRAME, TYPE } from '../look.js';
 import { FOOTER_TOP, WIDTH, type Writer } from '../page.js';
 import { type Box, parasHeight } from '../shapes.js';
-import type { Para } from '../text.js';
+import { type Para, unbroken } from '../text.js';
 
 /** The technologies: numbered cards, three to a row (fewer cards share the width, as in the deck's grid). */
 export const technologies: Writer<'technologies'> = (slide, page) => {
@@ -19,7 +19,7 @@ export const technologies: Writer<'technologies'> = (slide, page) => {
     page.para(page.rich(c.name, { size: page.body, bold: true, color: page.color.navy }), { line: page.body * 1.45, before: 6, after: 4 }),
     ...(c.latin ? [page.para(page.rich(c.latin, { size: small, color: page.color.muted }), { after: 12 })] : []),
     ...(c.text ? [page.para(page.rich(c.text, { size: small }), { after: 12 })] : []),
-    ...(c.cite ? [page.para([page.plain(c.cite, { size: tiny, color: page.color.muted })])] : []),
+    ...(c.cite ? [page.para([page.plain(unbroken(c.cite), { size: tiny, color: page.color.muted })])] : []),
   ]);
   const intro = b.intro ? [page.lead(b.intro)] : [];
   const introH = intro.length ? parasHeight(intro, WIDTH) : 0;
