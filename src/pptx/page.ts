@@ -227,6 +227,44 @@ export class Page {
   }
 
   /**
+   * The body, ending with a list of short items (chips: themes, attendees). In the body placeholder with the
+   * rest when it fits there in (nearly) its own type; otherwise the list is set in two or three columns under
+   * the rest, as the deck sets chips side by side, each column a text box of bulleted paragraphs, filled one
+   * after another from the inline start, rather than shrinking the whole body to a list's length.
+   */
+  flowWithList(top: number, paras: readonly Para[], list: readonly Para[], bottom = FOOTER_TOP - 8): void {
+    const room = bottom - top;
+    const all = [...paras, ...list];
+    const whole = fitted(all, WIDTH, room);
+    if (list.length < 4 || (whole[0]?.style.line ?? 0) >= (all[0]?.style.line ?? 0) * 0.85) {
+      this.flow(top, all, bottom);
+      return;
+    }
+    const layout = (n: number, k: number) => {
+      const colW = (WIDTH - (n - 1) * COLUMN_GAP) / n;
+      const per = Math.ceil(list.length / n);
+      const columns = Array.from({ length: n }, (_, c) => scaled(list.slice(c * per, (c + 1) * per), k)).filter((c) => c.length > 0);
+      const head = scaled(paras, k);
+      const headH = parasHeight(head, WIDTH * ESTIMATE_MARGIN);
+      const listH = Math.max(...columns.map((c) => parasHeight(c, colW * ESTIMATE_MARGIN)));
+      return { colW, columns, head, headH, listH, total: headH + listH };
+    };
+    let n = 2;
+    while (n < 3 && layout(n, 1).total > room) n++;
+    let k = 1;
+    while (k > MIN_SCALE && layout(n, k).total > room) k -= 0.05;
+    const { colW, columns, head, headH, listH, total } = layout(n, Math.max(k, MIN_SCALE));
+    let y = top + Math.max(0, room - total) * 0.4;
+    if (head.length > 0) {
+      this.s.placeholder({ type: 'body', idx: 1 }, { x: FRAME.side, y, w: WIDTH, h: headH }, head);
+      y += headH;
+    }
+    columns.forEach((column, c) => {
+      this.s.text('List', { x: FRAME.side + c * (colW + COLUMN_GAP), y, w: colW, h: Math.min(listH, bottom - y) }, column);
+    });
+  }
+
+  /**
    * The organisation, the slide's citations and its number, under a rule, each in a box of its own as the
    * deck's footer sets them apart: the organisation at the start, then (at the end) the citations, then the
    * number. The number is PowerPoint's slide-number field (right when slides are moved), the total beside
@@ -305,6 +343,8 @@ export function fitted(paras: readonly Para[], width: number, room: number): Par
 }
 
 const MIN_SCALE = 0.6;
+/** The room between a list's columns. */
+const COLUMN_GAP = 40;
 /** The share of a measure the estimate counts on: lines wrap earlier in PowerPoint and LibreOffice than it reckons. */
 export const ESTIMATE_MARGIN = 0.92;
 
