@@ -2,8 +2,11 @@
  * `mujaz build --pptx --png` on the bundled brief, every fixture brief (Arabic and English) and the bundled
  * brief with logos: the PowerPoint file read as a zip of XML parts, against the deck the same build wrote
  * (index.html) — one slide per deck slide, the same titles and words, every paragraph in the deck's
- * direction and language, the notes, the tables, cards and pictures — then LibreOffice's reading of it
- * (`soffice --convert-to pdf`): its pages, its words and its look against the deck's own pictures (the
+ * direction and language, the notes (each once), the tables, cards and pictures, the lists (an item a
+ * bulleted paragraph with its citation), the footer (the slide-number field apart from the citations),
+ * unbroken citations, the URL, every shape inside the slide — then LibreOffice's reading of it
+ * (`soffice --convert-to pdf`): its pages, its words, every word inside the slide and above the footer's rule
+ * but the footer's, none over another, and its look against the deck's own pictures (the
  * PNGs the same build wrote, tests/png checks them). That build is the suite's (tests/support/global-setup.ts:
  * every output of every one of those briefs, with-logos among them, in one batch); LibreOffice reads its
  * PowerPoint files once, in one run.
@@ -201,6 +204,28 @@ describe('the PowerPoint file', () => {
         expect(s.text, `${c.slug} ${s.part}: «${cite}»`).toContain(cite.replace(/ +/g, '\u00A0'));
         expect(s.text.includes(cite), `${c.slug} ${s.part}: «${cite}» with a breaking space`).toBe(false);
       }
+    });
+  });
+
+  each("sets the report's URL as the deck does: a step smaller than body type, breakable only after a slash, a hyphen or a dot", (c) => {
+    c.pptx.slides.forEach((s, i) => {
+      const url = /<p class="link"><a href="([^"]*)"[^>]*>([^<]*)<\/a><\/p>/.exec(c.sections[i]!);
+      if (!url) return;
+      const label = `${c.slug} ${s.part}`;
+      expect(s.hyperlinks, label).toContain(decodeEntities(url[1]!));
+      const runs = s.paragraphs.flatMap((p) => p.runs).filter((r) => r.link);
+      expect(runs.length, label).toBe(1);
+      const run = runs[0]!;
+      // The text the deck shows, with zero-width break opportunities (and the isolating marks) only.
+      expect(run.text.replace(/[\u200B\u200E]/g, ''), label).toBe(decodeEntities(url[2]!));
+      // A break after a slash, a hyphen, an underscore or a dot, or before a query's ? & = #.
+      for (const m of run.text.matchAll(/\u200B/g)) {
+        const around = `${run.text[m.index! - 1]}${run.text[m.index! + 1]}`;
+        expect(around, `${label}: a break after «${run.text.slice(0, m.index)}»`).toMatch(/^[/\-_.].|^.[?&=#]$/);
+      }
+      if (url[2]!.length > 40) expect(run.text, label).toContain('/\u200B');
+      // Smaller than the body's type (22 px against 29: 16.5 pt against 21.75).
+      expect(run.size, label).toBeLessThan(21);
     });
   });
 

@@ -24,7 +24,7 @@ export interface Paragraph {
   /** The types of PowerPoint's fields in it (`slidenum`). */
   fields: string[];
   /** Each run's lang and altLang, and its complex-script font. */
-  runs: { text: string; lang: string | null; altLang: string | null; cs: string | null; latin: string | null }[];
+  runs: { text: string; lang: string | null; altLang: string | null; cs: string | null; latin: string | null; size: number; link: boolean }[];
   endLang: string | null;
 }
 
@@ -93,6 +93,8 @@ function paragraphs(e: Element): Paragraph[] {
           altLang: rPr?.getAttribute('altLang') ?? null,
           cs: (rPr && first(rPr, A, 'cs')?.getAttribute('typeface')) ?? null,
           latin: (rPr && first(rPr, A, 'latin')?.getAttribute('typeface')) ?? null,
+          size: Number(rPr?.getAttribute('sz') ?? 0) / 100,
+          link: Boolean(rPr && first(rPr, A, 'hlinkClick')),
         };
       }),
       endLang: first(p, A, 'endParaRPr')?.getAttribute('lang') ?? null,
