@@ -8,7 +8,7 @@ import { writeDigits } from '../deck/numbers.js';
 import type { Rich } from '../deck/text.js';
 import { FRAME, type Palette, paletteOf, TYPE, textWidth } from './look.js';
 import { parasHeight, type SlideShapes } from './shapes.js';
-import { type Para, type ParaStyle, type Span, type SpanStyle, span, spans, unbroken } from './text.js';
+import { breakableList, type Para, type ParaStyle, type Span, type SpanStyle, span, spans, unbroken } from './text.js';
 
 /** A logo of the deck's folder, read for the title slide. */
 export interface LogoImage {
@@ -299,13 +299,23 @@ export class Page {
     );
     let citeW = 0;
     if (this.slide.citeLine) {
-      const cite = unbroken(this.slide.citeLine);
-      citeW = Math.ceil(textWidth(cite, size) * 1.15) + 12;
+      // On one line when it fits in 40 % of the footer; a longer one (a slide citing many paragraphs) on two
+      // lines, broken only after a separator and never before its last number, in smaller type if need be.
+      const room = WIDTH * 0.4;
+      const one = unbroken(this.slide.citeLine);
+      const wide = Math.ceil(textWidth(one, size) * 1.15) + 12;
+      let cite = one;
+      let citeSize = size;
+      if (wide > room) {
+        cite = breakableList(this.slide.citeLine, this.deck.labels.listSeparator);
+        while (citeSize > size * 0.7 && textWidth(one, citeSize) * 1.15 + 12 > 2 * room * ESTIMATE_MARGIN) citeSize -= 1;
+      }
+      citeW = Math.min(wide, room);
       this.s.text(
         'Citation',
         { x: end - numberW - FOOTER_GAP - citeW, y: FOOTER_TOP + 1, w: citeW, h },
-        [this.para([this.plain(cite, { size, color: this.color.muted })], { line, align: 'end' })],
-        { anchor: 'ctr', nowrap: true },
+        [this.para([this.plain(cite, { size: citeSize, color: this.color.muted })], { line: citeSize * 1.2, align: 'end' })],
+        { anchor: 'ctr', nowrap: wide <= room },
       );
       citeW += FOOTER_GAP;
     }

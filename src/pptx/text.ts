@@ -163,6 +163,18 @@ export function unbroken(text: string): string {
 }
 
 /**
+ * A long citation that may break, but only after a separator of its list and never before its last number:
+ * «الفقرات ١، ٣، ٥–٩، ١٢» breaks after «١،» or «٣،», never after «الفقرات» nor inside «٥–٩، ١٢».
+ */
+export function breakableList(text: string, separator: string): string {
+  const parts = text.split(separator).map(unbroken);
+  if (parts.length < 3) return unbroken(text);
+  const sep = unbroken(separator.trimEnd());
+  const last = parts.pop()!;
+  return `${parts.join(`${sep} `)}${unbroken(separator)}${last}`;
+}
+
+/**
  * A URL that may break where a reader expects it to (after a slash, a hyphen, a dot; before a query's
  * parts), never inside a word: zero-width spaces there, none inside the scheme's "://".
  */
