@@ -6,7 +6,7 @@
 import type { Deck, Fact, Item, PersonView, Slide, SlideKind } from '../deck/model.js';
 import { writeDigits } from '../deck/numbers.js';
 import type { Rich } from '../deck/text.js';
-import { FRAME, type Palette, paletteOf, TYPE, textWidth } from './look.js';
+import { FRAME, linesFor, type Palette, paletteOf, TYPE, textWidth } from './look.js';
 import { parasHeight, type SlideShapes } from './shapes.js';
 import { breakableList, type Para, type ParaStyle, type Span, type SpanStyle, span, spans, unbroken } from './text.js';
 
@@ -320,8 +320,12 @@ export class Page {
       citeW += FOOTER_GAP;
     }
     // The organisation takes the rest (two lines at most, as the deck's footer wraps it).
-    const org = this.para(this.rich(this.deck.footer, { size, color: this.color.muted }), { line });
     const orgW = WIDTH - logoW - citeW - numberW - FOOTER_GAP;
+    // Two lines at most: a long name in a narrow room is set smaller rather than run off the slide.
+    const orgText = this.deck.footer.map((r) => r.text).join('');
+    let orgSize = size;
+    while (orgSize > size * 0.7 && linesFor(orgText, orgSize, orgW * ESTIMATE_MARGIN) > 2) orgSize -= 1;
+    const org = this.para(this.rich(this.deck.footer, { size: orgSize, color: this.color.muted }), { line: orgSize * 1.2 });
     this.s.text('Footer', { x: FRAME.side + logoW, y: FOOTER_TOP + 1, w: orgW, h }, [org], { anchor: 'ctr' });
     // The theme's marking, in the top corner at the inline end, as on the slide.
     if (this.deck.brand.markingText !== null) {
