@@ -77,6 +77,8 @@ export const TYPE = {
   region: 22,
   gap: 23,
   table: 21,
+  /** A link (the report's URL): a step smaller than body type, as the deck sets it. */
+  url: 22,
   footer: 18,
   cardMarker: 34,
   cardTitle: 31,

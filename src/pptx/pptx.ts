@@ -107,20 +107,30 @@ export function writePptx(deck: Deck, options: PptxOptions = {}): Uint8Array {
   // The slides first: they say how many have notes, and which pictures the package holds.
   const slides: typeof parts = [];
   let withNotes = 0;
+  // Notes an earlier slide already has (the title and the overview share the event's notes, a continuation
+  // its group's) are not repeated: the speaker reads them once, where they first come.
+  const said = new Set<string>();
+  const notesOf = deck.slides.map((slide) => {
+    const key = slide.notes.map((n) => n.map((r) => r.text).join('')).join('\n');
+    if (key === '' || said.has(key)) return [];
+    said.add(key);
+    return slide.notes;
+  });
   deck.slides.forEach((slide, i) => {
+    const notes = notesOf[i]!;
     const n = i + 1;
     const shapes = new SlideShapes(tc, store);
     shapes.rel('slideLayout', `../slideLayouts/slideLayout${slide.kind === 'title' ? 1 : 2}.xml`);
     writeSlide(slide, new Page(shapes, deck, slide, (src) => options.logos?.get(src)));
     const rels: Relationship[] = [...shapes.rels];
-    if (slide.notes.length > 0) {
+    if (notes.length > 0) {
       withNotes++;
       rels.push({ id: `rId${rels.length + 1}`, type: 'notesSlide', target: `../notesSlides/notesSlide${n}.xml` });
     }
     slides.push({ part: `ppt/slides/slide${n}.xml`, content: slideXml(shapes.tree()), type: CT.slide });
     slides.push({ part: `ppt/slides/_rels/slide${n}.xml.rels`, content: relationships(rels) });
-    if (slide.notes.length > 0) {
-      slides.push({ part: `ppt/notesSlides/notesSlide${n}.xml`, content: notesSlide(slide.notes, tc), type: CT.notesSlide });
+    if (notes.length > 0) {
+      slides.push({ part: `ppt/notesSlides/notesSlide${n}.xml`, content: notesSlide(notes, tc), type: CT.notesSlide });
       slides.push({
         part: `ppt/notesSlides/_rels/notesSlide${n}.xml.rels`,
         content: relationships([

@@ -21,8 +21,10 @@ export interface Paragraph {
   rtl: string | null;
   align: string | null;
   bullet: boolean;
+  /** The types of PowerPoint's fields in it (`slidenum`). */
+  fields: string[];
   /** Each run's lang and altLang, and its complex-script font. */
-  runs: { text: string; lang: string | null; altLang: string | null; cs: string | null; latin: string | null }[];
+  runs: { text: string; lang: string | null; altLang: string | null; cs: string | null; latin: string | null; size: number; link: boolean }[];
   endLang: string | null;
 }
 
@@ -41,6 +43,8 @@ export interface SlideXml {
   hyperlinks: string[];
   notes: Paragraph[] | null;
   layout: string;
+  /** Every shape's box (its xfrm), in EMU, by the shape's name without its number. */
+  boxes: { name: string; x: number; y: number; w: number; h: number }[];
 }
 
 export interface Pptx {
@@ -79,7 +83,8 @@ function paragraphs(e: Element): Paragraph[] {
       text: textOf(p),
       rtl: pPr?.getAttribute('rtl') ?? null,
       align: pPr?.getAttribute('algn') ?? null,
-      bullet: Boolean(pPr && first(pPr, A, 'buChar')),
+      bullet: Boolean(pPr && (first(pPr, A, 'buChar') || first(pPr, A, 'buAutoNum'))),
+      fields: all(p, A, 'fld').map((f) => f.getAttribute('type') ?? ''),
       runs: all(p, A, 'r').map((r) => {
         const rPr = first(r, A, 'rPr');
         return {
@@ -88,6 +93,8 @@ function paragraphs(e: Element): Paragraph[] {
           altLang: rPr?.getAttribute('altLang') ?? null,
           cs: (rPr && first(rPr, A, 'cs')?.getAttribute('typeface')) ?? null,
           latin: (rPr && first(rPr, A, 'latin')?.getAttribute('typeface')) ?? null,
+          size: Number(rPr?.getAttribute('sz') ?? 0) / 100,
+          link: Boolean(rPr && first(rPr, A, 'hlinkClick')),
         };
       }),
       endLang: first(p, A, 'endParaRPr')?.getAttribute('lang') ?? null,
@@ -147,6 +154,24 @@ export function readPptx(bytes: Uint8Array): Pptx {
       hyperlinks: all(root, A, 'hlinkClick').map((h) => slideRels.get(h.getAttributeNS(R, 'id') ?? '')?.target ?? ''),
       notes: notesBody ? paragraphs(notesBody) : null,
       layout: [...slideRels.values()].find((r) => r.type.endsWith('/slideLayout'))?.target ?? '',
+      boxes: [...all(root, A, 'xfrm'), ...all(root, P, 'xfrm')].flatMap((x) => {
+        const off = first(x, A, 'off');
+        const ext = first(x, A, 'ext');
+        let holder = x.parentNode as Element | null;
+        while (holder && !(holder.namespaceURI === P && ['sp', 'pic', 'graphicFrame', 'grpSp', 'cxnSp'].includes(holder.localName ?? '')))
+          holder = holder.parentNode as Element | null;
+        if (!off || !ext || !holder) return [];
+        const n = Number;
+        return [
+          {
+            name: (first(holder, P, 'cNvPr')?.getAttribute('name') ?? '').replace(/ \d+$/, ''),
+            x: n(off.getAttribute('x')),
+            y: n(off.getAttribute('y')),
+            w: n(ext.getAttribute('cx')),
+            h: n(ext.getAttribute('cy')),
+          },
+        ];
+      }),
     };
   });
   return { entries, names: Object.keys(entries), xml, slides };
@@ -169,6 +194,41 @@ export async function libreOfficePdf(files: string[], outDir: string): Promise<v
     timeoutMs: 300_000,
   });
   if (r.code !== 0) throw new Error(`soffice failed (${r.code}): ${r.stderr}`);
+}
+
+export interface WordBox {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Each page's words and their boxes, in points from the page's top left, as poppler reads them. */
+export async function wordBoxes(pdf: string): Promise<{ width: number; height: number; words: WordBox[] }[]> {
+  const r = await run('pdftotext', ['-bbox', pdf, '-']);
+  if (r.code !== 0) throw new Error(`pdftotext -bbox failed (${r.code}): ${r.stderr}`);
+  const decode = (t: string) =>
+    t
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return r.stdout
+    .split('<page ')
+    .slice(1)
+    .map((page) => ({
+      width: Number(/width="([\d.]+)"/.exec(page)?.[1]),
+      height: Number(/height="([\d.]+)"/.exec(page)?.[1]),
+      words: [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        text: decode(m[5]!),
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+      })),
+    }));
 }
 
 /** A PNG's size, from its header. */

@@ -1,6 +1,6 @@
 import type { Fact } from '../../deck/model.js';
 import { FRAME, linesFor } from '../look.js';
-import { FOOTER_TOP, WIDTH, type Writer } from '../page.js';
+import { ESTIMATE_MARGIN, FOOTER_TOP, scaled, WIDTH, type Writer } from '../page.js';
 import { parasHeight } from '../shapes.js';
 
 /**
@@ -27,7 +27,10 @@ export const title: Writer<'title'> = (slide, page) => {
   // The band of facts: as many columns of at least 240 px as fit, 40 px apart.
   const columns = Math.max(1, Math.min(b.facts.length, Math.floor((WIDTH + 40) / 280)));
   const cellW = (WIDTH - 40 * (columns - 1)) / columns;
-  const cellH = (f: Fact) => TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW) * TITLE.value * 1.5;
+  // The values are bold, wider than the estimate's average: counted in a narrower measure, so that the band
+  // grows to hold every line of them rather than letting the last run over the footer's rule.
+  const cellH = (f: Fact) =>
+    TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW * ESTIMATE_MARGIN * BOLD) * TITLE.value * 1.5;
   const rows: Fact[][] = [];
   for (let i = 0; i < b.facts.length; i += columns) rows.push(b.facts.slice(i, i + columns));
   const rowHs = rows.map((r) => Math.max(...r.map(cellH)));
@@ -61,21 +64,37 @@ export const title: Writer<'title'> = (slide, page) => {
   }
   // The event in the middle of what is left, beside an accent rule at the inline start.
   const textW = WIDTH - 44;
-  const kickerH = parasHeight([kicker], textW);
-  const headingH = parasHeight([heading], Math.min(textW, 1040));
-  const subtitleH = subtitle ? parasHeight([subtitle], textW) : 0;
-  const blockH = kickerH + headingH + subtitleH;
   const room = bandTop - (compact ? 18 : 28) - (top + (compact ? 18 : 28));
+  // Set smaller together when the estimate finds them taller than the room between the logos and the band.
+  const block = (k: number) => {
+    const [kk, hh, ss] = [scaled([kicker], k), scaled([heading], k), subtitle ? scaled([subtitle], k) : []];
+    const heights = [
+      parasHeight(kk, textW * ESTIMATE_MARGIN),
+      parasHeight(hh, Math.min(textW, 1040) * ESTIMATE_MARGIN),
+      parasHeight(ss, textW * ESTIMATE_MARGIN),
+    ];
+    return { paras: [kk, hh, ss] as const, heights, total: heights[0]! + heights[1]! + heights[2]! };
+  };
+  let k = 1;
+  while (k > 0.6 && block(k).total > room) k -= 0.05;
+  const {
+    paras: [kickerSet, headingSet, subtitleSet],
+    heights: [kickerH = 0, headingH = 0, subtitleH = 0],
+    total: blockH,
+  } = block(Math.max(k, 0.6));
   let y = top + (compact ? 18 : 28) + Math.max(0, (room - blockH) / 2);
   s.rect('Accent rule', { x: FRAME.side, y, w: 8, h: blockH }, page.color.accent);
   const x = FRAME.side + 44;
-  s.text('Kicker', { x, y, w: textW, h: kickerH }, [kicker]);
+  s.text('Kicker', { x, y, w: textW, h: kickerH }, kickerSet);
   y += kickerH;
-  s.placeholder({ type: 'ctrTitle' }, { x, y, w: Math.min(textW, 1040), h: headingH }, [heading]);
+  s.placeholder({ type: 'ctrTitle' }, { x, y, w: Math.min(textW, 1040), h: headingH }, headingSet);
   y += headingH;
-  if (subtitle) s.placeholder({ type: 'subTitle', idx: 1 }, { x, y, w: textW, h: subtitleH }, [subtitle]);
+  if (subtitleSet.length > 0) s.placeholder({ type: 'subTitle', idx: 1 }, { x, y, w: textW, h: subtitleH }, subtitleSet);
   page.footer();
 };
+
+/** How much narrower bold type's measure is counted than regular type's. */
+const BOLD = 0.88;
 
 /** The title slide's type (templates/theme/mujaz.css: the scale's steps). */
 const TITLE = {
