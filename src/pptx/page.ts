@@ -22,6 +22,9 @@ export interface LogoImage {
 export const WIDTH = 1280 - 2 * FRAME.side;
 export const FOOTER_TOP = 720 - FRAME.footer;
 /** Room between two parts of a line (a name and a role, a label and its value): an em space. */
+/** The space above people without a part after a labelled group (the deck's rule and space, .block.unlabelled). */
+const UNLABELLED_SPACE = 34;
+
 export const GAP = '\u2003';
 
 /** What draws one kind's slide: its typed body, on the page. */
@@ -117,8 +120,16 @@ export class Page {
     return people.map((p) => this.person(p));
   }
 
+  /**
+   * People under their parts' headings; people without a part, who have none, set apart from the group
+   * above them by a wide space (the deck draws a rule), so they do not read as that group's.
+   */
   groups(groups: readonly { label: string | null; people: PersonView[] }[]): Para[] {
-    return groups.flatMap((g) => [...(g.label === null ? [] : [this.h3(g.label)]), ...this.people(g.people)]);
+    return groups.flatMap((g, i) => {
+      const people = this.people(g.people);
+      if (g.label === null && i > 0 && people[0]) people[0] = { ...people[0], style: { ...people[0].style, before: UNLABELLED_SPACE } };
+      return [...(g.label === null ? [] : [this.h3(g.label)]), ...people];
+    });
   }
 
   /**
