@@ -23,6 +23,7 @@ import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
 import type { Bidi, Marks } from './bidi-marks.js';
 import { rewriteStream } from './line-order.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
+import { marksOnly, startsLatin } from '../latin.js';
 
 interface Font {
   /** The ToUnicode stream, shared by every resource name and page that uses the font. */
@@ -76,7 +77,6 @@ const decode = (stream: PDFRawStream): Uint8Array | undefined => {
   return undefined;
 };
 
-const LATIN = /^[A-Za-z\u00C0-\u024F]/;
 const DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/;
 const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC\u0640]/;
 /** Bidi classes CS and ES: what may join a number's digits. */
@@ -233,6 +233,45 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     return (span.reversed ? [...visual].reverse().join('') : visual) === span.text;
   };
 
+  // A glyph with no text of its own (U+0000) in a cluster whose other glyphs spell all of its text but a part: that
+  // part is the glyph's («لّ», a lam Amiri draws with its shadda, is the lam's glyph and the shadda's, and only the
+  // shadda's has text), when every cluster that shows the glyph says the same and it is never shown alone. Kept as
+  // /ActualText, such a cluster came back from poppler with its mark on the letter before («وعّلق» for «وعلّق»).
+  const missing = new Map<Font, Map<number, string | null>>();
+  for (const content of contents)
+    for (const span of content.spans) {
+      const font = span.font;
+      if (!font || span.codes.length < 2) continue;
+      const unknown = span.codes.filter((c) => font.map.get(c) === '\u0000');
+      if (new Set(unknown).size !== 1 || unknown.length !== 1 || font.bare.has(unknown[0]!) || font.spanned.has(unknown[0]!)) continue;
+      const code = unknown[0]!;
+      const logical = span.reversed ? [...span.codes].reverse() : span.codes;
+      const at = logical.indexOf(code);
+      const textOf = (c: number) => {
+        const t = font.map.get(c) ?? '';
+        return span.reversed ? [...t].reverse().join('') : t;
+      };
+      const before = logical.slice(0, at).map(textOf).join('');
+      const after = logical
+        .slice(at + 1)
+        .map(textOf)
+        .join('');
+      const text = span.text;
+      // (One character: a longer text in a glyph of a right-to-left cluster is read in an order of each reader's.)
+      const found = text.startsWith(before) && text.endsWith(after) ? text.slice(before.length, text.length - after.length) : '';
+      const part = [...found].length === 1 ? found : null;
+      const known = missing.get(font) ?? new Map<number, string | null>();
+      missing.set(font, known);
+      const previous = known.get(code);
+      known.set(code, previous === undefined || previous === part ? part : null);
+    }
+  for (const [font, parts] of missing)
+    for (const [code, part] of parts)
+      if (part !== null) {
+        font.map.set(code, part);
+        font.changed = true;
+      }
+
   for (const content of contents) {
     for (const span of content.spans) {
       const font = span.font;
@@ -275,7 +314,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
             let kind = f.kinds.get(code);
             if (kind === undefined) {
               const t = f.map.get(code) ?? '';
-              kind = LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
+              kind = startsLatin(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : marksOnly(t) ? 'M' : 'N';
               f.kinds.set(code, kind);
             }
             return kind;
