@@ -22,6 +22,7 @@ import { bytesOf, nameOf, type Operation, parseContentStream, textString } from 
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
 import type { Bidi, Marks } from './bidi-marks.js';
 import { rewriteStream } from './line-order.js';
+import { silence, type Renumbered, writeRenumbered } from './silent-glyphs.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
 import { marksOnly, startsLatin } from '../latin.js';
 
@@ -39,6 +40,11 @@ interface Font {
   spanned: Map<number, Set<string>>;
   /** Codes shown in spans of several glyphs. */
   inClusters: Set<number>;
+  /** Glyphs that draw a joining stroke and read as nothing (silent-glyphs.ts). */
+  strokes: Set<number>;
+  renumbered?: Renumbered;
+  /** The font dictionaries (Type0) whose ToUnicode this is. */
+  dicts: Set<PDFRef>;
   changed: boolean;
 }
 
@@ -106,8 +112,19 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
         map = undefined;
       }
       if (!map) return undefined;
-      fonts.set(key, { cmapRef, map, kinds: new Map(), bare: new Set(), spanned: new Map(), inClusters: new Set(), changed: false });
+      fonts.set(key, {
+        cmapRef,
+        map,
+        kinds: new Map(),
+        bare: new Set(),
+        spanned: new Map(),
+        inClusters: new Set(),
+        strokes: new Set(),
+        dicts: new Set(),
+        changed: false,
+      });
     }
+    if (ref instanceof PDFRef) fonts.get(key)!.dicts.add(ref);
     return fonts.get(key);
   };
 
@@ -290,6 +307,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
         for (const c of span.codes)
           if (font.map.get(c) === '\u0000') {
             font.map.set(c, TATWEEL);
+            font.strokes.add(c);
             font.changed = true;
           }
       } else continue;
@@ -337,12 +355,19 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
           },
         }
       : undefined;
-    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks);
+    // Each joining stroke drawn under a number that reads as nothing (silent-glyphs.ts).
+    const replace = silence(content.ops, font, glyphs);
+    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks, replace);
     if (Buffer.compare(rewritten, content.data) === 0) continue;
     context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
     content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
   }
   for (const font of fonts.values()) {
+    for (const ref of font.dicts) {
+      const dict = context.lookupMaybe(ref, PDFDict);
+      const of = glyphCache.get(ref.toString());
+      if (dict && of && writeRenumbered(context, dict, font, of)) font.changed = true;
+    }
     if (!font.changed) continue;
     const old = context.lookup(font.cmapRef) as PDFRawStream;
     const dict = old.dict.clone(context);
