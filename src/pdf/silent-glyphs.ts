@@ -7,12 +7,16 @@
  *  - such a glyph is drawn under another number (CID), one that maps to the same glyph (a /CIDToGIDMap stream:
  *    the same glyph, the same pixels) and has no ToUnicode entry: poppler then has no text for it and adds
  *    none; pdf.js takes the number itself for the character (src/core/fonts.js, `_charToGlyph`), which is an
- *    invisible format character (U+2060 WORD JOINER and the like, class Cf), and skips it
- *    (src/core/evaluator.js, `isInvisibleFormatMark`); PDFium gives that invisible character;
+ *    invisible format character (U+200D ZERO WIDTH JOINER and the like, class Cf), and skips it
+ *    (src/core/evaluator.js, `isInvisibleFormatMark`); PDFium gives that invisible character, which Arabic
+ *    search ignores;
  *  - the glyph drawn just before it, in the same text object, is drawn under a number of its own too, with the
  *    same text and an advance (/W) that covers the stroke's: so that poppler and pdf.js, which look at the space
  *    between one glyph's end and the next one's start, see the letters around the stroke touch, as they do on the
  *    page, and put no space inside the word.
+ * And an Arabic mark drawn as a glyph of its own is drawn under the number that is its character, with no
+ * ToUnicode entry: pdf.js and PDFium read it as before, poppler not at all, where it read it as a word of its
+ * own, cut from its letter («م ُعلن»).
  * Only numbers change (each Tj shows one glyph: `<xxxx> Tj`), never a position: the page is the same to the pixel.
  */
 import { deflateSync } from 'node:zlib';
@@ -42,13 +46,15 @@ export interface Renumbered {
   text: Map<number, string>;
   /** A stroke's code → its silent code. */
   silent: Map<number, number>;
+  /** A mark's code → the code that is its character. */
+  own: Map<number, number>;
   /** `${before}:${stroke}` → the code of the glyph before, widened over the stroke. */
   widened: Map<string, number>;
   next: number;
 }
 
 export function renumbered(): Renumbered {
-  return { gid: new Map(), width: new Map(), text: new Map(), silent: new Map(), widened: new Map(), next: FIRST_CLONE };
+  return { gid: new Map(), width: new Map(), text: new Map(), silent: new Map(), own: new Map(), widened: new Map(), next: FIRST_CLONE };
 }
 
 /** A font as text-order.ts knows it: its ToUnicode map, its stroke glyphs, and its renumbering. */
@@ -71,8 +77,9 @@ export function silence(
   let name = '';
   let size = 0;
   let x = 0;
-  // The glyph shown last in this text object: its operator, code, where it ends.
+  // The glyph shown last in this text object: its operator, code, where it ends; and whether it is a mark.
   let last: { op: number; code: number; end: number } | undefined;
+  const cloned = new Set<number>();
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     switch (op.op) {
@@ -96,27 +103,39 @@ export function silence(
         const bytes = bytesOf(op.operands[0]);
         const font = fontOf(name);
         const glyphs = glyphsOf(name);
-        if (!bytes || bytes.length !== 2 || !font || !glyphs || !Number.isFinite(x)) {
+        if (bytes?.length !== 2 || !font || !glyphs || !Number.isFinite(x)) {
           last = undefined;
           break;
         }
         const code = (bytes[0]! << 8) | bytes[1]!;
         const advance = glyphs(code).advance;
-        if (font.strokes.has(code)) {
-          const r = (font.renumbered ??= renumbered());
-          let silent = r.silent.get(code);
-          if (silent === undefined) {
-            silent = SILENT.find((c) => !r.gid.has(c) && !font.map.has(c));
-            if (silent !== undefined) {
-              r.silent.set(code, silent);
-              r.gid.set(silent, code);
-              r.width.set(silent, Math.round(advance * 1000));
-            }
+        const text = font.map.get(code) ?? '';
+        // An Arabic mark (a haraka, a shadda, a tanween) drawn as a glyph of its own: under the number that is
+        // its character, with no ToUnicode entry. pdf.js and PDFium read the number as the mark, as they read
+        // its entry before; poppler has no text for it, where it read the mark as a word of its own, cut from
+        // its letter («م ُعلن», «ع ُقدت»: its origin lies within a tenth of an em of the next letter's, which
+        // poppler takes for a duplicated character, TextOutputDev.cc): the word comes back whole, unmarked.
+        if (ARABIC_MARK.test(text)) {
+          font.renumbered ??= renumbered();
+          const r = font.renumbered;
+          const own = text.codePointAt(0)!;
+          let renumber = r.own.get(code);
+          if (renumber === undefined && !r.gid.has(own) && !font.map.has(own)) {
+            renumber = own;
+            r.own.set(code, own);
+            r.gid.set(own, code);
+            r.width.set(own, Math.round(advance * 1000));
           }
+          if (renumber !== undefined) replace.set(i, show(renumber));
+        }
+        if (font.strokes.has(code)) {
+          font.renumbered ??= renumbered();
+          const r = font.renumbered;
+          const silent = silentOf(font, r, code, glyphs);
           if (silent !== undefined) {
             replace.set(i, show(silent));
             // The glyph before, where it ends at the stroke's start: widened over it.
-            if (last && Math.abs(last.end - x) < 0.01 * size && !font.strokes.has(last.code)) {
+            if (last && Math.abs(last.end - x) < 0.01 * size && !font.strokes.has(last.code) && !cloned.has(last.op)) {
               const key = `${last.code}:${code}`;
               let wide = r.widened.get(key);
               if (wide === undefined && r.next <= LAST_CLONE && font.map.has(last.code)) {
@@ -134,10 +153,29 @@ export function silence(
         break;
       }
       default:
-        if (op.op !== 'BDC' && op.op !== 'BMC' && op.op !== 'EMC' && op.op !== 'rg' && op.op !== 'g') last = undefined;
+        if (op.op !== 'BDC' && op.op !== 'BMC' && op.op !== 'EMC' && op.op !== 'rg' && op.op !== 'g') {
+          last = undefined;
+        }
     }
   }
   return replace;
+}
+
+/** One Arabic mark (a haraka, a shadda, a tanween, the superscript alef), alone. */
+const ARABIC_MARK = /^[\u064B-\u065F\u0670]$/;
+
+/** A glyph's silent number, given once. */
+function silentOf(font: SilentFont, r: Renumbered, code: number, glyphs: GlyphsOf): number | undefined {
+  let silent = r.silent.get(code);
+  if (silent === undefined) {
+    silent = SILENT.find((c) => !r.gid.has(c) && !font.map.has(c));
+    if (silent !== undefined) {
+      r.silent.set(code, silent);
+      r.gid.set(silent, code);
+      r.width.set(silent, Math.round(glyphs(code).advance * 1000));
+    }
+  }
+  return silent;
 }
 
 const show = (code: number): Uint8Array => Buffer.from(`<${code.toString(16).padStart(4, '0')}> Tj`, 'latin1');

@@ -12,9 +12,14 @@
  *    themselves, pdf.js only splits at it);
  *  - a one-glyph `/ActualText` span goes when its text can be that glyph's ToUnicode entry everywhere in the
  *    document (the glyph is never shown otherwise), and the entry is written; a span of several glyphs goes
- *    when their ToUnicode entries already spell its text. Any other span stays as Skia wrote it.
- * Only markers are removed: every drawing operator stays, byte for byte, so the pages are the same to the pixel
- * (tests/pdf/pixels.test.ts), and the structure tree's marked content (/MCID) is untouched.
+ *    when their ToUnicode entries already spell its text (or would, given the one character missing from a
+ *    glyph Skia gave no text). Any other span stays as Skia wrote it;
+ *  - Amiri's joining strokes, and Arabic marks drawn as glyphs of their own, are drawn under other numbers that
+ *    map to the same glyphs (silent-glyphs.ts), so that no reader gives a tatweel inside a word, nor poppler a
+ *    mark cut from its letter.
+ * Only markers are removed and glyph numbers changed: every drawing operator stays in place, drawing the same
+ * glyph at the same place, so the pages are the same to the pixel (tests/pdf/reading-order.test.ts), and the
+ * structure tree's marked content (/MCID) is untouched.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
@@ -301,9 +306,10 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
           font.changed = true;
         }
       } else if (spells(span)) {
-        // A glyph with no text of its own (U+0000, Skia's "none": a joining stroke Amiri adds inside a word) is
-        // given the tatweel, which Arabic search and text comparison ignore; U+0000 or nothing would come back
-        // as junk (pdf.js shows the glyph's number as a character, PDFium U+FFFE).
+        // A glyph with no text of its own (U+0000, Skia's "none": a joining stroke Amiri adds inside a word) is a
+        // stroke: drawn under a number that reads as nothing (silent-glyphs.ts). Its own number keeps the tatweel,
+        // for a place it could not be renumbered (U+0000 would come back as junk: pdf.js shows the glyph's number
+        // as a character, PDFium U+FFFE).
         for (const c of span.codes)
           if (font.map.get(c) === '\u0000') {
             font.map.set(c, TATWEEL);
