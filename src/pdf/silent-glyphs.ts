@@ -48,13 +48,15 @@ export interface Renumbered {
   silent: Map<number, number>;
   /** A mark's code → the code that is its character. */
   own: Map<number, number>;
+  /** A glyph drawn under a mark's character → the number it is drawn under instead. */
+  evicted: Map<number, number>;
   /** `${before}:${stroke}` → the code of the glyph before, widened over the stroke. */
   widened: Map<string, number>;
   next: number;
 }
 
 export function renumbered(): Renumbered {
-  return { gid: new Map(), width: new Map(), text: new Map(), silent: new Map(), own: new Map(), widened: new Map(), next: FIRST_CLONE };
+  return { gid: new Map(), width: new Map(), text: new Map(), silent: new Map(), own: new Map(), evicted: new Map(), widened: new Map(), next: FIRST_CLONE };
 }
 
 /** A font as text-order.ts knows it: its ToUnicode map, its stroke glyphs, and its renumbering. */
@@ -77,9 +79,8 @@ export function silence(
   let name = '';
   let size = 0;
   let x = 0;
-  // The glyph shown last in this text object: its operator, code, where it ends; and whether it is a mark.
+  // The glyph shown last in this text object: its operator, code, where it ends.
   let last: { op: number; code: number; end: number } | undefined;
-  const cloned = new Set<number>();
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     switch (op.op) {
@@ -109,33 +110,16 @@ export function silence(
         }
         const code = (bytes[0]! << 8) | bytes[1]!;
         const advance = glyphs(code).advance;
-        const text = font.map.get(code) ?? '';
-        // An Arabic mark (a haraka, a shadda, a tanween) drawn as a glyph of its own: under the number that is
-        // its character, with no ToUnicode entry. pdf.js and PDFium read the number as the mark, as they read
-        // its entry before; poppler has no text for it, where it read the mark as a word of its own, cut from
-        // its letter («م ُعلن», «ع ُقدت»: its origin lies within a tenth of an em of the next letter's, which
-        // poppler takes for a duplicated character, TextOutputDev.cc): the word comes back whole, unmarked.
-        if (ARABIC_MARK.test(text)) {
-          font.renumbered ??= renumbered();
-          const r = font.renumbered;
-          const own = text.codePointAt(0)!;
-          let renumber = r.own.get(code);
-          if (renumber === undefined && !r.gid.has(own) && !font.map.has(own)) {
-            renumber = own;
-            r.own.set(code, own);
-            r.gid.set(own, code);
-            r.width.set(own, Math.round(advance * 1000));
-          }
-          if (renumber !== undefined) replace.set(i, show(renumber));
-        }
+        font.renumbered ??= plan(font, glyphs);
+        const r = font.renumbered;
+        const renumber = r.evicted.get(code) ?? r.own.get(code);
+        if (renumber !== undefined) replace.set(i, show(renumber));
         if (font.strokes.has(code)) {
-          font.renumbered ??= renumbered();
-          const r = font.renumbered;
           const silent = silentOf(font, r, code, glyphs);
           if (silent !== undefined) {
             replace.set(i, show(silent));
             // The glyph before, where it ends at the stroke's start: widened over it.
-            if (last && Math.abs(last.end - x) < 0.01 * size && !font.strokes.has(last.code) && !cloned.has(last.op)) {
+            if (last && Math.abs(last.end - x) < 0.01 * size && !font.strokes.has(last.code) && !r.own.has(last.code)) {
               const key = `${last.code}:${code}`;
               let wide = r.widened.get(key);
               if (wide === undefined && r.next <= LAST_CLONE && font.map.has(last.code)) {
@@ -163,6 +147,38 @@ export function silence(
 
 /** One Arabic mark (a haraka, a shadda, a tanween, the superscript alef), alone. */
 const ARABIC_MARK = /^[\u064B-\u065F\u0670]$/;
+
+/**
+ * A font's plan, made before any of its glyphs is renumbered (every stream must draw a glyph under the same
+ * number): each Arabic mark drawn as a glyph of its own (a haraka, a shadda, a tanween) goes under the number that
+ * is its character, with no ToUnicode entry. pdf.js and PDFium read the number as the mark, as they read its
+ * entry before; poppler has no text for it, where it read the mark as a word of its own, cut from its letter
+ * («م ُعلن», «ع ُقدت»: the mark's origin lies within a tenth of an em of the next letter's, which poppler takes for
+ * a duplicated character, TextOutputDev.cc `addChar`): the word comes back whole, unmarked. A glyph the font
+ * already draws under that number moves to a number of its own; a second form of the same mark keeps its number.
+ */
+function plan(font: SilentFont, glyphs: GlyphsOf): Renumbered {
+  const r = renumbered();
+  const width = (code: number) => Math.round(glyphs(code).advance * 1000);
+  const first = new Map<number, number>();
+  for (const [code, text] of [...font.map].sort((a, b) => a[0] - b[0]))
+    if (ARABIC_MARK.test(text) && !first.has(text.codePointAt(0)!)) first.set(text.codePointAt(0)!, code);
+  const moving = new Set(first.values());
+  for (const [own, code] of first) {
+    if (font.map.has(own) && own !== code && !moving.has(own)) {
+      if (r.next > LAST_CLONE) continue;
+      const moved = r.next++;
+      r.evicted.set(own, moved);
+      r.gid.set(moved, own);
+      r.width.set(moved, width(own));
+      r.text.set(moved, font.map.get(own)!);
+    }
+    r.own.set(code, own);
+    r.gid.set(own, code);
+    r.width.set(own, width(code));
+  }
+  return r;
+}
 
 /** A glyph's silent number, given once. */
 function silentOf(font: SilentFont, r: Renumbered, code: number, glyphs: GlyphsOf): number | undefined {
@@ -198,5 +214,6 @@ export function writeRenumbered(context: PDFContext, type0: PDFDict, font: Silen
   descendant.set(PDFName.of('CIDToGIDMap'), context.register(stream));
   for (const [code, width] of r.width) glyphs.setWidth(code, width);
   for (const [code, text] of r.text) font.map.set(code, text);
+  for (const own of r.own.values()) font.map.delete(own);
   return true;
 }
