@@ -122,8 +122,8 @@ export function silence(
             if (last && Math.abs(last.end - x) < 0.01 * size && !font.strokes.has(last.code) && !r.own.has(last.code)) {
               const key = `${last.code}:${code}`;
               let wide = r.widened.get(key);
-              if (wide === undefined && r.next <= LAST_CLONE && font.map.has(last.code)) {
-                wide = r.next++;
+              if (wide === undefined && font.map.has(last.code)) wide = fresh(font, r);
+              if (wide !== undefined && !r.gid.has(wide)) {
                 r.widened.set(key, wide);
                 r.gid.set(wide, last.code);
                 r.width.set(wide, Math.round((glyphs(last.code).advance + advance) * 1000));
@@ -166,8 +166,8 @@ function plan(font: SilentFont, glyphs: GlyphsOf): Renumbered {
   const moving = new Set(first.values());
   for (const [own, code] of first) {
     if (font.map.has(own) && own !== code && !moving.has(own)) {
-      if (r.next > LAST_CLONE) continue;
-      const moved = r.next++;
+      const moved = fresh(font, r);
+      if (moved === undefined) continue;
       r.evicted.set(own, moved);
       r.gid.set(moved, own);
       r.width.set(moved, width(own));
@@ -178,6 +178,12 @@ function plan(font: SilentFont, glyphs: GlyphsOf): Renumbered {
     r.width.set(own, width(code));
   }
   return r;
+}
+
+/** A number no glyph of the font is drawn under yet (a font's own numbers are its glyphs': Identity). */
+function fresh(font: SilentFont, r: Renumbered): number | undefined {
+  while (r.next <= LAST_CLONE && (font.map.has(r.next) || r.gid.has(r.next))) r.next++;
+  return r.next <= LAST_CLONE ? r.next++ : undefined;
 }
 
 /** A glyph's silent number, given once. */
