@@ -2,6 +2,7 @@
  * Text → runs, so that templates can isolate the runs written in the other direction without deciding
  * anything: in an RTL deck every Latin run (names, acronyms, "(AI)") becomes its own <bdi lang="en">.
  */
+import { latinRuns } from '../latin.js';
 import { writeNumbers } from './numbers.js';
 
 export interface Run {
@@ -14,11 +15,6 @@ export interface Run {
 
 export type Rich = Run[];
 
-// A Latin run: words of Latin letters, with the digits joined to them («P5+1», «COVID-19», «S-400», «A4»,
-// «x=1», «4G»), joined by spaces and light punctuation, with balanced brackets around it kept inside
-// ("(AI)"). Digits a space away from a Latin word are not joined to it: they are the deck's («NATO ٢٠٢٤»),
-// unless Latin words follow them («Windows 11 Pro»).
-const LATIN_RUN = /\(?(?:[0-9]+(?=[A-Za-z]))?[A-Za-z][A-Za-z0-9]*(?:[.&'’\-/:+=×_]+[A-Za-z0-9]+|\s+(?:[0-9]+\s+)*[A-Za-z][A-Za-z0-9]*)*\+*\.?\)?/g;
 const ARABIC_RUN =
   /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s،؛]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
 
@@ -52,7 +48,8 @@ function splitNumbers(raw: string, dir: 'rtl' | 'ltr', baseLang: string, digits:
 }
 
 export function toRuns(text: string, dir: 'rtl' | 'ltr', digits?: 'arab' | 'latn'): Rich {
-  const pattern = dir === 'rtl' ? LATIN_RUN : ARABIC_RUN;
+  // A Latin run: any letters of the Latin script with their marks, digits and light punctuation (src/latin.ts).
+  const pattern = dir === 'rtl' ? latinRuns() : ARABIC_RUN;
   const lang = dir === 'rtl' ? 'en' : 'ar';
   const baseLang = dir === 'rtl' ? 'ar' : 'en';
   const other: 'ltr' | 'rtl' = dir === 'rtl' ? 'ltr' : 'rtl';

@@ -8,8 +8,12 @@
  */
 import type { Unit } from './units.js';
 
-/** A glyph's bidi class, from its text: Latin (L), a digit (D), Arabic (R), or neither (N). */
-export type Bidi = 'L' | 'D' | 'R' | 'N';
+/**
+ * A glyph's bidi class, from its text: Latin (L: any letter of the Latin script, src/latin.ts), a digit (D),
+ * Arabic (R), a combining mark drawn as a glyph of its own (M: it takes the class of its letter, the glyph
+ * before it on the line), or neither (N).
+ */
+export type Bidi = 'L' | 'D' | 'R' | 'M' | 'N';
 
 /**
  * For a right-to-left document: each glyph's bidi class, and a glyph that draws nothing and reads as U+200F
@@ -51,6 +55,9 @@ export function bidiMarks(units: Unit[], marks: Marks, context: string[]): Map<n
     for (const line of lines) {
       line.sort((a, b) => a.x - b.x);
       const kinds = line.map((g) => marks.bidi(g.font, g.code));
+      // A mark on a Latin letter is Latin (rule W1: a non-spacing mark takes the class of what it follows); any
+      // other (an Arabic haraka) is read as neither, as it always was.
+      for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'M') kinds[k] = k > 0 && kinds[k - 1] === 'L' ? 'L' : 'N';
       if (!kinds.includes('R')) continue;
       // Two boxes side by side, with no glyph between them, are apart as by a space.
       const apart = (k: number) => k > 0 && line[k]!.x - (line[k - 1]!.x + line[k - 1]!.advance) > 0.25 * line[k]!.size;

@@ -4,7 +4,8 @@
  * drawn right part first within its unit, and the units are put in the order pdf.js reads without glue
  * (reorder.ts); and in a right-to-left document an invisible right-to-left mark ends each stretch of digits or
  * Latin, for poppler (bidi-marks.ts). Here the units are written back in that order, the stream's own bytes,
- * less the operators the caller cuts: each unit in the colour it was drawn in, and with its marked content (the
+ * less the operators the caller cuts and with the ones it writes otherwise (a glyph under another number,
+ * silent-glyphs.ts): each unit in the colour it was drawn in, and with its marked content (the
  * structure tree is unchanged).
  */
 import type { Operation } from './content-stream.js';
@@ -14,7 +15,14 @@ import { applyColour, COLOUR, coloursBefore, contexts, type Glyphs, opText, spli
 
 const NEWLINE = Buffer.from('\n');
 
-export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Operation>, glyphs: Glyphs, marks?: Marks): Uint8Array {
+export function rewriteStream(
+  data: Uint8Array,
+  ops: Operation[],
+  cut: Set<Operation>,
+  glyphs: Glyphs,
+  marks?: Marks,
+  replace?: Map<number, Uint8Array>,
+): Uint8Array {
   const text = opText(data, ops);
   const colourAt = coloursBefore(ops, text);
 
@@ -63,7 +71,9 @@ export function rewriteStream(data: Uint8Array, ops: Operation[], cut: Set<Opera
     for (const i of unit.ops) {
       const insert = inserts.get(i);
       if (insert) write(insert);
-      if (!cut.has(ops[i]!)) copy(i);
+      const other = replace?.get(i);
+      if (other) write(other);
+      else if (!cut.has(ops[i]!)) copy(i);
       const name = ops[i]!.op;
       if (name === 'q') opens = true;
       else if (name === 'Q') closes = true;

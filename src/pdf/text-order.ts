@@ -12,9 +12,14 @@
  *    themselves, pdf.js only splits at it);
  *  - a one-glyph `/ActualText` span goes when its text can be that glyph's ToUnicode entry everywhere in the
  *    document (the glyph is never shown otherwise), and the entry is written; a span of several glyphs goes
- *    when their ToUnicode entries already spell its text. Any other span stays as Skia wrote it.
- * Only markers are removed: every drawing operator stays, byte for byte, so the pages are the same to the pixel
- * (tests/pdf/pixels.test.ts), and the structure tree's marked content (/MCID) is untouched.
+ *    when their ToUnicode entries already spell its text (or would, given the one character missing from a
+ *    glyph Skia gave no text). Any other span stays as Skia wrote it;
+ *  - Amiri's joining strokes, and Arabic marks drawn as glyphs of their own, are drawn under other numbers that
+ *    map to the same glyphs (silent-glyphs.ts), so that no reader gives a tatweel inside a word, nor poppler a
+ *    mark cut from its letter.
+ * Only markers are removed and glyph numbers changed: every drawing operator stays in place, drawing the same
+ * glyph at the same place, so the pages are the same to the pixel (tests/pdf/reading-order.test.ts), and the
+ * structure tree's marked content (/MCID) is untouched.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
@@ -22,7 +27,9 @@ import { bytesOf, nameOf, type Operation, parseContentStream, textString } from 
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
 import type { Bidi, Marks } from './bidi-marks.js';
 import { rewriteStream } from './line-order.js';
+import { silence, type Renumbered, writeRenumbered } from './silent-glyphs.js';
 import { readToUnicode, writeToUnicode } from './to-unicode.js';
+import { marksOnly, startsLatin } from '../latin.js';
 
 interface Font {
   /** The ToUnicode stream, shared by every resource name and page that uses the font. */
@@ -38,6 +45,11 @@ interface Font {
   spanned: Map<number, Set<string>>;
   /** Codes shown in spans of several glyphs. */
   inClusters: Set<number>;
+  /** Glyphs that draw a joining stroke and read as nothing (silent-glyphs.ts). */
+  strokes: Set<number>;
+  renumbered?: Renumbered;
+  /** The font dictionaries (Type0) whose ToUnicode this is. */
+  dicts: Set<PDFRef>;
   changed: boolean;
 }
 
@@ -76,7 +88,6 @@ const decode = (stream: PDFRawStream): Uint8Array | undefined => {
   return undefined;
 };
 
-const LATIN = /^[A-Za-z\u00C0-\u024F]/;
 const DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/;
 const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC\u0640]/;
 /** Bidi classes CS and ES: what may join a number's digits. */
@@ -106,8 +117,19 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
         map = undefined;
       }
       if (!map) return undefined;
-      fonts.set(key, { cmapRef, map, kinds: new Map(), bare: new Set(), spanned: new Map(), inClusters: new Set(), changed: false });
+      fonts.set(key, {
+        cmapRef,
+        map,
+        kinds: new Map(),
+        bare: new Set(),
+        spanned: new Map(),
+        inClusters: new Set(),
+        strokes: new Set(),
+        dicts: new Set(),
+        changed: false,
+      });
     }
+    if (ref instanceof PDFRef) fonts.get(key)!.dicts.add(ref);
     return fonts.get(key);
   };
 
@@ -233,6 +255,45 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     return (span.reversed ? [...visual].reverse().join('') : visual) === span.text;
   };
 
+  // A glyph with no text of its own (U+0000) in a cluster whose other glyphs spell all of its text but a part: that
+  // part is the glyph's («لّ», a lam Amiri draws with its shadda, is the lam's glyph and the shadda's, and only the
+  // shadda's has text), when every cluster that shows the glyph says the same and it is never shown alone. Kept as
+  // /ActualText, such a cluster came back from poppler with its mark on the letter before («وعّلق» for «وعلّق»).
+  const missing = new Map<Font, Map<number, string | null>>();
+  for (const content of contents)
+    for (const span of content.spans) {
+      const font = span.font;
+      if (!font || span.codes.length < 2) continue;
+      const unknown = span.codes.filter((c) => font.map.get(c) === '\u0000');
+      if (new Set(unknown).size !== 1 || unknown.length !== 1 || font.bare.has(unknown[0]!) || font.spanned.has(unknown[0]!)) continue;
+      const code = unknown[0]!;
+      const logical = span.reversed ? [...span.codes].reverse() : span.codes;
+      const at = logical.indexOf(code);
+      const textOf = (c: number) => {
+        const t = font.map.get(c) ?? '';
+        return span.reversed ? [...t].reverse().join('') : t;
+      };
+      const before = logical.slice(0, at).map(textOf).join('');
+      const after = logical
+        .slice(at + 1)
+        .map(textOf)
+        .join('');
+      const text = span.text;
+      // (One character: a longer text in a glyph of a right-to-left cluster is read in an order of each reader's.)
+      const found = text.startsWith(before) && text.endsWith(after) ? text.slice(before.length, text.length - after.length) : '';
+      const part = [...found].length === 1 ? found : null;
+      const known = missing.get(font) ?? new Map<number, string | null>();
+      missing.set(font, known);
+      const previous = known.get(code);
+      known.set(code, previous === undefined || previous === part ? part : null);
+    }
+  for (const [font, parts] of missing)
+    for (const [code, part] of parts)
+      if (part !== null) {
+        font.map.set(code, part);
+        font.changed = true;
+      }
+
   for (const content of contents) {
     for (const span of content.spans) {
       const font = span.font;
@@ -245,12 +306,14 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
           font.changed = true;
         }
       } else if (spells(span)) {
-        // A glyph with no text of its own (U+0000, Skia's "none": a joining stroke Amiri adds inside a word) is
-        // given the tatweel, which Arabic search and text comparison ignore; U+0000 or nothing would come back
-        // as junk (pdf.js shows the glyph's number as a character, PDFium U+FFFE).
+        // A glyph with no text of its own (U+0000, Skia's "none": a joining stroke Amiri adds inside a word) is a
+        // stroke: drawn under a number that reads as nothing (silent-glyphs.ts). Its own number keeps the tatweel,
+        // for a place it could not be renumbered (U+0000 would come back as junk: pdf.js shows the glyph's number
+        // as a character, PDFium U+FFFE).
         for (const c of span.codes)
           if (font.map.get(c) === '\u0000') {
             font.map.set(c, TATWEEL);
+            font.strokes.add(c);
             font.changed = true;
           }
       } else continue;
@@ -275,7 +338,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
             let kind = f.kinds.get(code);
             if (kind === undefined) {
               const t = f.map.get(code) ?? '';
-              kind = LATIN.test(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : 'N';
+              kind = startsLatin(t) ? 'L' : DIGIT.test(t) ? 'D' : ARABIC.test(t) ? 'R' : marksOnly(t) ? 'M' : 'N';
               f.kinds.set(code, kind);
             }
             return kind;
@@ -298,12 +361,19 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
           },
         }
       : undefined;
-    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks);
+    // Each joining stroke drawn under a number that reads as nothing (silent-glyphs.ts).
+    const replace = silence(content.ops, font, glyphs);
+    const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks, replace);
     if (Buffer.compare(rewritten, content.data) === 0) continue;
     context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
     content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
   }
   for (const font of fonts.values()) {
+    for (const ref of font.dicts) {
+      const dict = context.lookupMaybe(ref, PDFDict);
+      const of = glyphCache.get(ref.toString());
+      if (dict && of && writeRenumbered(context, dict, font, of)) font.changed = true;
+    }
     if (!font.changed) continue;
     const old = context.lookup(font.cmapRef) as PDFRawStream;
     const dict = old.dict.clone(context);

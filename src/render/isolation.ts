@@ -3,9 +3,10 @@
  * which the bidi algorithm would reorder inside an Arabic line. mujaz isolates every Latin run (src/deck/text.ts),
  * so a run found here is mujaz's mistake; the lint says where in the brief it comes from.
  */
+import { hasLatin } from '../latin.js';
 
 /**
- * Text of the rendered deck that contains Latin letters outside <bdi> or an ltr element. The deck is our
+ * Text of the rendered deck that contains Latin letters (any of the Latin script, src/latin.ts) outside <bdi> or an ltr element. The deck is our
  * own output, so a small scan of its markup is enough: drop isolated runs, notes, scripts and tags.
  */
 export function unisolatedLatin(html: string): string[] {
@@ -21,7 +22,7 @@ export function unisolatedLatin(html: string): string[] {
       text
         .split('\n')
         .map((t) => t.trim())
-        .filter((t) => /[A-Za-z]/.test(t)),
+        .filter((t) => hasLatin(t)),
     ),
   ];
 }
