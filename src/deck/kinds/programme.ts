@@ -19,6 +19,8 @@ export interface ProgrammeRow {
   /** The session's title, or the part ("الكلمة الرئيسية"). */
   title: Rich;
   subject: Rich | null;
+  /** Who its people are, when it has no slide of its own to say it. */
+  about: Rich | null;
   /** What it said, when that is one short point and it has no slide of its own (../programme.ts saidInLine). */
   said: Item | null;
   /** Who chaired or moderated it, and who spoke, each under its label. */
@@ -47,14 +49,22 @@ export function hasSlide(brief: Brief, blocks: readonly Block[], block: Block): 
  */
 const ROW = { line: 0.91, small: 0.78, space: 0.3, chars: 76 } as const;
 
-/** People by name; on the line of a part with no slide of its own, each with their role or affiliation, which no slide gives. */
-function names(ctx: DeckContext<unknown, unknown>, people: readonly Person[], about = false): Rich {
+/** People by name. */
+function names(ctx: DeckContext<unknown, unknown>, people: readonly Person[]): Rich {
+  return ctx.rich(people.map((p) => ctx.personName(p)).join(ctx.brief.lang === 'ar' ? '، ' : ', '));
+}
+
+/**
+ * Who the people of a part with no slide of its own are (no slide gives their role or affiliation): each
+ * name and what they are, on a line below the part's.
+ */
+function whoIsWho(ctx: DeckContext<unknown, unknown>, people: readonly Person[]): Rich | null {
   const sep = ctx.brief.lang === 'ar' ? '، ' : ', ';
-  const one = (p: Person) => {
-    const what = about ? [p.role, p.affiliation].filter((t) => t !== undefined && t !== ctx.personName(p)).join(sep) : '';
-    return what === '' ? ctx.personName(p) : `${ctx.personName(p)} (${what})`;
-  };
-  return ctx.rich(people.map(one).join(ctx.brief.lang === 'ar' ? '؛ ' : '; '));
+  const each = people.flatMap((p) => {
+    const what = [p.role, p.affiliation].filter((t) => t !== undefined && t !== ctx.personName(p)).join(sep);
+    return what === '' ? [] : [`${ctx.personName(p)}: ${what}`];
+  });
+  return each.length === 0 ? null : ctx.rich(each.join(ctx.brief.lang === 'ar' ? '؛ ' : '; '));
 }
 
 function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session, said: Point | null, about: boolean): ProgrammeRow {
@@ -68,12 +78,13 @@ function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session, said
     when: when === '' ? null : ctx.rich(when),
     title: ctx.rich(s.title),
     subject: ctx.maybe(s.subject),
+    about: about ? whoIsWho(ctx, [...(chair ? [chair] : []), ...speakers]) : null,
     said: said ? ctx.item(said) : null,
     people: [
-      ...(chair ? [{ label: chair.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired, names: names(ctx, [chair], about) }] : []),
+      ...(chair ? [{ label: chair.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired, names: names(ctx, [chair]) }] : []),
       ...parts.map((part) => {
         const those = speakers.filter((p) => p.part === part);
-        return { label: groupLabel(brief.lang, part, those.length), names: names(ctx, those, about) };
+        return { label: groupLabel(brief.lang, part, those.length), names: names(ctx, those) };
       }),
     ],
     cite: ctx.cite(allSources(s.sources, chair?.sources, ...speakers.map((p) => p.sources))),
@@ -83,7 +94,7 @@ function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session, said
 function rowWeight(row: ProgrammeRow): number {
   const text = (r: Rich | null) => (r ?? []).map((x) => x.text).join('');
   const line = [text(row.title), text(row.when), ...row.people.map((p) => `${p.label ?? ''} ${text(p.names)}`), row.cite ?? ''].join('   ');
-  const below = [row.subject, row.said?.text ?? null].filter((r) => r !== null);
+  const below = [row.subject, row.about, row.said?.text ?? null].filter((r) => r !== null);
   return lines(line, ROW.chars) * ROW.line + below.reduce((n, r) => n + lines(text(r), 100) * ROW.small, 0) + ROW.space;
 }
 
@@ -121,7 +132,8 @@ export const programmeKind = defineKind<ProgrammeBody>()({
           title: ctx.rich(b.group.occasion ?? partWords(brief.lang, speaker?.part).messages),
           subject: null,
           said: said ? ctx.item(said) : null,
-          people: speaker ? [{ label: null, names: names(ctx, [speaker], about) }] : [],
+          people: speaker ? [{ label: null, names: names(ctx, [speaker]) }] : [],
+          about: about && speaker ? whoIsWho(ctx, [speaker]) : null,
           cite: ctx.cite(said ? speaker?.sources : sources),
         },
         sources: allSources(sources, speaker?.sources),

@@ -18,9 +18,11 @@ export const programme: Writer<'programme'> = (slide, page) => {
           ]),
           ...page.cite(row.cite),
         ],
-        { before: 8, after: row.subject || row.said ? 2 : 8 },
+        { before: 8, after: row.subject || row.about || row.said ? 2 : 8 },
       ),
-      ...(row.subject ? [page.para(page.rich(row.subject, { size: TYPE.cite + 4 }), { after: row.said ? 2 : 8 })] : []),
+      ...(row.subject ? [page.para(page.rich(row.subject, { size: TYPE.cite + 4 }), { after: row.about || row.said ? 2 : 8 })] : []),
+      // Who its people are, when no slide of its own says it.
+      ...(row.about ? [page.para(page.rich(row.about, { size: TYPE.cite + 4, color: page.color.muted }), { after: row.said ? 2 : 8 })] : []),
       // What it said, when that is one short point with no slide of its own.
       ...(row.said ? [page.bullet(row.said)] : []),
     ]),
