@@ -4,7 +4,7 @@
  * knows in any text (its people, from src/brief/people.ts; the institutions and places the kinds name).
  */
 import { peopleOf, personById } from '../brief/people.js';
-import type { Brief } from '../brief/schema.js';
+import type { Brief, DateParts } from '../brief/schema.js';
 import { kindsNames } from '../deck/kinds/index.js';
 import type { Citable, ClaimRole } from '../deck/kinds/kind.js';
 import { tokenize } from './normalise.js';
@@ -16,9 +16,16 @@ type Path = (string | number)[];
 export interface Field {
   path: Path;
   text: string;
-  /** gloss: a Latin form beside an Arabic name, which a report in Arabic need not write. */
-  role: 'text' | 'person' | 'institution' | 'place' | 'date' | 'gloss';
+  /**
+   * gloss: a Latin form beside an Arabic name, which a report in Arabic need not write; weekday, day, month,
+   * year: a part of a date written as its parts; hijri: a Hijri date as the report writes it.
+   */
+  role: 'text' | 'person' | 'institution' | 'place' | 'date' | 'gloss' | 'weekday' | 'day' | 'month' | 'year' | 'hijri';
+  /** The whole date a part belongs to (a day is looked for with its month). */
+  parts?: DateParts;
 }
+
+const DATE_PARTS = ['weekday', 'day', 'month', 'year'] as const;
 
 /** The names the brief gives its people and institutions, as words. */
 export interface KnownName {
@@ -57,6 +64,22 @@ export function fieldsOf(brief: Brief, item: Citable): Field[] {
           if (typeof r === 'string') field([...at, key, i], r, 'place');
         });
       } else if (typeof v === 'string') field([...at, key], v, 'place');
+      continue;
+    }
+    if (role === 'weekday' || role === 'day' || role === 'month' || role === 'year') {
+      if (typeof v === 'number' || typeof v === 'string') out.push({ path: [...at, key], text: String(v), role, parts: o as DateParts });
+      continue;
+    }
+    if (role === 'date-end') {
+      // An end of a range: a day, or its parts.
+      if (typeof v === 'string') field([...at, key], v, 'date');
+      else if (v && typeof v === 'object') {
+        const parts = v as DateParts;
+        for (const part of DATE_PARTS) {
+          const pv = parts[part];
+          if (pv !== undefined) out.push({ path: [...at, key, part], text: String(pv), role: part, parts });
+        }
+      }
       continue;
     }
     if (typeof v !== 'string') continue;

@@ -5,6 +5,7 @@
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/locate.js';
+import { hostsOf } from '../brief/event.js';
 import { peopleOf } from '../brief/people.js';
 import type { Diagnostic } from '../errors.js';
 
@@ -23,7 +24,7 @@ export function olderForms(loaded: LoadedBrief): Diagnostic[] {
     latin: p.latin,
   }));
   const institutions: { at: Path; name: string; latin?: string | undefined }[] = [
-    { at: ['event', 'host', 'institution'], name: b.event.host.institution, latin: b.event.host.latin },
+    ...hostsOf(b).map(({ host, path }) => ({ at: [...path, 'institution'], name: host.institution, latin: host.latin })),
     ...(b.event.organisers ?? []).map((o, i) => ({ at: ['event', 'organisers', i, 'institution'], name: o.institution, latin: o.latin })),
   ];
   for (const { at, name, latin } of [...people, ...institutions]) {

@@ -104,7 +104,7 @@ export function lintBrief(loaded: LoadedBrief, unisolated: readonly string[] = [
   }
   for (const item of citableItems(loaded.brief)) {
     if (!Array.isArray(item.sources) || item.sources.length === 0) {
-      out.push(warn(item.path, 'cites no paragraph of the report', 'add `sources: [N]` with the paragraph(s) it comes from'));
+      out.push(warn(item.path, 'cites no paragraph of the report', item.hint ?? 'add `sources: [N]` with the paragraph(s) it comes from'));
     }
   }
   const texts = strings(loaded.brief);
