@@ -11,21 +11,20 @@ type Path = (string | number)[];
 /** A host of the event, and where the brief writes it. */
 export interface PlacedHost {
   host: Host;
-  /** ['event', 'host'] for the one host, ['event', 'host', i] for one of several. */
+  /** ['event', 'host'] for the one host, ['event', 'hosts', i] for one of several. */
   path: Path;
 }
 
-/** The event's hosts, in the brief's order. */
+/** The event's hosts, in the brief's order (the schema sees that a brief names one at least). */
 export function hostsOf(brief: Brief): PlacedHost[] {
-  const h = brief.event.host;
-  return Array.isArray(h) ? h.map((host, i) => ({ host, path: ['event', 'host', i] })) : [{ host: h, path: ['event', 'host'] }];
+  const { host, hosts } = brief.event;
+  if (hosts) return hosts.map((h, i) => ({ host: h, path: ['event', 'hosts', i] }));
+  return host ? [{ host, path: ['event', 'host'] }] : [];
 }
 
-/** The hosts' names, joined as a list: the deck's author when the brief names none. */
-export function hostNames(brief: Brief, separator: string): string {
-  return hostsOf(brief)
-    .map((h) => h.host.institution)
-    .join(separator);
+/** The deck's author when the brief names none: the host, or the first-named of several (the footer has room for one). */
+export function defaultAuthor(brief: Brief): string {
+  return hostsOf(brief)[0]?.host.institution ?? '';
 }
 
 /** The Hijri date's text and its citations, however the brief writes it. */

@@ -188,7 +188,7 @@ const dateParts = {
 };
 type DateParts = { weekday?: Weekday | undefined; day?: number | undefined; month?: number | undefined; year?: number | undefined };
 
-/** What is wrong with a date's parts, if anything: none given, a day and a year without the month, a day the month lacks, a weekday the date is not. */
+/** What is wrong with a date's parts, if anything: none given, a day and a year without the month, a day the month lacks. */
 export function datePartsProblem(d: DateParts): { message: string; hint: string } | undefined {
   if (d.weekday === undefined && d.day === undefined && d.month === undefined && d.year === undefined) {
     return { message: 'gives no part of a date', hint: 'write the parts the report gives: weekday, day, month, year; or date: unknown when it gives none' };
@@ -202,16 +202,14 @@ export function datePartsProblem(d: DateParts): { message: string; hint: string 
       hint: 'write the day and month as the report gives them',
     };
   }
-  if (d.weekday !== undefined && d.day !== undefined && d.month !== undefined && d.year !== undefined) {
-    const real = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()]!;
-    if (real !== d.weekday) {
-      return {
-        message: `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} was a ${real}, not a ${d.weekday}`,
-        hint: 'check the day, month, year and weekday against the report',
-      };
-    }
-  }
   return undefined;
+}
+
+/** The weekday a whole date was, when the brief names another (the lint's: a wrong day is the claim check's). */
+export function weekdayProblem(d: DateParts): string | undefined {
+  if (d.weekday === undefined || d.day === undefined || d.month === undefined || d.year === undefined) return undefined;
+  const real = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()]!;
+  return real === d.weekday ? undefined : `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} was a ${real}, not a ${d.weekday}`;
 }
 
 function withParts<T extends z.ZodType<DateParts>>(schema: T): T {
@@ -383,7 +381,7 @@ export const Brief = z
       .describe("A theme file (the organisation's colours, font, logos, footer and marking), relative to the brief's folder, e.g. themes/issi.yaml."),
     title: text(LIMITS.shortText).describe('The deck title.'),
     subtitle: text(LIMITS.shortText).optional(),
-    author: name().optional().describe('Who prepared the brief (PDF author). Default: the host institution.'),
+    author: name().optional().describe('Who prepared the brief (PDF author). Default: the host institution (the first-named of several).'),
     keywords: list(name(), 30).optional(),
     created: z.iso.date().optional().describe('Creation date stamped in the PDF; fixed so builds are reproducible.'),
     source: z.strictObject({
@@ -406,9 +404,10 @@ export const Brief = z
         .optional()
         .describe('How an English brief writes dates: day-month-year (the default, "25 October 2024") or month-day-year ("October 25, 2024").'),
       hijri: hijri.optional(),
-      host: z
-        .union([Host, list(Host, 20)])
-        .describe('Who organised the event: one institution, or a list of institutions that organised it jointly, on an equal footing.'),
+      host: Host.optional().describe('The institution that organised the event (or hosts: for several on an equal footing).'),
+      hosts: list(Host, 20)
+        .optional()
+        .describe('Institutions that organised the event jointly, on an equal footing ("jointly organized by A, B and C"), instead of host:.'),
       organisers: list(Organiser, 20).optional().describe('Co-organisers, partners and sponsors besides the host.'),
       venue: z
         .strictObject({
@@ -466,6 +465,22 @@ export const Brief = z
     sources_notes: notes.optional().describe('Speaker notes for the sources slide.'),
     sources_heading: heading().optional(),
     shrink_to_fit: z.boolean().optional().describe('Set a slide in smaller type when one of its texts is too long for it, instead of failing the build.'),
+  })
+  .superRefine((b, ctx) => {
+    const { host, hosts } = b.event;
+    if ((host === undefined) === (hosts === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['event', host === undefined ? 'host' : 'hosts'],
+        message: host === undefined ? 'names no host: write host: (or hosts: for several)' : 'gives both host: and hosts:',
+        params: {
+          hint:
+            host === undefined
+              ? 'write host: { institution: … } with the institution that organised the event'
+              : 'list every host under hosts: and remove host:',
+        },
+      });
+    }
   })
   .describe('A mujaz brief: one event distilled from one report.');
 

@@ -3,7 +3,7 @@
  * long for one slide continues on further slides; then every slide is numbered. All the deck's decisions
  * live here and in the kinds; templates only print the result.
  */
-import { hostNames } from '../brief/event.js';
+import { defaultAuthor } from '../brief/event.js';
 import { peopleOf } from '../brief/people.js';
 import type { Brief, Person, Point } from '../brief/schema.js';
 import { DEFAULT_THEME, type LoadedTheme } from '../brief/theme.js';
@@ -230,7 +230,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
   const b = new DeckBuilder(brief, options.fit ?? {}, options.smaller ?? new Set(), options.larger ?? new Set());
   b.planAll();
-  const author = brief.author ?? hostNames(brief, b.labels.listSeparator);
+  const author = brief.author ?? defaultAuthor(brief);
   const theme = options.theme ?? DEFAULT_THEME;
   const logos = theme.logos.map((l, i) => ({ src: l.asset, alt: theme.theme.logos?.[i]?.alt ?? '' }));
   return {

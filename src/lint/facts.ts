@@ -71,6 +71,11 @@ function placeIn(words: readonly string[], p: Paragraph, index: ReportIndex): bo
   return sequenceIn(words, p, index, 'similar') || otherNames(words).some((other) => sequenceIn(other, p, index, 'similar'));
 }
 
+/** An institution that organised the event: every word of its name (but words that say nothing) in the paragraph. */
+function wholeIn(words: readonly string[], p: Paragraph, index: ReportIndex): boolean {
+  return words.filter((w) => !isStop(w)).every((w) => index.similar(w).has(p.n));
+}
+
 /** A fact an item states, where in its text it stands, and how to find it in a paragraph. */
 export interface Fact {
   /** How the finding names it: «the year "2019"». */
@@ -226,7 +231,7 @@ export function factsOf(field: Field, ctx: Context): Fact[] {
   }
   // Arabic words are looked for in an Arabic report only; Latin ones and numbers in any.
   const lookForWords = !arabicText || ctx.arabicReport;
-  if (field.role === 'person' || field.role === 'place' || field.role === 'institution') {
+  if (field.role === 'person' || field.role === 'place' || field.role === 'institution' || field.role === 'organiser') {
     const words = tokens.filter((t) => t.kind !== 'number').map((t) => t.form);
     if (words.length === 0 || !lookForWords) return facts;
     const found =
@@ -234,8 +239,11 @@ export function factsOf(field: Field, ctx: Context): Fact[] {
         ? (p: Paragraph) => placeIn(words, p, index)
         : field.role === 'institution'
           ? (p: Paragraph) => institutionIn(words, p, index)
-          : (p: Paragraph) => personIn(words, p, index);
-    facts.push({ what: `the ${field.role === 'person' ? 'name' : field.role} "${text}"`, start: 0, end: text.length, found });
+          : field.role === 'organiser'
+            ? (p: Paragraph) => wholeIn(words, p, index)
+            : (p: Paragraph) => personIn(words, p, index);
+    const what = field.role === 'person' ? 'name' : field.role === 'organiser' ? 'institution' : field.role;
+    facts.push({ what: `the ${what} "${text}"`, start: 0, end: text.length, found });
     return facts;
   }
 

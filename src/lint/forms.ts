@@ -37,6 +37,16 @@ export function olderForms(loaded: LoadedBrief): Diagnostic[] {
       );
     }
   }
+  for (const { person: p, path } of peopleOf(b)) {
+    const inline = p.affiliation === undefined || p.affiliation_latin !== undefined ? null : INLINE_LATIN.exec(p.affiliation);
+    if (inline) {
+      warn(
+        [...path, 'affiliation'],
+        `writes the Latin name "${inline[1]}" inside the affiliation`,
+        `write it as \`affiliation_latin: ${inline[1]}\` beside the affiliation (the deck isolates it), and the affiliation without it`,
+      );
+    }
+  }
   (b.delegations ?? []).forEach((d, i) => {
     if (d.members.length === 1 && d.side === undefined) {
       warn(

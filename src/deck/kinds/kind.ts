@@ -84,6 +84,7 @@ export interface DeckContext<L, B> {
  * it), which looks for it in the paragraphs the item cites:
  * - text: prose, whose facts are looked for one by one (numbers, Latin terms, the brief's names, places…);
  * - person, institution: a name, looked for whole (a person's family name alone, most of an institution's);
+ * - organiser: an institution that organised the event, every word of its name in the paragraph;
  * - place: a place, or each of a list of places;
  * - date: a day, YYYY-MM-DD;
  * - weekday, day, month, year: a part of a date written as its parts (a day is looked for with its month);
@@ -97,6 +98,7 @@ export type ClaimRole<K extends string = string> =
   | 'text'
   | 'person'
   | 'institution'
+  | 'organiser'
   | 'place'
   | 'date'
   | 'weekday'

@@ -8,7 +8,7 @@ import { briefLogos, dateSources, hijriOf, hostsOf } from '../../brief/event.js'
 import type { Host, Organiser } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
 import { inNumber } from '../parts.js';
-import type { Rich } from '../text.js';
+import { plain, type Rich } from '../text.js';
 import type { Fact } from '../view.js';
 import { allSources, type Citable, type ClaimFields, defineKind } from './kind.js';
 
@@ -23,12 +23,12 @@ export interface TitleBody {
 type Relation = NonNullable<Organiser['relation']>;
 
 /** An organiser's name, and its Latin name. */
-const ORGANISER_CLAIMS = { institution: 'institution', latin: { latinOf: 'institution' } } as const satisfies ClaimFields<Organiser>;
+const ORGANISER_CLAIMS = { institution: 'organiser', latin: { latinOf: 'institution' } } as const satisfies ClaimFields<Organiser>;
 /** A host: its name and its centre's (each with its Latin name), its city and country. */
 const HOST_CLAIMS = {
-  institution: 'institution',
+  institution: 'organiser',
   latin: { latinOf: 'institution' },
-  centre: 'institution',
+  centre: 'organiser',
   centre_latin: { latinOf: 'centre' },
   city: 'place',
   country: 'place',
@@ -39,6 +39,9 @@ const VENUE_CLAIMS = { name: 'place', name_latin: { latinOf: 'name' }, city: 'pl
 const DATE_CLAIMS = { weekday: 'weekday', day: 'day', month: 'month', year: 'year', from: 'date-end', to: 'date-end' } as const;
 /** The Hijri date's text. */
 const HIJRI_CLAIMS = { text: 'hijri' } as const;
+
+/** Characters of a list of hosts beyond which it takes a row of the band to itself. */
+const WIDE = 60;
 
 /** How the lint says to cite a title fact written in a form that cannot cite. */
 const CITE_DATE =
@@ -138,7 +141,7 @@ export const title = defineKind<TitleBody>()({
         logos: briefLogos(brief).map((l) => ({ src: l.asset, alt: l.alt })),
         subtitle: ctx.maybe(brief.subtitle),
         facts: [
-          { label: inNumber(L.hosts, hosts.length), value: list(hosts) },
+          { label: inNumber(L.hosts, hosts.length), value: list(hosts), ...(hosts.length > 1 && plain(list(hosts)).length > WIDE ? { wide: true } : {}) },
           ...organisers('co-organiser', L.coOrganisers),
           ...organisers('partner', L.partners),
           ...organisers('sponsor', L.sponsors),
