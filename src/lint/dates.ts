@@ -47,15 +47,15 @@ const GREGORIAN_TWO = new Map<string, Map<string, number>>([
   [
     normalise('كانون'),
     table([
-      ['الثاني', 1],
-      ['الأول', 12],
+      ['الثاني|ثاني', 1],
+      ['الأول|أول', 12],
     ]),
   ],
   [
     normalise('تشرين'),
     table([
-      ['الأول', 10],
-      ['الثاني', 11],
+      ['الأول|أول', 10],
+      ['الثاني|ثاني', 11],
     ]),
   ],
 ]);
@@ -71,15 +71,15 @@ const HIJRI_TWO = new Map<string, Map<string, number>>([
   [
     normalise('ربيع'),
     table([
-      ['الأول|الاول', 3],
-      ['الثاني|الآخر|الاخر', 4],
+      ['الأول|الاول|أول', 3],
+      ['الثاني|الآخر|الاخر|ثاني|آخر', 4],
     ]),
   ],
   [
     normalise('جمادى'),
     table([
-      ['الأولى|الأول|الاولى', 5],
-      ['الآخرة|الثانية|الآخر|الاخرة', 6],
+      ['الأولى|الأول|الاولى|أولى|أول', 5],
+      ['الآخرة|الثانية|الآخر|الاخرة|آخرة|ثانية|آخر', 6],
     ]),
   ],
   [
@@ -155,8 +155,25 @@ function yearNumber(t: Token | undefined, calendar: Calendar): number | undefine
 const dashed = (text: string, a: Token, b: Token) => /^\s*[-–—]?\s*$/.test(text.slice(a.end, b.start));
 const linked = (text: string, a: Token, b: Token, between: Token | undefined) => (between === undefined ? dashed(text, a, b) : BETWEEN.has(between.form));
 
+/**
+ * Words a date is written with that say nothing of it: "3rd of March", «15 من شهر آذار», «مارس من عام 2024».
+ * An ordinal's ending is one only right after its figure.
+ */
+const FILLER = new Set(['of', 'the', 'من', 'شهر', 'عام', 'سنه', 'لعام', 'لشهر', 'بشهر'].map(normalise));
+const ORDINAL_END = /^(st|nd|rd|th)$/;
+
+function dateTokens(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t, i) => {
+    if (t.kind === 'number') return true;
+    if (FILLER.has(t.form) || FILLER.has(t.form.replace(/^ال/, ''))) return false;
+    const prev = tokens[i - 1];
+    return !(ORDINAL_END.test(t.form) && prev?.kind === 'number' && prev.end === t.start);
+  });
+}
+
 /** The dates of a calendar a text names. */
-export function mentionsIn(tokens: readonly Token[], text: string, calendar: Calendar): Mention[] {
+export function mentionsIn(all: readonly Token[], text: string, calendar: Calendar): Mention[] {
+  const tokens = dateTokens(all);
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const named = monthAt(tokens, i, calendar);

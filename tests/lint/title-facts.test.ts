@@ -12,6 +12,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBriefText } from '../../src/brief/load.js';
 import { checkClaims } from '../../src/lint/claims.js';
+import { mentionsIn } from '../../src/lint/dates.js';
+import { tokenize } from '../../src/lint/normalise.js';
 import { lintBrief } from '../../src/lint/lint.js';
 import { bundledBrief, repoRoot, runCli } from '../support/build.js';
 
@@ -264,5 +266,57 @@ describe('the lint of a faithful brief', () => {
     const file = brief(lintBriefs, 'health-security-seminar');
     const loaded = await loadBriefText(file, await readFile(file));
     expect(lintBrief(loaded)).toEqual([]);
+  });
+});
+
+describe('dates as reports write them', () => {
+  const found = (text: string, calendar: 'gregorian' | 'hijri') =>
+    mentionsIn(tokenize(text), text, calendar).map((m) => [m.day ?? null, m.month, m.year ?? null]);
+  it.each([
+    ['عقدت جامعة الملك عبدالعزيز يوم الأحد ١٨ محرم ١٤٣٩هـ الموافق ٨ أكتوبر ٢٠١٧م ندوةً', [[8, 10, 2017]], [[18, 1, 1439]]],
+    ['يوم الثلاثاء 5 رجب 1445هـ الموافق 16 يناير 2024م', [[16, 1, 2024]], [[5, 7, 1445]]],
+    [
+      'خلال الفترة من 3 إلى 5 مارس 2024',
+      [
+        [3, 3, 2024],
+        [5, 3, 2024],
+      ],
+      [],
+    ],
+    ['الأربعاء 9 تشرين الأول', [[9, 10, null]], []],
+    [
+      'يومي 25 و26 تشرين الثاني',
+      [
+        [25, 11, null],
+        [26, 11, null],
+      ],
+      [],
+    ],
+    [
+      '30 سبتمبر – 2 أكتوبر 2008',
+      [
+        [30, 9, null],
+        [2, 10, 2008],
+      ],
+      [],
+    ],
+    ['يوم 15 من شهر آذار 2024', [[15, 3, 2024]], []],
+    ['في مارس من عام 2024', [[null, 3, 2024]], []],
+    ['5 ربيع الآخر 1446 هـ', [], [[5, 4, 1446]]],
+    ['The 5th annual Pardee Graduate Conference began February 19, 2016 at the', [[19, 2, 2016]], []],
+    [
+      'October 12–14, 2008',
+      [
+        [12, 10, 2008],
+        [14, 10, 2008],
+      ],
+      [],
+    ],
+    ['on the 3rd of March 2024', [[3, 3, 2024]], []],
+    ['GENEVA, March 15 (KUNA) -- on Friday', [[15, 3, null]], []],
+    ['في 15/3/2024', [[15, 3, 2024]], []],
+  ] as [string, (number | null)[][], (number | null)[][]][])('%s', (text, gregorian, hijri) => {
+    expect(found(text, 'gregorian')).toEqual(gregorian);
+    expect(found(text, 'hijri')).toEqual(hijri);
   });
 });
