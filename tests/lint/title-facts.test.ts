@@ -191,7 +191,7 @@ async function claimsOn(report: string, edit: (text: string) => string): Promise
 
 describe('no false alarm', () => {
   it('on an acronym written in the plural by the report ("WMD" where the report says "WMDs")', async () => {
-    // The UN Secretary-General's statement on the Middle East zone free of WMD (2019), as reported.
+    // Worded as the reports of the UN conference on a Middle East zone free of WMD (New York, November 2019) word it.
     const found = await claimsOn(
       'Participants discussed the establishment of a Middle East zone free of nuclear weapons and other WMDs, and the role of the IAEA in verifying it.',
       (t) => t.replace('    - text: ضبط التسلح\n      sources: [1]', '    - text: منطقة خالية من أسلحة WMD في الشرق الأوسط\n      sources: [1]'),
@@ -205,7 +205,7 @@ describe('no false alarm', () => {
   });
 
   it('on a title after the noun of an institution («رئيس مجلس إدارة المركز الأمير تركي الفيصل»)', async () => {
-    // King Faisal Center for Research and Islamic Studies: its chairman, as its news items name him.
+    // The King Faisal Center for Research and Islamic Studies and its chairman, worded as news of its events word it.
     const sentence = 'وألقى رئيس مجلس إدارة مركز الملك فيصل للبحوث والدراسات الإسلامية الأمير تركي الفيصل كلمة افتتح بها اللقاء، ورحب فيها بالحضور.';
     const found = await claimsOn(sentence, (t) =>
       t.replace('    - text: ضبط التسلح\n      sources: [1]', '    - text: كلمة افتتاحية ألقاها رئيس مجلس إدارة المركز الأمير تركي الفيصل\n      sources: [1]'),
