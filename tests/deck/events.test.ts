@@ -272,6 +272,26 @@ describe('organisers, venue and dates', () => {
     expect(facts(buildDeck((await load(en)).brief)).Date).toBe('30 September – 2 October 2008');
   });
 
+  it('shows several hosts on an equal footing, labelled in number with them, and refuses host: with hosts:', async () => {
+    const b = await bundledObject();
+    const one = b.event.host;
+    delete b.event.host;
+    b.event.hosts = [one, { institution: 'معهد ستوكهولم الدولي لأبحاث السلام', latin: 'SIPRI', sources: [1] }];
+    let deck = buildDeck((await load(b)).brief);
+    expect(facts(deck)['الجهتان المضيفتان']).toBe(
+      'مركز مراقبة الأسلحة ونزع السلاح، معهد الدراسات الاستراتيجية في إسلام آباد، معهد ستوكهولم الدولي لأبحاث السلام SIPRI',
+    );
+    expect(deck.author).toBe('معهد الدراسات الاستراتيجية في إسلام آباد');
+    b.event.hosts.push({ institution: 'جامعة القائد الأعظم', sources: [1] });
+    deck = buildDeck((await load(b)).brief);
+    expect(Object.keys(facts(deck))).toContain('الجهات المضيفة');
+    b.event.host = one;
+    expect((await problems(b))[0]).toMatch(/event\.hosts: gives both host: and hosts:/);
+    delete b.event.host;
+    delete b.event.hosts;
+    expect((await problems(b))[0]).toMatch(/event\.host: names no host/);
+  });
+
   it('warns of a weekday the date was not, at the weekday, and refuses a day the month does not have', async () => {
     const b = await bundledObject();
     b.event.date = { weekday: 'monday', day: 8, month: 10, year: 2017, sources: [1] };
