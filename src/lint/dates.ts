@@ -152,7 +152,7 @@ function yearNumber(t: Token | undefined, calendar: Calendar): number | undefine
 }
 
 /** Only a dash or spaces between two tokens: "12-14", «١٢–١٤». */
-const dashed = (text: string, a: Token, b: Token) => /^\s*[-–—]?\s*$/.test(text.slice(a.end, b.start));
+const dashed = (text: string, a: Token, b: Token) => /^\s*[-–—,،]?\s*$/.test(text.slice(a.end, b.start));
 const linked = (text: string, a: Token, b: Token, between: Token | undefined) => (between === undefined ? dashed(text, a, b) : BETWEEN.has(between.form));
 
 /**
@@ -180,17 +180,17 @@ export function mentionsIn(all: readonly Token[], text: string, calendar: Calend
     if (named === undefined) continue;
     const last = i + named.words - 1;
     const days: { day: number; token: Token }[] = [];
-    // The days before: «14 أكتوبر», «12 إلى 14 أكتوبر», «12–14 أكتوبر».
-    const before = dayNumber(tokens[i - 1]);
-    if (before !== undefined) {
-      days.push({ day: before, token: tokens[i - 1]! });
-      const direct = dayNumber(tokens[i - 2]);
-      if (direct !== undefined && linked(text, tokens[i - 2]!, tokens[i - 1]!, undefined)) days.unshift({ day: direct, token: tokens[i - 2]! });
-      else {
-        const over = dayNumber(tokens[i - 3]);
-        if (over !== undefined && tokens[i - 2] && linked(text, tokens[i - 3]!, tokens[i - 1]!, tokens[i - 2]))
-          days.unshift({ day: over, token: tokens[i - 3]! });
-      }
+    // The days before: «14 أكتوبر», «12 إلى 14 أكتوبر», «12–14 أكتوبر», «12 و13 و14 أكتوبر».
+    let at = i - 1;
+    let day = dayNumber(tokens[at]);
+    while (day !== undefined && days.length < 7) {
+      days.unshift({ day, token: tokens[at]! });
+      const direct = dayNumber(tokens[at - 1]);
+      const over = dayNumber(tokens[at - 2]);
+      if (direct !== undefined && linked(text, tokens[at - 1]!, tokens[at]!, undefined)) at -= 1;
+      else if (over !== undefined && tokens[at - 1] && linked(text, tokens[at - 2]!, tokens[at]!, tokens[at - 1])) at -= 2;
+      else break;
+      day = dayNumber(tokens[at]);
     }
     let k = last + 1;
     // The days after: "October 12", "October 12–14", "March 3 to 5".

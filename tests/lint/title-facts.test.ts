@@ -315,6 +315,16 @@ describe('dates as reports write them', () => {
     ['on the 3rd of March 2024', [[3, 3, 2024]], []],
     ['GENEVA, March 15 (KUNA) -- on Friday', [[15, 3, null]], []],
     ['في 15/3/2024', [[15, 3, 2024]], []],
+    [
+      'أيام 12 و13 و14 أكتوبر 2008',
+      [
+        [12, 10, 2008],
+        [13, 10, 2008],
+        [14, 10, 2008],
+      ],
+      [],
+    ],
+    ['شارك 30 باحثا في 5 مارس', [[5, 3, null]], []],
   ] as [string, (number | null)[][], (number | null)[][]][])('%s', (text, gregorian, hijri) => {
     expect(found(text, 'gregorian')).toEqual(gregorian);
     expect(found(text, 'hijri')).toEqual(hijri);
