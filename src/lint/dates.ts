@@ -7,6 +7,7 @@
  */
 import { bareForms, normalise, type Token } from './normalise.js';
 import type { Paragraph } from './report-index.js';
+import { NUMBER_WORDS, ORDINAL_WORDS } from './words.js';
 
 export type Calendar = 'gregorian' | 'hijri';
 
@@ -121,8 +122,8 @@ export function weekdayOf(form: string): number | undefined {
 
 /** The month a word (and the one after it) names, in a calendar: its number and how many words it takes. */
 function monthAt(tokens: readonly Token[], i: number, calendar: Calendar): { month: number; words: number } | undefined {
-  const t = tokens[i]!;
-  if (t.kind === 'number') return undefined;
+  const t = tokens[i];
+  if (t === undefined || t.kind === 'number') return undefined;
   const one = calendar === 'gregorian' ? GREGORIAN : HIJRI;
   const two = calendar === 'gregorian' ? GREGORIAN_TWO : HIJRI_TWO;
   const next = tokens[i + 1];
@@ -163,12 +164,47 @@ const FILLER = new Set(['of', 'the', 'من', 'شهر', 'عام', 'سنه', 'لع
 const ORDINAL_END = /^(st|nd|rd|th)$/;
 
 function dateTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((t, i) => {
+  const kept = tokens.filter((t, i) => {
     if (t.kind === 'number') return true;
     if (FILLER.has(t.form) || FILLER.has(t.form.replace(/^ال/, ''))) return false;
     const prev = tokens[i - 1];
     return !(ORDINAL_END.test(t.form) && prev?.kind === 'number' && prev.end === t.start);
   });
+  // A day written in words before its month: «الخامس عشر من مارس», «الحادي والعشرين من آذار», "the fifth of March".
+  const out: Token[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const t = kept[i]!;
+    const day = t.kind === 'number' ? undefined : dayInWords(kept, i);
+    if (day && (monthAt(kept, i + day.words, 'gregorian') || monthAt(kept, i + day.words, 'hijri'))) {
+      out.push({ form: String(day.value), kind: 'number', start: t.start, end: kept[i + day.words - 1]!.end });
+      i += day.words - 1;
+    } else out.push(t);
+  }
+  return out;
+}
+
+function wordValue(form: string, words: ReadonlyMap<string, number>): number | undefined {
+  for (const f of bareForms(form)) {
+    const n = words.get(f);
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+/** A day of the month in words at `i`: an ordinal, with «عشر» or «و» and a ten after it, or a ten alone. */
+function dayInWords(tokens: readonly Token[], i: number): { value: number; words: number } | undefined {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  // A day is masculine («الخامس»); «الجلسة الثانية» is not a day.
+  const ordinal = /(ه|ي)$/.test(t.form) && !/(ثاني|حادي)$/.test(t.form) ? undefined : wordValue(t.form, ORDINAL_WORDS);
+  if (ordinal === undefined) {
+    const ten = wordValue(t.form, NUMBER_WORDS);
+    return ten === 20 || ten === 30 ? { value: ten, words: 1 } : undefined;
+  }
+  if (ordinal < 10 && next && /^عشر[ه]?$/.test(next.form)) return { value: ordinal + 10, words: 2 };
+  const ten = next?.form.startsWith('و') ? wordValue(next.form.slice(1), NUMBER_WORDS) : undefined;
+  if (ordinal < 10 && (ten === 20 || ten === 30)) return { value: ordinal + ten, words: 2 };
+  return { value: ordinal, words: 1 };
 }
 
 /** The dates of a calendar a text names. */

@@ -325,6 +325,10 @@ describe('dates as reports write them', () => {
       [],
     ],
     ['شارك 30 باحثا في 5 مارس', [[5, 3, null]], []],
+    ['يوم الخامس عشر من مارس 2024', [[15, 3, 2024]], []],
+    ['في الحادي والعشرين من آذار', [[21, 3, null]], []],
+    ['on the fifth of March', [[5, 3, null]], []],
+    ['في الجلسة الثانية مارس', [[null, 3, null]], []],
   ] as [string, (number | null)[][], (number | null)[][]][])('%s', (text, gregorian, hijri) => {
     expect(found(text, 'gregorian')).toEqual(gregorian);
     expect(found(text, 'hijri')).toEqual(hijri);
