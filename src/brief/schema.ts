@@ -308,6 +308,7 @@ export const Delegation = z.strictObject({
   id,
   name: name().describe('e.g. "الوفد الروسي".'),
   side: name().optional().describe('The country or institution the delegation represents.'),
+  side_latin: latinName().optional().describe('The side\'s name in Latin letters, e.g. "ISSI"; shown isolated beside it.'),
   members: list(Person),
   notes: notes.optional(),
   sources: sources.optional(),

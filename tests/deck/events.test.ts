@@ -9,7 +9,7 @@ import { loadBriefText, type LoadedBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
 import { lintBrief } from '../../src/lint/lint.js';
 import type { Deck, Slide } from '../../src/deck/model.js';
-import { plain } from '../../src/deck/text.js';
+import { plain, type Rich } from '../../src/deck/text.js';
 import { MujazError } from '../../src/errors.js';
 import { renderDeck } from '../../src/render/render.js';
 import { bundledBrief } from '../support/build.js';
@@ -290,6 +290,19 @@ describe('organisers, venue and dates', () => {
     delete b.event.host;
     delete b.event.hosts;
     expect((await problems(b))[0]).toMatch(/event\.host: names no host/);
+  });
+
+  it("shows an institution's Latin name beside its Arabic one: a delegation's side, a person's affiliation", async () => {
+    const b = await bundledObject();
+    b.delegations[1].side_latin = 'ISSI';
+    b.delegations[1].members[0].affiliation = 'معهد الدراسات الاستراتيجية';
+    b.delegations[1].members[0].affiliation_latin = 'ISSI';
+    const deck = buildDeck((await load(b)).brief);
+    const slide = deck.slides.find((s) => s.kind === 'delegation' && plain((s.body as { side: Rich | null }).side ?? []).includes('ISSI'));
+    expect(slide, 'the side with its Latin name').toBeDefined();
+    const member = (slide!.body as { members: { secondary: Rich | null }[] }).members[0]!;
+    expect(plain(member.secondary ?? [])).toBe('المدير العام للمعهد، معهد الدراسات الاستراتيجية ISSI');
+    expect((member.secondary ?? []).some((r) => r.isolate && r.text === 'ISSI')).toBe(true);
   });
 
   it('warns of a weekday the date was not, at the weekday, and refuses a day the month does not have', async () => {
