@@ -150,6 +150,18 @@ describe('the briefs as written', () => {
   });
 });
 
+describe('a date written "unknown" that the report gives', () => {
+  it('is warned about at event.date, quoting the date the paragraph gives', async () => {
+    const oic = brief(deckBriefs, 'oic-unog-islamophobia-day-geneva');
+    const made = await variant(oic, '  date: { weekday: friday, day: 15, month: 3, sources: [1] }\n', '  date: unknown\n');
+    const result = await runCli(['check', made.file]);
+    const [line] = lineCol(made.text, '  date: unknown\n', 'unknown');
+    expect(result.stderr).toContain(
+      `:${line}:9: warning: event.date: is "unknown", but paragraph 1 gives a date («March 15»), and the slide would say it is not given in the report`,
+    );
+  });
+});
+
 describe('an older brief, its title facts uncited', () => {
   it('warns at each fact, and fails only under --strict', async () => {
     const seminar = brief(lintBriefs, 'health-security-seminar');
