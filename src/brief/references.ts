@@ -7,7 +7,8 @@ import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
-import { imageProblem, logoAsset } from './images.js';
+import { briefLogos } from './event.js';
+import { imageProblem } from './images.js';
 import { diagnosticForPath, pathInWords } from './locate.js';
 import { peopleOf } from './people.js';
 import type { Brief } from './schema.js';
@@ -201,13 +202,8 @@ export async function checkReferences(
     }
   }
 
-  // Logos: the host's, then each organiser's.
-  const named: NamedImage[] = [];
-  if (brief.event.host.logo)
-    named.push({ file: brief.event.host.logo.file, at: ['event', 'host', 'logo', 'file'], asset: logoAsset(brief.event.host.logo.file) });
-  brief.event.organisers?.forEach((o, i) => {
-    if (o.logo) named.push({ file: o.logo.file, at: ['event', 'organisers', i, 'logo', 'file'], asset: logoAsset(o.logo.file, i + 1) });
-  });
+  // Logos: the hosts', then each organiser's.
+  const named: NamedImage[] = briefLogos(brief).map(({ file, at, asset }) => ({ file, at, asset }));
   const checked = await checkImages(src, doc, briefDir, named, 'brief');
   diagnostics.push(...checked.diagnostics);
   const logos = checked.logos;

@@ -147,6 +147,9 @@ export const Person = z
     affiliation: text(LIMITS.shortText * 2)
       .optional()
       .describe('The institution the person comes from, as the report gives it.'),
+    affiliation_latin: latinName()
+      .optional()
+      .describe('The affiliation\'s name in Latin letters, e.g. "SIPRI": shown isolated beside it; a gloss an Arabic report need not write.'),
     part: part.optional(),
     session: id.optional().describe('The id of the session (in sessions) the person took part in.'),
     sources: sources.optional(),
@@ -164,6 +167,82 @@ const day = z.iso.date({ message: 'must be a date as YYYY-MM-DD, or "unknown"' }
   message: `is not a Gregorian date of this event (the year is before ${FIRST_YEAR}); a Hijri date written as YYYY-MM-DD looks like this`,
   params: { hint: 'write the Gregorian date here, and the Hijri date as the report writes it in event.hijri, e.g. hijri: "18 محرم 1439 هـ"' },
 });
+
+/** The days of the week, as a brief names them (in English, whatever the brief's language). */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The last day of a month (of a leap year when the year is not given). */
+function monthDays(month: number, year: number | undefined): number {
+  return new Date(Date.UTC(year ?? 2024, month, 0)).getUTCDate();
+}
+
+/**
+ * A date as the report gives it, whole or in part: a weekday, a day, a month, a year, or any of them
+ * together («الأربعاء 9 تشرين الأول»: weekday, day and month; "March 2024": month and year).
+ */
+const dateParts = {
+  weekday: z.enum(WEEKDAYS).optional().describe('The day of the week the report names, in English: sunday … saturday.'),
+  day: z.int().min(1).max(31).optional().describe('The day of the month, 1–31.'),
+  month: z.int().min(1).max(12).optional().describe('The month, 1–12.'),
+  year: z.int().min(FIRST_YEAR).max(2200).optional().describe('The Gregorian year (the Hijri date goes in event.hijri).'),
+};
+type DateParts = { weekday?: Weekday | undefined; day?: number | undefined; month?: number | undefined; year?: number | undefined };
+
+/** What is wrong with a date's parts, if anything: none given, a day and a year without the month, a day the month lacks. */
+export function datePartsProblem(d: DateParts): { message: string; hint: string } | undefined {
+  if (d.weekday === undefined && d.day === undefined && d.month === undefined && d.year === undefined) {
+    return { message: 'gives no part of a date', hint: 'write the parts the report gives: weekday, day, month, year; or date: unknown when it gives none' };
+  }
+  if (d.day !== undefined && d.year !== undefined && d.month === undefined) {
+    return { message: 'gives a day and a year without the month', hint: 'write the month (month: 1–12) as the report gives it' };
+  }
+  if (d.day !== undefined && d.month !== undefined && d.day > monthDays(d.month, d.year)) {
+    return {
+      message: `has no day ${d.day} in month ${d.month}${d.year === undefined ? '' : ` of ${d.year}`}`,
+      hint: 'write the day and month as the report gives them',
+    };
+  }
+  return undefined;
+}
+
+/** The weekday a whole date was, when the brief names another (the lint's: a wrong day is the claim check's). */
+export function weekdayProblem(d: DateParts): string | undefined {
+  if (d.weekday === undefined || d.day === undefined || d.month === undefined || d.year === undefined) return undefined;
+  const real = WEEKDAYS[new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay()]!;
+  return real === d.weekday ? undefined : `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} was a ${real}, not a ${d.weekday}`;
+}
+
+function withParts<T extends z.ZodType<DateParts>>(schema: T): T {
+  return schema.superRefine((d, ctx) => {
+    const problem = datePartsProblem(d);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint } });
+  }) as unknown as T;
+}
+
+/** One end of a range: a whole day (YYYY-MM-DD) or the parts the report gives. */
+const rangeEnd = z.union([day, withParts(z.strictObject(dateParts))]);
+
+/** An end of a range as parts, for comparing the two ends (undefined where the end does not give it). */
+function endParts(v: string | DateParts): DateParts {
+  if (typeof v !== 'string') return v;
+  const [y, m, d] = v.split('-').map(Number);
+  return { year: y, month: m, day: d };
+}
+
+/** A range's first end comes before its last: compared on the parts both give. */
+function ordered(from: string | DateParts, to: string | DateParts): boolean {
+  const a = endParts(from);
+  const b = endParts(to);
+  const key = (p: DateParts) => [
+    a.year !== undefined && b.year !== undefined ? p.year! : 0,
+    a.month !== undefined && b.month !== undefined ? p.month! : 0,
+    a.day !== undefined && b.day !== undefined ? p.day! : 0,
+  ];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < 3; i++) if (x[i]! !== y[i]!) return x[i]! < y[i]!;
+  return false;
+}
 
 export const Session = z.strictObject({
   id,
@@ -230,6 +309,7 @@ export const Delegation = z.strictObject({
   id,
   name: name().describe('e.g. "الوفد الروسي".'),
   side: name().optional().describe('The country or institution the delegation represents.'),
+  side_latin: latinName().optional().describe('The side\'s name in Latin letters, e.g. "ISSI"; shown isolated beside it.'),
   members: list(Person),
   notes: notes.optional(),
   sources: sources.optional(),
@@ -241,18 +321,46 @@ const date = z
     day,
     z
       .strictObject({
-        from: day.describe('The first day.'),
-        to: day.describe('The last day.'),
+        from: rangeEnd.describe('The first day: YYYY-MM-DD, or the parts the report gives ({ day: 3, month: 3 }).'),
+        to: rangeEnd.describe('The last day, written as the first.'),
+        sources: sources.optional(),
       })
-      .refine((r) => r.from < r.to, {
+      .refine((r) => ordered(r.from, r.to), {
         message: 'ends before it starts, or on the same day',
-        params: { hint: 'write the first day in from: and a later day in to: (a single day is written as date: YYYY-MM-DD)' },
+        params: { hint: 'write the first day in from: and a later day in to: (a single day is written as date: { day, month, year })' },
       }),
+    withParts(z.strictObject({ ...dateParts, sources: sources.optional() })),
   ])
-  .describe('The date of the event: a day (YYYY-MM-DD), a range ({ from, to }), or "unknown" when the report does not give it. Never guess.')
+  .describe(
+    'The date of the event as the report gives it: its parts ({ weekday, day, month, year, sources }: all of them, or only those the report gives), a range ({ from, to, sources }), a day (YYYY-MM-DD, the older form, which cannot cite), or "unknown" when the report gives no date at all. Never guess.',
+  )
   .register(fieldHelp, {
-    hint: 'write the date as YYYY-MM-DD, e.g. 2024-03-15, a range as { from: 2008-10-12, to: 2008-10-14 }, or "unknown" when the report does not give it',
+    hint: 'write the parts the report gives, e.g. { day: 15, month: 3, year: 2024, sources: [1] } or { weekday: friday, day: 15, month: 3, sources: [1] }, a range as { from: 2008-10-12, to: 2008-10-14, sources: [2] }, or "unknown" when the report gives no date',
   });
+
+/** The Hijri date as the report writes it: a text, or the text and the paragraphs that give it. */
+const hijri = z
+  .union([
+    text(LIMITS.shortText),
+    z.strictObject({
+      text: text(LIMITS.shortText).describe('The Hijri date exactly as the report writes it, e.g. "18 محرم 1439 هـ".'),
+      sources: sources.optional(),
+    }),
+  ])
+  .describe('The Hijri date exactly as the report writes it, e.g. { text: "18 محرم 1439 هـ", sources: [1] }; shown beside the Gregorian one.');
+
+/** An institution that organised the event, on an equal footing with any other host. */
+export const Host = z.strictObject({
+  institution: name(),
+  latin: latinName().optional().describe('Its name in Latin letters; shown isolated beside it.'),
+  centre: name().optional().describe('The centre or department of the institution that organised it.'),
+  centre_latin: latinName().optional().describe("The centre's name in Latin letters; shown isolated beside it."),
+  city: name().optional(),
+  country: name().optional(),
+  logo: Image.optional(),
+  url: link.optional(),
+  sources: sources.optional(),
+});
 
 /** A heading set by the brief instead of the one mujaz gives a slide. */
 const heading = () => text(LIMITS.shortText).describe("The slide's heading, instead of the one mujaz writes from its content.");
@@ -275,13 +383,14 @@ export const Brief = z
       .describe("A theme file (the organisation's colours, font, logos, footer and marking), relative to the brief's folder, e.g. themes/issi.yaml."),
     title: text(LIMITS.shortText).describe('The deck title.'),
     subtitle: text(LIMITS.shortText).optional(),
-    author: name().optional().describe('Who prepared the brief (PDF author). Default: the host institution.'),
+    author: name().optional().describe('Who prepared the brief (PDF author). Default: the host institution (the first-named of several).'),
     keywords: list(name(), 30).optional(),
     created: z.iso.date().optional().describe('Creation date stamped in the PDF; fixed so builds are reproducible.'),
     source: z.strictObject({
       title: text(LIMITS.shortText).describe('The report the brief is distilled from.'),
       file: relativeFile.optional().describe('The report as UTF-8 text beside the brief; citations are checked against it.'),
       url: link.optional(),
+      date: day.optional().describe('When the report was published (YYYY-MM-DD): an announced event is shown as announced in the report of that day.'),
       gaps: list(ReportGap, 20).optional().describe('Places where the report itself is incomplete.'),
     }),
     event: z.strictObject({
@@ -292,26 +401,20 @@ export const Brief = z
         .optional()
         .describe('held (the default): the report tells of the event; announced: it announces an event still to come.'),
       date,
-      hijri: text(LIMITS.shortText)
-        .optional()
-        .describe('The Hijri date exactly as the report writes it, e.g. "18 محرم 1439 هـ"; shown beside the Gregorian one.'),
       date_format: z
         .enum(['day-month-year', 'month-day-year'])
         .optional()
         .describe('How an English brief writes dates: day-month-year (the default, "25 October 2024") or month-day-year ("October 25, 2024").'),
-      host: z.strictObject({
-        institution: name(),
-        latin: latinName().optional().describe('Its name in Latin letters; shown isolated beside it.'),
-        centre: name().optional(),
-        city: name().optional(),
-        country: name().optional(),
-        logo: Image.optional(),
-        url: link.optional(),
-      }),
+      hijri: hijri.optional(),
+      host: Host.optional().describe('The institution that organised the event (or hosts: for several on an equal footing).'),
+      hosts: list(Host, 20)
+        .optional()
+        .describe('Institutions that organised the event jointly, on an equal footing ("jointly organized by A, B and C"), instead of host:.'),
       organisers: list(Organiser, 20).optional().describe('Co-organisers, partners and sponsors besides the host.'),
       venue: z
         .strictObject({
           name: name().optional().describe('The place, e.g. a hotel or a conference hall.'),
+          name_latin: latinName().optional().describe("The place's name in Latin letters; shown isolated beside it."),
           city: name().optional(),
           country: name().optional(),
           sources: sources.optional(),
@@ -365,6 +468,22 @@ export const Brief = z
     sources_heading: heading().optional(),
     shrink_to_fit: z.boolean().optional().describe('Set a slide in smaller type when one of its texts is too long for it, instead of failing the build.'),
   })
+  .superRefine((b, ctx) => {
+    const { host, hosts } = b.event;
+    if ((host === undefined) === (hosts === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['event', host === undefined ? 'host' : 'hosts'],
+        message: host === undefined ? 'names no host: write host: (or hosts: for several)' : 'gives both host: and hosts:',
+        params: {
+          hint:
+            host === undefined
+              ? 'write host: { institution: … } with the institution that organised the event'
+              : 'list every host under hosts: and remove host:',
+        },
+      });
+    }
+  })
   .describe('A mujaz brief: one event distilled from one report.');
 
 export type Brief = z.infer<typeof Brief>;
@@ -376,6 +495,9 @@ export type MessageGroup = z.infer<typeof MessageGroup>;
 export type Delegation = z.infer<typeof Delegation>;
 export type Session = z.infer<typeof Session>;
 export type Organiser = z.infer<typeof Organiser>;
+export type Host = z.infer<typeof Host>;
+export type EventDate = Brief['event']['date'];
+export type { DateParts };
 
 /** The fonts mujaz bundles (templates/fonts/), by the name a theme gives them. */
 export const FONTS = ['amiri'] as const;

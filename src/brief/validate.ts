@@ -148,7 +148,17 @@ function issueToDiagnostics(
       ];
     }
     case 'invalid_union': {
-      // Report the most specific branch message (our schemas give each branch a clear one).
+      // The branch the value is written in (its form matches: no wrong type, value or key at its root) says
+      // what is wrong with it, with its hint; else the most specific message of any branch.
+      const mismatch = (e: z.core.$ZodIssue) => e.path.length === 0 && ['invalid_type', 'invalid_value', 'unrecognized_keys'].includes(e.code);
+      const branch = issue.errors.find((errors) => errors.length > 0 && !errors.some(mismatch));
+      const chosen = branch?.find((e) => !e.message.startsWith('Invalid'));
+      if (chosen) {
+        const at = [...issue.path, ...chosen.path];
+        return [
+          atNode(src, nodeAt(doc, at).node, `${pathInWords(at)}: ${chosen.message}`, hintOf(chosen) ?? helpAt(issue.path, root).hint ?? 'correct the value'),
+        ];
+      }
       const messages = issue.errors.flat().map((e) => e.message);
       const message = messages.find((m) => !m.startsWith('Invalid')) ?? 'has the wrong form';
       return [atNode(src, nodeAt(doc, issue.path).node, `${where}: ${message}`, helpAt(issue.path, root).hint ?? 'correct the value')];

@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LoadedBrief } from '../brief/load.js';
+import { dateGiven, hijriOf, hostsOf } from '../brief/event.js';
 import { peopleOf } from '../brief/people.js';
-import { PARTS } from '../brief/schema.js';
+import { type EventDate, PARTS } from '../brief/schema.js';
 import { dateText } from '../deck/dates.js';
 import { kindsNames } from '../deck/kinds/index.js';
 import type { Deck, Slide } from '../deck/model.js';
@@ -79,6 +80,15 @@ function slideTexts(value: unknown, out: string[]): string[] {
   return out;
 }
 
+/** The event's first day as far as the brief gives it, for sorting newest first: "2024-05-02", "2024-05", "2024", or null without a year. */
+function sortableDay(date: EventDate): string | null {
+  const given = dateGiven(date);
+  const d = given === undefined ? undefined : given.kind === 'day' ? given.day : given.from;
+  if (d?.year === undefined) return null;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return [String(d.year), ...(d.month === undefined ? [] : [two(d.month), ...(d.day === undefined ? [] : [two(d.day)])])].join('-');
+}
+
 const unique = (list: readonly string[]) => [...new Set(list.map((t) => t.trim()).filter((t) => t !== ''))];
 
 /**
@@ -89,7 +99,8 @@ const unique = (list: readonly string[]) => [...new Set(list.map((t) => t.trim()
 export function deckRecord(loaded: LoadedBrief, deck: Deck): DeckRecord {
   const { brief } = loaded;
   const ev = brief.event;
-  const day = ev.date === 'unknown' ? null : typeof ev.date === 'string' ? ev.date : ev.date.from;
+  const day = sortableDay(ev.date);
+  const hosts = hostsOf(brief).map(({ host }) => host);
   const names = kindsNames(brief);
   const record: Omit<DeckRecord, 'terms'> = {
     format: RECORD_FORMAT,
@@ -102,8 +113,8 @@ export function deckRecord(loaded: LoadedBrief, deck: Deck): DeckRecord {
     status: ev.status === 'announced' ? 'announced' : 'held',
     date: day,
     dateText: dateText(brief, deck.digits) ?? null,
-    hijri: ev.hijri ?? null,
-    host: unique([ev.host.centre ?? '', ev.host.institution]).join(deck.labels.listSeparator),
+    hijri: hijriOf(brief)?.text ?? null,
+    host: unique(hosts.flatMap((h) => [h.centre ?? '', h.institution])).join(deck.labels.listSeparator),
     slideCount: deck.slides.length,
     people: peopleOf(brief).map(({ person }) => ({
       name: person.name ?? null,
@@ -112,7 +123,7 @@ export function deckRecord(loaded: LoadedBrief, deck: Deck): DeckRecord {
       role: person.role ?? null,
       part: person.part ?? null,
     })),
-    institutions: unique([ev.host.institution, ...(ev.host.latin ? [ev.host.latin] : []), ...names.institutions]),
+    institutions: unique([...hosts.flatMap((h) => [h.institution, ...(h.latin ? [h.latin] : [])]), ...names.institutions]),
     places: unique(names.places),
     slides: deck.slides.map((s: Slide) => {
       const text = unique(slideTexts([s.title, s.body], [])).join('\n');

@@ -3,6 +3,7 @@
  * long for one slide continues on further slides; then every slide is numbered. All the deck's decisions
  * live here and in the kinds; templates only print the result.
  */
+import { defaultAuthor } from '../brief/event.js';
 import { peopleOf } from '../brief/people.js';
 import type { Brief, Person, Point } from '../brief/schema.js';
 import { DEFAULT_THEME, type LoadedTheme } from '../brief/theme.js';
@@ -88,10 +89,17 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     return this.brief.lang === 'en' ? (p.latin ?? p.name) : (p.name ?? p.latin);
   }
 
+  /** The affiliation, with its Latin name beside it (an English deck shows the Latin name alone). */
+  private affiliationText(p: Person): string | undefined {
+    const latin = p.affiliation_latin;
+    if (latin === undefined || p.affiliation === undefined) return p.affiliation ?? latin;
+    return this.brief.lang === 'en' ? latin : `${p.affiliation} ${latin}`;
+  }
+
   person(p: Person): PersonView {
     const name = this.shownName(p);
     const latin = this.brief.lang !== 'en' && p.name !== undefined && p.latin !== undefined ? p.latin : undefined;
-    const about = [p.role, p.affiliation].filter((t): t is string => t !== undefined);
+    const about = [p.role, this.affiliationText(p)].filter((t): t is string => t !== undefined);
     const primary = name ?? about.shift() ?? '';
     return {
       title: this.maybe(p.title),
@@ -103,7 +111,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   }
 
   personText(p: Person): string {
-    return [p.title, p.name, p.latin, p.role, p.affiliation].filter(Boolean).join(' ');
+    return [p.title, p.name, p.latin, p.role, this.affiliationText(p)].filter(Boolean).join(' ');
   }
 
   personName(p: Person): string {
@@ -229,7 +237,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
   const b = new DeckBuilder(brief, options.fit ?? {}, options.smaller ?? new Set(), options.larger ?? new Set(), options.shortened ?? new Set());
   b.planAll();
-  const author = brief.author ?? brief.event.host.institution;
+  const author = brief.author ?? defaultAuthor(brief);
   const theme = options.theme ?? DEFAULT_THEME;
   const logos = theme.logos.map((l, i) => ({ src: l.asset, alt: theme.theme.logos?.[i]?.alt ?? '' }));
   return {

@@ -31,6 +31,8 @@ export interface PeopleGroup {
 export interface Fact {
   label: string;
   value: Rich;
+  /** Takes a row of its own (the title slide's band): a long list, such as several hosts. */
+  wide?: boolean;
 }
 
 /** What every slide has, whatever its kind. */

@@ -10,7 +10,7 @@ import { isStop, type Paragraph, type ReportIndex } from './report-index.js';
 export function contentWords(fields: readonly Field[]): string[] {
   const words = new Set<string>();
   for (const f of fields) {
-    if (f.role === 'date' || f.role === 'place' || f.role === 'gloss') continue;
+    if (f.role !== 'text' && f.role !== 'person' && f.role !== 'institution' && f.role !== 'organiser') continue;
     for (const t of tokenize(f.text)) if (t.kind !== 'number' && !isStop(t.form) && t.form.length >= 2) words.add(t.form);
   }
   return [...words];

@@ -4,7 +4,7 @@
  * knows in any text (its people, from src/brief/people.ts; the institutions and places the kinds name).
  */
 import { peopleOf, personById } from '../brief/people.js';
-import type { Brief } from '../brief/schema.js';
+import type { Brief, DateParts } from '../brief/schema.js';
 import { kindsNames } from '../deck/kinds/index.js';
 import type { Citable, ClaimRole } from '../deck/kinds/kind.js';
 import { tokenize } from './normalise.js';
@@ -16,9 +16,16 @@ type Path = (string | number)[];
 export interface Field {
   path: Path;
   text: string;
-  /** gloss: a Latin form beside an Arabic name, which a report in Arabic need not write. */
-  role: 'text' | 'person' | 'institution' | 'place' | 'date' | 'gloss';
+  /**
+   * gloss: a Latin form beside an Arabic name, which a report in Arabic need not write; weekday, day, month,
+   * year: a part of a date written as its parts; hijri: a Hijri date as the report writes it.
+   */
+  role: 'text' | 'person' | 'institution' | 'organiser' | 'place' | 'date' | 'gloss' | 'weekday' | 'day' | 'month' | 'year' | 'hijri';
+  /** The whole date a part belongs to (a day is looked for with its month). */
+  parts?: DateParts;
 }
+
+const DATE_PARTS = ['weekday', 'day', 'month', 'year'] as const;
 
 /** The names the brief gives its people and institutions, as words. */
 export interface KnownName {
@@ -47,7 +54,7 @@ export function fieldsOf(brief: Brief, item: Citable): Field[] {
     if (!PLACEHOLDER.test(text)) out.push({ path: where, text, role });
   };
   // What a name field is when it stands alone: a person's, an institution's, or prose.
-  const alone = (role: ClaimRole | undefined): Field['role'] => (role === 'person' || role === 'institution' ? role : 'text');
+  const alone = (role: ClaimRole | undefined): Field['role'] => (role === 'person' || role === 'institution' || role === 'organiser' ? role : 'text');
   for (const [key, v] of Object.entries(o)) {
     const role = item.claims[key];
     if (role === undefined) continue;
@@ -57,6 +64,22 @@ export function fieldsOf(brief: Brief, item: Citable): Field[] {
           if (typeof r === 'string') field([...at, key, i], r, 'place');
         });
       } else if (typeof v === 'string') field([...at, key], v, 'place');
+      continue;
+    }
+    if (role === 'weekday' || role === 'day' || role === 'month' || role === 'year') {
+      if (typeof v === 'number' || typeof v === 'string') out.push({ path: [...at, key], text: String(v), role, parts: o as DateParts });
+      continue;
+    }
+    if (role === 'date-end') {
+      // An end of a range: a day, or its parts.
+      if (typeof v === 'string') field([...at, key], v, 'date');
+      else if (v && typeof v === 'object') {
+        const parts = v as DateParts;
+        for (const part of DATE_PARTS) {
+          const pv = parts[part];
+          if (pv !== undefined) out.push({ path: [...at, key, part], text: String(pv), role: part, parts });
+        }
+      }
       continue;
     }
     if (typeof v !== 'string') continue;
@@ -70,10 +93,18 @@ export function fieldsOf(brief: Brief, item: Citable): Field[] {
       const person = personById(brief, v);
       const name = person?.name ?? person?.latin;
       if (name) field([...at, key], name, 'person');
+    } else if (role === 'text' && key === 'affiliation' && INLINE_GLOSS.test(v)) {
+      // «معهد ستوكهولم الدولي لأبحاث السلام (SIPRI)»: the Latin name in brackets is the affiliation's gloss.
+      const m = INLINE_GLOSS.exec(v)!;
+      field([...at, key], v.slice(0, m.index), 'text');
+      field([...at, key], m[1]!, 'gloss');
     } else field([...at, key], v, role);
   }
   return out;
 }
+
+/** A Latin name in brackets at the end of an Arabic text: its gloss, written inline. */
+const INLINE_GLOSS = /(?<=[\u0600-\u06FF][^()]*)\s*\(\s*([A-Za-z][A-Za-z .&'’-]*)\s*\)\s*$/;
 
 /** The names the brief gives its people and institutions, and its own places (paraphrase may name them), as words. */
 export function briefNames(brief: Brief): { names: KnownName[]; own: string[][] } {

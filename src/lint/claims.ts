@@ -4,12 +4,14 @@
  * (facts.ts); an item whose words are hardly in them is reported as a likely wrong citation (citation-fit.ts).
  */
 import type { Document } from 'yaml';
+import { hostsOf } from '../brief/event.js';
 import type { LoadedBrief } from '../brief/load.js';
 import { pathInWords } from '../brief/locate.js';
 import { diagnosticAt, type SourceText } from '../brief/source-text.js';
 import { citableItems } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 import { citationFit, contentWords } from './citation-fit.js';
+import { datesOf } from './dates.js';
 import { briefNames, fieldsOf } from './claim-fields.js';
 import { type Context, type Fact, factsOf } from './facts.js';
 import { type Paragraph, ReportIndex } from './report-index.js';
@@ -56,6 +58,24 @@ export function checkClaims(loaded: LoadedBrief): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (at: Path, [start, end]: readonly [number, number], message: string, hint: string) =>
     out.push(diagnosticAt(src, start, end, `${pathInWords(at)}: ${message}`, hint, 'warning'));
+
+  // "unknown" where the paragraphs about the event give a day: the slide would say «غير مذكور في التقرير».
+  if (brief.event.date === 'unknown') {
+    const about = [...(brief.event.sources ?? []), ...hostsOf(brief).flatMap((h) => h.host.sources ?? []), ...(brief.event.venue?.sources ?? [])];
+    const ns = about.length > 0 ? [...new Set(about)].sort((a, b) => a - b) : [1, 2];
+    for (const p of ns.map((n) => index.paragraphs[n - 1]).filter((x): x is Paragraph => x !== undefined)) {
+      const d = datesOf(p);
+      const named = [...d.gregorian, ...d.hijri].find((m) => m.day !== undefined);
+      if (!named) continue;
+      warn(
+        ['event', 'date'],
+        rangeOf(doc, ['event', 'date']) ?? [0, 1],
+        `is "unknown", but paragraph ${p.n} gives a date («${p.text.slice(named.start, named.end)}»), and the slide would say it is not given in the report`,
+        `write the parts of the date the report gives, e.g. \`date: { day: 15, month: 3, sources: [${p.n}] }\` (with the weekday or year when it gives them)`,
+      );
+      break;
+    }
+  }
 
   for (const item of citableItems(brief)) {
     const sources = Array.isArray(item.sources) ? (item.sources as number[]) : [];

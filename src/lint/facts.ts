@@ -5,10 +5,12 @@
  * noun («جامعة القاهرة»), the word after a title («السفير ألبرت»), and places. Words are compared in the one
  * form of normalise.ts, so «بالمعهد» is «المعهد» and «الإستراتيجية» is «الاستراتيجية».
  */
+import { WEEKDAYS } from '../brief/schema.js';
 import type { Field, KnownName } from './claim-fields.js';
+import { datesOf, mentionsIn, namesDay } from './dates.js';
 import { bareForms, sameWord, similarWord, type Token, tokenize } from './normalise.js';
 import { isStop, type Paragraph, type ReportIndex, statedNumbers } from './report-index.js';
-import { INSTITUTION_HEADS, PLACES, TITLES } from './words.js';
+import { COUNTRY_CAPITALS, INSTITUTION_HEADS, PLACES, TITLES } from './words.js';
 
 type Match = 'same' | 'similar';
 
@@ -56,6 +58,22 @@ function institutionIn(words: readonly string[], p: Paragraph, index: ReportInde
   if (content.length === 0) return true;
   if (content.length <= 2) return sequenceIn(content, p, index, 'similar');
   return content.filter((w) => index.similar(w).has(p.n)).length >= Math.ceil((content.length * 2) / 3);
+}
+
+/** The other names of a country or capital (its capital, its country), which a report may name for it. */
+function otherNames(words: readonly string[]): readonly string[][] {
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, k) => sameWord(w, b[k]!));
+  return COUNTRY_CAPITALS.find((group) => group.some((name) => same(name, words)))?.filter((name) => !same(name, words)) ?? [];
+}
+
+/** A place: all its words in order, or its capital (its country) for a country (a capital). */
+function placeIn(words: readonly string[], p: Paragraph, index: ReportIndex): boolean {
+  return sequenceIn(words, p, index, 'similar') || otherNames(words).some((other) => sequenceIn(other, p, index, 'similar'));
+}
+
+/** An institution that organised the event: every word of its name (but words that say nothing) in the paragraph. */
+function wholeIn(words: readonly string[], p: Paragraph, index: ReportIndex): boolean {
+  return words.filter((w) => !isStop(w)).every((w) => index.similar(w).has(p.n));
 }
 
 /** A fact an item states, where in its text it stands, and how to find it in a paragraph. */
@@ -118,6 +136,9 @@ function latinTerms(tokens: readonly Token[], text: string, arabicText: boolean)
 }
 
 function latinFound(term: Term, p: Paragraph, index: ReportIndex): boolean {
+  // A country or capital written in Latin letters ("Moscow" for Russia) is found where the other is named.
+  const whole = term.words.map((w) => w.map((x) => x.form).join(''));
+  if (otherNames(whole).some((other) => sequenceIn(other, p, index, 'similar'))) return true;
   return term.words.every((w) => {
     const forms = w.map((x) => x.form);
     return sequenceIn(forms, p, index, 'similar') || (forms.length > 1 && p.forms.has(forms.join('')));
@@ -143,6 +164,31 @@ function occurrences(words: readonly string[], tokens: readonly Token[]): { star
   return out;
 }
 
+/** A part of a date written as its parts: a day is found with its month, a month, a year, a weekday named. */
+function datePartFact(field: Field): Fact {
+  const parts = field.parts ?? {};
+  const whole = { start: 0, end: field.text.length };
+  switch (field.role) {
+    case 'day': {
+      const day = parts.day!;
+      const month = parts.month;
+      return {
+        what: month === undefined ? `the day "${day}"` : `the day "${day}" of month ${month}`,
+        ...whole,
+        found: (p) => (month === undefined ? p.numbers.has(String(day)) : namesDay(p, 'gregorian', day, month)),
+      };
+    }
+    case 'month':
+      return { what: `the month "${parts.month}"`, ...whole, found: (p) => datesOf(p).months.has(parts.month!) };
+    case 'year':
+      return { what: `the year "${parts.year}"`, ...whole, found: (p) => p.numbers.has(String(parts.year)) };
+    default: {
+      const w = WEEKDAYS.indexOf(parts.weekday!);
+      return { what: `the weekday "${parts.weekday}"`, ...whole, found: (p) => datesOf(p).weekdays.has(w) };
+    }
+  }
+}
+
 /** The facts of one text field. */
 export function factsOf(field: Field, ctx: Context): Fact[] {
   const { index } = ctx;
@@ -154,27 +200,50 @@ export function factsOf(field: Field, ctx: Context): Fact[] {
   // A Latin gloss of an Arabic name is the brief's to give when the report is in Arabic.
   if (field.role === 'gloss' && ctx.arabicReport) return facts;
   if (field.role === 'date') {
+    // A day written YYYY-MM-DD: its day with its month, and its year where the paragraph gives a year.
     const [y, m, d] = text.split('-').map(Number);
     facts.push({
       what: `the date "${text}"`,
       start: 0,
       end: text.length,
-      found: (p) => p.numbers.has(String(d)) && (p.numbers.has(String(m)) || p.numbers.has(String(y))),
+      found: (p) => namesDay(p, 'gregorian', d!, m!) && (p.numbers.has(String(y)) || !datesOf(p).givesYear),
     });
     return facts;
   }
+  if (field.role === 'weekday' || field.role === 'day' || field.role === 'month' || field.role === 'year') {
+    facts.push(datePartFact(field));
+    return facts;
+  }
+  if (field.role === 'hijri') {
+    // Each Hijri date it writes: its day with its month, and its year; else its numbers, as any text's.
+    const named = mentionsIn(tokens, text, 'hijri');
+    for (const m of named) {
+      facts.push({
+        what: `the Hijri date "${say(m.start, m.end)}"`,
+        start: m.start,
+        end: m.end,
+        found: (p) =>
+          datesOf(p).hijri.some((h) => h.month === m.month && (m.day === undefined || h.day === m.day)) &&
+          (m.year === undefined || p.numbers.has(String(m.year))),
+      });
+    }
+    if (named.length > 0) return facts;
+  }
   // Arabic words are looked for in an Arabic report only; Latin ones and numbers in any.
   const lookForWords = !arabicText || ctx.arabicReport;
-  if (field.role === 'person' || field.role === 'place' || field.role === 'institution') {
+  if (field.role === 'person' || field.role === 'place' || field.role === 'institution' || field.role === 'organiser') {
     const words = tokens.filter((t) => t.kind !== 'number').map((t) => t.form);
     if (words.length === 0 || !lookForWords) return facts;
     const found =
       field.role === 'place'
-        ? (p: Paragraph) => sequenceIn(words, p, index, 'similar')
+        ? (p: Paragraph) => placeIn(words, p, index)
         : field.role === 'institution'
           ? (p: Paragraph) => institutionIn(words, p, index)
-          : (p: Paragraph) => personIn(words, p, index);
-    facts.push({ what: `the ${field.role === 'person' ? 'name' : field.role} "${text}"`, start: 0, end: text.length, found });
+          : field.role === 'organiser'
+            ? (p: Paragraph) => wholeIn(words, p, index)
+            : (p: Paragraph) => personIn(words, p, index);
+    const what = field.role === 'person' ? 'name' : field.role === 'organiser' ? 'institution' : field.role;
+    facts.push({ what: `the ${what} "${text}"`, start: 0, end: text.length, found });
     return facts;
   }
 
@@ -204,13 +273,15 @@ export function factsOf(field: Field, ctx: Context): Fact[] {
     const next = tokens[i + 1];
     if (next === undefined || next.kind !== 'arabic' || isStop(next.form) || !/^[\s.]*$/.test(text.slice(t.end, next.start))) continue;
     const forms = bareForms(t.form);
-    // An institution by its opening noun, and the word that makes it one: «جامعة القاهرة».
-    if (forms.some((f) => INSTITUTION_HEADS.has(f) || INSTITUTION_HEADS.has(`ال${f}`))) {
+    const isTitle = (form: string) => TITLES.has(form) || bareForms(form).some((f) => TITLES.has(f) && f.startsWith('ال'));
+    // An institution by its opening noun, and the word that makes it one: «جامعة القاهرة»; not a title that
+    // follows the noun, which opens a person's name («رئيس مجلس إدارة المركز الأمير تركي الفيصل»).
+    if (forms.some((f) => INSTITUTION_HEADS.has(f) || INSTITUTION_HEADS.has(`ال${f}`)) && !isTitle(next.form)) {
       const words = [t.form, next.form];
       facts.push({ what: `the institution "${say(t.start, next.end)}"`, start: t.start, end: next.end, found: (p) => sequenceIn(words, p, index, 'same') });
     }
     // The name after a title: «السفير ألبرت».
-    if (TITLES.has(t.form) || forms.some((f) => TITLES.has(f) && f.startsWith('ال'))) {
+    if (isTitle(t.form)) {
       const word = next.form;
       facts.push({ what: `the person "${say(t.start, next.end)}"`, start: t.start, end: next.end, found: (p) => index.same(word).has(p.n) });
     }
@@ -219,7 +290,7 @@ export function factsOf(field: Field, ctx: Context): Fact[] {
   for (const place of PLACES) {
     if (ctx.own.some((o) => o.length === place.length && o.every((w, k) => sameWord(w, place[k]!)))) continue;
     for (const { start, end } of occurrences(place, tokens)) {
-      facts.push({ what: `the place "${say(start, end)}"`, start, end, found: (p) => sequenceIn(place, p, index, 'similar') });
+      facts.push({ what: `the place "${say(start, end)}"`, start, end, found: (p) => placeIn(place, p, index) });
     }
   }
   return facts;

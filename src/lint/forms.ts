@@ -5,6 +5,7 @@
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/locate.js';
+import { hostsOf } from '../brief/event.js';
 import { peopleOf } from '../brief/people.js';
 import type { Diagnostic } from '../errors.js';
 
@@ -23,7 +24,7 @@ export function olderForms(loaded: LoadedBrief): Diagnostic[] {
     latin: p.latin,
   }));
   const institutions: { at: Path; name: string; latin?: string | undefined }[] = [
-    { at: ['event', 'host', 'institution'], name: b.event.host.institution, latin: b.event.host.latin },
+    ...hostsOf(b).map(({ host, path }) => ({ at: [...path, 'institution'], name: host.institution, latin: host.latin })),
     ...(b.event.organisers ?? []).map((o, i) => ({ at: ['event', 'organisers', i, 'institution'], name: o.institution, latin: o.latin })),
   ];
   for (const { at, name, latin } of [...people, ...institutions]) {
@@ -33,6 +34,16 @@ export function olderForms(loaded: LoadedBrief): Diagnostic[] {
         at,
         `writes the Latin name "${inline[1]}" inside the name`,
         `write it as \`latin: ${inline[1]}\` beside the name (the deck isolates it), and the name without it`,
+      );
+    }
+  }
+  for (const { person: p, path } of peopleOf(b)) {
+    const inline = p.affiliation === undefined || p.affiliation_latin !== undefined ? null : INLINE_LATIN.exec(p.affiliation);
+    if (inline) {
+      warn(
+        [...path, 'affiliation'],
+        `writes the Latin name "${inline[1]}" inside the affiliation`,
+        `write it as \`affiliation_latin: ${inline[1]}\` beside the affiliation (the deck isolates it), and the affiliation without it`,
       );
     }
   }

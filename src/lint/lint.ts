@@ -7,6 +7,7 @@
  */
 import type { LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/locate.js';
+import { type DateParts, weekdayProblem } from '../brief/schema.js';
 import { citableItems, notesPlaces } from '../deck/kinds/index.js';
 import type { Diagnostic } from '../errors.js';
 import { checkClaims } from './claims.js';
@@ -102,9 +103,24 @@ export function lintBrief(loaded: LoadedBrief, unisolated: readonly string[] = [
       ),
     );
   }
+  // A weekday the date was not: the day, the month, the year or the weekday is wrong.
+  const date = loaded.brief.event.date;
+  const ends: [(string | number)[], unknown][] =
+    typeof date === 'object'
+      ? 'from' in date
+        ? [
+            [['event', 'date', 'from'], date.from],
+            [['event', 'date', 'to'], date.to],
+          ]
+        : [[['event', 'date'], date]]
+      : [];
+  for (const [at, parts] of ends) {
+    const problem = parts && typeof parts === 'object' ? weekdayProblem(parts as DateParts) : undefined;
+    if (problem) out.push(warn([...at, 'weekday'], problem, 'check the day, month, year and weekday against the report'));
+  }
   for (const item of citableItems(loaded.brief)) {
     if (!Array.isArray(item.sources) || item.sources.length === 0) {
-      out.push(warn(item.path, 'cites no paragraph of the report', 'add `sources: [N]` with the paragraph(s) it comes from'));
+      out.push(warn(item.path, 'cites no paragraph of the report', item.hint ?? 'add `sources: [N]` with the paragraph(s) it comes from'));
     }
   }
   const texts = strings(loaded.brief);

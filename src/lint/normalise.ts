@@ -198,6 +198,8 @@ export function similarWord(x: string, y: string): boolean {
  */
 export function stemsMatch(p: string, q: string): boolean {
   if (/^[a-z]+$/.test(p) && /^[a-z]+$/.test(q)) {
+    // A plural in -s of a short word or an acronym: "WMD" and "WMDs", "NGO" and "NGOs".
+    if ((p.length >= 3 && q === `${p}s`) || (q.length >= 3 && p === `${q}s`)) return true;
     const sp = englishStem(p);
     const sq = englishStem(q);
     return sp.length >= 3 && (sp === sq || (sp.length >= 5 && sq.startsWith(sp)) || (sq.length >= 5 && sp.startsWith(sq)));

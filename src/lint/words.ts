@@ -121,10 +121,54 @@ export const PLACES: readonly string[][] = `
   إسبانيا|البرتغال|اليونان|هولندا|بلجيكا|سويسرا|النمسا|بولندا|السويد|النرويج|فنلندا|الدنمارك|الولايات المتحدة|
   أمريكا|أميركا|كندا|المكسيك|البرازيل|الأرجنتين|أستراليا|
   واشنطن|موسكو|بكين|لندن|باريس|برلين|جنيف|نيويورك|طهران|أنقرة|إسطنبول|اسطنبول|القاهرة|الرياض|الدوحة|دبي|أبوظبي|
-  بغداد|دمشق|بيروت|عمّان|القدس|غزة|كابل|نيودلهي|بروكسل|فيينا|طوكيو|سيول|كييف|
+  بغداد|دمشق|بيروت|عمّان|القدس|غزة|كابل|نيودلهي|بروكسل|فيينا|طوكيو|سيول|كييف|إسلام آباد|
   أوروبا|آسيا|أفريقيا|إفريقيا|الخليج العربي|الشرق الأوسط|شمال أفريقيا|أمريكا اللاتينية|آسيا الوسطى|البلقان|القوقاز|
 `
   .split('|')
   .map((p) => p.trim())
   .filter(Boolean)
   .map((p) => normalise(p).split(/\s+/));
+
+/**
+ * A country and its capital, each of which a report may name for the other («مقترح إسلام آباد» for Pakistan's
+ * proposal, "Moscow said" for Russia): a place is found where the report names the other. Each group as its
+ * names, each name as its words.
+ */
+export const COUNTRY_CAPITALS: readonly (readonly string[][])[] = `
+  باكستان|إسلام آباد|اسلام اباد|pakistan|islamabad
+  روسيا|موسكو|russia|moscow
+  الولايات المتحدة|أمريكا|أميركا|واشنطن|united states|america|washington
+  الصين|بكين|china|beijing
+  المملكة المتحدة|بريطانيا|لندن|united kingdom|britain|london
+  فرنسا|باريس|france|paris
+  ألمانيا|برلين|germany|berlin
+  إيران|طهران|iran|tehran
+  تركيا|أنقرة|turkey|türkiye|ankara
+  مصر|القاهرة|egypt|cairo
+  السعودية|المملكة العربية السعودية|الرياض|saudi arabia|riyadh
+  قطر|الدوحة|qatar|doha
+  الإمارات|أبوظبي|أبو ظبي|uae|united arab emirates|abu dhabi
+  العراق|بغداد|iraq|baghdad
+  سوريا|سورية|دمشق|syria|damascus
+  لبنان|بيروت|lebanon|beirut
+  أفغانستان|كابل|afghanistan|kabul
+  الهند|نيودلهي|نيودلهي|india|new delhi
+  اليابان|طوكيو|japan|tokyo
+  أوكرانيا|كييف|ukraine|kyiv|kiev
+  بلجيكا|بروكسل|belgium|brussels
+  النمسا|فيينا|austria|vienna
+  إيطاليا|روما|italy|rome
+  إسبانيا|مدريد|spain|madrid
+  إسرائيل|تل أبيب|israel|tel aviv
+  كوريا الجنوبية|سيول|south korea|seoul
+  ليبيا|طرابلس|libya|tripoli
+  تونس|tunisia|tunis
+  الجزائر|algeria|algiers
+  المغرب|الرباط|morocco|rabat
+  السودان|الخرطوم|sudan|khartoum
+  اليمن|صنعاء|yemen|sanaa
+`
+  .split('\n')
+  .map((line) => line.trim())
+  .filter(Boolean)
+  .map((line) => line.split('|').map((name) => normalise(name.trim()).split(/\s+/)));

@@ -41,7 +41,7 @@ interface Cited {
   sources: number[];
 }
 
-const TEXT_KEYS = ['text', 'name', 'role', 'summary', 'kind'] as const;
+const TEXT_KEYS = ['text', 'name', 'role', 'summary', 'kind', 'institution', 'centre', 'city'] as const;
 
 /** Every object in the brief that cites paragraphs, with the text it states. */
 function citedItems(value: unknown, path = 'brief', out: Cited[] = []): Cited[] {

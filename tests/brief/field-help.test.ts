@@ -44,7 +44,7 @@ function expectedHint(path: Path): string | undefined {
   if (name === 'url') return URL;
   if (name === 'file' || path.join('.') === 'theme') return FILE;
   if (path.join('.') === 'event.date')
-    return 'write the date as YYYY-MM-DD, e.g. 2024-03-15, a range as { from: 2008-10-12, to: 2008-10-14 }, or "unknown" when the report does not give it';
+    return 'write the parts the report gives, e.g. { day: 15, month: 3, year: 2024, sources: [1] } or { weekday: friday, day: 15, month: 3, sources: [1] }, a range as { from: 2008-10-12, to: 2008-10-14, sources: [2] }, or "unknown" when the report gives no date';
   if (name === 0 && (list === 'sources' || list === 'paragraphs')) return PARAGRAPH;
   return undefined;
 }

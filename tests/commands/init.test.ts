@@ -214,7 +214,8 @@ describe('mujaz init', () => {
     expect((data.event.host as Record<string, unknown>).latin).toBeDefined();
     expect(Object.keys(data.people[0]!)).toEqual(expect.arrayContaining(['latin', 'affiliation', 'part', 'session']));
     expect(data.messages[0]!.session).toBe('session-1');
-    expect(scaffold).toMatch(/^\s*# .*date: \{ from: YYYY-MM-DD, to: YYYY-MM-DD \}$/m);
+    expect(scaffold).toMatch(/^\s*# .*date: \{ from: 2024-03-15, to: 2024-03-17, sources: \[1\] \}/m);
+    expect(scaffold).toMatch(/^\s*# .*\{ weekday: friday, day: 15, month: 3, sources: \[1\] \}/m);
     await writeFile(path.join(dir, rel), all);
     // The theme file it names is the organisation's own.
     expect(data).toMatchObject({ theme: 'themes/house.yaml' });

@@ -7,8 +7,9 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadBriefText, type LoadedBrief } from '../../src/brief/load.js';
 import { buildDeck } from '../../src/deck/build-deck.js';
+import { lintBrief } from '../../src/lint/lint.js';
 import type { Deck, Slide } from '../../src/deck/model.js';
-import { plain } from '../../src/deck/text.js';
+import { plain, type Rich } from '../../src/deck/text.js';
 import { MujazError } from '../../src/errors.js';
 import { renderDeck } from '../../src/render/render.js';
 import { bundledBrief } from '../support/build.js';
@@ -238,14 +239,87 @@ describe('organisers, venue and dates', () => {
     expect((await problems(b))[0]).toMatch(/sessions\[0\]\.date: is not a Gregorian date/);
   });
 
-  it('says an announced event is scheduled, not held', async () => {
+  it('says an announced event is announced by the report, as of the report, never "not yet held"', async () => {
     const en = await panel();
     en.event.status = 'announced';
-    en.event.date = '2027-03-01';
-    const f = facts(buildDeck((await load(en)).brief));
-    expect(f['Scheduled for']).toBe('1 March 2027');
-    expect(f.Status).toBe('announced, not yet held');
+    en.event.date = '2017-03-01';
+    let f = facts(buildDeck((await load(en)).brief));
+    expect(f['Announced for']).toBe('1 March 2017');
+    expect(f.Status).toBe('Announced in the report');
     expect(f.Date).toBeUndefined();
+    en.source.date = '2017-01-15';
+    f = facts(buildDeck((await load(en)).brief));
+    expect(f.Status).toBe('Announced in the report of 15 January 2017');
+    const ar = await bundledObject();
+    ar.event.status = 'announced';
+    ar.source.date = '2008-09-01';
+    ar.event.date = { from: { day: 12, month: 10 }, to: { day: 14, month: 10 }, sources: [1] };
+    const shown = facts(buildDeck((await load(ar)).brief));
+    expect(shown['الموعد المعلن']).toBe('١٢–١٤ أكتوبر');
+    expect(shown['الحالة']).toBe('أعلن عنه التقرير الصادر في ١ سبتمبر ٢٠٠٨');
+    expect(JSON.stringify(shown)).not.toMatch(/لم ينعقد|not yet/);
+  });
+
+  it('shows a date as the report gives it, in part or whole; «غير مذكور في التقرير» only when it gives none', async () => {
+    const ar = await bundledObject();
+    const shownAr = async (date: unknown) => {
+      ar.event.date = date;
+      return facts(buildDeck((await load(ar)).brief))['التاريخ'];
+    };
+    expect(await shownAr({ weekday: 'wednesday', day: 9, month: 10, sources: [1] })).toBe('الأربعاء، ٩ أكتوبر');
+    expect(await shownAr({ weekday: 'wednesday', day: 9, sources: [1] })).toBe('الأربعاء ٩');
+    expect(await shownAr({ weekday: 'wednesday', sources: [1] })).toBe('الأربعاء');
+    expect(await shownAr({ month: 3, year: 2024, sources: [1] })).toBe('مارس ٢٠٢٤');
+    expect(await shownAr({ day: 16, month: 1, year: 2024, weekday: 'tuesday', sources: [1] })).toBe('الثلاثاء، ١٦ يناير ٢٠٢٤');
+    expect(await shownAr({ day: 16, month: 1, year: 2024, sources: [1] })).toBe('١٦ يناير ٢٠٢٤');
+    expect(await shownAr('unknown')).toBe('غير مذكور في التقرير');
+    const en = await panel();
+    en.event.date = { weekday: 'friday', day: 15, month: 3, sources: [1] };
+    expect(facts(buildDeck((await load(en)).brief)).Date).toBe('Friday 15 March');
+    en.event.date = { from: '2008-09-30', to: '2008-10-02', sources: [1] };
+    expect(facts(buildDeck((await load(en)).brief)).Date).toBe('30 September – 2 October 2008');
+  });
+
+  it('shows several hosts on an equal footing, labelled in number with them, and refuses host: with hosts:', async () => {
+    const b = await bundledObject();
+    const one = b.event.host;
+    delete b.event.host;
+    b.event.hosts = [one, { institution: 'معهد ستوكهولم الدولي لأبحاث السلام', latin: 'SIPRI', sources: [1] }];
+    let deck = buildDeck((await load(b)).brief);
+    expect(facts(deck)['الجهتان المضيفتان']).toBe(
+      'مركز مراقبة الأسلحة ونزع السلاح، معهد الدراسات الاستراتيجية في إسلام آباد، معهد ستوكهولم الدولي لأبحاث السلام SIPRI',
+    );
+    expect(deck.author).toBe('معهد الدراسات الاستراتيجية في إسلام آباد');
+    b.event.hosts.push({ institution: 'جامعة القائد الأعظم', sources: [1] });
+    deck = buildDeck((await load(b)).brief);
+    expect(Object.keys(facts(deck))).toContain('الجهات المضيفة');
+    b.event.host = one;
+    expect((await problems(b))[0]).toMatch(/event\.hosts: gives both host: and hosts:/);
+    delete b.event.host;
+    delete b.event.hosts;
+    expect((await problems(b))[0]).toMatch(/event\.host: names no host/);
+  });
+
+  it("shows an institution's Latin name beside its Arabic one: a delegation's side, a person's affiliation", async () => {
+    const b = await bundledObject();
+    b.delegations[1].side_latin = 'ISSI';
+    b.delegations[1].members[0].affiliation = 'معهد الدراسات الاستراتيجية';
+    b.delegations[1].members[0].affiliation_latin = 'ISSI';
+    const deck = buildDeck((await load(b)).brief);
+    const slide = deck.slides.find((s) => s.kind === 'delegation' && plain((s.body as { side: Rich | null }).side ?? []).includes('ISSI'));
+    expect(slide, 'the side with its Latin name').toBeDefined();
+    const member = (slide!.body as { members: { secondary: Rich | null }[] }).members[0]!;
+    expect(plain(member.secondary ?? [])).toBe('المدير العام للمعهد، معهد الدراسات الاستراتيجية ISSI');
+    expect((member.secondary ?? []).some((r) => r.isolate && r.text === 'ISSI')).toBe(true);
+  });
+
+  it('warns of a weekday the date was not, at the weekday, and refuses a day the month does not have', async () => {
+    const b = await bundledObject();
+    b.event.date = { weekday: 'monday', day: 8, month: 10, year: 2017, sources: [1] };
+    const warned = lintBrief(await load(b)).map((d) => d.message);
+    expect(warned).toContain('event.date.weekday: 2017-10-08 was a sunday, not a monday');
+    b.event.date = { day: 30, month: 2, sources: [1] };
+    expect((await problems(b))[0]).toMatch(/event\.date: has no day 30 in month 2/);
   });
 
   // fault: impossible-dates (tests/robustness/faults.ts)

@@ -29,7 +29,7 @@ export const delegation = defineKind<DelegationBody>()({
         reserved: 0,
         repeated: d.side ? SIDE_LINE : 0,
         origins: (m) => personOrigins(ctx.brief, m),
-        body: (chunk) => ({ side: ctx.maybe(d.side), members: chunk.map((m) => ctx.person(m)) }),
+        body: (chunk) => ({ side: d.side === undefined ? null : ctx.withLatin(d.side, d.side_latin), members: chunk.map((m) => ctx.person(m)) }),
       });
     });
   },

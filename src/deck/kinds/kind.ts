@@ -86,19 +86,43 @@ export interface DeckContext<L, B> {
  * it), which looks for it in the paragraphs the item cites:
  * - text: prose, whose facts are looked for one by one (numbers, Latin terms, the brief's names, places…);
  * - person, institution: a name, looked for whole (a person's family name alone, most of an institution's);
+ * - organiser: an institution that organised the event, every word of its name in the paragraph;
  * - place: a place, or each of a list of places;
  * - date: a day, YYYY-MM-DD;
+ * - weekday, day, month, year: a part of a date written as its parts (a day is looked for with its month);
+ * - date-end: an end of a range, a day (YYYY-MM-DD) or its parts;
+ * - hijri: a Hijri date as the report writes it (its day with its month, its year);
  * - person-id: the id of a person of the brief (a session's chair), looked for as that person's name;
  * - latinOf: the Latin form of the item's other field: beside an Arabic one a gloss, which a report in
  *   Arabic need not write; alone, it states what that field would.
  */
-export type ClaimRole<K extends string = string> = 'text' | 'person' | 'institution' | 'place' | 'date' | 'person-id' | { readonly latinOf: K };
+export type ClaimRole<K extends string = string> =
+  | 'text'
+  | 'person'
+  | 'institution'
+  | 'organiser'
+  | 'place'
+  | 'date'
+  | 'weekday'
+  | 'day'
+  | 'month'
+  | 'year'
+  | 'date-end'
+  | 'hijri'
+  | 'person-id'
+  | { readonly latinOf: K };
 
 /** The roles of an item's fields, by key; a field not named states nothing to check (an id, a part, a rank). */
 export type ClaimFields<T = Record<string, unknown>> = { readonly [F in keyof T & string]?: ClaimRole<keyof T & string> };
 
 /** A person's fields: the name, and the role and affiliation as prose (an affiliation the brief names elsewhere is found in it). */
-export const PERSON_CLAIMS = { name: 'person', latin: { latinOf: 'name' }, role: 'text', affiliation: 'text' } as const satisfies ClaimFields<Person>;
+export const PERSON_CLAIMS = {
+  name: 'person',
+  latin: { latinOf: 'name' },
+  role: 'text',
+  affiliation: 'text',
+  affiliation_latin: { latinOf: 'affiliation' },
+} as const satisfies ClaimFields<Person>;
 /** A point's text. */
 export const POINT_CLAIMS = { text: 'text' } as const satisfies ClaimFields<Point>;
 
@@ -108,6 +132,8 @@ export interface Citable {
   sources: unknown;
   /** What its fields state, for the claim check. */
   claims: ClaimFields;
+  /** How to cite it, when it cites nothing (a fact written in a form that cannot cite says which form can). */
+  hint?: string;
 }
 
 /** Names a kind's part of the brief gives, which the claim check knows in any cited text. */

@@ -46,7 +46,7 @@ export function sessionPeople(brief: Brief, session: Session): Person[] {
 
 /** Where a person's texts are in the brief, for the fit's messages. */
 export function personOrigins(brief: Brief, p: Person): BriefPath[] {
-  const fields = ['name', 'latin', 'role', 'affiliation'] as const;
+  const fields = ['name', 'latin', 'role', 'affiliation', 'affiliation_latin'] as const;
   const base = peopleOf(brief).find((e) => e.person === p)?.path;
   return base ? fields.filter((f) => p[f] !== undefined).map((f) => [...base, f]) : [];
 }
