@@ -22,5 +22,5 @@ function cssString(text: string): string {
 
 export async function renderHandout({ deck, csp, pages }: HandoutInput): Promise<string> {
   const { handout } = await templates();
-  return handout({ deck, csp, pages });
+  return handout({ deck, csp, pages, printed: true });
 }

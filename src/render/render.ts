@@ -117,5 +117,5 @@ export async function renderDeck({ deck, csp }: RenderInput): Promise<string> {
 /** The deck's print page (print.html): what the PDF is printed from. */
 export async function renderPrint({ deck, csp, assets }: RenderInput & { assets: string }): Promise<string> {
   const { print } = await templates();
-  return print({ deck, csp, assets });
+  return print({ deck, csp, assets, printed: true });
 }
