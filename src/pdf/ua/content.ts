@@ -97,8 +97,8 @@ function scriptOf(text: string): number {
 export function markArtifacts(pdf: PDFDocument, figure: (key: number | undefined, mcid: number) => boolean): StreamMarks[] {
   const context = pdf.context;
   const out: StreamMarks[] = [];
-  /** Each ToUnicode map's letters, code → script, looked up once. */
-  const scripts = new Map<string, { map: Map<number, string>; of: Map<number, number> } | null>();
+  /** Each ToUnicode map's letters: code → script + 1 (0: not looked up yet), filled as codes are met. */
+  const scripts = new Map<string, { map: Map<number, string>; of: Uint8Array } | null>();
   /** Whether a form XObject holds tagged content, once known (the form is then also marked). */
   const forms = new Map<string, boolean>();
 
@@ -117,7 +117,7 @@ export function markArtifacts(pdf: PDFDocument, figure: (key: number | undefined
       } catch {
         map = undefined;
       }
-      scripts.set(key, map ? { map, of: new Map() } : null);
+      scripts.set(key, map ? { map, of: new Uint8Array(0x10000) } : null);
     }
     return scripts.get(key)!;
   };
@@ -139,18 +139,21 @@ export function markArtifacts(pdf: PDFDocument, figure: (key: number | undefined
     let depth = 0;
     let item: Item | undefined;
     let font: ReturnType<typeof fontScripts> = null;
+    /** This stream's fonts by resource name, each looked up once. */
+    const fonts = new Map<string, ReturnType<typeof fontScripts>>();
     let hasMcid = false;
     const show = (bytes: Uint8Array | undefined, into: Item) => {
       into.text = true;
-      if (!bytes || !font || into.mcid === undefined) return;
+      if (!bytes || !font || into.mcid === undefined || into.letters === (LATIN | ARABIC)) return;
+      const of = font.of;
       for (let k = 0; k + 1 < bytes.length; k += 2) {
         const code = (bytes[k]! << 8) | bytes[k + 1]!;
-        let s = font.of.get(code);
-        if (s === undefined) {
-          s = scriptOf(font.map.get(code) ?? '');
-          font.of.set(code, s);
+        let s = of[code]!;
+        if (s === 0) {
+          s = scriptOf(font.map.get(code) ?? '') + 1;
+          of[code] = s;
         }
-        into.letters |= s;
+        into.letters |= s - 1;
       }
     };
     ops.forEach((op, i) => {
@@ -172,9 +175,12 @@ export function markArtifacts(pdf: PDFDocument, figure: (key: number | undefined
         case 'EMC':
           depth = Math.max(0, depth - 1);
           break;
-        case 'Tf':
-          font = fontScripts(resources, nameOf(op.operands[0]) ?? '');
+        case 'Tf': {
+          const name = nameOf(op.operands[0]) ?? '';
+          if (!fonts.has(name)) fonts.set(name, fontScripts(resources, name));
+          font = fonts.get(name)!;
           break;
+        }
         case 'Tj':
         case 'TJ':
         case "'":
