@@ -11,9 +11,22 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
-import { PDFArray, PDFDict, type PDFDocument, PDFDocument as Pdf, PDFName, PDFNumber, type PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFDocument as Pdf,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_TYPES } from '../../src/pdf/ua/structure.js';
+import { FURNITURE_LABEL } from '../../src/render/pages.js';
 import { suiteDecks } from '../support/suite.js';
 import { decodeEntities, must, openWithPdfJs, run } from './support.js';
 
@@ -206,9 +219,18 @@ describe('PDF/UA-1: the deck PDFs and the handouts of every suite deck', () => {
     const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
     const roles = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
     const types = new Set<string>();
+    const alts: string[] = [];
     for (const [, object] of pdf.context.enumerateIndirectObjects())
-      if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('StructElem'))
+      if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('StructElem')) {
         types.add(object.lookup(PDFName.of('S'), PDFName).decodeText());
+        const alt = object.get(PDFName.of('Alt'));
+        if (alt instanceof PDFString || alt instanceof PDFHexString) alts.push(alt.decodeText());
+      }
+    // The printed pages' name for their furniture (a Figure's /Alt) never reaches a reader: those Figures are artifacts.
+    expect(
+      alts.filter((a) => a === FURNITURE_LABEL),
+      c.file,
+    ).toEqual([]);
     expect(types.size, c.file).toBeGreaterThan(3);
     for (const type of types) {
       const mapped = STANDARD_TYPES.has(type) ? type : roles?.lookupMaybe(PDFName.of(type), PDFName)?.decodeText();

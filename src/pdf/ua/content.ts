@@ -4,16 +4,18 @@
  *
  * Chromium (Skia, src/pdf/SkPDFDevice.cpp) opens a marked-content sequence `/Tag <</MCID n>> BDC` for what a
  * node of the structure tree paints, and closes it (`EMC`) before the next; what no node owns is painted
- * between two sequences, unmarked: the slides' running footer, number, logo and marking (hidden from the
- * accessibility tree in the printed pages, templates/partials/slide.hbs), the handout's page number and
- * marking in its page margins, images with an empty `alt`, and the borders and fills Chromium does not
- * attribute to a node. PDF/UA-1 wants every painted thing either tagged or an artifact (ISO 14289-1, 7.1), so:
+ * between two sequences, unmarked: the handout's page number and marking in its page margins, images with an
+ * empty `alt`, and the borders and fills Chromium does not attribute to a node. PDF/UA-1 wants every painted thing either tagged or an artifact (ISO 14289-1, 7.1), so:
  *  - each stretch between two tagged sequences that paints anything is wrapped in `/Artifact BMC … EMC`
  *    (`/Artifact <</Type /Pagination>> BDC` when it shows text: a running footer, a page number, a marking).
  *    The markers go exactly where Chromium's own sequences end and begin, at the top level of marked content;
- *  - a tagged sequence that paints only paths, shadings or images for an element that is not a Figure (a
- *    slide's background, a rule, a band: decoration Chromium attributes to a box) becomes `/Artifact BMC`,
- *    and its MCID leaves the structure tree (structure.ts).
+ *  - a tagged sequence of the page furniture the printed pages name as such (a slide's running footer,
+ *    number, footer logo and marking: a Figure with src/render/pages.ts FURNITURE_LABEL as its /Alt) becomes
+ *    `/Artifact <</Type /Pagination>> BDC`; one that paints only paths, shadings or images for an element that
+ *    is not a Figure (a slide's background, a rule, a band, a list's bullet: decoration Chromium attributes to
+ *    a box) becomes `/Artifact BMC`. Their MCIDs leave the structure tree (structure.ts).
+ * The furniture stays tagged while the text is put in reading order (text-order.ts), as all text is; it
+ * becomes an artifact after, by renaming its markers only.
  * It also reads, for each tagged sequence, which scripts its letters are in (for the language of the
  * elements: structure.ts).
  */
@@ -44,6 +46,10 @@ const ARTIFACT = Buffer.from('/Artifact BMC\n', 'latin1');
 const PAGINATION = Buffer.from('/Artifact <</Type /Pagination >>BDC\n', 'latin1');
 const END = Buffer.from('\nEMC', 'latin1');
 const RENAMED = Buffer.from('/Artifact BMC', 'latin1');
+const RENAMED_PAGINATION = Buffer.from('/Artifact <</Type /Pagination >>BDC', 'latin1');
+
+/** What a tagged sequence's element is: page furniture, a figure, or anything else. */
+export type Role = 'furniture' | 'figure' | 'other';
 
 /** A top-level piece of a stream: one operator outside any marked content, or a whole marked-content sequence. */
 interface Item {
@@ -94,7 +100,7 @@ function scriptOf(text: string): number {
  * Marks the furniture of every content stream as artifacts; returns, per stream, the MCIDs that became
  * artifacts and the scripts of each tagged sequence's letters.
  */
-export function markArtifacts(pdf: PDFDocument, figure: (key: number | undefined, mcid: number) => boolean): StreamMarks[] {
+export function markArtifacts(pdf: PDFDocument, roleOf: (key: number | undefined, mcid: number) => Role): StreamMarks[] {
   const context = pdf.context;
   const out: StreamMarks[] = [];
   /** Each ToUnicode map's letters: code → script + 1 (0: not looked up yet), filled as codes are met. */
@@ -239,13 +245,16 @@ export function markArtifacts(pdf: PDFDocument, figure: (key: number | undefined
       }
       closeRun();
       if (it.mcid === undefined) continue;
-      if (it.letters) marks.letters.set(it.mcid, it.letters);
-      // A sequence of decoration only (nothing inside it tagged but itself), for anything but a figure.
-      if (it.graphics && !it.text && !it.nested && !figure(key, it.mcid)) {
-        const bdc = ops[it.first]!;
+      const role = roleOf(key, it.mcid);
+      const bdc = ops[it.first]!;
+      if (role === 'furniture' && !it.nested) {
+        inserts.push({ at: bdc.start, to: bdc.end, bytes: RENAMED_PAGINATION });
+        marks.artifacts.push(it.mcid);
+      } else if (it.graphics && !it.text && !it.nested && role === 'other') {
+        // A sequence of decoration only (nothing inside it tagged but itself), for anything but a figure.
         inserts.push({ at: bdc.start, to: bdc.end, bytes: RENAMED });
         marks.artifacts.push(it.mcid);
-      }
+      } else if (it.letters) marks.letters.set(it.mcid, it.letters);
     }
     closeRun();
     if (hasMcid || key !== undefined || inserts.length > 0) out.push(marks);

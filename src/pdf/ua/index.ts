@@ -10,6 +10,7 @@
  * What is checked here, and what is not (no veraPDF validation): README, "Accessible PDF".
  */
 import { PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
+import { FURNITURE_LABEL } from '../../render/pages.js';
 import { markArtifacts } from './content.js';
 import { describeLinks, type LinkTargets } from './links.js';
 import { StructureTree } from './structure.js';
@@ -20,9 +21,12 @@ export function makeAccessible(pdf: PDFDocument, fields: XmpFields, targets: Lin
   if (tree.exists) {
     const streams = markArtifacts(pdf, (key, mcid) => {
       const owner = tree.owner(key, mcid);
-      return owner !== undefined && tree.typeOf(owner) === 'Figure';
+      if (owner === undefined) return 'other';
+      if (tree.inFurniture(owner, FURNITURE_LABEL)) return 'furniture';
+      return tree.typeOf(owner) === 'Figure' ? 'figure' : 'other';
     });
     tree.removeArtifacts(streams);
+    tree.removeFurniture();
     tree.setLanguages(streams, fields.lang);
     tree.mapRoles();
   }

@@ -12,6 +12,7 @@
  */
 import {
   PDFArray,
+  PDFHexString,
   PDFDict,
   type PDFDocument,
   PDFInvalidObject,
@@ -39,7 +40,7 @@ const ROLES: Record<string, string> = {
   Em: 'Span',
   Sub: 'Span',
   Title: 'H',
-  Aside: 'Note',
+  Aside: 'Div',
   FENote: 'Note',
   DocumentFragment: 'Part',
 };
@@ -49,6 +50,9 @@ const ELEMENT_TYPE = /\/S\s*\/([^\s/<>[\]()]+)/;
 export class StructureTree {
   private readonly context;
   private readonly root: PDFDict | undefined;
+  /** Whether each element met is page furniture (inFurniture), and the furniture's Figures. */
+  private readonly furniture = new Map<string, boolean>();
+  private readonly furnitureFigures = new Map<string, PDFRef>();
   /** Parent-tree key → its value (an array of elements by MCID, or an annotation's element). */
   private readonly parents = new Map<number, PDFObject>();
 
@@ -110,6 +114,69 @@ export class StructureTree {
     if (!(parsed instanceof PDFDict)) return undefined;
     this.context.assign(ref, parsed);
     return parsed;
+  }
+
+  /** Whether an element is page furniture: a Figure whose /Alt is `label`, or inside one. */
+  inFurniture(ref: PDFRef, label: string): boolean {
+    const id = ref.toString();
+    const known = this.furniture.get(id);
+    if (known !== undefined) return known;
+    this.furniture.set(id, false); // (a loop in the tree ends here)
+    let result = false;
+    let parent: PDFObject | undefined;
+    const raw = this.raw(ref);
+    if (raw !== undefined) {
+      const m = /\/P (\d+) (\d+) R/.exec(raw);
+      parent = m ? PDFRef.of(Number(m[1]), Number(m[2])) : undefined;
+    } else {
+      const dict = this.context.lookupMaybe(ref, PDFDict);
+      const alt = dict?.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString);
+      if (dict?.get(PDFName.of('S')) === PDFName.of('Figure') && alt?.decodeText() === label) {
+        result = true;
+        this.furnitureFigures.set(id, ref);
+      } else parent = dict?.get(PDFName.of('P'));
+    }
+    if (!result && parent instanceof PDFRef && this.typeOf(parent) !== undefined) result = this.inFurniture(parent, label);
+    this.furniture.set(id, result);
+    return result;
+  }
+
+  /**
+   * Takes the furniture's Figures out of the tree, whatever is left under them (their marked content is
+   * artifacts by now), and clears any parent-tree entry that named one of them or what was under it.
+   */
+  removeFurniture(): void {
+    if (this.furnitureFigures.size === 0) return;
+    const gone = new Set<string>();
+    const collect = (ref: PDFRef, depth: number): void => {
+      if (depth > 64 || gone.has(ref.toString())) return;
+      gone.add(ref.toString());
+      const kids = this.element(ref)?.get(PDFName.of('K'));
+      for (const kid of kids instanceof PDFArray ? kids.asArray() : [kids])
+        if (kid instanceof PDFRef && this.typeOf(kid) !== undefined) collect(kid, depth + 1);
+    };
+    for (const ref of this.furnitureFigures.values()) {
+      collect(ref, 0);
+      const parentRef = this.element(ref)?.get(PDFName.of('P'));
+      const parent = parentRef instanceof PDFRef ? this.element(parentRef) : undefined;
+      const siblings = parent?.get(PDFName.of('K'));
+      if (siblings instanceof PDFArray) {
+        for (let i = siblings.size() - 1; i >= 0; i--) if (siblings.get(i)?.toString() === ref.toString()) siblings.remove(i);
+        if (siblings.size() === 0 && parentRef instanceof PDFRef) this.dropEmpty(parentRef.toString());
+      } else if (siblings?.toString() === ref.toString() && parentRef instanceof PDFRef) {
+        parent?.delete(PDFName.of('K'));
+        this.dropEmpty(parentRef.toString());
+      }
+    }
+    for (const value of this.parents.values()) {
+      const array = value instanceof PDFRef ? this.context.lookup(value) : value;
+      if (!(array instanceof PDFArray)) continue;
+      for (let i = 0; i < array.size(); i++) if (gone.has(array.get(i)?.toString() ?? '')) array.set(i, PDFNull);
+    }
+    for (const id of gone) {
+      const ref = this.refOf(id);
+      if (ref) this.context.delete(ref);
+    }
   }
 
   /** Takes the artifacts' MCIDs out of the tree. */
