@@ -187,6 +187,7 @@ function pagesOf(file: string): Promise<MarkedText[]> {
 describe('PDF/UA-1: the deck PDFs and the handouts of every suite deck', () => {
   each("declare PDF/UA-1 in their XMP metadata, with the title and the language; the catalog's /Lang, /MarkInfo, /DisplayDocTitle", async (c) => {
     const xmp = await must('pdfinfo', ['-meta', c.file]);
+    expect(xmp, c.file).toContain('<x:xmpmeta');
     const doc = new DOMParser().parseFromString(xmp, 'text/xml');
     const ns = {
       pdfuaid: 'http://www.aiim.org/pdfua/ns/id/',

@@ -48,8 +48,13 @@ const END = Buffer.from('\nEMC', 'latin1');
 const RENAMED = Buffer.from('/Artifact BMC', 'latin1');
 const RENAMED_PAGINATION = Buffer.from('/Artifact <</Type /Pagination >>BDC', 'latin1');
 
-/** What a tagged sequence's element is: page furniture, a figure, or anything else. */
-export type Role = 'furniture' | 'figure' | 'other';
+/** What the structure tree says of the element of a stream's MCID. */
+export interface Roles {
+  /** It is page furniture (or inside it). */
+  furniture(key: number | undefined, mcid: number): boolean;
+  /** It is a Figure. */
+  figure(key: number | undefined, mcid: number): boolean;
+}
 
 /** A top-level piece of a stream: one operator outside any marked content, or a whole marked-content sequence. */
 interface Item {
@@ -100,7 +105,7 @@ function scriptOf(text: string): number {
  * Marks the furniture of every content stream as artifacts; returns, per stream, the MCIDs that became
  * artifacts and the scripts of each tagged sequence's letters.
  */
-export function markArtifacts(pdf: PDFDocument, roleOf: (key: number | undefined, mcid: number) => Role): StreamMarks[] {
+export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
   const context = pdf.context;
   const out: StreamMarks[] = [];
   /** Each ToUnicode map's letters: code → script + 1 (0: not looked up yet), filled as codes are met. */
@@ -141,13 +146,49 @@ export function markArtifacts(pdf: PDFDocument, roleOf: (key: number | undefined
       return true;
     }
     const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-    const items: Item[] = [];
+    const marks: StreamMarks = { key, form, artifacts: [], letters: new Map() };
+    /** Where to write: at a byte offset, bytes (in place of the bytes up to `to`, if given). */
+    const inserts: { at: number; bytes: Uint8Array; to?: number }[] = [];
     let depth = 0;
-    let item: Item | undefined;
     let font: ReturnType<typeof fontScripts> = null;
     /** This stream's fonts by resource name, each looked up once. */
     const fonts = new Map<string, ReturnType<typeof fontScripts>>();
     let hasMcid = false;
+    const fresh = (i: number): Item => ({ first: i, last: i, tagged: false, text: false, graphics: false, nested: false, letters: 0 });
+    /** The stretch of untagged content being read (operators outside any sequence, and untagged sequences). */
+    let run: Item | undefined;
+    /** The top-level sequence being read. */
+    let item: Item | undefined;
+    const closeRun = () => {
+      if (run && (run.text || run.graphics)) {
+        inserts.push({ at: ops[run.first]!.start, bytes: run.text ? PAGINATION : ARTIFACT });
+        inserts.push({ at: ops[run.last]!.end, bytes: END });
+      }
+      run = undefined;
+    };
+    /** A top-level piece read whole: untagged, it joins the run; tagged, it ends the run and is looked at. */
+    const done = (it: Item) => {
+      if (!it.tagged) {
+        if (!run) run = it;
+        else {
+          run.last = it.last;
+          run.text ||= it.text;
+          run.graphics ||= it.graphics;
+        }
+        return;
+      }
+      closeRun();
+      if (it.mcid === undefined || it.nested) return;
+      const bdc = ops[it.first]!;
+      if (roles.furniture(key, it.mcid)) {
+        inserts.push({ at: bdc.start, to: bdc.end, bytes: RENAMED_PAGINATION });
+        marks.artifacts.push(it.mcid);
+      } else if (it.graphics && !it.text && !roles.figure(key, it.mcid)) {
+        // A sequence of decoration only (nothing inside it tagged but itself), for anything but a figure.
+        inserts.push({ at: bdc.start, to: bdc.end, bytes: RENAMED });
+        marks.artifacts.push(it.mcid);
+      } else if (it.letters) marks.letters.set(it.mcid, it.letters);
+    };
     const show = (bytes: Uint8Array | undefined, into: Item) => {
       into.text = true;
       if (!bytes || !font || into.mcid === undefined || into.letters === (LATIN | ARABIC)) return;
@@ -162,8 +203,10 @@ export function markArtifacts(pdf: PDFDocument, roleOf: (key: number | undefined
         into.letters |= s - 1;
       }
     };
-    ops.forEach((op, i) => {
-      const current = item ?? { first: i, last: i, tagged: false, text: false, graphics: false, nested: false, letters: 0 };
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      // What this operator belongs to: the open sequence, else the run (a new one if none).
+      const current = item ?? (op.op === 'BMC' || op.op === 'BDC' ? fresh(i) : (run ??= fresh(i)));
       switch (op.op) {
         case 'BMC':
         case 'BDC': {
@@ -208,6 +251,13 @@ export function markArtifacts(pdf: PDFDocument, roleOf: (key: number | undefined
               forms.set(id, mark(xref, xobject.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources, formKey, xref) || formKey !== undefined);
             }
             if (forms.get(id)) {
+              if (current === run) {
+                // A form with tagged content drawn outside any sequence: the run ends before it.
+                run.last = i - 1;
+                if (run.last < run.first) run = undefined;
+                closeRun();
+                continue;
+              }
               current.tagged = true;
               current.nested = true;
             } else current.graphics = true;
@@ -219,43 +269,15 @@ export function markArtifacts(pdf: PDFDocument, roleOf: (key: number | undefined
           else if (TEXT_SHOWING.has(op.op)) current.text = true;
       }
       current.last = i;
-      if (depth > 0) item = current;
-      else {
-        item = undefined;
-        items.push(current);
+      if (current !== run) {
+        if (depth > 0) item = current;
+        else {
+          item = undefined;
+          done(current);
+        }
       }
-    });
-    if (item) items.push(item); // a sequence left open at the end: kept as a whole
-    const marks: StreamMarks = { key, form, artifacts: [], letters: new Map() };
-    // Where to write: byte offset → what goes there, in order.
-    const inserts: { at: number; bytes: Uint8Array; to?: number }[] = [];
-    let run: Item[] = [];
-    const closeRun = () => {
-      if (run.some((r) => r.text || r.graphics)) {
-        const text = run.some((r) => r.text);
-        inserts.push({ at: ops[run[0]!.first]!.start, bytes: text ? PAGINATION : ARTIFACT });
-        inserts.push({ at: ops[run[run.length - 1]!.last]!.end, bytes: END });
-      }
-      run = [];
-    };
-    for (const it of items) {
-      if (!it.tagged) {
-        run.push(it);
-        continue;
-      }
-      closeRun();
-      if (it.mcid === undefined) continue;
-      const role = roleOf(key, it.mcid);
-      const bdc = ops[it.first]!;
-      if (role === 'furniture' && !it.nested) {
-        inserts.push({ at: bdc.start, to: bdc.end, bytes: RENAMED_PAGINATION });
-        marks.artifacts.push(it.mcid);
-      } else if (it.graphics && !it.text && !it.nested && role === 'other') {
-        // A sequence of decoration only (nothing inside it tagged but itself), for anything but a figure.
-        inserts.push({ at: bdc.start, to: bdc.end, bytes: RENAMED });
-        marks.artifacts.push(it.mcid);
-      } else if (it.letters) marks.letters.set(it.mcid, it.letters);
     }
+    if (item) done(item); // a sequence left open at the end: taken as a whole
     closeRun();
     if (hasMcid || key !== undefined || inserts.length > 0) out.push(marks);
     if (inserts.length > 0) {

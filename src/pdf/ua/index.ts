@@ -19,11 +19,15 @@ import { type XmpFields, xmpPacket } from './xmp.js';
 export function makeAccessible(pdf: PDFDocument, fields: XmpFields, targets: LinkTargets): void {
   const tree = new StructureTree(pdf);
   if (tree.exists) {
-    const streams = markArtifacts(pdf, (key, mcid) => {
-      const owner = tree.owner(key, mcid);
-      if (owner === undefined) return 'other';
-      if (tree.inFurniture(owner, FURNITURE_LABEL)) return 'furniture';
-      return tree.typeOf(owner) === 'Figure' ? 'figure' : 'other';
+    const streams = markArtifacts(pdf, {
+      furniture: (key, mcid) => {
+        const owner = tree.owner(key, mcid);
+        return owner !== undefined && tree.inFurniture(owner, FURNITURE_LABEL);
+      },
+      figure: (key, mcid) => {
+        const owner = tree.owner(key, mcid);
+        return owner !== undefined && tree.isFigure(owner);
+      },
     });
     tree.removeArtifacts(streams);
     tree.removeFurniture();

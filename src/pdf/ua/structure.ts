@@ -75,12 +75,18 @@ export class StructureTree {
     if (kids) for (let i = 0; i < kids.size(); i++) this.readNumberTree(kids.lookup(i, PDFDict), depth + 1);
   }
 
+  /** Each key's array of elements by MCID, looked up once. */
+  private readonly arrays = new Map<number, PDFArray | undefined>();
+
   /** The array of elements by MCID of a stream's key. */
   private mcidArray(key: number | undefined): PDFArray | undefined {
     if (key === undefined) return undefined;
-    const value = this.parents.get(key);
-    const array = value instanceof PDFRef ? this.context.lookup(value) : value;
-    return array instanceof PDFArray ? array : undefined;
+    if (!this.arrays.has(key)) {
+      const value = this.parents.get(key);
+      const array = value instanceof PDFRef ? this.context.lookup(value) : value;
+      this.arrays.set(key, array instanceof PDFArray ? array : undefined);
+    }
+    return this.arrays.get(key);
   }
 
   /** The element that owns a stream's MCID. */
@@ -90,13 +96,37 @@ export class StructureTree {
     return ref instanceof PDFRef ? ref : undefined;
   }
 
+  /** Each element's bytes as Chromium wrote them, read once (null: a parsed element). */
+  private readonly raws = new Map<string, string | null>();
+
   /** An element's bytes as Chromium wrote them (undefined: parsed already). */
   private raw(ref: PDFRef): string | undefined {
-    const object = this.context.lookup(ref);
-    if (!(object instanceof PDFInvalidObject)) return undefined;
-    const bytes = new Uint8Array(object.sizeInBytes());
-    object.copyBytesInto(bytes, 0);
-    return Buffer.from(bytes).toString('latin1');
+    const id = ref.toString();
+    let raw = this.raws.get(id);
+    if (raw === undefined) {
+      const object = this.context.lookup(ref);
+      if (object instanceof PDFInvalidObject) {
+        const bytes = new Uint8Array(object.sizeInBytes());
+        object.copyBytesInto(bytes, 0);
+        raw = Buffer.from(bytes).toString('latin1');
+      } else raw = null;
+      this.raws.set(id, raw);
+    }
+    return raw ?? undefined;
+  }
+
+  private readonly figures = new Map<string, boolean>();
+
+  /** Whether an element is a Figure (looked up once). */
+  isFigure(ref: PDFRef): boolean {
+    const id = ref.toString();
+    let figure = this.figures.get(id);
+    if (figure === undefined) {
+      const raw = this.raw(ref);
+      figure = raw !== undefined ? /\/S \/Figure\b/.test(raw) : this.context.lookupMaybe(ref, PDFDict)?.get(PDFName.of('S')) === PDFName.of('Figure');
+      this.figures.set(id, figure);
+    }
+    return figure;
   }
 
   /** An element's structure type. */
@@ -113,6 +143,7 @@ export class StructureTree {
     const parsed = PDFObjectParser.forBytes(Buffer.from(raw, 'latin1'), this.context).parseObject();
     if (!(parsed instanceof PDFDict)) return undefined;
     this.context.assign(ref, parsed);
+    this.raws.set(ref.toString(), null);
     return parsed;
   }
 
@@ -176,6 +207,7 @@ export class StructureTree {
     for (const id of gone) {
       const ref = this.refOf(id);
       if (ref) this.context.delete(ref);
+      this.raws.set(id, null);
     }
   }
 
@@ -228,6 +260,7 @@ export class StructureTree {
         for (let i = siblings.size() - 1; i >= 0; i--) if (siblings.get(i)?.toString() === self) siblings.remove(i);
       } else if (siblings?.toString() === self) parentDict.delete(PDFName.of('K'));
       this.context.delete(ref);
+      this.raws.set(ref.toString(), null);
       ref = parentRef;
     }
   }
