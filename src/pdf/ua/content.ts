@@ -206,7 +206,9 @@ export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i]!;
       // What this operator belongs to: the open sequence, else the run (a new one if none).
-      const current = item ?? (op.op === 'BMC' || op.op === 'BDC' ? fresh(i) : (run ??= fresh(i)));
+      const opens = op.op === 'BMC' || op.op === 'BDC';
+      if (!item && !opens && !run) run = fresh(i);
+      const current = item ?? (opens ? fresh(i) : run!);
       switch (op.op) {
         case 'BMC':
         case 'BDC': {
