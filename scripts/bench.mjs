@@ -457,6 +457,114 @@ async function serveLatency() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The briefing library (issue 30): the catalogue of 100 decks, written and searched.
+
+/**
+ * An output folder of 100 decks: the bundled brief built once (HTML only), its folder's marker, deck and
+ * record copied under 100 slugs, each with its own title and date. The catalogue reads only the records.
+ */
+async function makeHundredDecks() {
+  const base = await prebuild(BRIEF, 'catalogue-base', ['--no-pdf']);
+  const deck = path.join(base, 'issi-russia-roundtable');
+  const record = JSON.parse(readFileSync(path.join(deck, 'mujaz-deck.json'), 'utf8'));
+  const out = path.join(SCRATCH, 'decks', 'hundred');
+  for (let i = 1; i <= 100; i++) {
+    const slug = `deck-${String(i).padStart(3, '0')}`;
+    const dir = path.join(out, slug);
+    mkdirSync(dir, { recursive: true });
+    for (const f of ['.mujaz', 'index.html']) cpSync(path.join(deck, f), path.join(dir, f));
+    const date = new Date(Date.UTC(2015, 0, 1) + i * 23 * 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(path.join(dir, 'mujaz-deck.json'), `${JSON.stringify({ ...record, slug, title: `${record.title} (${i})`, date }, null, 1)}\n`);
+  }
+  return out;
+}
+
+/** The catalogue of `out` written again in this process (dist/catalogue/catalogue.js), from scratch. */
+async function writeCatalogueOnce(out) {
+  const { writeCatalogue } = await import(pathToFileURL(path.join(APP, 'dist', 'catalogue', 'catalogue.js')).href);
+  rmSync(path.join(out, 'index.html'), { force: true });
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const r = await writeCatalogue(out);
+  const used = process.cpuUsage(cpu);
+  // Its CPU time too: on a loaded machine the wall time is mostly waiting for a core.
+  return { seconds: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6, decks: r?.decks };
+}
+
+/**
+ * `mujaz build --no-pdf` of the bundled brief into `out` (its deck replaced, the catalogue rewritten), with
+ * the process's CPU time (GNU time, when there), which a loaded machine changes far less than the wall time.
+ */
+async function buildInto(out) {
+  const args = [BIN, 'build', BRIEF, '--no-pdf', '--out', out];
+  const timeBin = existsSync('/usr/bin/time');
+  const r = timeBin ? await run('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...args]) : await run(process.execPath, args);
+  const m = /cpu ([0-9.]+) ([0-9.]+)/.exec(r.stderr);
+  return { seconds: r.seconds, ...(m ? { cpu: Number(m[1]) + Number(m[2]) } : {}) };
+}
+
+/** The same into an empty folder, removed after. */
+async function buildIntoEmpty() {
+  const out = scratch('out');
+  try {
+    return await buildInto(out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The catalogue of 100 decks in Chromium: the time from navigation to the search being ready, and each
+ * keystroke of a few queries typed letter by letter, from the input event to the narrowed list laid out.
+ */
+async function catalogueSearch(out) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const profile = scratch('catalogue-profile');
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    userDataDir: profile,
+    args: CHROMIUM_FLAGS,
+    env: ENV,
+    timeout: 60_000,
+  });
+  const queries = ['البرت خوريف', 'الاسلحه الاسرع من الصوت', 'ضبط التسلح', 'hypersonic weapons', 'zanzibar'];
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const ready = [];
+    const keys = [];
+    for (let round = 0; round < WARMUP + RUNS; round++) {
+      const started = performance.now();
+      await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-catalogue-ready]');
+      if (round >= WARMUP) ready.push((performance.now() - started) / 1000);
+      const times = await page.evaluate((qs) => {
+        const input = document.getElementById('catalogue-search');
+        const out = [];
+        for (const q of qs) {
+          for (let n = 1; n <= q.length; n++) {
+            const t = performance.now();
+            input.value = q.slice(0, n);
+            input.dispatchEvent(new Event('input'));
+            void document.body.offsetHeight; // the narrowed list laid out
+            out.push(performance.now() - t);
+          }
+        }
+        return out;
+      }, queries);
+      if (round >= WARMUP) keys.push(...times);
+    }
+    const sorted = [...keys].sort((a, b) => a - b);
+    return { ready, keystrokeMs: keys, median: median(keys), p95: sorted[Math.floor(sorted.length * 0.95)], max: sorted[sorted.length - 1], queries };
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Memory: the mujaz node process's VmHWM (read at its 'exit' by a preload), /usr/bin/time %M, Chromium sampled.
 
 function chromiumMemory() {
@@ -697,6 +805,60 @@ async function main() {
       '—',
       '—',
     );
+  }
+
+  // 7 and 8: the briefing library of 100 decks.
+  if (want(7) || want(8)) {
+    log('\n7. the catalogue of 100 decks (output/index.html)');
+    const hundred = await makeHundredDecks();
+    if (want(7)) {
+      const g = await interleaved('7. the catalogue of 100 decks written (in process), and a build into a folder of 100 decks vs an empty one', [
+        { key: 'write catalogue', fn: () => writeCatalogueOnce(hundred) },
+        { key: 'build into 100', fn: () => buildInto(hundred) },
+        { key: 'build into empty', fn: () => buildIntoEmpty() },
+      ]);
+      const size = readFileSync(path.join(hundred, 'index.html')).length;
+      results.groups[7] = { label: 'catalogue of 100 decks', indexBytes: size, runs: g };
+      const cpu = median(g['write catalogue'].extra.map((e) => e.cpu));
+      row(
+        `7. the catalogue of 100 decks written (read 100 records, index, render, write; index.html ${(size / 1e6).toFixed(1)} MB; CPU time ${cpu?.toFixed(2)} s)`,
+        secondsCell(g['write catalogue'].timed),
+        '—',
+        '< 0.5 s CPU',
+        mark(cpu, (x) => x < 0.5),
+      );
+      const beyond = g['build into 100'].median - g['build into empty'].median;
+      const cpuOf = (key) => median(g[key].extra.map((e) => e.cpu));
+      const [cpu100, cpuEmpty] = [cpuOf('build into 100'), cpuOf('build into empty')];
+      const cpuBeyond = cpu100 !== null && cpuEmpty !== null ? cpu100 - cpuEmpty : null;
+      row(
+        `7a. \`mujaz build --no-pdf\` into a folder of 100 decks (the catalogue rewritten)${cpuBeyond !== null ? `; CPU time ${cpu100.toFixed(2)} s, +${cpuBeyond.toFixed(2)} s beyond 7b` : ''}`,
+        secondsCell(g['build into 100'].timed),
+        `+${beyond.toFixed(2)} s beyond 7b`,
+        '< 0.5 s CPU beyond 7b',
+        mark(cpuBeyond ?? beyond, (x) => x < 0.5),
+      );
+      row(
+        `7b. \`mujaz build --no-pdf\` into an empty folder${cpuEmpty !== null ? `; CPU time ${cpuEmpty.toFixed(2)} s` : ''}`,
+        secondsCell(g['build into empty'].timed),
+        '—',
+        '—',
+        '—',
+      );
+    }
+    if (want(8)) {
+      log('\n8. searching the catalogue of 100 decks in Chromium, as one types');
+      const s = await catalogueSearch(hundred);
+      results.catalogueSearch = s;
+      row('8. the catalogue of 100 decks opened: navigation → search ready', secondsCell(s.ready), '—', '—', '—');
+      row(
+        `8a. one keystroke in the search box, 100 decks (${s.keystrokeMs.length} keystrokes of ${s.queries.length} queries): median, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`,
+        `${s.median.toFixed(1)} ms`,
+        '—',
+        '< 50 ms',
+        mark(s.p95, (x) => x < 50),
+      );
+    }
   }
 
   results.machine.loadavgAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);

@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 invalid input or failed build, 2 usage, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatDiagnostic, MujazError, type Diagnostic } from './errors.js';
+import { formatDiagnostic, MujazError, printable, type Diagnostic } from './errors.js';
 import type { EarlyBrowser } from './browser/early.js';
 import { Core } from './core/core.js';
 import type { Reporter } from './reporter.js';
@@ -11,29 +11,37 @@ import { OUTPUT_FLAGS, type OutputFlag } from './outputs/flags.js';
 
 const VERSION = '0.1.0';
 
-/** Live lines on a terminal (one per deck, rewritten in place); plain lines in CI and in pipes. */
+/**
+ * Live lines on a terminal (one per deck, rewritten in place); plain lines in CI and in pipes. Every line
+ * passes through printable(): text from a file (a report's paragraph quoted in a warning, a brief's line
+ * under its error) never reaches the terminal with a control character it would act on.
+ */
 async function makeReporter(): Promise<Reporter> {
   const live = Boolean(process.stderr.isTTY) && !process.env.CI;
   const tasks = new Map<string, { line: string; final: boolean }>();
   // Loaded only for a terminal: pipes and CI get plain lines and skip the module.
   const draw = live ? (await import('log-update')).createLogUpdate(process.stderr) : undefined;
   const redraw = () => draw?.([...tasks.values()].map((t) => t.line).join('\n'));
-  const above = (text: string) => {
+  const err = (text: string) => {
+    if (!draw) {
+      process.stderr.write(`${printable(text)}\n`);
+      return;
+    }
     // Print above the live lines, then draw them again.
-    draw?.clear();
-    process.stderr.write(`${text}\n`);
+    draw.clear();
+    process.stderr.write(`${printable(text)}\n`);
     redraw();
   };
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    info: (line) => (draw ? above(line) : process.stderr.write(`${line}\n`)),
-    warn: (d: Diagnostic) => (draw ? above(formatDiagnostic(d)) : process.stderr.write(`${formatDiagnostic(d)}\n`)),
+    out: (line) => process.stdout.write(`${printable(line)}\n`),
+    info: err,
+    warn: (d: Diagnostic) => err(formatDiagnostic(d)),
     progress(key, line, final = false) {
       if (!draw) {
-        process.stderr.write(`${line}\n`);
+        process.stderr.write(`${printable(line)}\n`);
         return;
       }
-      tasks.set(key, { line, final });
+      tasks.set(key, { line: printable(line), final });
       redraw();
       if ([...tasks.values()].every((t) => t.final)) {
         draw.done();
@@ -63,13 +71,13 @@ function outputOption(flag: OutputFlag): Option {
   });
 }
 
-function program(reporter: Reporter, core: Core): Command {
+function program(reporter: Reporter, core: Core, signal: AbortSignal): Command {
   const cli = new Command('mujaz')
     .description('Arabic YAML briefs → right-to-left reveal.js decks and searchable PDF handouts')
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run mujaz --help for usage)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(printable(s)) });
 
   cli
     .command('check')
@@ -118,7 +126,7 @@ function program(reporter: Reporter, core: Core): Command {
     .option('--force', 'overwrite an existing brief')
     .action(async (slug: string, opts) => {
       const { initCommand } = await import('./commands/init.js');
-      await initCommand(slug, opts, reporter);
+      await initCommand(slug, opts, reporter, signal);
     });
 
   cli
@@ -150,7 +158,7 @@ export async function main(argv: string[], early?: EarlyBrowser): Promise<number
   // The core owns the browser: whatever happens, none is left running when main returns.
   await using core = new Core({ reporter, signal: controller.signal, early });
   try {
-    await program(reporter, core).parseAsync(argv, { from: 'user' });
+    await program(reporter, core, controller.signal).parseAsync(argv, { from: 'user' });
     return interrupted ? 130 : 0;
   } catch (error) {
     return report(error, reporter, interrupted);

@@ -13,6 +13,8 @@ export { KINDS } from './deck/kinds/index.js';
 export type { Deck, Slide, SlideKind } from './deck/model.js';
 export { fit, estimated, type Measure, type Overflow } from './fit/fit.js';
 export { renderDeck } from './render/render.js';
+export { writeCatalogue, type CatalogueOptions, type CatalogueResult } from './catalogue/catalogue.js';
+export { readRecord, type DeckRecord } from './catalogue/record.js';
 export { printPdf } from './pdf/print.js';
 export { MujazError, formatDiagnostic, type Diagnostic, type ErrorCode } from './errors.js';
 export { silentReporter, type Reporter } from './reporter.js';

@@ -3,7 +3,7 @@
  * static server: reveal.js and its notes plugin, the deck's theme and runtime, and the bundled fonts.
  */
 import { createHash } from 'node:crypto';
-import { access, copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import { MujazError } from '../errors.js';
@@ -127,7 +127,9 @@ export async function writeAssets(dir: string, logos: readonly Logo[] = []): Pro
   written.push(...copies.map((c) => c.to));
   for (const logo of logos) {
     const to = logo.asset;
-    await copyFile(logo.file, path.join(dir, to)).catch((error: unknown) => {
+    // The bytes the brief's loader read and checked, from one handle: never the file again by its path,
+    // which may have become a link to something else since (src/brief/references.ts checkImages).
+    await writeFile(path.join(dir, to), logo.bytes).catch((error: unknown) => {
       throw writeError(error, `the logo ${to}`);
     });
     written.push(to);

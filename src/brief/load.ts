@@ -1,15 +1,14 @@
 /**
  * A brief file → a validated Brief, or a MujazError carrying every problem found, each at file:line:col.
  */
-import type { Stats } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
 import type { Document } from 'yaml';
 import path from 'node:path';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { parseYaml } from './parse.js';
 import { checkReferences, type Logo, type Report } from './references.js';
 import type { Brief } from './schema.js';
-import { decodeSource, diagnosticAt, readUpTo, SourceText } from './source-text.js';
+import { readRegularFile } from './read-file.js';
+import { decodeSource, diagnosticAt, SourceText } from './source-text.js';
 import { DEFAULT_THEME, type LoadedTheme, loadTheme } from './theme.js';
 import { sortDiagnostics, validateBrief } from './validate.js';
 
@@ -74,28 +73,12 @@ function tooLarge(file: string, size: number, head: Uint8Array): MujazError {
 }
 
 async function readBriefBytes(file: string): Promise<Uint8Array> {
-  let info: Stats;
-  try {
-    info = await stat(file);
-  } catch {
-    throw fileProblem(file, 'no such file', 'check the path; `mujaz init SLUG` creates a new brief');
-  }
-  if (!info.isFile()) throw fileProblem(file, 'not a file', 'name a .yaml brief');
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw fileProblem(file, `cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''}`, "check the file's permissions");
-  }
-  try {
-    // Never read more than the limit (and one byte to know it is over): memory stays bounded.
-    const bytes = await readUpTo(handle, Math.min(info.size, MAX_BRIEF_BYTES) + 1);
-    if (bytes.length > MAX_BRIEF_BYTES) throw tooLarge(file, Math.max(info.size, bytes.length), bytes);
-    return bytes;
-  } finally {
-    await handle.close();
-  }
+  const read = await readRegularFile(file, MAX_BRIEF_BYTES);
+  if (read.ok) return read.bytes;
+  if (read.reason === 'too-large') throw tooLarge(file, read.size ?? 0, read.head ?? new Uint8Array());
+  if (read.reason === 'missing') throw fileProblem(file, 'no such file', 'check the path; `mujaz init SLUG` creates a new brief');
+  if (read.reason === 'not-a-file') throw fileProblem(file, read.problem, 'name a .yaml brief');
+  throw fileProblem(file, read.problem, "check the file's permissions");
 }
 
 /** Loads from text already in memory (tests, the library). */

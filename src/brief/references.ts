@@ -2,7 +2,7 @@
  * Checks the schema cannot make: ids are unique, speakers exist, cited paragraphs exist in the report,
  * and files the brief names are real files inside the brief's folder.
  */
-import { lstat, open, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Document } from 'yaml';
@@ -12,14 +12,23 @@ import { diagnosticForPath, pathInWords } from './locate.js';
 import { peopleOf } from './people.js';
 import type { Brief } from './schema.js';
 import type { SourceText } from './source-text.js';
+import { readRegularFile } from './read-file.js';
 import { decodeSource } from './source-text.js';
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+/** A logo is a few hundred kilobytes; a file over this is no logo (and is not read further). */
+export const MAX_LOGO_BYTES = 16 * 1024 * 1024;
 
 /** A logo the brief (or its theme) names: the file, checked to be inside its folder, as it is named, and where the deck keeps it. */
 export interface Logo {
   file: string;
   named: string;
+  /**
+   * Its bytes, read once from the handle that was checked (a regular file inside the folder, no link
+   * followed): the deck gets these, never the file copied again by its path (which may be a link by then).
+   */
+  bytes: Uint8Array;
   /** Its path in the deck's folder (src/brief/images.ts: logoAsset, brandAsset). */
   asset: string;
 }
@@ -86,18 +95,6 @@ export async function resolveInside(briefDir: string, relative: string): Promise
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return { problem: `is not a file (${relative})` };
   return real;
-}
-
-/** The first 64 KiB of a file: enough to tell an image's kind and size. */
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function didYouMean(value: string, known: readonly string[]): string | undefined {
@@ -174,26 +171,19 @@ export async function checkReferences(
     } else if (typeof resolved !== 'string') {
       diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], resolved.problem, hint));
     } else {
-      const size = (await stat(resolved)).size;
-      if (size > MAX_REPORT_BYTES) {
-        diagnostics.push(
-          diagnosticForPath(
-            src,
-            doc,
-            ['source', 'file'],
-            `the report is ${Math.ceil(size / 1024)} KiB, more than the limit of ${MAX_REPORT_BYTES / 1024 / 1024} MiB`,
-            "keep only the report's text in the file",
-          ),
-        );
-      } else {
+      const read = await readRegularFile(resolved, MAX_REPORT_BYTES, { noFollow: true, within: await realpath(briefDir) });
+      const at = (message: string, hint: string) => diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], message, hint));
+      if (!read.ok && read.reason === 'too-large') at(`the report ${read.problem}`, "keep only the report's text in the file");
+      else if (!read.ok) at(`the report ${read.problem}`, hint);
+      else {
         try {
-          const text = decodeSource(resolved, await readFile(resolved)).text;
-          report = { file: resolved, paragraphs: paragraphsOf(text) };
+          report = { file: resolved, paragraphs: paragraphsOf(decodeSource(resolved, read.bytes).text) };
         } catch (error) {
-          // UTF-16 (said as such), or bytes that are no UTF-8 at all.
-          const said = error instanceof MujazError ? error.diagnostics[0]?.message : undefined;
-          const why = said?.includes('UTF-16') ? said.replace(/^the file is /, 'is ') : undefined;
-          diagnostics.push(diagnosticForPath(src, doc, ['source', 'file'], `the report ${why ?? 'is not valid UTF-8 text'}`, 'save the report as UTF-8 text'));
+          // What the bytes are (a PNG, UTF-16, a NUL at its line), said of the report, at source.file.
+          const d = error instanceof MujazError ? error.diagnostics[0] : undefined;
+          if (!d) throw error;
+          const where = d.line > 0 ? ` (${brief.source.file}:${d.line}:${d.col})` : '';
+          at(`${d.message.replace(/^the file /, 'the report ')}${where}`, d.hint?.replace('the brief', 'the report') ?? 'save the report as UTF-8 text');
         }
       }
     }
@@ -264,10 +254,15 @@ export async function checkImages(
         diagnosticForPath(src, doc, at, 'must be a png, jpg or webp image', 'convert the logo to png, jpg or webp (SVG is refused: it can carry scripts)'),
       );
     else {
-      const problem = imageProblem(await readHead(resolved));
-      if (problem)
-        diagnostics.push(diagnosticForPath(src, doc, at, problem, 'use the logo as a png, jpg or webp image of a sensible size (a few hundred pixels across)'));
-      else logos.push({ file: resolved, named: file, asset });
+      // Opened once, no link followed, checked to be a regular file inside the folder on that handle; the
+      // bytes checked are the bytes the deck gets.
+      const read = await readRegularFile(resolved, MAX_LOGO_BYTES, { noFollow: true, within: await realpath(dir) });
+      const problem = read.ok ? imageProblem(read.bytes) : read.problem;
+      if (problem || !read.ok)
+        diagnostics.push(
+          diagnosticForPath(src, doc, at, problem ?? '', 'use the logo as a png, jpg or webp image of a sensible size (a few hundred pixels across)'),
+        );
+      else logos.push({ file: resolved, named: file, asset, bytes: read.bytes });
     }
   }
   return { diagnostics, logos };

@@ -6,7 +6,7 @@
  * Sections a report may lack are optional.
  */
 import { z } from 'zod';
-import { BIDI, CONTROL, INVISIBLE, ZERO_WIDTH } from './characters.js';
+import { BIDI, CONTROL, HIDDEN, INVISIBLE, SURROGATE } from './characters.js';
 
 /** Limits are generous for a brief and small enough that no brief can exhaust memory or the layout. */
 export const LIMITS = {
@@ -42,11 +42,12 @@ function text(max: number = LIMITS.text) {
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `is longer than ${max} characters; split it or shorten it` })
     .regex(BIDI.absent, { message: BIDI.message })
-    .regex(CONTROL.absent, { message: CONTROL.message });
+    .regex(CONTROL.absent, { message: CONTROL.message })
+    .regex(SURROGATE.absent, { message: SURROGATE.message });
 }
 
 function name() {
-  return text(LIMITS.shortText).regex(ZERO_WIDTH.absent, { message: ZERO_WIDTH.message });
+  return text(LIMITS.shortText).regex(HIDDEN.absent, { message: HIDDEN.message });
 }
 
 function list<T extends z.ZodType>(item: T, max: number = LIMITS.listItems) {

@@ -2,7 +2,6 @@
  * Bytes → text, with the position of every character known: BOM stripped, CRLF made LF,
  * invalid UTF-8 reported at its line and column.
  */
-import type { FileHandle } from 'node:fs/promises';
 import { MujazError, type Diagnostic } from '../errors.js';
 
 export class SourceText {
@@ -102,41 +101,82 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Binary formats a report is often mistaken for, by their first bytes: what the message calls them. */
+const SIGNATURES: readonly { bytes: readonly number[]; what: string; hint?: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF file (a WebP image, a WAV sound)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document', hint: "copy the document's text into a UTF-8 text file" },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a Word, OpenDocument or Excel file is one)', hint: 'save the document as plain text (UTF-8)' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Office document (.doc, .xls)', hint: 'save the document as plain text (UTF-8)' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program (ELF)' },
+];
+
+/** What binary format these bytes begin, if a known one. */
+function binaryKind(bytes: Uint8Array): { what: string; hint?: string } | undefined {
+  return SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
+}
+
+/** How far into a file the UTF-16 and binary checks look. */
+const SAMPLE = 4096;
+
 /**
- * UTF-16 text, with or without a byte-order mark: its ASCII characters (spaces, line breaks, Latin letters)
- * leave a zero byte beside each, which UTF-8 text never has; and its Arabic letters, a byte 0x06 beside
- * each, pass as valid UTF-8 control characters, so it must be told apart before decoding.
+ * UTF-16 text: with a byte-order mark, or without one when its zero bytes fall as UTF-16 puts them. Its
+ * ASCII characters (spaces, line breaks, Latin letters) leave a zero byte beside each, all on one side (odd
+ * offsets little-endian, even big-endian), and there are many of them; UTF-8 text has none, and one stray
+ * NUL in UTF-8 text is no UTF-16 (it is named at its line). Its Arabic letters (a byte 0x06 beside each)
+ * pass as valid UTF-8 control characters, so it must be told apart before decoding.
  */
 function utf16(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  if (bytes.length % 2 !== 0) return undefined;
+  const n = Math.min(bytes.length, SAMPLE);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < Math.min(bytes.length, 4096); i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
-  if (even + odd === 0) return undefined;
-  return odd >= even ? 'little-endian' : 'big-endian';
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const zeros = even + odd;
+  // Consistent: (nearly) all on one side, and enough of them to be the text's spaces and line breaks.
+  if (zeros < Math.max(2, n / 32) || Math.min(even, odd) > zeros / 50) return undefined;
+  return odd > even ? 'little-endian' : 'big-endian';
 }
 
+/** A problem with the file as a whole (no line to point at): what it is, and what to do. */
+function wholeFile(file: string, message: string, hint: string): MujazError {
+  return new MujazError('INVALID_INPUT', `${file}: ${message}`, {
+    diagnostics: [{ file, line: 0, col: 0, length: 1, severity: 'error', message, hint }],
+  });
+}
+
+/** Bytes → text with BOM dropped and line endings made LF (invalid UTF-8 shown as U+FFFD). */
+function looseText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8')
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Bytes → text, decoded by what the bytes are: a known binary format (a PNG, a PDF, a Word file) is named
+ * as such; UTF-16 is told apart by its byte-order mark or its pattern of zero bytes; bytes that are no
+ * UTF-8, and a NUL byte in UTF-8 text (anywhere in it), are refused at their line and column.
+ */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText {
+  const binary = binaryKind(bytes);
+  if (binary) throw wholeFile(file, `the file is ${binary.what}, not text`, binary.hint ?? 'give a UTF-8 text file');
   const sixteen = utf16(bytes);
-  if (sixteen) {
-    const message = `the file is UTF-16 (${sixteen}) text, not UTF-8`;
-    throw new MujazError('INVALID_INPUT', `${file}: ${message}`, {
-      diagnostics: [{ file, line: 0, col: 0, length: 1, severity: 'error', message, hint: 'save it as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)' }],
-    });
-  }
+  if (sixteen) throw wholeFile(file, `the file is UTF-16 (${sixteen}) text, not UTF-8`, 'save it as UTF-8 (in VS Code: "Save with Encoding" → UTF-8)');
+  const n = Math.min(bytes.length, SAMPLE);
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
+  if (zeros > Math.max(16, n / 8)) throw wholeFile(file, 'the file holds binary data, not text (many zero bytes)', 'give a UTF-8 text file');
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     // Position the caret on the bad byte, and show its line with the bad bytes as U+FFFD.
-    const before = new TextDecoder('utf-8')
-      .decode(bytes.subarray(0, bad))
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
-    const whole = new TextDecoder('utf-8')
-      .decode(bytes)
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
-    const src = new SourceText(file, whole);
+    const before = looseText(bytes.subarray(0, bad));
+    const src = new SourceText(file, looseText(bytes));
     const hex = bytes[bad]!.toString(16).padStart(2, '0');
     throw new MujazError('INVALID_INPUT', `${file} is not valid UTF-8`, {
       diagnostics: [
@@ -150,19 +190,16 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceText {
       ],
     });
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const before = looseText(bytes.subarray(0, nul));
+    const src = new SourceText(file, looseText(bytes));
+    const message = 'the file holds a NUL byte (U+0000), which text has no use for';
+    throw new MujazError('INVALID_INPUT', `${file}: ${message}`, {
+      diagnostics: [diagnosticAt(src, before.length, before.length + 1, message, 'delete the NUL byte (a text editor shows it as NUL or \\0)')],
+    });
+  }
   // A byte order mark is dropped and CRLF (or a lone CR) becomes LF, so such a file builds the same deck.
   const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
   return new SourceText(file, text);
-}
-
-/** Reads at most `limit` bytes of an open file from its start (a short file gives what it has). */
-export async function readUpTo(handle: FileHandle, limit: number): Promise<Uint8Array> {
-  const buffer = Buffer.alloc(limit);
-  let length = 0;
-  while (length < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-    if (bytesRead === 0) break;
-    length += bytesRead;
-  }
-  return buffer.subarray(0, length);
 }

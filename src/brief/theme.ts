@@ -4,7 +4,7 @@
  * brief's logo rules, inside the theme file's folder; the theme file itself is inside the brief's folder.
  * Colours too faint to read on the slide are refused, since the deck must stay readable (WCAG AA).
  */
-import { open } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { type Diagnostic, MujazError } from '../errors.js';
@@ -13,7 +13,8 @@ import { diagnosticForPath } from './locate.js';
 import { parseYaml } from './parse.js';
 import { checkImages, type Logo, resolveInside } from './references.js';
 import { DEFAULT_COLOURS, Theme } from './schema.js';
-import { decodeSource, readUpTo, type SourceText } from './source-text.js';
+import { readRegularFile } from './read-file.js';
+import { decodeSource, type SourceText } from './source-text.js';
 import { validateYaml } from './validate.js';
 
 /** A theme is a few lines: anything larger is not one. */
@@ -29,6 +30,9 @@ export interface LoadedTheme {
   colours: Colours;
   /** Its logos, checked, kept in the deck as assets/brand-<n>.<ext>. */
   logos: Logo[];
+  /** The theme file's text and YAML document, for problems found after loading (a footer too long to fit). */
+  source?: SourceText;
+  doc?: Document.Parsed;
 }
 
 /** The default theme: today's look. */
@@ -84,23 +88,11 @@ function contrastProblems(src: SourceText, doc: Document.Parsed, theme: Theme, c
   return out;
 }
 
-async function readTheme(file: string): Promise<Uint8Array | string> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'cannot be read: permission denied' : 'cannot be read';
-  }
-  try {
-    const bytes = await readUpTo(handle, MAX_THEME_BYTES + 1);
-    if (bytes.length > MAX_THEME_BYTES) return `is larger than ${MAX_THEME_BYTES / 1024} KiB: a theme file is a few lines`;
-    return bytes;
-  } catch {
-    return 'cannot be read';
-  } finally {
-    await handle.close();
-  }
+async function readTheme(file: string, within: string): Promise<Uint8Array | string> {
+  const read = await readRegularFile(file, MAX_THEME_BYTES, { noFollow: true, within });
+  if (read.ok) return read.bytes;
+  if (read.reason === 'too-large') return `${read.problem}: a theme file is a few lines`;
+  return read.problem;
 }
 
 /**
@@ -118,7 +110,7 @@ export async function loadTheme(
   const atBrief = (message: string, hint: string) => ({ diagnostics: [diagnosticForPath(briefSrc, briefDoc, ['theme'], message, hint)] });
   if (typeof resolved !== 'string')
     return atBrief(resolved.problem, 'put the theme file in the brief\'s folder (or a folder below it), e.g. "themes/house.yaml"');
-  const bytes = await readTheme(resolved);
+  const bytes = await readTheme(resolved, await realpath(briefDir));
   if (typeof bytes === 'string') return atBrief(`the theme file ${bytes}`, 'name a YAML theme file (see the README, "Themes")');
   const file = path.join(path.dirname(briefFile), named);
   let src: SourceText;
@@ -142,5 +134,5 @@ export async function loadTheme(
   );
   const problems = [...images.diagnostics, ...contrastProblems(src, parsed.doc, theme, colours)];
   if (problems.length > 0) return { diagnostics: problems };
-  return { theme: { file, theme, colours, logos: images.logos }, diagnostics: [] };
+  return { theme: { file, theme, colours, logos: images.logos, source: src, doc: parsed.doc }, diagnostics: [] };
 }

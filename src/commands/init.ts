@@ -12,10 +12,12 @@
  * per slide kind that has one (`scaffoldSections()`), the same files in each language.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { BIDI, codePoint } from '../brief/characters.js';
+import { MAX_BRIEF_BYTES } from '../brief/load.js';
+import { fileKind, readRegularFile, sizeInWords } from '../brief/read-file.js';
 import { MAX_REPORT_BYTES } from '../brief/references.js';
 import { SLUG } from '../brief/schema.js';
 import { decodeSource } from '../brief/source-text.js';
@@ -136,7 +138,20 @@ function writeFailed(file: string, error: unknown): MujazError {
   return new MujazError('BUILD_FAILED', `could not write ${file}: ${(error as Error).message}`, { cause: error });
 }
 
-export async function initCommand(slug: string, options: InitOptions, reporter: Reporter): Promise<void> {
+/**
+ * How much of the brief's size limit a new brief may take: the rest is for what the user writes. A report
+ * whose paragraphs, listed whole, would take more is listed by each paragraph's start.
+ */
+const SCAFFOLD_BUDGET = (MAX_BRIEF_BYTES * 3) / 4;
+/** How many characters of each paragraph a long report's listing shows. */
+const EXCERPT = 100;
+
+function excerpt(paragraph: string): string {
+  const chars = Array.from(paragraph);
+  return chars.length <= EXCERPT ? paragraph : `${chars.slice(0, EXCERPT).join('').trimEnd()} …`;
+}
+
+export async function initCommand(slug: string, options: InitOptions, reporter: Reporter, signal?: AbortSignal): Promise<void> {
   if (!SLUG.test(slug)) {
     throw new MujazError('USAGE', `the slug "${slug}" is not valid: use 1 to 64 lower-case latin letters, digits and hyphens`, {
       hint: 'e.g. mujaz init issi-russia-roundtable',
@@ -146,22 +161,26 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
   const dir = options.dir || 'briefs';
   const force = Boolean(options.force);
   const briefFile = path.join(dir, `${slug}.yaml`);
+  const dirInfo = await stat(dir).catch(() => undefined);
+  if (dirInfo && !dirInfo.isDirectory()) {
+    throw new MujazError('USAGE', `--dir ${dir} is ${dirInfo.isFile() ? 'a file' : fileKind(dirInfo)}, not a folder`, {
+      hint: `name the folder the brief goes in (it is made if missing), e.g. --dir ${path.dirname(dir) === '.' ? 'briefs' : path.dirname(dir)}`,
+    });
+  }
   if (!force && (await exists(briefFile))) throw refuse(briefFile);
 
-  let report: { bytes: Buffer; paragraphs: string[]; copyTo: string | undefined; sourceFile: string } | undefined;
+  let report: { bytes: Uint8Array; paragraphs: string[]; copyTo: string | undefined; sourceFile: string } | undefined;
   if (options.from !== undefined) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(options.from);
-    } catch (error) {
-      throw new MujazError(
-        'USAGE',
-        `cannot read the report ${options.from}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      );
-    }
-    if (bytes.length > MAX_REPORT_BYTES) {
-      throw new MujazError('INVALID_INPUT', `the report ${options.from} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
-    }
+    const read = await readRegularFile(options.from, MAX_REPORT_BYTES, { signal });
+    if (!read.ok && read.reason === 'too-large')
+      throw new MujazError('INVALID_INPUT', `the report ${options.from} ${read.problem}`, {
+        hint: "keep only the report's text in the file, or split it into several reports (one brief each)",
+      });
+    if (!read.ok)
+      throw new MujazError('USAGE', `cannot read the report ${options.from}: it ${read.problem}`, {
+        hint: 'give a UTF-8 text file, one paragraph per line',
+      });
+    const bytes = read.bytes;
     const paragraphs = reportParagraphs(options.from, bytes);
     if (paragraphs.length === 0)
       throw new MujazError('INVALID_INPUT', `the report ${options.from} has no text`, { hint: 'give a UTF-8 text file, one paragraph per line' });
@@ -171,20 +190,38 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
     const same = await Promise.all([realpath(options.from), realpath(target).catch(() => undefined)]).then(([a, b]) => a === b);
     let copyTo: string | undefined;
     if (!same) {
-      const current = await readFile(target).catch(() => undefined);
+      const there = await readRegularFile(target, MAX_REPORT_BYTES, { signal });
+      const current = there.ok ? Buffer.from(there.bytes) : undefined;
+      if (!there.ok && there.reason !== 'missing' && !force) throw refuse(target);
       if (current && !current.equals(bytes) && !force) throw refuse(target);
       if (!current?.equals(bytes)) copyTo = target;
     }
     report = { bytes, paragraphs, copyTo, sourceFile };
   }
 
-  const text = await renderScaffold({
-    slug,
-    lang,
-    schemaPath: schemaPathFor(dir),
-    briefPath: briefFile.split(path.sep).join('/'),
-    ...(report ? { sourceFile: report.sourceFile, paragraphs: report.paragraphs } : {}),
-  });
+  const scaffold = (paragraphs: string[] | undefined) =>
+    renderScaffold({
+      slug,
+      lang,
+      schemaPath: schemaPathFor(dir),
+      briefPath: briefFile.split(path.sep).join('/'),
+      ...(report && paragraphs ? { sourceFile: report.sourceFile, paragraphs } : {}),
+    });
+  let text = await scaffold(report?.paragraphs);
+  let excerpts = false;
+  if (report && Buffer.byteLength(text) > SCAFFOLD_BUDGET) {
+    // A long report: each paragraph listed by its start (the whole text is in the copy beside the brief), so
+    // the brief stays well under the limit mujaz holds every brief to.
+    text = await scaffold(report.paragraphs.map(excerpt));
+    excerpts = true;
+    if (Buffer.byteLength(text) > SCAFFOLD_BUDGET) {
+      throw new MujazError(
+        'INVALID_INPUT',
+        `the report ${options.from} has ${report.paragraphs.length} paragraphs: even listed by their first ${EXCERPT} characters, the brief would be ${sizeInWords(Buffer.byteLength(text))}, more than the ${sizeInWords(SCAFFOLD_BUDGET)} a new brief may take of the ${sizeInWords(MAX_BRIEF_BYTES)} limit of a brief`,
+        { hint: 'split the report into several (one brief each), or keep only the part of it the brief covers' },
+      );
+    }
+  }
 
   try {
     await mkdir(dir, { recursive: true });
@@ -201,6 +238,8 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
     throw writeFailed(briefFile, error);
   }
   reporter.out(briefFile);
+  if (excerpts)
+    reporter.info(`mujaz: the report is long: its paragraphs are listed by their first ${EXCERPT} characters (the whole text is in ${report?.sourceFile})`);
   if (report?.copyTo) reporter.info(`mujaz: copied the report to ${report.copyTo} (${report.paragraphs.length} paragraphs, listed in the brief for citing)`);
   reporter.info(`mujaz: created ${briefFile}; replace every [placeholder] (mujaz check names the line of each left), then: mujaz serve ${briefFile}`);
 }

@@ -86,8 +86,9 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
         () => undefined,
       );
   };
+  let outcomes: Outcome[];
   try {
-    return await pool(files, jobs, async (file, index): Promise<Outcome> => {
+    outcomes = await pool(files, jobs, async (file, index): Promise<Outcome> => {
       const started = performance.now();
       reporter.progress(file, `… ${file}: building`);
       try {
@@ -123,4 +124,13 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
       );
     else await options.browser.spawned?.stop();
   }
+  // The output folder's catalogue, once for the batch, from every deck's record (src/catalogue/); a batch
+  // that built nothing leaves the folder as it was.
+  if (outcomes.some((o) => o.result)) {
+    const { updateCatalogue } = await import('../catalogue/catalogue.js');
+    const { written, warning } = await updateCatalogue(options.outRoot, { signal });
+    if (warning) reporter.warn(warning);
+    if (written) reporter.info(`mujaz: ${written.file} lists ${written.decks} deck${written.decks === 1 ? '' : 's'} (the briefing library)`);
+  }
+  return outcomes;
 }

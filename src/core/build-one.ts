@@ -11,6 +11,14 @@ export interface BuildOneOptions extends BuildOptions {
 }
 
 export async function buildOne(file: string, options: BuildOneOptions): Promise<BuildResult> {
+  const result = await buildAlone(file, options);
+  // The output folder's catalogue, written again with this deck (src/catalogue/); failing to is a warning.
+  const { updateCatalogue } = await import('../catalogue/catalogue.js');
+  const { warning } = await updateCatalogue(options.outRoot, options.signal ? { signal: options.signal } : {});
+  return warning ? { ...result, warnings: [...result.warnings, warning] } : result;
+}
+
+async function buildAlone(file: string, options: BuildOneOptions): Promise<BuildResult> {
   const job = {
     outRoot: options.outRoot,
     outputs: outputOptions(options),

@@ -6,6 +6,7 @@ import { assetsVersion, contentSecurityPolicy, writeAssets } from '../assets/ass
 import type { Browser } from '../browser/browser.js';
 import { filesNamedBy, loadBrief, type LoadedBrief } from '../brief/load.js';
 import { diagnosticForPath } from '../brief/locate.js';
+import { deckRecord, RECORD_FILE, writeRecord } from '../catalogue/record.js';
 import { buildDeck } from '../deck/build-deck.js';
 import { MujazError, type Diagnostic } from '../errors.js';
 import { estimated, fit } from '../fit/fit.js';
@@ -130,6 +131,8 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       },
       job.printed,
     );
+    // The record the catalogue lists the deck by, swapped in with it.
+    await writeRecord(staging.dir, deckRecord(loaded, deck));
     checkAborted(job.signal);
     await lint();
     await staging.commit();
@@ -141,7 +144,7 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
       slides: deck.slides.length,
       pages: made.pages ?? null,
       warnings: warnings ?? [],
-      files: ['index.html', ...files],
+      files: ['index.html', RECORD_FILE, ...files],
       ...(made.pptx ? { pptx: made.pptx } : {}),
       ...(made.pngs ? { pngs: made.pngs } : {}),
       inputs: filesNamedBy(loaded),

@@ -25,6 +25,8 @@ export interface DeckOptions {
   smaller?: ReadonlySet<string>;
   /** Groups of one slide set a step larger, since they hold little (the fit stage picks them). */
   larger?: ReadonlySet<string>;
+  /** Groups whose long texts are shown by their first sentence, the whole in the speaker notes (the fit stage picks them). */
+  shortened?: ReadonlySet<string>;
   /** The brief's theme (src/brief/theme.ts); the default theme when not given. */
   theme?: LoadedTheme;
 }
@@ -56,6 +58,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
     private readonly fit: FitScale,
     private readonly smaller: ReadonlySet<string>,
     private readonly larger: ReadonlySet<string>,
+    private readonly short: ReadonlySet<string>,
   ) {
     this.labels = labelsFor(brief.lang);
     this.nf = numberFormat(brief.lang, brief.digits);
@@ -118,6 +121,10 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 
   gaps(): Item[] {
     return (this.brief.source.gaps ?? []).map((g) => ({ text: this.rich(g.note), cite: this.cite(g.paragraphs) }));
+  }
+
+  shortened(group: string): boolean {
+    return this.short.has(group);
   }
 
   planned(): readonly Planned[] {
@@ -220,7 +227,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 }
 
 export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
-  const b = new DeckBuilder(brief, options.fit ?? {}, options.smaller ?? new Set(), options.larger ?? new Set());
+  const b = new DeckBuilder(brief, options.fit ?? {}, options.smaller ?? new Set(), options.larger ?? new Set(), options.shortened ?? new Set());
   b.planAll();
   const author = brief.author ?? brief.event.host.institution;
   const theme = options.theme ?? DEFAULT_THEME;

@@ -6,7 +6,7 @@
  * together by where the report tells them (the first paragraph each cites), then by the order written. A
  * session's own message groups follow it.
  */
-import type { Brief, MessageGroup, Part, Person, Session } from '../brief/schema.js';
+import type { Brief, MessageGroup, Part, Person, Point, Session } from '../brief/schema.js';
 
 export type Block = { type: 'session'; session: Session; index: number } | { type: 'messages'; group: MessageGroup; index: number };
 
@@ -69,4 +69,25 @@ export function programme(brief: Brief, personById: (id: string) => Person | und
 /** The message groups given in a session, in the order written. */
 export function sessionMessages(brief: Brief, session: Session): { m: MessageGroup; index: number }[] {
   return (brief.messages ?? []).flatMap((m, index) => (m.session === session.id ? [{ m, index }] : []));
+}
+
+/** A point short enough to be said on its programme line (in characters: one line of the programme's subject). */
+const LINE_POINT = 90;
+
+/**
+ * The one short point of a part of the programme, when that is all the brief says it said: the part is then
+ * a line of the programme with its point beneath, not a slide of its own. A message group with a heading of
+ * its own keeps its slide.
+ */
+export function saidInLine(brief: Brief, block: Block): Point | null {
+  const groups = block.type === 'session' ? sessionMessages(brief, block.session).map(({ m }) => m) : [block.group];
+  if (groups.length !== 1 || groups[0]!.heading !== undefined) return null;
+  const points = groups[0]!.points;
+  return points.length === 1 && Array.from(points[0]!.text).length <= LINE_POINT ? points[0]! : null;
+}
+
+/** The programme is a slide of its own for several sessions, or one session among several parts. */
+export function hasProgramme(brief: Brief, blocks: readonly Block[]): boolean {
+  const sessions = brief.sessions?.length ?? 0;
+  return sessions >= 2 || (sessions === 1 && blocks.length >= 3);
 }

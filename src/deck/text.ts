@@ -74,3 +74,21 @@ export function toRuns(text: string, dir: 'rtl' | 'ltr', digits?: 'arab' | 'latn
 export function plain(rich: Rich): string {
   return rich.map((r) => r.text).join('');
 }
+
+/** A sentence shorter than this is read with the next (an abbreviation's stop, "Dr.", does not end a sentence). */
+const SENTENCE_MIN = 50;
+
+/**
+ * The first sentence of a text, and whether that is all of it: a note shown by its first sentence where the
+ * whole does not fit (its whole is kept in the speaker notes and the handout).
+ */
+export function firstSentence(text: string, lang: string): { text: string; whole: boolean } {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  let out = '';
+  for (const { segment } of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(flat)) {
+    out += segment;
+    if (out.trim().length >= SENTENCE_MIN) break;
+  }
+  out = out.trim();
+  return out.length >= flat.length ? { text: flat, whole: true } : { text: out, whole: false };
+}

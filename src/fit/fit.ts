@@ -10,7 +10,7 @@ import { diagnosticForPath } from '../brief/locate.js';
 import { buildDeck, type DeckOptions } from '../deck/build-deck.js';
 import type { BriefPath, Deck, Slide } from '../deck/model.js';
 import type { FitScale } from '../deck/split.js';
-import { MujazError } from '../errors.js';
+import { type Diagnostic, MujazError } from '../errors.js';
 import { unbreakableRuns } from './runs.js';
 
 /** A slide whose content is taller (or wider) than its frame. */
@@ -19,6 +19,8 @@ export interface Overflow {
   group: string;
   /** Pixels the content is taller (or wider) than the slide frame. */
   by: number;
+  /** Pixels the footer's text runs out of the footer (above or below), when it does. */
+  footer?: number;
 }
 
 /** How much of a slide's body its content takes. */
@@ -66,10 +68,10 @@ const CUT = 0.8;
 /** Rounds in which groups continued on more slides than they need are given fewer (each costs a layout). */
 const GROW_ROUNDS = 2;
 /**
- * A group is given fewer slides only when its content would fill them to at most this share (a part repeated
+ * A group is given fewer slides only when its content would fill them to at most this share, a little over one (a part repeated
  * on each slide, a table's head, is counted on each: the measurement of the fewer slides decides).
  */
-const GROW_FILL = 1;
+const GROW_FILL = 1.03;
 /**
  * A group of one slide whose content takes at most this share of the body is set a step larger (the type
  * scale's next step is about 1.17 times the body type, so it then takes at most about 0.85).
@@ -77,8 +79,10 @@ const GROW_FILL = 1;
 const LARGER_FILL = 0.62;
 /** Kinds with a compact layout of their own (smaller display type), taken when the full one does not fit. */
 const COMPACTS: ReadonlySet<Slide['kind']> = new Set(['title']);
-/** Kinds set a step smaller before they continue on another slide: the sources stay on one slide. */
-const SMALLER_FIRST: ReadonlySet<Slide['kind']> = new Set(['sources']);
+/** Kinds set a step smaller before they continue on another slide: the overview and the sources stay on one slide. */
+const SMALLER_FIRST: ReadonlySet<Slide['kind']> = new Set(['overview', 'sources']);
+/** Kinds whose long notes are then shown by their first sentence, before they continue: the sources' notes on the report. */
+const SHORTENED_NEXT: ReadonlySet<Slide['kind']> = new Set(['sources']);
 /** Kinds laid out on their own terms, never set larger. */
 const NEVER_LARGER: ReadonlySet<Slide['kind']> = new Set(['title']);
 
@@ -131,6 +135,31 @@ function tooLong(loaded: LoadedBrief, slide: Slide, by: number): MujazError {
 }
 
 /**
+ * The footer's text (the theme's footer, else the brief's author, else the host) does not fit in the
+ * footer: name that text, at its line (in the theme file for a theme's footer). Cutting lists or setting the
+ * body smaller cannot help: the footer is the same on every slide.
+ */
+function footerTooLong(loaded: LoadedBrief, slide: Slide | undefined, by: number): MujazError {
+  const { theme } = loaded;
+  const message = `this text is too long for the footer of every slide: it runs ${Math.round(by)} px out of the footer${slide ? ` (on the slide "${slide.titleText}")` : ''}`;
+  let diagnostic: Diagnostic;
+  if (theme.theme.footer !== undefined && theme.source && theme.doc) {
+    diagnostic = diagnosticForPath(theme.source, theme.doc, ['footer'], message, "shorten the theme's footer: every slide shows it, on one line");
+  } else if (loaded.brief.author !== undefined) {
+    diagnostic = diagnosticForPath(loaded.source, loaded.doc, ['author'], message, 'shorten the author: the footer of every slide shows it, on one line');
+  } else {
+    diagnostic = diagnosticForPath(
+      loaded.source,
+      loaded.doc,
+      ['event', 'host', 'institution'],
+      message,
+      "the footer shows the host when the brief has no author: set a shorter `author:` (the host's name stays on the title slide)",
+    );
+  }
+  return new MujazError('INVALID_INPUT', `${loaded.file}: the footer's text does not fit`, { diagnostics: [diagnostic] });
+}
+
+/**
  * The fitted deck with its sparse slides set a step larger: measured again, and a slide that then
  * overflows keeps the body type.
  */
@@ -168,11 +197,13 @@ export async function fit(
 ): Promise<Deck> {
   const scale: FitScale = {};
   const smaller = new Set<string>();
+  // Groups whose long texts are cut to their first sentence, the whole kept in the speaker notes (the sources' notes on the report).
+  const shortened = new Set<string>();
   let deck = first;
   /** The last deck that fitted (and how full its slides are), and the groups given fewer slides since (with their budget before). */
   let fitting: Deck | undefined;
   let fittingFill: readonly Fill[] = [];
-  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, { fit: scale, smaller }, signal);
+  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, { fit: scale, smaller, shortened }, signal);
   let grown = new Map<string, number>();
   /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
   const done = new Set<string>();
@@ -199,7 +230,7 @@ export async function fit(
         grown.set(group, before);
       }
       performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
-      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller });
+      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened });
       // The estimate may still give a group as many slides: then it is as it is.
       for (const group of grown.keys()) {
         if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
@@ -208,6 +239,13 @@ export async function fit(
       continue;
     }
     performance.mark(`refit: ${overflows.map((o) => `${o.id} +${Math.round(o.by)}px`).join(', ')}`);
+    const footer = overflows.find((o) => o.footer !== undefined);
+    if (footer)
+      throw footerTooLong(
+        loaded,
+        deck.slides.find((s) => s.id === footer.id),
+        footer.footer ?? footer.by,
+      );
     if (fitting && overflows.every((o) => grown.has(o.group))) {
       // Only groups just given fewer slides overflow: they keep the slides they had.
       const failed = new Set(overflows.map((o) => o.group));
@@ -218,7 +256,7 @@ export async function fit(
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
       if ([...grown.keys()].every((g) => failed.has(g))) return settle(fitting, fittingFill);
       grown = new Map();
-      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller });
+      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened });
       continue;
     }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
@@ -235,12 +273,13 @@ export async function fit(
         });
       const cut = cuts.get(o.group) ?? 0;
       if (SMALLER_FIRST.has(slide.kind) && !wasSmaller.has(o.group) && !smaller.has(o.group)) smaller.add(o.group);
+      else if (SHORTENED_NEXT.has(slide.kind) && !shortened.has(o.group)) shortened.add(o.group);
       else if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
         scale[o.group] = (scale[o.group] ?? 1) * CUT;
         cuts.set(o.group, cut + 1);
       } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasSmaller.has(o.group)) smaller.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
-    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller });
+    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened });
   }
 }

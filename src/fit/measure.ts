@@ -76,7 +76,18 @@ export function layout(): Layout {
     const group = section.dataset.group ?? id;
     const body = frame.querySelector<HTMLElement>(':scope > .slide-body');
     const by = Math.max(over(frame), over(body), collisions(section));
-    if (by > 1) overflows.push({ id, group, by });
+    // The footer (the author or the theme's footer, on every slide) has one height: text that runs out of
+    // it is the footer's text's fault, whatever else is on the slide.
+    let footerBy = 0;
+    const footer = frame.querySelector<HTMLElement>(':scope > .slide-footer');
+    if (footer) {
+      const f = footer.getBoundingClientRect();
+      for (const child of Array.from(footer.children)) {
+        const r = child.getBoundingClientRect();
+        footerBy = Math.max(footerBy, f.top - r.top, r.bottom - f.bottom);
+      }
+    }
+    if (by > 1 || footerBy > 1) overflows.push({ id, group, by: Math.max(by, footerBy), ...(footerBy > 1 ? { footer: footerBy } : {}) });
     if (body) {
       // From the top of its first box to the foot of its last, margins included (the body places its
       // content in its height, so the content need not start at the body's top).

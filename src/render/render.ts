@@ -29,9 +29,11 @@ export interface Templates {
   /** The page the PDF is printed from: the slides laid out as reveal's print view, with no script. */
   print: Compiled;
   handout: Compiled;
+  /** The catalogue of an output folder's decks (src/render/catalogue.ts). */
+  catalogue: Compiled;
 }
 
-const PAGES = ['deck.hbs', 'print.hbs', 'handout.hbs'] as const;
+const PAGES = ['deck.hbs', 'print.hbs', 'handout.hbs', 'catalogue.hbs'] as const;
 /** The options every template is compiled with, from source or ahead of time. */
 const PAGE_OPTIONS = { preventIndent: true };
 const PARTIAL_OPTIONS = { strict: false, preventIndent: true };
@@ -96,7 +98,13 @@ export async function compileTemplates(ahead: PrecompiledTemplates | undefined):
     if (t.name.startsWith('partials/')) hbs.registerPartial(path.basename(t.name, '.hbs'), template);
     else pages.set(t.name, (context) => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
   }
-  return { deck: pages.get('deck.hbs')!, print: pages.get('print.hbs')!, handout: pages.get('handout.hbs')!, precompiled: upToDate };
+  return {
+    deck: pages.get('deck.hbs')!,
+    print: pages.get('print.hbs')!,
+    handout: pages.get('handout.hbs')!,
+    catalogue: pages.get('catalogue.hbs')!,
+    precompiled: upToDate,
+  };
 }
 
 /** Compiles once per process: watch mode and batch builds reuse it. */

@@ -4,8 +4,10 @@
  * `/%2e%2e/` is refused exactly like `/../`.
  */
 
-import { realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { handlePath, isInside } from '../brief/read-file.js';
 
 /** The only address the preview server listens on. */
 export const LISTEN_HOST = '127.0.0.1';
@@ -59,21 +61,38 @@ export function safePathname(rawUrl: string | undefined): string | null {
   return decoded;
 }
 
+/** A file the preview may send: open (read from this handle only), a regular file, and its size. */
+export interface ServedFile {
+  handle: FileHandle;
+  size: number;
+}
+
 /**
- * Whether `pathname` (checked by safePathname) names a file inside `root` through no symbolic link: the
- * real path of what it names must be `root`'s real path joined with it, so a link anywhere on the way, to
- * /etc/passwd or to a folder outside, is refused (a deck mujaz writes holds no links). Missing files pass:
- * the static handler answers them 404.
+ * Opens the file `pathname` (checked by safePathname) names in `root` (a real path the server resolved
+ * itself) as the preview may serve it, or null: opened once without following a link at its end
+ * (O_NOFOLLOW) and without blocking (O_NONBLOCK: a FIFO returns at once), then checked on that handle: a
+ * regular file (not a FIFO, a device or a folder) whose path, as the kernel has it for the handle, is
+ * `root` joined with `pathname`, so a link anywhere on the way (to /etc/passwd, a deck folder replaced by a
+ * link to a folder outside) is refused, with no time between the check and the read for a swap (a deck
+ * mujaz writes holds no links). The caller reads from the handle and closes it.
  */
-export async function withoutLinks(root: string, pathname: string): Promise<boolean> {
-  const base = await realpath(root);
-  const lexical = path.join(base, pathname);
-  const real = await realpath(lexical).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined));
-  if (real === undefined) return false;
-  if (real === null) {
-    // Not there: still, no link may lead to where it would be (a link to a folder outside, then a name in it).
-    const parent = await realpath(path.dirname(lexical)).catch(() => null);
-    return parent === null || parent === path.dirname(lexical);
+export async function openServed(root: string, pathname: string): Promise<ServedFile | null> {
+  const target = path.join(root, pathname);
+  if (!isInside(root, target)) return null;
+  let handle: FileHandle;
+  try {
+    handle = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return null; // missing, a link (ELOOP), a part of the path not a folder, unreadable
   }
-  return real === lexical.replace(/\/$/, '') || (real === base && lexical === `${base}/`);
+  try {
+    const info = await handle.stat();
+    // Where the kernel cannot say (no /proc), the path's real path stands in.
+    const real = (await handlePath(handle)) ?? (await realpath(target).catch(() => undefined));
+    if (info.isFile() && real === target) return { handle, size: info.size };
+  } catch {
+    // fall through: not served
+  }
+  await handle.close();
+  return null;
 }

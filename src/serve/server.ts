@@ -1,18 +1,19 @@
 /**
- * The preview server: the deck's folder through sirv, a live-reload script injected into the served copy of
+ * The preview server: the deck's folder (regular files only, each opened once, from the folder it resolved
+ * itself, no link followed: security.ts openServed), a live-reload script injected into the served copy of
  * index.html (the file on disk stays as built), and a WebSocket that tells open pages to reload or shows the
  * brief's problems. It listens on 127.0.0.1 only, answers only Host headers naming this machine, and accepts
  * WebSocket upgrades only from its own origin.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import sirv, { type RequestHandler } from 'sirv';
+import { lookup } from 'mrmime';
 import { WebSocketServer, WebSocket } from 'ws';
 import { MujazError } from '../errors.js';
 import { templatesDir } from '../paths.js';
-import { hostAllowed, LISTEN_HOST, originAllowed, safePathname, withoutLinks } from './security.js';
+import { hostAllowed, LISTEN_HOST, openServed, originAllowed, safePathname, type ServedFile } from './security.js';
 
 export const LIVE_RELOAD_PATH = '/__mujaz/live-reload.js';
 export const SOCKET_PATH = '/__mujaz/ws';
@@ -80,6 +81,29 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(head ? undefined : body);
 }
 
+/** The Content-Type of a deck's file, by its extension (text in UTF-8, as mujaz writes it). */
+function contentType(file: string): string {
+  const type = lookup(file) ?? 'application/octet-stream';
+  return /^text\/|javascript|json|svg/.test(type) ? `${type}; charset=utf-8` : type;
+}
+
+/** Sends a deck's file from the handle it was checked on, and closes it. */
+async function sendFile(res: ServerResponse, file: ServedFile, name: string, head: boolean): Promise<void> {
+  res.writeHead(200, { 'Content-Type': contentType(name), 'Content-Length': file.size });
+  if (head || file.size === 0) {
+    res.end();
+    await file.handle.close();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    // The bytes the handle has, up to the size checked: a file growing meanwhile cannot overrun Content-Length.
+    const stream = file.handle.createReadStream({ start: 0, end: file.size - 1, autoClose: true });
+    stream.on('error', () => res.destroy());
+    stream.on('close', resolve);
+    stream.pipe(res);
+  });
+}
+
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
@@ -87,8 +111,8 @@ function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const port = options.port;
-  let deckDir: string | undefined;
-  let files: RequestHandler | undefined;
+  /** The deck's folder as the server resolved it (its real path), when a deck has been shown. */
+  let deckRoot: Promise<string | undefined> | undefined;
   let version = 0;
   let problems: Problem[] = [];
 
@@ -109,18 +133,26 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (pathname.startsWith('/__mujaz/')) return send(res, 404, 'not found\n', undefined, head);
     await options.gate?.();
     const page = pathname === '/' || pathname === '/index.html';
-    if (deckDir === undefined || files === undefined) {
+    const root = await deckRoot;
+    if (root === undefined) {
       if (!page) return send(res, 404, 'not found\n', undefined, head);
       res.setHeader('Content-Security-Policy', WAITING_PAGE_CSP);
       return send(res, 200, injectLiveReload(WAITING_PAGE, version), 'text/html; charset=utf-8', head);
     }
-    // No symbolic link in the served folder is followed (out of it, to /etc/passwd or a folder elsewhere).
-    if (!(await withoutLinks(deckDir, page ? '/index.html' : pathname))) return send(res, 404, 'not found\n', undefined, head);
+    // Only regular files, opened once from the folder resolved at showDeck, no link followed on the way.
+    const name = page ? '/index.html' : pathname;
+    const file = await openServed(root, name);
+    if (file === null) return send(res, 404, 'not found\n', undefined, head);
     if (page) {
-      const html = await readFile(path.join(deckDir, 'index.html'), 'utf8');
+      let html: string;
+      try {
+        html = await file.handle.readFile('utf8');
+      } finally {
+        await file.handle.close();
+      }
       return send(res, 200, injectLiveReload(html, version), 'text/html; charset=utf-8', head);
     }
-    files(req, res, () => send(res, 404, 'not found\n', undefined, head));
+    await sendFile(res, file, name, head);
   };
 
   const server = http.createServer((req, res) => {
@@ -179,10 +211,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     url: `http://${LISTEN_HOST}:${port}/`,
     port,
     showDeck(dir) {
-      deckDir = dir;
-      // Each request looks its file up (`dev: true`): sirv's up-front listing of the folder would follow
-      // links, into a folder outside or round a loop; `dotfiles: false` keeps `.mujaz` and the like out.
-      files = sirv(dir, { dev: true, dotfiles: false, etag: false, extensions: [] });
+      // Resolved once, here: a request never resolves the folder again (a link put in its place is not followed).
+      deckRoot = realpath(dir).catch(() => undefined);
       version++;
       problems = [];
       broadcast({ type: 'reload', version });

@@ -57,12 +57,18 @@ export function targetFor(outRoot: string, slug: string): string {
   return target;
 }
 
-async function madeByMujaz(dir: string): Promise<boolean> {
+/** Whether mujaz wrote this folder (it holds mujaz's marker): the only folders it replaces, or lists. */
+export async function madeByMujaz(dir: string): Promise<boolean> {
   try {
     return (await readFile(path.join(dir, MARKER), 'utf8')) === MARKER_TEXT;
   } catch {
     return false;
   }
+}
+
+/** Marks a folder as mujaz's own (a deck's staging folder, the catalogue's assets). */
+export async function markAsMujaz(dir: string): Promise<void> {
+  await writeFile(path.join(dir, MARKER), MARKER_TEXT);
 }
 
 /** Refuses to replace anything mujaz did not write: a foreign folder, a file, a link. */
@@ -229,6 +235,43 @@ async function lockSlug(root: string, slug: string, target: string, signal: Abor
   }
 }
 
+/**
+ * The lock of a folder-wide file of the output root (the catalogue, `index.html`): held by one build at a
+ * time, with the same waiting and dead-owner rules as a deck's. `name` is not a slug (it has `_`), so it
+ * never shares a deck's lock. Returns the function that releases it.
+ */
+export async function lockRoot(outRoot: string, name: string, signal?: AbortSignal, timing: Partial<LockTiming> = {}): Promise<() => Promise<void>> {
+  const root = path.resolve(outRoot);
+  try {
+    const lock = await lockSlug(root, name, path.join(root, name), signal, { ...LOCK_TIMING, ...timing });
+    return lock.unlock;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new MujazError('BUILD_FAILED', `another build is still writing ${name} in ${root}`, { hint: 'wait for it to finish, then build again' });
+    }
+    throw writeError(error, `the output folder ${root}`);
+  }
+}
+
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so a reader
+ * (a browser, another build) sees the old bytes or the new, never half. Unchanged bytes are not written.
+ */
+export async function writeAtomic(file: string, bytes: string | Uint8Array): Promise<void> {
+  const next = typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const old = await readFile(file).catch(() => undefined);
+  if (old?.equals(next)) return;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, next);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw writeError(error, file);
+  }
+}
+
 export async function stage(outRoot: string, slug: string, signal?: AbortSignal, timing: Partial<LockTiming> = {}): Promise<Staging> {
   const target = targetFor(outRoot, slug);
   const root = path.dirname(target);
@@ -265,7 +308,7 @@ export async function stage(outRoot: string, slug: string, signal?: AbortSignal,
     await cleanLeftovers(root, slug, target);
     await checkReplaceable(target);
     await mkdir(dir);
-    await writeFile(path.join(dir, MARKER), MARKER_TEXT);
+    await markAsMujaz(dir);
   } catch (error) {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     await unlock();

@@ -92,14 +92,15 @@ describe('writeAssets', () => {
   it.each([
     ['Logo.PNG', 'assets/logo.png'],
     ['crest.svg', 'assets/logo.svg'],
-  ])('copies the logo %s as %s', async (name, asset) => {
+  ])('writes the logo %s as %s: the bytes read and checked, not the file again by its path', async (name, asset) => {
     const dir = await scratch();
     const source = await scratch();
     const logo = path.join(source, name);
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10]);
-    await writeFile(logo, bytes);
+    // Since it was read, the file became something else: what the deck gets is what was checked.
+    await writeFile(logo, 'SECRET OUTSIDE THE DECK');
 
-    const written = await writeAssets(dir, [{ file: logo, named: name, asset: logoAsset(name) }]);
+    const written = await writeAssets(dir, [{ file: logo, named: name, asset: logoAsset(name), bytes }]);
     expect(written).toEqual([...Object.keys(await expectedSources()), asset].sort());
     expect(await filesUnder(dir)).toEqual(written);
     expect((await readFile(path.join(dir, asset))).equals(bytes)).toBe(true);

@@ -3,7 +3,7 @@
  * to read refused; logos under the brief's logo rules, inside the theme's folder; the theme file inside the
  * brief's folder; the files a watcher follows include the theme and its logos.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +49,14 @@ describe('a theme file', () => {
     expect(loaded.theme.colours.primary).toBe('#1f4e5f');
     expect(loaded.theme.colours.accent).toBe('#8a5a00');
     expect(loaded.theme.theme.marking).toBe('للاستخدام الداخلي');
-    expect(loaded.theme.logos).toEqual([{ file: path.join(dir, 'themes', 'logo.png'), named: 'logo.png', asset: 'assets/brand-1.png' }]);
+    expect(loaded.theme.logos).toEqual([
+      {
+        file: path.join(dir, 'themes', 'logo.png'),
+        named: 'logo.png',
+        asset: 'assets/brand-1.png',
+        bytes: await readFile(path.join(dir, 'themes', 'logo.png')),
+      },
+    ]);
     // A watcher rebuilds when the theme or its logo changes.
     expect(filesNamedBy(loaded)).toEqual(expect.arrayContaining([path.join(dir, 'themes', 't.yaml'), path.join(dir, 'themes', 'logo.png')]));
   });

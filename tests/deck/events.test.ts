@@ -145,7 +145,7 @@ describe('headings from the content', () => {
 });
 
 describe('sessions', () => {
-  it('shows each session with its chair and people, its messages right after it', async () => {
+  it('shows each session with its chair and what each of its speakers said; a session that said one short point is its line of the programme', async () => {
     const b = await panel();
     b.sessions = [
       { id: 'opening', title: 'Opening session', chair: 'mod', sources: [1] },
@@ -159,13 +159,21 @@ describe('sessions', () => {
     b.messages[2].session = 'panel';
     const deck = buildDeck((await load(b)).brief);
     const order = deck.slides.map((s) => `${s.kind}:${s.titleText}`);
-    const at = (t: string) => order.indexOf(t);
-    expect(at('session:Opening session')).toBeLessThan(at('messages:Opening remarks: Sohail Mahmood'));
-    expect(at('messages:Opening remarks: Sohail Mahmood')).toBeLessThan(at('session:Panel: arms control and stability'));
-    expect(at('session:Panel: arms control and stability')).toBeLessThan(at('messages:Panel remarks'));
+    // The opening session said one short point: the programme's line holds it, under the session's people.
+    expect(order).not.toContain('session:Opening session');
+    const programme = deck.slides.find((s) => s.kind === 'programme') as Extract<Slide, { kind: 'programme' }>;
+    const opening = programme.body.rows.find((r) => plain(r.title) === 'Opening session')!;
+    expect(opening.said && plain(opening.said.text)).toBe('Relations are on a positive path.');
+    // The panel is a slide of its own: its chair, then each speaker's points under their name and role.
+    expect(order.indexOf('programme:Programme')).toBeLessThan(order.indexOf('session:Panel: arms control and stability'));
+    expect(order.some((o) => o.startsWith('messages:'))).toBe(false);
     const panelSlide = deck.slides.find((s) => s.titleText.startsWith('Panel: arms')) as Extract<Slide, { kind: 'session' }>;
     expect(panelSlide.body.chair && plain(panelSlide.body.chair.primary)).toBe('Malik Qasim');
-    expect(panelSlide.body.groups.flatMap((g) => g.people.map((p) => plain(p.primary)))).toEqual(['A. Ryabkov', 'B. Andrabi']);
+    expect(panelSlide.body.remarks.map((r) => `${plain(r.speaker.primary)}: ${r.points.map((p) => plain(p.text)).join(' ')}`)).toEqual([
+      'A. Ryabkov: Arms control needs new forms.',
+      'B. Andrabi: Regional stability comes first.',
+    ]);
+    expect(panelSlide.body.groups).toEqual([]);
     // The moderator in no session is still on the speakers slide, headed by their part.
     expect(order).toContain('speakers:Moderator');
     const alone = deck.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;

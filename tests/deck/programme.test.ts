@@ -29,14 +29,28 @@ function conference(messages: { speaker: string; session?: string }[], sessions 
       person('guest', 'speaker'),
       ...sessions.flatMap((id, i) => [person(`mod-${i + 1}`, 'moderator', id), person(`p-${i + 1}`, 'panellist', id)]),
     ],
-    messages: messages.map((m) => ({ ...m, points: [{ text: `What ${m.speaker} said.`, sources: [1] }] })),
+    // Two points each: a part that said one short point is a line of the programme, not a slide (tested below).
+    messages: messages.map((m) => ({
+      ...m,
+      points: [
+        { text: `What ${m.speaker} said.`, sources: [1] },
+        { text: 'And more.', sources: [1] },
+      ],
+    })),
   });
 }
 
+const plainText = (r: { text: string }[]) => r.map((x) => x.text).join('');
+
+/** The slides of the parts of the programme: a session's with the speakers whose remarks it holds. */
 const order = (brief: ReturnType<typeof conference>) =>
   buildDeck(brief)
     .slides.filter((s) => s.kind === 'session' || s.kind === 'messages')
-    .map((s) => `${s.level ? '  ' : ''}${s.titleText}`);
+    .map((s) =>
+      s.kind === 'session' && s.body.remarks.length > 0
+        ? `${s.titleText} (${s.body.remarks.map((r) => plainText(r.speaker.primary)).join(', ')})`
+        : s.titleText,
+    );
 
 describe('the programme', () => {
   it('puts the opening and the keynote before the sessions, the closing last, whatever order they were written in', () => {
@@ -47,26 +61,18 @@ describe('the programme', () => {
       { speaker: 'keynoter' },
       { speaker: 'opener' },
     ]);
-    expect(order(brief)).toEqual([
-      'Opening remarks: opener',
-      'Keynote: keynoter',
-      'Panel 1',
-      '  Panel remarks: p-1',
-      'Panel 2',
-      '  Panel remarks: p-2',
-      'Closing remarks: closer',
-    ]);
+    expect(order(brief)).toEqual(['Opening remarks: opener', 'Keynote: keynoter', 'Panel 1 (p-1)', 'Panel 2 (p-2)', 'Closing remarks: closer']);
   });
 
   it('keeps the order written for everything else: a speaker between the panels stays between them', () => {
     const brief = conference([{ speaker: 'p-1', session: 'panel-1' }, { speaker: 'guest' }, { speaker: 'p-2', session: 'panel-2' }]);
-    expect(order(brief)).toEqual(['Panel 1', '  Panel remarks: p-1', 'Key messages: guest', 'Panel 2', '  Panel remarks: p-2']);
+    expect(order(brief)).toEqual(['Panel 1 (p-1)', 'Key messages: guest', 'Panel 2 (p-2)']);
   });
 
   it('keeps the sessions in their order, a session without messages after the one before it', () => {
     const brief = conference([{ speaker: 'p-2', session: 'panel-2' }, { speaker: 'keynoter' }], ['panel-1', 'panel-2']);
     // Panel 1 says nothing beyond its line of the programme: it is that line, in its place.
-    expect(order(brief)).toEqual(['Keynote: keynoter', 'Panel 2', '  Panel remarks: p-2']);
+    expect(order(brief)).toEqual(['Keynote: keynoter', 'Panel 2 (p-2)']);
     const rows = buildDeck(brief).slides.flatMap((s) => (s.kind === 'programme' ? s.body.rows.map((r) => r.title.map((x) => x.text).join('')) : []));
     expect(rows).toEqual(['Keynote', 'Panel 1', 'Panel 2']);
   });
@@ -124,7 +130,7 @@ describe('a session the brief gives no message', () => {
   it('is placed among the other parts where the report tells it (the first paragraph it cites)', () => {
     const at = (speech: number) => {
       const brief = conference([{ speaker: 'guest' }]);
-      brief.messages![0]!.points[0]!.sources = [speech];
+      for (const p of brief.messages![0]!.points) p.sources = [speech];
       brief.sessions![0]!.sources = [3];
       brief.sessions![1]!.sources = [5];
       return order(brief);
@@ -133,7 +139,7 @@ describe('a session the brief gives no message', () => {
     expect(at(2)).toEqual(['Key messages: guest']);
     const programmeOf = (speech: number) => {
       const brief = conference([{ speaker: 'guest' }]);
-      brief.messages![0]!.points[0]!.sources = [speech];
+      for (const p of brief.messages![0]!.points) p.sources = [speech];
       brief.sessions![0]!.sources = [3];
       brief.sessions![1]!.sources = [5];
       const deck = buildDeck(brief);
@@ -146,19 +152,28 @@ describe('a session the brief gives no message', () => {
 });
 
 describe("the PDFs' bookmarks", () => {
-  it("nest a session's slides under the session, in the deck and in the handout", async () => {
+  it('nest under a session the slides of its message groups that have a heading of their own', () => {
+    const brief = conference([
+      { speaker: 'p-1', session: 'panel-1' },
+      { speaker: 'mod-1', session: 'panel-1' },
+    ]);
+    brief.messages![1]!.heading = 'The moderator sums up';
+    const slides = buildDeck(brief).slides.filter((s) => s.kind === 'session' || s.kind === 'messages');
+    expect(slides.map((s) => `${s.level}:${s.titleText}`)).toEqual(['0:Panel 1', '1:The moderator sums up']);
+  });
+
+  it('follow the programme in the deck and in the handout: each session a bookmark, in order', async () => {
     const slug = 'aapso-arab-committees-conference';
     for (const file of [`${slug}.pdf`, `${slug}-handout.pdf`]) {
       const pdf = await getDocument({ data: new Uint8Array(await readFile(path.join(suiteDeck(slug), file))) }).promise;
       const outline = (await pdf.getOutline()) ?? [];
-      const sessions = outline.filter((o) => o.title.startsWith('الجلسة'));
-      expect(sessions.length, file).toBe(2);
-      for (const s of sessions) expect(s.items.length, `${file}: ${s.title}`).toBeGreaterThan(0);
-      // Under each session, its messages' slides (one of its own, or one its short remarks share).
+      const titles = outline.map((o) => o.title);
+      // The first session said one short point: it is a line of the programme; the second is a slide after it.
       expect(
-        sessions.flatMap((s) => s.items.map((i) => i.title)).every((t) => t.startsWith('الحديث في')),
+        titles.filter((t) => t.startsWith('الجلسة')),
         file,
-      ).toBe(true);
+      ).toEqual(['الجلسة الثانية']);
+      expect(titles.indexOf('البرنامج'), file).toBeLessThan(titles.indexOf('الجلسة الثانية'));
       await pdf.destroy();
     }
   });

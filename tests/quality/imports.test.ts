@@ -37,6 +37,7 @@ const ORDER: readonly (readonly string[])[] = [
   ['assets'],
   ['pdf', 'png', 'pptx'],
   ['outputs'],
+  ['catalogue'],
   ['serve'],
   ['core'],
   ['commands'],

@@ -1,5 +1,6 @@
 /**
- * The faults of issue 17 ("every failure fast, clear, and harmless to the last good deck"), one row each:
+ * The faults of issue 17 ("every failure fast, clear, and harmless to the last good deck") and of issue 28
+ * ("reports from the web are hostile": odd files, characters and races refused fast and clearly), one row each:
  * the case, what is done to mujaz, and what must hold afterwards. tests/robustness/faults.test.ts checks
  * that every row is run: by a scenario of its own in that file (`where` is that file), or by a test in the
  * file `where` names, which names the row's `id` beside it. To add a fault: a row, then its scenario or test.
@@ -11,7 +12,9 @@
 export interface Fault {
   /** Short, unique; a test elsewhere that runs the row names it beside it (a comment `fault: ID`). */
   id: string;
-  /** The item of issue 17 (1–10). */
+  /** The issue the row comes from: 17 (the default) or 28. */
+  issue?: 17 | 28;
+  /** The item of its issue (issue 17: 1–10; issue 28: 1–6). */
   item: number;
   case: string;
   done: string;
@@ -191,5 +194,127 @@ export const FAULTS: readonly Fault[] = [
     done: 'check a brief with one',
     holds: 'refused at event.date, the hint names event.hijri',
     where: 'deck/events.test.ts',
+  },
+  {
+    id: 'terminal-escapes',
+    issue: 28,
+    item: 1,
+    case: 'terminal escapes in a report paragraph (OSC retitle ending in BEL, CSI clear screen, CSI hide, a C1 CSI) and a raw ESC in a brief line',
+    done: 'check and build --no-pdf a brief whose claim warning quotes that paragraph; check a brief with an ESC in its title',
+    holds:
+      'no control character a terminal acts on in stdout or stderr: each shown escaped (\\x1b, \\x07, \\u009b), the caret still under the character it names',
+    where: HERE,
+  },
+  {
+    id: 'init-from-not-a-file',
+    issue: 28,
+    item: 2,
+    case: 'init --from a FIFO (no writer: a read never returns), /dev/zero (endless), a 1.5 GB sparse file, a folder',
+    done: 'mujaz init SLUG --from each (the real executable, each bounded); check a brief that is a FIFO and one whose theme is',
+    holds:
+      'exit 2 (1 for the large file) at once, saying what it is: "a named pipe (FIFO)", "a character device", "1.5 GiB, more than the limit of 2 MiB", "a folder"; nothing written',
+    where: HERE,
+  },
+  {
+    id: 'init-from-binary',
+    issue: 28,
+    item: 2,
+    case: 'init --from a PNG, a PDF, a Word file (ZIP)',
+    done: 'mujaz init SLUG --from each',
+    holds: 'exit 1 naming what it is ("a PNG image", "a PDF document", "a ZIP archive"), never "UTF-16"; nothing written',
+    where: HERE,
+  },
+  {
+    id: 'nul-in-utf8',
+    issue: 28,
+    item: 2,
+    case: 'one NUL byte in UTF-8 text: in the first 4 KiB and after it, of a report, a brief and a theme',
+    done: 'check a brief naming such a report, such a brief, a brief naming such a theme; init --from such a report',
+    holds: 'refused, the NUL named as such at its line and column (the report at source.file, with its own line:col), never "UTF-16"',
+    where: 'robustness/encodings.test.ts',
+  },
+  {
+    id: 'init-dir-a-file',
+    issue: 28,
+    item: 3,
+    case: 'init --dir naming a file',
+    done: 'mujaz init SLUG --dir FILE',
+    holds: 'exit 2: "--dir FILE is a file, not a folder" (not "already exists"); the file unchanged',
+    where: HERE,
+  },
+  {
+    id: 'init-long-report',
+    issue: 28,
+    item: 3,
+    case: 'a report within its limit (2 MiB) whose paragraphs, listed whole, make a brief over the 512 KiB limit of a brief; one too many paragraphs even for a short listing',
+    done: 'init --from each; check the brief written',
+    holds:
+      'the first: a brief under the limit (each paragraph listed by its start), which check refuses for its placeholders only; the second: refused up front, saying why, nothing written, no "then: mujaz serve"',
+    where: HERE,
+  },
+  {
+    id: 'hidden-characters',
+    issue: 28,
+    item: 4,
+    case: 'invisible characters beyond the zero-width ones in a name: a tag character U+E0041, U+2063, U+180E, U+3164, U+034F, a soft hyphen, the Arabic letter mark, a variation selector',
+    done: 'check a brief with one in a name (one list: Unicode default-ignorable and format characters, checked against Unicode itself)',
+    holds:
+      'refused at its line and column, the character named ("an invisible character, U+E0041 TAG "A""); in free text the joiners a script needs stay allowed',
+    where: 'brief/characters.test.ts',
+  },
+  {
+    id: 'lone-surrogates',
+    issue: 28,
+    item: 4,
+    case: 'a lone surrogate written as a YAML escape ("\\uD800") in a title or a name',
+    done: 'check a brief with one',
+    holds: 'refused at its line as "a lone surrogate"; a whole pair ("\\uD83C\\uDF0D") passes',
+    where: 'brief/characters.test.ts',
+  },
+  {
+    id: 'logo-swapped-after-check',
+    issue: 28,
+    item: 5,
+    case: "a logo replaced by a link to a file outside (a marker file) after the brief's check, before the deck is written",
+    done: 'load the brief (the check); swap the logo for the link; write the assets as the build does',
+    holds: "the deck's logo is the bytes that were checked; the marker is never copied",
+    where: HERE,
+  },
+  {
+    id: 'logo-flipping-during-builds',
+    issue: 28,
+    item: 5,
+    case: 'a logo flipping, as fast as a shell can, between a real PNG and a link to a file outside (a marker file)',
+    done: 'build --no-pdf again and again while it flips',
+    holds: "no build exits 0 with the marker copied: each refuses the link at the logo's line or copies the real PNG",
+    where: HERE,
+  },
+  {
+    id: 'preview-fifo-and-folder-link',
+    issue: 28,
+    item: 5,
+    case: "a FIFO in the served deck's folder; the deck's folder itself replaced by a link to a folder outside",
+    done: 'real HTTP requests to the preview server',
+    holds: 'the FIFO: 404 at once, the server still answering; the folder link: 404, the outside files never sent',
+    where: HERE,
+  },
+  {
+    id: 'footer-too-long',
+    issue: 28,
+    item: 6,
+    case: "a valid 199-character author, and a theme's footer as long, too wide for the footer of every slide",
+    done: 'build (PDF) a brief with each',
+    holds: 'exit 1 naming `author` at its line in the brief, or `footer` at its line in the theme file; never another field (today: technologies.intro)',
+    where: HERE,
+  },
+  {
+    id: 'handout-long-paragraph',
+    issue: 28,
+    item: 6,
+    case: 'a cited paragraph of 2 MiB (a report pasted as one line) in build --handout',
+    done: 'build --handout a brief citing it',
+    holds:
+      'the handout fits it: the quote cut at 2,000 characters with a note that the whole is in the report; exit 0 within the usual time (today: a print that times out after ~34 s)',
+    where: HERE,
   },
 ];

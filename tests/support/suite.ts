@@ -23,9 +23,12 @@ export function suiteDeck(slug: string): string {
   return path.join(suiteDecks(), slug);
 }
 
-/** The slugs of the suite's decks, in name order. */
+/** The slugs of the suite's decks, in name order (not the folder's catalogue, index.html and _mujaz/). */
 export async function suiteSlugs(): Promise<string[]> {
-  return (await readdir(suiteDecks())).sort();
+  return (await readdir(suiteDecks(), { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('_'))
+    .map((e) => e.name)
+    .sort();
 }
 
 /**

@@ -72,6 +72,8 @@ export interface DeckContext<L, B> {
   withLatin(text: string, latin: string | undefined): Rich;
   /** The brief's notes on its report's gaps, as items (the sources slide prints them, after its table). */
   gaps(): Item[];
+  /** Whether the fit stage asked for this group's long texts by their first sentence (the whole in the notes). */
+  shortened(group: string): boolean;
   /** The slides planned before this kind's. */
   planned(): readonly Planned[];
   add<T>(plan: SlidePlan<T, B>): void;

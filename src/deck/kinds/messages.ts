@@ -15,8 +15,8 @@ export interface MessagesBody {
   speaker: PersonView | null;
   occasion: Rich | null;
   points: Item[];
-  /** On a shared slide: each speaker's name and points, in order. */
-  remarks: { speaker: Rich; points: Item[] }[];
+  /** On a shared slide: each speaker's name (and role) and points, in order. */
+  remarks: { speaker: Rich; role: Rich | null; points: Item[] }[];
 }
 
 /** The speaker's name, role and occasion above the points. */
@@ -95,10 +95,8 @@ function planShared(
   level: 0 | 1,
 ): void {
   const whats = run.map(({ m }) => what(ctx, m));
-  type Entry = { speaker: string; point: MessageGroup['points'][number]; at: (string | number)[] };
-  const entries: Entry[] = run.flatMap(({ m, index }) =>
-    m.points.map((point, j) => ({ speaker: ctx.personName(ctx.personById(m.speaker)!), point, at: ['messages', index, 'points', j, 'text'] })),
-  );
+  type Entry = { id: string; point: MessageGroup['points'][number]; at: (string | number)[] };
+  const entries: Entry[] = run.flatMap(({ m, index }) => m.points.map((point, j) => ({ id: m.speaker, point, at: ['messages', index, 'points', j, 'text'] })));
   ctx.addAs(kind, {
     group: `messages-${run[0]!.index + 1}`,
     title: whats[0]!,
@@ -112,9 +110,12 @@ function planShared(
       const remarks: MessagesBody['remarks'] = [];
       let last: string | undefined;
       for (const e of chunk) {
-        if (e.speaker !== last) remarks.push({ speaker: ctx.rich(e.speaker), points: [] });
+        if (e.id !== last) {
+          const view = ctx.person(ctx.personById(e.id)!);
+          remarks.push({ speaker: [...(view.title ? [...view.title, ...ctx.rich(' ')] : []), ...view.primary], role: view.secondary, points: [] });
+        }
         remarks[remarks.length - 1]!.points.push(ctx.item(e.point));
-        last = e.speaker;
+        last = e.id;
       }
       return { speaker: null, occasion: null, points: [], remarks };
     },

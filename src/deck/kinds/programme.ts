@@ -4,11 +4,12 @@
  * moderated it and who spoke. A session about which the brief says nothing more (no message of its own) is
  * a line here, not a slide (./session.ts leaves it out); its speaker notes are this slide's.
  */
-import type { Brief, Person, Session } from '../../brief/schema.js';
+import type { Brief, Person, Point, Session } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
 import { groupLabel, partWords } from '../parts.js';
-import { programme, type Block } from '../programme.js';
+import { type Block, hasProgramme, programme, saidInLine, sessionMessages } from '../programme.js';
 import type { Rich } from '../text.js';
+import type { Item } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines } from './kind.js';
 import { sessionPeople } from './speakers.js';
 
@@ -18,6 +19,8 @@ export interface ProgrammeRow {
   /** The session's title, or the part ("الكلمة الرئيسية"). */
   title: Rich;
   subject: Rich | null;
+  /** What it said, when that is one short point and it has no slide of its own (../programme.ts saidInLine). */
+  said: Item | null;
   /** Who chaired or moderated it, and who spoke, each under its label. */
   people: { label: string | null; names: Rich }[];
   cite: string | null;
@@ -27,15 +30,14 @@ export interface ProgrammeBody {
   rows: ProgrammeRow[];
 }
 
-/** The programme is a slide of its own for several sessions, or one session among several parts. */
-export function hasProgramme(brief: Brief, blocks: readonly Block[]): boolean {
-  const sessions = brief.sessions?.length ?? 0;
-  return sessions >= 2 || (sessions === 1 && blocks.length >= 3);
-}
-
-/** Whether a session is a slide of its own: when it has messages, or when there is no programme to list it. */
-export function sessionHasSlide(brief: Brief, blocks: readonly Block[], session: Session): boolean {
-  return !hasProgramme(brief, blocks) || (brief.messages ?? []).some((m) => m.session === session.id);
+/**
+ * Whether a part of the programme is a slide of its own: always when there is no programme to list it; else
+ * a session with messages, and a message group, unless all it said is one short point, which its line holds.
+ */
+export function hasSlide(brief: Brief, blocks: readonly Block[], block: Block): boolean {
+  if (!hasProgramme(brief, blocks)) return true;
+  if (saidInLine(brief, block) !== null) return false;
+  return block.type === 'messages' || (brief.messages ?? []).some((m) => m.session === block.session.id);
 }
 
 /**
@@ -45,11 +47,17 @@ export function sessionHasSlide(brief: Brief, blocks: readonly Block[], session:
  */
 const ROW = { line: 0.91, small: 0.78, space: 0.3, chars: 76 } as const;
 
-function names(ctx: DeckContext<unknown, unknown>, people: readonly Person[]): Rich {
-  return ctx.rich(people.map((p) => ctx.personName(p)).join(ctx.brief.lang === 'ar' ? '، ' : ', '));
+/** People by name; on the line of a part with no slide of its own, each with their role or affiliation, which no slide gives. */
+function names(ctx: DeckContext<unknown, unknown>, people: readonly Person[], about = false): Rich {
+  const sep = ctx.brief.lang === 'ar' ? '، ' : ', ';
+  const one = (p: Person) => {
+    const what = about ? [p.role, p.affiliation].filter((t) => t !== undefined && t !== ctx.personName(p)).join(sep) : '';
+    return what === '' ? ctx.personName(p) : `${ctx.personName(p)} (${what})`;
+  };
+  return ctx.rich(people.map(one).join(ctx.brief.lang === 'ar' ? '؛ ' : '; '));
 }
 
-function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session): ProgrammeRow {
+function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session, said: Point | null, about: boolean): ProgrammeRow {
   const { brief } = ctx;
   const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
   const speakers = sessionPeople(brief, s);
@@ -60,21 +68,23 @@ function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session): Pro
     when: when === '' ? null : ctx.rich(when),
     title: ctx.rich(s.title),
     subject: ctx.maybe(s.subject),
+    said: said ? ctx.item(said) : null,
     people: [
-      ...(chair ? [{ label: chair.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired, names: names(ctx, [chair]) }] : []),
+      ...(chair ? [{ label: chair.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired, names: names(ctx, [chair], about) }] : []),
       ...parts.map((part) => {
         const those = speakers.filter((p) => p.part === part);
-        return { label: groupLabel(brief.lang, part, those.length), names: names(ctx, those) };
+        return { label: groupLabel(brief.lang, part, those.length), names: names(ctx, those, about) };
       }),
     ],
-    cite: ctx.cite(allSources(s.sources)),
+    cite: ctx.cite(allSources(s.sources, chair?.sources, ...speakers.map((p) => p.sources))),
   };
 }
 
 function rowWeight(row: ProgrammeRow): number {
   const text = (r: Rich | null) => (r ?? []).map((x) => x.text).join('');
   const line = [text(row.title), text(row.when), ...row.people.map((p) => `${p.label ?? ''} ${text(p.names)}`), row.cite ?? ''].join('   ');
-  return lines(line, ROW.chars) * ROW.line + (row.subject ? lines(text(row.subject), 100) * ROW.small : 0) + ROW.space;
+  const below = [row.subject, row.said?.text ?? null].filter((r) => r !== null);
+  return lines(line, ROW.chars) * ROW.line + below.reduce((n, r) => n + lines(text(r), 100) * ROW.small, 0) + ROW.space;
 }
 
 export interface ProgrammeLabels {
@@ -96,9 +106,13 @@ export const programmeKind = defineKind<ProgrammeBody>()({
     const blocks = programme(brief, (id) => ctx.personById(id));
     if (!hasProgramme(brief, blocks)) return;
     const rows = blocks.map((b): { row: ProgrammeRow; sources: number[] } => {
+      const said = saidInLine(brief, b);
+      const about = !hasSlide(brief, blocks, b);
       // The deck merges every kind's words (../labels.ts): a session's chair is labelled as on its slide.
-      if (b.type === 'session')
-        return { row: sessionRow(ctx as unknown as DeckContext<ProgrammeLabels, unknown>, b.session), sources: allSources(b.session.sources) };
+      if (b.type === 'session') {
+        const row = sessionRow(ctx as unknown as DeckContext<ProgrammeLabels, unknown>, b.session, said, about);
+        return { row, sources: allSources(b.session.sources, said?.sources) };
+      }
       const speaker = ctx.personById(b.group.speaker);
       const sources = allSources(...b.group.points.map((p) => p.sources));
       return {
@@ -106,15 +120,20 @@ export const programmeKind = defineKind<ProgrammeBody>()({
           when: null,
           title: ctx.rich(b.group.occasion ?? partWords(brief.lang, speaker?.part).messages),
           subject: null,
-          people: speaker ? [{ label: null, names: names(ctx, [speaker]) }] : [],
-          cite: ctx.cite(sources),
+          said: said ? ctx.item(said) : null,
+          people: speaker ? [{ label: null, names: names(ctx, [speaker], about) }] : [],
+          cite: ctx.cite(said ? speaker?.sources : sources),
         },
-        sources,
+        sources: allSources(sources, speaker?.sources),
       };
     });
-    // The notes of the sessions that are lines here, not slides.
+    // The notes of the parts that are lines here, not slides.
     const notes = blocks
-      .flatMap((b) => (b.type === 'session' && !sessionHasSlide(brief, blocks, b.session) && b.session.notes ? [b.session.notes] : []))
+      .flatMap((b) => {
+        if (hasSlide(brief, blocks, b)) return [];
+        const own = b.type === 'session' ? [b.session.notes, ...sessionMessages(brief, b.session).map(({ m }) => m.notes)] : [b.group.notes];
+        return own.filter((n): n is string => n !== undefined);
+      })
       .join('\n\n');
     ctx.add({
       group: 'programme',
@@ -126,7 +145,14 @@ export const programmeKind = defineKind<ProgrammeBody>()({
       reserved: 0,
       origins: (_r, i) => {
         const b = blocks[i]!;
-        return b.type === 'session' ? [['sessions', b.index, 'title']] : [['messages', b.index]];
+        const said = saidInLine(brief, b);
+        const at =
+          said === null
+            ? []
+            : b.type === 'messages'
+              ? [['messages', b.index, 'points', 0, 'text']]
+              : sessionMessages(brief, b.session).map(({ index }) => ['messages', index, 'points', 0, 'text']);
+        return [b.type === 'session' ? ['sessions', b.index, 'title'] : ['messages', b.index], ...at];
       },
       body: (chunk) => ({ rows: chunk.map((r) => r.row) }),
     });

@@ -4,14 +4,14 @@
  * session's), and the messages given outside any session in their place in the programme (the messages kind
  * leaves its slides to this one).
  */
-import type { MessageGroup, Session } from '../../brief/schema.js';
+import type { MessageGroup, Person, Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
-import type { PeopleGroup, PersonView } from '../view.js';
+import type { Item, PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
-import { programme, sessionMessages } from '../programme.js';
-import { allSources, type ClaimFields, type DeckContext, defineKind } from './kind.js';
+import { hasProgramme, programme, sessionMessages } from '../programme.js';
+import { allSources, type ClaimFields, type DeckContext, defineKind, lines, POINT_SPACE } from './kind.js';
 import { messages, planMessages } from './messages.js';
-import { sessionHasSlide } from './programme.js';
+import { hasSlide } from './programme.js';
 import { peopleGroups, personOrigins, personWeight, sessionPeople } from './speakers.js';
 
 export interface SessionBody {
@@ -19,7 +19,12 @@ export interface SessionBody {
   chairLabel: string;
   date: Rich | null;
   groups: PeopleGroup[];
+  /** What was said in the session, each speaker above their points (where the programme slide lists its people). */
+  remarks: { speaker: PersonView; occasion: Rich | null; points: Item[] }[];
 }
+
+/** A speaker's line above their points in a session's remarks. */
+const REMARK_SPEAKER_LINES = 1.2;
 
 /** The chair's line and its heading. */
 const CHAIR_LINES = 2.4;
@@ -49,8 +54,57 @@ function planSession(ctx: DeckContext<{ chaired: string; moderated: string }, Se
       chairLabel: chair?.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired,
       date: first ? ctx.maybe(day) : null,
       groups: peopleGroups(ctx, chunk, s.title),
+      remarks: [],
     }),
   });
+}
+
+/**
+ * A session that the programme slide already lists, with what was said in it: its title, its chair, then
+ * each speaker's points under their name (a message group with a heading of its own keeps its slide, after
+ * this one). Its people who said nothing the brief records are listed after them.
+ */
+function planSessionRemarks(ctx: DeckContext<{ chaired: string; moderated: string }, SessionBody>, s: Session, i: number): MessageGroup[] {
+  const { brief } = ctx;
+  const chair = s.chair === undefined ? undefined : ctx.personById(s.chair);
+  const groups = sessionMessages(brief, s).filter(({ m }) => m.heading === undefined && ctx.personById(m.speaker) !== undefined);
+  const spoke = new Set(groups.map(({ m }) => m.speaker));
+  const silent = sessionPeople(brief, s).filter((p) => !spoke.has(p.id));
+  type Entry = { point: MessageGroup['points'][number]; m: MessageGroup; index: number; j: number } | { person: Person };
+  const entries: Entry[] = [...groups.flatMap(({ m, index }) => m.points.map((point, j) => ({ point, m, index, j }))), ...silent.map((person) => ({ person }))];
+  const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
+  ctx.add({
+    group: `session-${i + 1}`,
+    title: s.title,
+    notes: [s.notes, ...groups.map(({ m }) => m.notes)].filter((n) => n !== undefined).join('\n\n') || undefined,
+    sources: allSources(s.sources, chair?.sources, ...groups.flatMap(({ m }) => m.points.map((p) => p.sources)), ...silent.map((p) => p.sources)),
+    list: entries,
+    weight: (e) => ('person' in e ? personWeight(ctx, e.person) : lines(e.point.text) + POINT_SPACE + (e.j === 0 ? REMARK_SPEAKER_LINES : 0)),
+    reserved: chair ? CHAIR_LINES / 2 : 0,
+    fixed: [['sessions', i, 'title']],
+    origins: (e) => ('person' in e ? personOrigins(brief, e.person) : [['messages', e.index, 'points', e.j, 'text']]),
+    body: (chunk, first) => {
+      const remarks: SessionBody['remarks'] = [];
+      let last: MessageGroup | undefined;
+      for (const e of chunk) {
+        if ('person' in e) continue;
+        // An occasion that only names the session («الحديث في الجلسة الثانية») says nothing under its heading.
+        const occasion = e.m.occasion !== undefined && !e.m.occasion.includes(s.title) ? e.m.occasion : undefined;
+        if (e.m !== last) remarks.push({ speaker: ctx.person(ctx.personById(e.m.speaker)!), occasion: ctx.maybe(occasion), points: [] });
+        remarks[remarks.length - 1]!.points.push(ctx.item(e.point));
+        last = e.m;
+      }
+      const people = chunk.flatMap((e) => ('person' in e ? [e.person] : []));
+      return {
+        chair: first && chair ? ctx.person(chair) : null,
+        chairLabel: chair?.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired,
+        date: first ? ctx.maybe(day) : null,
+        groups: peopleGroups(ctx, people, s.title),
+        remarks,
+      };
+    },
+  });
+  return groups.map(({ m }) => m);
 }
 
 export const session = defineKind<SessionBody>()({
@@ -61,6 +115,7 @@ export const session = defineKind<SessionBody>()({
   slides(ctx) {
     const { brief } = ctx;
     const blocks = programme(brief, (id) => ctx.personById(id));
+    const listed = hasProgramme(brief, blocks);
     // Message groups side by side in the programme are planned together (short ones share a slide).
     let pending: { m: MessageGroup; index: number }[] = [];
     const flush = () => {
@@ -68,12 +123,24 @@ export const session = defineKind<SessionBody>()({
       pending = [];
     };
     for (const block of blocks) {
+      // A part with nothing to say beyond its line of the programme is that line (./programme.ts).
+      if (!hasSlide(brief, blocks, block)) continue;
       if (block.type === 'messages') pending.push({ m: block.group, index: block.index });
-      // A session with nothing to say beyond its line of the programme is that line (./programme.ts).
-      else if (sessionHasSlide(brief, blocks, block.session)) {
+      else {
         flush();
-        planSession(ctx, block.session, block.index);
-        planMessages(ctx, messages, sessionMessages(brief, block.session), 1);
+        if (listed) {
+          // The programme slide names its people: the session's slide says what they said.
+          const said = planSessionRemarks(ctx, block.session, block.index);
+          planMessages(
+            ctx,
+            messages,
+            sessionMessages(brief, block.session).filter(({ m }) => !said.includes(m)),
+            1,
+          );
+        } else {
+          planSession(ctx, block.session, block.index);
+          planMessages(ctx, messages, sessionMessages(brief, block.session), 1);
+        }
       }
     }
     flush();

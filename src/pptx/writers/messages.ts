@@ -12,7 +12,13 @@ export const messages: Writer<'messages'> = (slide, page) => {
     page.flow(
       page.header(),
       b.remarks.flatMap((r) => [
-        page.para(page.rich(r.speaker, { size, bold: true, color: page.color.navy }), { before: 6, after: 6 }),
+        page.para(
+          [
+            ...page.rich(r.speaker, { size, bold: true, color: page.color.navy }),
+            ...(r.role ? [page.plain(GAP, { size }), ...page.rich(r.role, { size, color: page.color.muted })] : []),
+          ],
+          { before: 6, after: 6 },
+        ),
         ...r.points.map((p) => page.bullet(p)),
       ]),
     );

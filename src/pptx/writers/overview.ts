@@ -9,6 +9,7 @@ export const overview: Writer<'overview'> = (slide, page) => {
     ...(b.summary ? [page.lead(b.summary)] : []),
     ...b.facts.map((f) => page.para(page.fact(f, TYPE.factsInline), { after: 8 })),
     ...(b.themes.length ? [page.h3(page.deck.labels.themes), page.chips(b.themes)] : []),
+    ...(b.attendees.length ? [page.h3(page.deck.labels.attendees), page.chips(b.attendees)] : []),
   ]);
   page.footer();
 };

@@ -7,7 +7,7 @@ export const participants: Writer<'participants'> = (slide, page) => {
   page.flow(page.header(), [
     ...(b.moderator ? [page.h3(L.moderator), page.person(b.moderator)] : []),
     ...(b.joined.length ? [page.h3(L.joined), ...page.people(b.joined)] : []),
-    ...(b.attendees.length ? [page.h3(L.attendees), page.chips(b.attendees)] : []),
+    ...(b.attendees.length ? [...(b.attendeesLabel ? [page.h3(b.attendeesLabel)] : []), page.chips(b.attendees)] : []),
   ]);
   page.footer();
 };

@@ -1,4 +1,4 @@
-/** The programme: each part in order, its title and time, its subject, who chaired and who spoke. */
+/** The programme: each part in order, its title and time, its subject, who chaired and who spoke, and a part's one point. */
 import { TYPE } from '../look.js';
 import type { Writer } from '../page.js';
 
@@ -18,9 +18,11 @@ export const programme: Writer<'programme'> = (slide, page) => {
           ]),
           ...page.cite(row.cite),
         ],
-        { before: 8, after: row.subject ? 2 : 8 },
+        { before: 8, after: row.subject || row.said ? 2 : 8 },
       ),
-      ...(row.subject ? [page.para(page.rich(row.subject, { size: TYPE.cite + 4 }), { after: 8 })] : []),
+      ...(row.subject ? [page.para(page.rich(row.subject, { size: TYPE.cite + 4 }), { after: row.said ? 2 : 8 })] : []),
+      // What it said, when that is one short point with no slide of its own.
+      ...(row.said ? [page.bullet(row.said)] : []),
     ]),
   );
   page.footer();

@@ -1,11 +1,24 @@
-/** A session: its date, its chair, its people under their part's heading. */
-import type { Writer } from '../page.js';
+/** A session: its date, its chair, what each speaker said in it, its people under their part's heading. */
+import { GAP, type Writer } from '../page.js';
 
 export const session: Writer<'session'> = (slide, page) => {
   const b = slide.body;
   page.flow(page.header(), [
     ...(b.date ? [page.side(b.date)] : []),
     ...(b.chair ? [page.h3(b.chairLabel), page.person(b.chair)] : []),
+    // What was said in it, each speaker above their points.
+    ...b.remarks.flatMap((r) => [
+      page.para(
+        [
+          ...page.personSpans({ ...r.speaker, secondary: null }, true),
+          ...(r.speaker.secondary
+            ? [page.plain(GAP, { size: page.body }), ...page.rich(r.speaker.secondary, { size: page.body, color: page.color.muted })]
+            : []),
+        ],
+        { before: 6, after: 6 },
+      ),
+      ...r.points.map((p) => page.bullet(p)),
+    ]),
     ...page.groups(b.groups),
   ]);
   page.footer();

@@ -27,7 +27,25 @@ export const sources: Writer<'sources'> = (slide, page) => {
   const headH = parasHeight(head, WIDTH);
   const rowH = size * 1.5 + 7;
   const tableH = b.entries.length > 0 ? (Math.ceil(b.entries.length / COLUMNS) + 1) * rowH : 0;
-  const total = headH + 4 + tableH + b.gaps.reduce((n, g) => n + (slide.smaller ? 10 : 18) + page.gapHeight(g), 0);
+  // Notes shortened to their first sentence are one box: its heading, then each note as a bullet.
+  const gapSize = Math.round(TYPE.gap * 0.85);
+  const shortNotes =
+    b.shortened && b.gaps.length > 0
+      ? [
+          page.para([page.plain(L.reportGaps, { size: gapSize, bold: true })], { size: gapSize, after: 4 }),
+          ...b.gaps.map((g) =>
+            page.para([...page.rich(g.text, { size: gapSize }), ...page.cite(g.cite)], {
+              size: gapSize,
+              after: 2,
+              indent: 20,
+              bullet: { char: '■', color: page.color.accent },
+            }),
+          ),
+        ]
+      : [];
+  const shortH = shortNotes.length > 0 ? parasHeight(shortNotes, WIDTH - 36) + 20 : 0;
+  const notesH = b.shortened ? (shortH > 0 ? 10 + shortH : 0) : b.gaps.reduce((n, g) => n + (slide.smaller ? 10 : 18) + page.gapHeight(g), 0);
+  const total = headH + 4 + tableH + notesH;
   // Placed in the body's height as the deck places it: two parts of the free space above, three below.
   let y = top + Math.max(0, FOOTER_TOP - 8 - top - total) * 0.4;
   page.flow(y, head, y + headH);
@@ -51,6 +69,10 @@ export const sources: Writer<'sources'> = (slide, page) => {
     s.table({ x: FRAME.side, y, w: WIDTH, h }, Array.from({ length: COLUMNS }, () => [number, WIDTH / COLUMNS - number]).flat(), rows, rowH, [14, 3]);
     y += h;
   }
-  for (const g of b.gaps) y = page.gap(g, y + (slide.smaller ? 10 : 18));
+  if (shortNotes.length > 0) {
+    const box = { x: FRAME.side, y: y + 10, w: WIDTH, h: shortH };
+    s.text('Notes', box, shortNotes, { fill: page.color.accentSoft, insets: [23, 10, 18, 10], anchor: 'ctr' });
+    s.rect('Edge', { ...box, w: 5 }, page.color.accent);
+  } else for (const g of b.gaps) y = page.gap(g, y + (slide.smaller ? 10 : 18));
   page.footer();
 };
