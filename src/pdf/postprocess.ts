@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 import { putTextInReadingOrder } from './text-order.js';
+import { makeAccessible } from './ua/index.js';
 
 export interface PdfMeta {
   title: string;
@@ -164,6 +165,8 @@ async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   return pdf;
 }
 
+const PRODUCER = 'mujaz (Chromium, pdf-lib)';
+
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
   const pdf = await loadPdf(bytes);
   performance.mark('pdf: parsed');
@@ -175,15 +178,16 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   pdf.setSubject(meta.subject);
   pdf.setKeywords(meta.keywords);
   pdf.setCreator('mujaz');
-  pdf.setProducer('mujaz (Chromium, pdf-lib)');
+  pdf.setProducer(PRODUCER);
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   pdf.setLanguage(meta.lang);
-  // Chromium's XMP packet (if any) carries its own dates and IDs: the Info dictionary says it all.
+  // Chromium's XMP packet (if any) carries its own dates and IDs: it is written anew (ua/xmp.ts).
   pdf.catalog.delete(PDFName.of('Metadata'));
   pdf.catalog.delete(PDFName.of('Outlines'));
   renumberNodeIds(pdf);
-  addOutline(pdf, meta.bookmarks, bookmarkPages(pdf, meta), meta.levels);
+  const targets = bookmarkPages(pdf, meta);
+  addOutline(pdf, meta.bookmarks, targets, meta.levels);
   const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
   prefs.set(PDFName.of('Direction'), PDFName.of(meta.dir === 'rtl' ? 'R2L' : 'L2R'));
   prefs.set(PDFName.of('DisplayDocTitle'), pdf.context.obj(true));
@@ -195,5 +199,9 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
       .digest('hex'),
   );
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  const { title, author, subject, keywords, lang, created } = meta;
+  const xmp = { title, author, subject, keywords, lang, created, creator: 'mujaz', producer: PRODUCER, id: id.asString() };
+  makeAccessible(pdf, xmp, { titles: meta.bookmarks, pages: targets, anchors: meta.anchors, fallback: title });
+  performance.mark('pdf: accessible');
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

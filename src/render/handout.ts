@@ -1,6 +1,7 @@
 /** Handout pages → the notes handout's HTML, through the same templates and Handlebars instance as the deck. */
 import type { HandoutPage } from '../deck/handout.js';
 import type { Deck } from '../deck/model.js';
+import { FURNITURE_LABEL } from './pages.js';
 import { templates } from './render.js';
 
 export interface HandoutInput {
@@ -22,5 +23,5 @@ function cssString(text: string): string {
 
 export async function renderHandout({ deck, csp, pages }: HandoutInput): Promise<string> {
   const { handout } = await templates();
-  return handout({ deck, csp, pages });
+  return handout({ deck, csp, pages, furniture: FURNITURE_LABEL });
 }

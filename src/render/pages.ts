@@ -12,3 +12,11 @@ export const HANDOUT_MARKING = 'handout-marking.css';
  * same to the byte (tests/pdf/export.test.ts compares it with reveal's own print view).
  */
 export const PRINT_VIEWPORT = { width: 16, height: 16 } as const;
+
+/**
+ * In the pages printed to PDF, the page furniture (a slide's running footer, number, footer logo and marking)
+ * is an image named this (`role="img"`, templates/partials/slide.hbs): Chromium tags it as a Figure with this
+ * /Alt, its text still tagged inside (so the PDF's text is put in order as any other), and the PDF stage turns
+ * each such Figure into artifacts and takes it out of the structure tree (src/pdf/ua/). Never read by anyone.
+ */
+export const FURNITURE_LABEL = 'mujaz:page-furniture';

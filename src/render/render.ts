@@ -15,6 +15,7 @@ import type HandlebarsFull from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import type { Deck } from '../deck/model.js';
 import { packageRoot, templatesDir } from '../paths.js';
+import { FURNITURE_LABEL } from './pages.js';
 
 export interface RenderInput {
   deck: Deck;
@@ -125,5 +126,5 @@ export async function renderDeck({ deck, csp }: RenderInput): Promise<string> {
 /** The deck's print page (print.html): what the PDF is printed from. */
 export async function renderPrint({ deck, csp, assets }: RenderInput & { assets: string }): Promise<string> {
   const { print } = await templates();
-  return print({ deck, csp, assets });
+  return print({ deck, csp, assets, furniture: FURNITURE_LABEL });
 }

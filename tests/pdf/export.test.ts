@@ -87,14 +87,17 @@ describe('the deck PDF', () => {
     }
   });
 
-  it('is tagged, and the structure tree covers the text of every page', async () => {
+  it('is tagged, and the structure tree covers the text of every page but its furniture', async () => {
     expect((await pdfinfo(pdf)).Tagged).toBe('yes');
     const pages = await tagCoverage(pdf);
     expect(pages).toHaveLength(slides.length);
     for (const p of pages) {
-      // Only decoration that the deck hides from assistive technology (aria-hidden markers) stays out.
+      // The page furniture (running footer, slide number) is an artifact (tests/pdf/ua.test.ts); every other
+      // text is tagged, and the slide's own text outweighs its furniture.
       expect(p.tagged, `page ${p.page}`).toBeGreaterThan(0);
-      expect(p.tagged / (p.tagged + p.untagged), `page ${p.page}`).toBeGreaterThan(0.9);
+      expect(p.artifact, `page ${p.page}`).toBeGreaterThan(0);
+      expect(p.untagged, `page ${p.page}`).toBe(0);
+      expect(p.tagged, `page ${p.page}`).toBeGreaterThan(p.artifact);
     }
   });
 

@@ -397,7 +397,9 @@ export interface PageTags {
   page: number;
   /** Characters (white space aside) inside marked content that the page's structure tree points at. */
   tagged: number;
-  /** Characters outside it (decoration Chromium leaves unmarked, such as aria-hidden markers). */
+  /** Characters inside /Artifact: the page furniture (running footer, page number, marking; src/pdf/ua/). */
+  artifact: number;
+  /** Characters neither tagged nor in an artifact. */
   untagged: number;
 }
 
@@ -417,23 +419,25 @@ export async function tagCoverage(file: string): Promise<PageTags[]> {
       };
       walk(await page.getStructTree());
       const content = await page.getTextContent({ includeMarkedContent: true });
-      const stack: (string | null)[] = [];
+      const stack: { id: string | null; tag: string }[] = [];
       let tagged = 0;
+      let artifact = 0;
       let untagged = 0;
       for (const item of content.items) {
         if ('type' in item) {
           if (item.type === 'endMarkedContent') stack.pop();
-          else stack.push(item.id ?? null);
+          else stack.push({ id: item.id ?? null, tag: (item as { tag?: string }).tag ?? '' });
           continue;
         }
         // Counted in characters, not items: pdf.js gives a line of one font as one item (issue 15), a word
         // before, so a count of items would weigh a lone untagged marker («١») as much as a tagged line.
         const chars = item.str.replace(/\s/g, '').length;
         if (!chars) continue;
-        if (stack.some((id) => id !== null && ids.has(id))) tagged += chars;
+        if (stack.some(({ id }) => id !== null && ids.has(id))) tagged += chars;
+        else if (stack.some(({ tag }) => tag === 'Artifact')) artifact += chars;
         else untagged += chars;
       }
-      out.push({ page: i, tagged, untagged });
+      out.push({ page: i, tagged, artifact, untagged });
     }
   } finally {
     await doc.destroy();
