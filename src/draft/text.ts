@@ -1,0 +1,70 @@
+/**
+ * A report's paragraphs as the drafter reads them: sentences (Intl.Segmenter, with the break after an
+ * abbreviated title, «د.» or "Dr.", undone), each with the words of the claim check's own tokenizer
+ * (src/lint/normalise.ts), so that what the drafter finds is found by the check in the same form.
+ */
+import { bareForms, type Token, tokenize } from '../lint/normalise.js';
+
+export interface Sentence {
+  /** The paragraph it is in (1-based). */
+  n: number;
+  /** The paragraph's text; offsets are into it. */
+  text: string;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** An abbreviation a sentence segmenter takes for a sentence's end: «د.», "Dr.", an initial ("S."). */
+const ABBREVIATION = /(?:^|[\s(])(?:[\p{L}]{1,2}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Amb|Jr|Sr|No)\.\s*$/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    s = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** The sentences of a paragraph, with their tokens. */
+export function sentencesOf(n: number, text: string, lang: string): Sentence[] {
+  const tokens = tokenize(text);
+  const spans: [number, number][] = [];
+  for (const seg of segmenter(lang).segment(text)) {
+    const start = seg.index;
+    const end = seg.index + seg.segment.length;
+    const last = spans[spans.length - 1];
+    if (last && ABBREVIATION.test(text.slice(last[0], last[1]))) last[1] = end;
+    else spans.push([start, end]);
+  }
+  return spans.map(([start, end]) => ({ n, text, start, end, tokens: tokens.filter((t) => t.start >= start && t.end <= end) }));
+}
+
+/** The text between two tokens (or from a token to the sentence's end). */
+export function between(s: Sentence, a: Token | undefined, b: Token | undefined): string {
+  return s.text.slice(a ? a.end : s.start, b ? b.start : s.end);
+}
+
+/** Punctuation that ends a name or a phrase. */
+export const BREAK = /[،,؛;:.!?()«»"“”„/\\|–—…]|\s-\s/;
+
+/** The word's bare forms (clitics off) include one of `set`. */
+export function isIn(t: Token | undefined, set: ReadonlySet<string>): boolean {
+  return t !== undefined && bareForms(t.form).some((f) => set.has(f));
+}
+
+/** Diacritics off (tanween, shadda…): a drafted value is written as the report writes it, without them. */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\u064B-\u0652\u0670\u0640]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The report's text from token `a` to token `b`, as written. */
+export function span(s: Sentence, a: Token, b: Token): string {
+  return plainText(s.text.slice(a.start, b.end));
+}
