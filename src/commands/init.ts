@@ -22,6 +22,8 @@ import { decodeSource } from '../brief/source-text.js';
 import { scaffoldSections } from '../deck/kinds/index.js';
 import type { Lang } from '../deck/kinds/kind.js';
 import { paragraphsOf } from '../brief/references.js';
+import { draftFrom } from '../draft/draft.js';
+import { emitDraft } from '../draft/emit.js';
 import { MujazError } from '../errors.js';
 import { packageRoot, templatesDir } from '../paths.js';
 import type { Reporter } from '../reporter.js';
@@ -178,13 +180,12 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
     report = { bytes, paragraphs, copyTo, sourceFile };
   }
 
-  const text = await renderScaffold({
-    slug,
-    lang,
-    schemaPath: schemaPathFor(dir),
-    briefPath: briefFile.split(path.sep).join('/'),
-    ...(report ? { sourceFile: report.sourceFile, paragraphs: report.paragraphs } : {}),
-  });
+  // With a report, the draft (src/draft/): what the report states plainly, each value cited and checked.
+  const draft = report ? draftFrom(report.paragraphs, options.lang === undefined ? undefined : lang) : undefined;
+  const text =
+    report && draft
+      ? emitDraft(draft, { slug, sourceFile: report.sourceFile, schemaPath: schemaPathFor(dir), paragraphs: report.paragraphs })
+      : await renderScaffold({ slug, lang, schemaPath: schemaPathFor(dir), briefPath: briefFile.split(path.sep).join('/') });
 
   try {
     await mkdir(dir, { recursive: true });
@@ -202,5 +203,11 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
   }
   reporter.out(briefFile);
   if (report?.copyTo) reporter.info(`mujaz: copied the report to ${report.copyTo} (${report.paragraphs.length} paragraphs, listed in the brief for citing)`);
+  if (draft) {
+    reporter.info(
+      `mujaz: drafted ${briefFile} from the report: ${draft.people.length} people, ${draft.sessions.length} sessions, ${draft.messages.reduce((n, m) => n + m.points.length, 0)} points; review each value marked "drafted from ¶N", then remove \`draft: true\``,
+    );
+    for (const d of draft.dropped) reporter.info(`mujaz: left out of the draft, as the claim check refuses it: ${d}`);
+  }
   reporter.info(`mujaz: created ${briefFile}; replace every [placeholder] (mujaz check names the line of each left), then: mujaz serve ${briefFile}`);
 }

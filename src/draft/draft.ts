@@ -110,7 +110,13 @@ function gather(mentions: readonly Mention[]): { people: DraftPerson[]; byMentio
 }
 
 /** The speaker a sentence attributes a statement to, if its wording makes it plain. */
-function speakerOf(s: Sentence, mentions: readonly Mention[], people: readonly (DraftPerson & { last: string })[], byMention: Map<Mention, DraftPerson>, lang: 'ar' | 'en') {
+function speakerOf(
+  s: Sentence,
+  mentions: readonly Mention[],
+  people: readonly (DraftPerson & { last: string })[],
+  byMention: Map<Mention, DraftPerson>,
+  lang: 'ar' | 'en',
+) {
   const tokens = s.tokens;
   const inSentence = mentions.filter((m) => m.n === s.n && m.start >= s.start && m.end <= s.end);
   if (lang === 'en') {
@@ -136,7 +142,8 @@ function speakerOf(s: Sentence, mentions: readonly Mention[], people: readonly (
     // «…، الذي رحب …»: a relative clause after the name.
     const after = tokens.findIndex((t) => t.start >= m.end);
     for (let k = after; k >= 0 && k < tokens.length && k - after < 16; k++) {
-      if (/^(الذي|التي)$/.test(tokens[k]!.form) && AR_SAYS.has(noConj(tokens[k + 1]?.form ?? ''))) return { person: byMention.get(m)!, from: tokens[k + 1]!.start };
+      if (/^(الذي|التي)$/.test(tokens[k]!.form) && AR_SAYS.has(noConj(tokens[k + 1]?.form ?? '')))
+        return { person: byMention.get(m)!, from: tokens[k + 1]!.start };
       if (/[.؛]/.test(between(s, tokens[k], tokens[k + 1]))) break;
     }
   }
@@ -204,7 +211,9 @@ export function draftFrom(paragraphs: readonly string[], lang: 'ar' | 'en' = rep
         if (!sessionTitles.some((t) => t.title === title)) sessionTitles.push({ title, n: s.n });
         // A chair or moderator in a sentence of one session is that session's.
         const quotes = [...text.matchAll(/“[^”]+”|"[^"]+"/g)].length;
-        if (quotes === 1) for (const m of mentions) if (m.n === s.n && m.start >= s.start && m.end <= s.end && (m.part === 'moderator' || m.part === 'chair')) m.session = title;
+        if (quotes === 1)
+          for (const m of mentions)
+            if (m.n === s.n && m.start >= s.start && m.end <= s.end && (m.part === 'moderator' || m.part === 'chair')) m.session = title;
       }
     }
   }
@@ -288,20 +297,53 @@ export function checkDraft(draft: Draft, paragraphs: readonly string[]): void {
   }
   const brief = Brief.parse(briefOf(draft));
   const ev = draft.event;
-  const keep = <T>(found: { n: number } | undefined, checks: [string | undefined, Field['role']][], what: string): boolean => {
+  const keep = <_T>(found: { n: number } | undefined, checks: [string | undefined, Field['role']][], what: string): boolean => {
     if (!found) return false;
     const ok = checks.every(([text, role]) => text === undefined || stated(text, role, found.n, index, brief));
     if (!ok) draft.dropped.push(what);
     return ok;
   };
-  if (ev.host && !keep(ev.host, [[ev.host.value.institution, 'institution'], [ev.host.value.centre, 'institution'], [ev.host.value.city, 'place']], `the host "${ev.host.value.institution}"`)) delete ev.host;
+  if (
+    ev.host &&
+    !keep(
+      ev.host,
+      [
+        [ev.host.value.institution, 'institution'],
+        [ev.host.value.centre, 'institution'],
+        [ev.host.value.city, 'place'],
+      ],
+      `the host "${ev.host.value.institution}"`,
+    )
+  )
+    delete ev.host;
   if (ev.date && typeof ev.date.value === 'string' && !keep(ev.date, [[ev.date.value, 'date']], `the date ${ev.date.value}`)) delete ev.date;
   if (ev.date && typeof ev.date.value === 'object') {
     const { from, to } = ev.date.value;
-    if (!keep(ev.date, [[to, 'date'], [from.slice(0, 8) + from.slice(8), 'text']], `the dates ${from} to ${to}`)) delete ev.date;
+    if (
+      !keep(
+        ev.date,
+        [
+          [to, 'date'],
+          [from.slice(0, 8) + from.slice(8), 'text'],
+        ],
+        `the dates ${from} to ${to}`,
+      )
+    )
+      delete ev.date;
   }
   if (ev.hijri && !keep(ev.hijri, [[ev.hijri.value, 'text']], `the Hijri date "${ev.hijri.value}"`)) delete ev.hijri;
-  if (ev.venue && !keep(ev.venue, [[ev.venue.value.name, 'institution'], [ev.venue.value.city, 'place']], 'the venue')) delete ev.venue;
+  if (
+    ev.venue &&
+    !keep(
+      ev.venue,
+      [
+        [ev.venue.value.name, 'institution'],
+        [ev.venue.value.city, 'place'],
+      ],
+      'the venue',
+    )
+  )
+    delete ev.venue;
   if (ev.kind && !keep(ev.kind, [[ev.kind.value, 'text']], `the kind "${ev.kind.value}"`)) delete ev.kind;
   if (ev.title && !keep(ev.title, [[ev.title.value, 'text']], `the title "${ev.title.value}"`)) delete ev.title;
 }
@@ -378,7 +420,20 @@ export function briefOf(draft: Draft, slug = 'draft', sourceFile = 'sources/draf
       ...(ev.venue ? { venue: { ...ev.venue.value, sources: [ev.venue.n] } } : {}),
       ...(ev.themes.length ? { themes: ev.themes.map((t) => ({ text: t.value, sources: [t.n] })) } : {}),
     },
-    ...(draft.people.length ? { people: draft.people.map((p) => ({ ...p })) } : {}),
+    ...(draft.people.length
+      ? {
+          people: draft.people.map(({ id, name, title, role, affiliation, part, session, sources }) => ({
+            id,
+            name,
+            ...(title ? { title } : {}),
+            ...(role ? { role } : {}),
+            ...(affiliation ? { affiliation } : {}),
+            ...(part ? { part } : {}),
+            ...(session ? { session } : {}),
+            sources,
+          })),
+        }
+      : {}),
     ...(draft.sessions.length ? { sessions: draft.sessions.map((s) => ({ ...s })) } : {}),
     ...(draft.messages.length ? { messages: draft.messages.map((m) => ({ ...m, points: m.points.map((p) => ({ ...p })) })) } : {}),
   };

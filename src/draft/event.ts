@@ -63,7 +63,8 @@ function hostFrom(s: Sentence, i: number, e: number): { institution: string; cen
   const tokens = s.tokens;
   for (let k = i + 1; k <= e; k++) {
     const t = tokens[k]!;
-    const inner = /^ب/.test(t.form) && isInstitution({ ...t, form: t.form.slice(1) }) ? 'b' : t.form === 'في' && isInstitution(tokens[k + 1]) ? 'fi' : undefined;
+    const inner =
+      /^ب/.test(t.form) && isInstitution({ ...t, form: t.form.slice(1) }) ? 'b' : t.form === 'في' && isInstitution(tokens[k + 1]) ? 'fi' : undefined;
     if (!inner || !/^(ال)?(مركز|قسم|وحده|كليه|دائره|مختبر|برنامج)/.test(tokens[i]!.form)) continue;
     const start = inner === 'b' ? t.start + 1 : tokens[k + 1]!.start;
     return { centre: span(s, tokens[i]!, tokens[k - 1]!), institution: plainText(s.text.slice(start, tokens[e]!.end)) };
@@ -79,13 +80,24 @@ function kindFrom(s: Sentence, i: number): string | undefined {
   let e = i + size - 1;
   while (e + 1 < tokens.length && e - (i + size - 1) < 2) {
     const u = tokens[e + 1]!;
-    if (BREAK.test(between(s, tokens[e], u)) || u.kind !== 'arabic' || isStop(u.form) || AR_INSTITUTION_END.has(noConj(u.form)) || AR_ORGANISED.has(noConj(u.form))) break;
+    if (
+      BREAK.test(between(s, tokens[e], u)) ||
+      u.kind !== 'arabic' ||
+      isStop(u.form) ||
+      AR_INSTITUTION_END.has(noConj(u.form)) ||
+      AR_ORGANISED.has(noConj(u.form))
+    )
+      break;
     if (/^(بعنوان|عنوان|حول|يناقش|تناقش|بمشاركه|يستمر|لمده|نظمه|نظمها|عقد|اقيم|بجامعه|بمقر|ضمن|حمل|رعي|تحت)$/.test(noConj(u.form)) || isInstitution(u)) break;
     if (/^[بلك]/.test(u.form) && !u.form.startsWith('ال')) break;
     e++;
   }
   // The conjunction off («وورشة»), unless the word is the kind itself («ورشة»).
-  const own = AR_KINDS.some((k) => bareForms(tokens[i]!.form).slice(0, 1).some((f) => f === k[0] || f === `ال${k[0]}`));
+  const own = AR_KINDS.some((k) =>
+    bareForms(tokens[i]!.form)
+      .slice(0, 1)
+      .some((f) => f === k[0] || f === `ال${k[0]}`),
+  );
   const text = own ? span(s, tokens[i]!, tokens[e]!) : span(s, tokens[i]!, tokens[e]!).replace(/^[وف]/, '');
   // «مؤتمرها»: the kind without its pronoun.
   return size === 1 && e === i ? text.replace(/(ها|ه|هم)$/, (m) => (/^(ال)?(مؤتمر|ملتقى|منتدى|لقاء|اجتماع|حوار)/.test(text) ? '' : m)) : text;
@@ -140,7 +152,8 @@ function datesIn(s: Sentence): { value?: DateValue; part?: string; monthFirst: b
         out.push({ part: written, monthFirst: false, written });
         continue;
       }
-      if (joined && d1! < d2 && validDay(y, m.month, d1!) && validDay(y, m.month, d2)) out.push({ value: { from: iso(y, m.month, d1!), to: iso(y, m.month, d2) }, monthFirst: false, written });
+      if (joined && d1! < d2 && validDay(y, m.month, d1!) && validDay(y, m.month, d2))
+        out.push({ value: { from: iso(y, m.month, d1!), to: iso(y, m.month, d2) }, monthFirst: false, written });
       else if (validDay(y, m.month, d2)) out.push({ value: iso(y, m.month, d2), monthFirst: false, written });
       continue;
     }
@@ -155,7 +168,8 @@ function datesIn(s: Sentence): { value?: DateValue; part?: string; monthFirst: b
       const last = y !== undefined ? tokens[yi]! : ranged ? dashed! : after!;
       const written = plainText(s.text.slice(tokens[i]!.start, last.end));
       if (y === undefined) out.push({ part: written, monthFirst: true, written });
-      else if (ranged && d < d3! && validDay(y, m.month, d3!)) out.push({ value: { from: iso(y, m.month, d), to: iso(y, m.month, d3!) }, monthFirst: true, written });
+      else if (ranged && d < d3! && validDay(y, m.month, d3!))
+        out.push({ value: { from: iso(y, m.month, d), to: iso(y, m.month, d3!) }, monthFirst: true, written });
       else if (validDay(y, m.month, d)) out.push({ value: iso(y, m.month, d), monthFirst: true, written });
     }
   }
@@ -174,7 +188,10 @@ function hijriIn(s: Sentence): string | undefined {
     const y = num(tokens[k]);
     if (y === undefined || y < 1300 || y > 1600) continue;
     const tail = /^\s*هـ?|^\s*ه(?![\u0621-\u064A])/.exec(s.text.slice(tokens[k]!.end));
-    return s.text.slice(tokens[i - 1]!.start, tokens[k]!.end + (tail?.[0].length ?? 0)).replace(/\s+/g, ' ').trim();
+    return s.text
+      .slice(tokens[i - 1]!.start, tokens[k]!.end + (tail?.[0].length ?? 0))
+      .replace(/\s+/g, ' ')
+      .trim();
   }
   return undefined;
 }
@@ -229,15 +246,23 @@ function arabicEvent(s: Sentence, found: EventFound): void {
           const cEnd = institutionFrom(s, inst.end + 2) ?? (isInstitution({ ...c, form: c.form.slice(1) }) ? { end: inst.end + 2 } : undefined);
           if (cEnd) {
             let e = inst.end + 2;
-            while (e + 1 < tokens.length && e - inst.end < 8 && !BREAK.test(between(s, tokens[e], tokens[e + 1])) && !AR_INSTITUTION_END.has(noConj(tokens[e + 1]!.form))) e++;
+            while (
+              e + 1 < tokens.length &&
+              e - inst.end < 8 &&
+              !BREAK.test(between(s, tokens[e], tokens[e + 1])) &&
+              !AR_INSTITUTION_END.has(noConj(tokens[e + 1]!.form))
+            )
+              e++;
             centre = plainText(s.text.slice(c.start + 1, tokens[e]!.end));
           }
         }
         const city = CITIES.find((c) => {
-          const k = tokens.findIndex((t, j) => j > at && j <= inst.end + 3 && c.every((w, q) => tokens[j + q] && noConj(tokens[j + q]!.form) === w));
+          const k = tokens.findIndex((_t, j) => j > at && j <= inst.end + 3 && c.every((w, q) => tokens[j + q] && noConj(tokens[j + q]!.form) === w));
           return k >= 0;
         });
-        const cityText = city ? plainText(s.text.slice(tokens.find((t) => noConj(t.form) === city[0])!.start, tokens.find((t) => noConj(t.form) === city[city.length - 1])!.end)) : undefined;
+        const cityText = city
+          ? plainText(s.text.slice(tokens.find((t) => noConj(t.form) === city[0])!.start, tokens.find((t) => noConj(t.form) === city[city.length - 1])!.end))
+          : undefined;
         found.host = { value: { ...host, ...(centre ? { centre } : {}), ...(cityText ? { city: cityText } : {}) }, n: s.n };
         const kind = (() => {
           for (let k = inst.end + 1; k < Math.min(tokens.length, inst.end + 12); k++) {
@@ -292,14 +317,19 @@ function englishEvent(s: Sentence, found: EventFound): void {
   const capitalised = "(?:[A-Z][\\w.'’&-]*|\\([A-Z]+\\))(?:\\s+(?:(?:of|for|and|the|on|in)\\s+)*(?:[A-Z][\\w.'’&-]*|\\([A-Z]+\\)))*";
   if (!found.host) {
     // "X, Y, and Z co-organized a conference": the first named is the host, the others co-organisers.
-    const co = new RegExp(`(?:^|--\\s*|\\)\\s*)(?:The\\s+)?(${capitalised}(?:,?\\s+(?:and\\s+)?(?:the\\s+)?${capitalised})*)\\s+(?:on\\s+\\w+\\s+)?(co-organi[sz]ed|organi[sz]ed|hosted|hosts|Hosts|convened|held|launched)\\b`).exec(
-      text,
-    );
+    const co = new RegExp(
+      `(?:^|--\\s*|\\)\\s*)(?:The\\s+)?(${capitalised}(?:,?\\s+(?:and\\s+)?(?:the\\s+)?${capitalised})*)\\s+(?:on\\s+\\w+\\s+)?(co-organi[sz]ed|organi[sz]ed|hosted|hosts|Hosts|convened|held|launched)\\b`,
+    ).exec(text);
     const by = /\b(?:jointly\s+|co-)?(?:organi[sz]ed|hosted|convened)\s+by\s+(?:the\s+)?/.exec(text);
     if (co) {
       const names = co[1]!
         .split(/,\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])/)
-        .map((x) => x.replace(/^the\s+/i, '').replace(TRAILING_WHEN, '').trim())
+        .map((x) =>
+          x
+            .replace(/^the\s+/i, '')
+            .replace(TRAILING_WHEN, '')
+            .trim(),
+        )
         .filter((x) => /^[A-Z]/.test(x));
       if (names.length > 0 && !/^(It|This|They|He|She|We)$/.test(names[0]!)) {
         found.host = { value: { institution: names[0]! }, n: s.n };

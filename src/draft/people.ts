@@ -75,7 +75,7 @@ export function cueAt(tokens: readonly Token[], i: number, s: Sentence): Cue | u
 }
 
 function isTitle(t: Token | undefined): boolean {
-  if (!t || t.kind !== 'arabic') return false;
+  if (t?.kind !== 'arabic') return false;
   return AR_TITLES.has(t.form) || AR_TITLES.has(noConj(t.form));
 }
 
@@ -254,7 +254,7 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
     }
     // A part's wording and a name without a title, between it and a comma before a post.
     const cue = cueAt(tokens, i, s);
-    if (cue && cue.part) {
+    if (cue?.part) {
       let j = i + cue.words.length;
       // «أدار الجلسة …», «أدار حلقة النقاش …»: the session or event named after the verb.
       while (j < tokens.length && j - i <= cue.words.length + 2 && /^(ال)?(جلسه|حلقه|نقاش|ندوه|ورشه|لقاء|حوار|مناقشه|فيها)$/.test(noConj(tokens[j]!.form))) j++;
@@ -281,7 +281,12 @@ function runs(s: Sentence): number[][] {
     if (!capital(s, t)) return;
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
-    if (prev === i - 1 && /^(\s+|-|\.\s+)$/.test(between(s, s.tokens[prev], t)) && (!/\./.test(between(s, s.tokens[prev], t)) || s.tokens[prev]!.end - s.tokens[prev]!.start === 1)) last!.push(i);
+    if (
+      prev === i - 1 &&
+      /^(\s+|-|\.\s+)$/.test(between(s, s.tokens[prev], t)) &&
+      (!/\./.test(between(s, s.tokens[prev], t)) || s.tokens[prev]!.end - s.tokens[prev]!.start === 1)
+    )
+      last!.push(i);
     else out.push([i]);
   });
   return out;

@@ -12,10 +12,7 @@ import { TITLES as CHECK_TITLES } from '../lint/words.js';
 const list = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalise));
 
 /** Titles before an Arabic name: the claim check's (with their article), and those written without one. */
-export const AR_TITLES = new Set([
-  ...CHECK_TITLES,
-  ...list(`د معالي سعادة سمو فضيلة صاحب الباحث الباحثة الأستاذ الأستاذة النائب العقيد الركن الفريق أول`),
-]);
+export const AR_TITLES = new Set([...CHECK_TITLES, ...list(`د معالي سعادة سمو فضيلة صاحب الباحث الباحثة الأستاذ الأستاذة النائب العقيد الركن الفريق أول`)]);
 /** Words that may follow a title and belong to it: «اللواء المتقاعد», «العميد الركن». */
 export const AR_TITLE_MORE = list(`المتقاعد الركن الطيار البحري أول`);
 
@@ -58,7 +55,10 @@ export const AR_CUES: readonly Cue[] = [
   ...cues('chair', 'ترأس|ترأست|ترأسها|ترأسه|برئاسة|يترأس|تترأس'),
   ...cues('moderator', 'أدار|أدارت|أدارها|أدارتها|ادارها|ادار|بإدارة|بادارة|يدير|ليدير|تدير|تديرها|يديرها'),
   ...cues('presenter', 'قدم ورقة|قدمت ورقة|قدم عرضا|قدمت عرضا|قدم بحثا|قدمت بحثا|قدم محاضرة|قدمت محاضرة|ألقى محاضرة|ألقت محاضرة'),
-  ...cues('speaker', 'تحدث|تحدثت|يتحدث|تكلم|ألقى كلمة|ألقت كلمة|قدم كلمة|قدمت كلمة|شارك في الندوة|شاركت في الندوة|شارك في الجلسة|شارك في المؤتمر|شارك في الورشة|شارك في الحلقة|شارك فيها'),
+  ...cues(
+    'speaker',
+    'تحدث|تحدثت|يتحدث|تكلم|ألقى كلمة|ألقت كلمة|قدم كلمة|قدمت كلمة|شارك في الندوة|شاركت في الندوة|شارك في الجلسة|شارك في المؤتمر|شارك في الورشة|شارك في الحلقة|شارك فيها',
+  ),
   ...cues('patron', 'بحضور|برعاية|تحت رعاية'),
   ...cues(
     null,
