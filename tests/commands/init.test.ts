@@ -260,14 +260,16 @@ describe('mujaz init', () => {
     const data = parse(text) as { source: { file: string } };
     expect(data.source.file).toBe('sources/from-report.txt');
     expect(await readFile(path.join(dir, 'work', 'briefs', 'sources', 'from-report.txt'))).toEqual(await readFile(report));
-    // The citations of the scaffold ([1]) are checked against the copied report, and hold: the paragraph
-    // exists. (The placeholders' words, filled in as they are, say nothing the paragraph says: the claim
-    // check warns about that, which --strict would make errors.)
+    // A draft (src/draft/), marked as one: with its placeholders filled in it checks, with a warning that
+    // it is a draft, which --strict makes an error.
+    expect(text).toContain('\ndraft: true\n');
     await writeFile(file, fillIn(text));
     const checked = await runCli(['check', 'work/briefs/from-report.yaml'], { cwd: dir });
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stderr).not.toMatch(/does not exist/);
-    expect(checked.stderr).toMatch(/shares no word with paragraph 1 \(«الفقرة الأولى»\)/);
+    expect(checked.stderr).toMatch(/the brief is a draft/);
+    const strict = await runCli(['check', '--strict', 'work/briefs/from-report.yaml'], { cwd: dir });
+    expect(strict.code).not.toBe(0);
   });
 
   it('keeps report text on its comment line', () => {
