@@ -184,7 +184,7 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
   const draft = report ? draftFrom(report.paragraphs, options.lang === undefined ? undefined : lang) : undefined;
   const text =
     report && draft
-      ? emitDraft(draft, { slug, sourceFile: report.sourceFile, schemaPath: schemaPathFor(dir), paragraphs: report.paragraphs })
+      ? emitDraft(draft, { slug, sourceFile: report.sourceFile, schemaPath: schemaPathFor(dir), paragraphs: report.paragraphs.map(commentText) })
       : await renderScaffold({ slug, lang, schemaPath: schemaPathFor(dir), briefPath: briefFile.split(path.sep).join('/') });
 
   try {
