@@ -28,7 +28,10 @@ const FIXTURES = [
   'tests/lint/briefs/health-security-seminar.yaml',
 ];
 
-const words = (name: string) => tokenize(name).filter((t) => t.kind !== 'number').map((t) => t.form);
+const words = (name: string) =>
+  tokenize(name)
+    .filter((t) => t.kind !== 'number')
+    .map((t) => t.form);
 const sameName = (a: string, b: string) => {
   const x = words(a);
   const y = words(b);
@@ -39,7 +42,11 @@ const sameHost = (a: string, b: string) => {
   const [x, y] = [words(a), words(b)].sort((p, q) => p.length - q.length);
   return x!.length > 0 && x!.every((w, i) => bareForms(w).some((f) => bareForms(y![i]!).includes(f)));
 };
-const digits = (t: string) => Array.from(t.normalize('NFKC')).map((c) => (/[\u0660-\u0669]/.test(c) ? String(c.charCodeAt(0) - 0x660) : c)).join('').replace(/[\sـ]/g, '');
+const digits = (t: string) =>
+  Array.from(t.normalize('NFKC'))
+    .map((c) => (/[\u0660-\u0669]/.test(c) ? String(c.charCodeAt(0) - 0x660) : c))
+    .join('')
+    .replace(/[\sـ]/g, '');
 
 interface Score {
   slug: string;
@@ -59,7 +66,10 @@ function score(file: string): Score {
   // The hand brief's people with a name, and the part their place in it gives (a participants' moderator moderated).
   const theirs = peopleOf(hand)
     .filter((p) => p.person.name ?? p.person.latin)
-    .map((p) => ({ name: (p.person.name ?? p.person.latin)!, part: p.person.part ?? (p.path.join('.') === 'participants.moderator' ? 'moderator' : undefined) }));
+    .map((p) => ({
+      name: (p.person.name ?? p.person.latin)!,
+      part: p.person.part ?? (p.path.join('.') === 'participants.moderator' ? 'moderator' : undefined),
+    }));
   let right = 0;
   let partsRight = 0;
   for (const p of draft.people) {
@@ -71,7 +81,14 @@ function score(file: string): Score {
   const date = hand.event.date;
   const got = draft.event.date?.value ?? 'unknown';
   const dateScore = JSON.stringify(date) === JSON.stringify(got) ? 'exact' : `${JSON.stringify(got)} (hand: ${JSON.stringify(date)})`;
-  const hijri = hand.event.hijri === undefined ? (draft.event.hijri ? 'extra' : '—') : draft.event.hijri && digits(draft.event.hijri.value) === digits(hand.event.hijri) ? 'exact' : 'wrong';
+  const hijri =
+    hand.event.hijri === undefined
+      ? draft.event.hijri
+        ? 'extra'
+        : '—'
+      : draft.event.hijri && digits(draft.event.hijri.value) === digits(hand.event.hijri)
+        ? 'exact'
+        : 'wrong';
   return {
     slug: hand.slug,
     drafted: draft.people.length,
@@ -88,13 +105,18 @@ describe('mujaz init --from: the draft', () => {
   const scores = FIXTURES.map(score);
 
   it('drafts people with precision ≥ 0.9 and recall ≥ 0.7, their parts right for ≥ 0.8 of those found, the host right', () => {
-    const table = scores.map((s) => `| ${s.slug} | ${s.right}/${s.drafted} | ${s.right}/${s.hand} | ${s.partsRight}/${s.right} | ${s.host ? 'right' : 'wrong'} | ${s.date} | ${s.hijri} |`);
+    const table = scores.map(
+      (s) =>
+        `| ${s.slug} | ${s.right}/${s.drafted} | ${s.right}/${s.hand} | ${s.partsRight}/${s.right} | ${s.host ? 'right' : 'wrong'} | ${s.date} | ${s.hijri} |`,
+    );
     const sum = (k: 'drafted' | 'hand' | 'right' | 'partsRight') => scores.reduce((n, s) => n + s[k], 0);
     const precision = sum('right') / sum('drafted');
     const recall = sum('right') / sum('hand');
     const parts = sum('partsRight') / sum('right');
     table.push(`| all | ${precision.toFixed(2)} | ${recall.toFixed(2)} | ${parts.toFixed(2)} | ${scores.filter((s) => s.host).length}/${scores.length} | | |`);
-    console.log(['| report | people right / drafted | found / hand | parts right | host | date | Hijri |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
+    console.log(
+      ['| report | people right / drafted | found / hand | parts right | host | date | Hijri |', '|---|---|---|---|---|---|---|', ...table].join('\n'),
+    );
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.7);
     expect(parts).toBeGreaterThanOrEqual(0.8);
@@ -107,7 +129,8 @@ describe('mujaz init --from: the draft', () => {
     expect(health.hijri).toBe('exact');
     expect(scores.find((s) => s.slug === 'bu-pardee-graduate-conference-2016')!.date).toBe('exact');
     // The reports that give no full date are drafted with none (the gulf brief's date is not in its report).
-    for (const s of scores) if (!['health-security-seminar', 'bu-pardee-graduate-conference-2016'].includes(s.slug)) expect(s.date, s.slug).toMatch(/^("unknown"|exact)/);
+    for (const s of scores)
+      if (!['health-security-seminar', 'bu-pardee-graduate-conference-2016'].includes(s.slug)) expect(s.date, s.slug).toMatch(/^("unknown"|exact)/);
   });
 
   it('writes drafts the claim check refuses nothing of, marked as drafts, each value with its paragraph', () => {
