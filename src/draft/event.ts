@@ -209,6 +209,9 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
       found.date = { value: full.value!, n: s.n };
       found.monthFirst = full.monthFirst;
     }
+    // «في عام 2024», "in 2024": the year alone.
+    const year = /(?:عام|العام|سنة|in)\s+((?:19|20)\d\d|[١٢][٠-٩]{3})(?!\d)/u.exec(s.text.slice(s.start, s.end));
+    if (year) dates.push({ part: year[0].trim(), monthFirst: false, written: year[0].trim() });
     const part = dates.find((d) => d.part !== undefined);
     if (part && !found.date && !found.partDate) found.partDate = { value: part.part!, n: s.n };
     const hijri = hijriIn(s);

@@ -83,11 +83,11 @@ const isPost = (t: Token | undefined) => t !== undefined && t.kind === 'arabic' 
 const isInstitution = (t: Token | undefined) => t !== undefined && bareForms(t.form).some((f) => INSTITUTION_HEADS.has(f) || INSTITUTION_HEADS.has(`ال${f}`));
 
 /** A word that cannot be part of a name: a stop word, a post, a title, a cue, an institution's noun. */
-function notName(tokens: readonly Token[], k: number, s: Sentence): boolean {
+function notName(tokens: readonly Token[], k: number, s: Sentence, first = false): boolean {
   const t = tokens[k]!;
   return (
     t.kind !== 'arabic' ||
-    isStop(t.form) ||
+    (first ? /^(في|من|علي|الي|عن|مع|لدي|ان|الذي|التي|هو|هي)$/.test(t.form) : isStop(t.form)) ||
     isPost(t) ||
     isTitle(t) ||
     cueAt(tokens, k, s) !== undefined ||
@@ -105,7 +105,8 @@ function nameFrom(tokens: readonly Token[], j: number, s: Sentence): { words: To
   while (k < tokens.length && words.length < 3 + joiners) {
     const t = tokens[k]!;
     if (words.length > 0 && BREAK.test(between(s, tokens[k - 1], t))) break;
-    if (notName(tokens, k, s)) break;
+    // The first word may be one a stop list holds («آنا» is «أنا» once normalised); a particle it may not.
+    if (words.length === 0 ? notName(tokens, k, s, true) : notName(tokens, k, s)) break;
     // A name does not open with the article («السفير الروسي»); «ألكسندر» does not have it.
     if (words.length === 0 && /^[وف]?ال/.test(s.text.slice(t.start, t.end)) && !t.form.startsWith('الله')) return undefined;
     if (AR_NAME_JOINERS.has(t.form)) joiners++;
@@ -220,7 +221,7 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
     const t = tokens[i]!;
     // «جامعة الملك عبدالعزيز»: a title inside an institution's name is no person's.
     const prev = tokens[i - 1];
-    const inName = prev !== undefined && !/^[وفبلك]*ال/.test(prev.form) && (isInstitution(prev) || /^(مدينه|شارع|قاعه|مستشفي)$/.test(noConj(prev.form)));
+    const inName = prev !== undefined && !BREAK.test(between(s, prev, t)) && !/^[وفبلك]*ال/.test(prev.form) && (isInstitution(prev) || /^(مدينه|شارع|قاعه|مستشفي)$/.test(noConj(prev.form)));
     if (isTitle(t) && !inName) {
       // The title, and what belongs to it: «اللواء المتقاعد», «معالي الدكتور».
       let j = i + 1;

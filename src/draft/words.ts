@@ -30,7 +30,7 @@ export const AR_NAME_JOINERS = list(`بن بنت ابن آل أبو ابو أب�
 /** Arabic words never a name's first word after a title. */
 export const AR_NOT_NAMES = list(`
   الذي التي الذين كلمة كلمته كلمتها الجلسة عرضا ورقة المشارك المشاركين أهمية أن إن على إلى في من عن
-  يوم اليوم أمس غدا صباح مساء الضوء
+  يوم اليوم أمس غدا الضوء
 `);
 
 /** An Arabic part cue: the words (in order, conjunction off) and the part they give; null: no part. */

@@ -28,7 +28,7 @@ describe('a draft brief', () => {
     const report = path.join(repoRoot, 'tests', 'deck', 'briefs', 'sources', 'gulf-workshop.ar.txt');
     const made = await runCli(['init', 'gulf-draft', '--dir', 'briefs', '--from', report], { cwd: dir });
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stderr).toMatch(/drafted briefs\/gulf-draft\.yaml from the report: 9 people/);
+    expect(made.stderr).toMatch(/drafted briefs\/gulf-draft\.yaml from the report: 10 people/);
     const file = path.join(dir, 'briefs', 'gulf-draft.yaml');
     const text = fillIn(await readFile(file, 'utf8'));
     expect(text).toMatch(/\ndraft: true\n/);
