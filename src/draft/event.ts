@@ -142,9 +142,11 @@ function datesIn(s: Sentence): { value?: DateValue; part?: string; monthFirst: b
     const d2 = num(tokens[i - 1]);
     if (d2 !== undefined && d2 <= 31) {
       const y = yearAfter(i + m.size);
-      const before = tokens[i - 2];
+      // The first day, joined by a dash, or by a word: «3 إلى 5», "3 to 5".
+      const word = tokens[i - 2] && /^(الي|to|and|و)$/.test(tokens[i - 2]!.form) ? 1 : 0;
+      const before = tokens[i - 2 - word];
       const d1 = num(before);
-      const joined = before && d1 !== undefined && /^\s*(-|–|—|إلى|الى|و|to|and)\s*$/.test(between(s, before, tokens[i - 1]));
+      const joined = before && d1 !== undefined && (word === 1 || /^\s*(-|–|—)\s*$/.test(between(s, before, tokens[i - 1])));
       const first = joined ? before! : tokens[i - 1]!;
       const last = y !== undefined ? tokens[i + m.size]! : tokens[i + m.size - 1]!;
       const written = plainText(s.text.slice(first.start, last.end));
@@ -317,7 +319,8 @@ const TRAILING_WHEN = /\s+(?:on|this|last|yesterday|today)(?:\s+(?:Monday|Tuesda
 
 function englishEvent(s: Sentence, found: EventFound): void {
   const text = s.text.slice(s.start, s.end);
-  const capitalised = "(?:[A-Z][\\w.'’&-]*|\\([A-Z]+\\))(?:\\s+(?:(?:of|for|and|the|on|in)\\s+)*(?:[A-Z][\\w.'’&-]*|\\([A-Z]+\\)))*";
+  const capitalised =
+    "(?:[A-Z][\\w'’&-]*(?:\\.(?=\\s[A-Z]))?|\\([A-Z]+\\))(?:\\s+(?:(?:of|for|the|on|in)\\s+)*(?:[A-Z][\\w'’&-]*(?:\\.(?=\\s[A-Z]))?|\\([A-Z]+\\)))*";
   if (!found.host) {
     // "X, Y, and Z co-organized a conference": the first named is the host, the others co-organisers.
     const co = new RegExp(

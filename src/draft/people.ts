@@ -21,6 +21,7 @@ import {
   AR_TITLES,
   type Cue,
   EN_CUES,
+  EN_HONORIFICS,
   EN_NOT_NAMES,
   EN_POSTS,
 } from './words.js';
@@ -221,7 +222,11 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
     const t = tokens[i]!;
     // «جامعة الملك عبدالعزيز»: a title inside an institution's name is no person's.
     const prev = tokens[i - 1];
-    const inName = prev !== undefined && !BREAK.test(between(s, prev, t)) && !/^[وفبلك]*ال/.test(prev.form) && (isInstitution(prev) || /^(مدينه|شارع|قاعه|مستشفي)$/.test(noConj(prev.form)));
+    const inName =
+      prev !== undefined &&
+      !BREAK.test(between(s, prev, t)) &&
+      !/^[وفبلك]*ال/.test(prev.form) &&
+      (isInstitution(prev) || /^(مدينه|شارع|قاعه|مستشفي)$/.test(noConj(prev.form)));
     if (isTitle(t) && !inName) {
       // The title, and what belongs to it: «اللواء المتقاعد», «معالي الدكتور».
       let j = i + 1;
@@ -285,7 +290,7 @@ function runs(s: Sentence): number[][] {
     if (
       prev === i - 1 &&
       /^(\s+|-|\.\s+)$/.test(between(s, s.tokens[prev], t)) &&
-      (!/\./.test(between(s, s.tokens[prev], t)) || s.tokens[prev]!.end - s.tokens[prev]!.start === 1)
+      (!/\./.test(between(s, s.tokens[prev], t)) || s.tokens[prev]!.end - s.tokens[prev]!.start === 1 || EN_HONORIFICS.has(s.tokens[prev]!.form))
     )
       last!.push(i);
     else out.push([i]);
@@ -327,9 +332,17 @@ export function englishMentions(s: Sentence): Mention[] {
     const afterText = s.text.slice(endTok.end, s.end);
     let role: string | undefined;
     let affiliation: string | undefined;
+    let title: string | undefined;
     if (hasPost) {
       role = plainText(s.text.slice(tokens[firstIdx]!.start, tokens[nameIdx[0]! - 1]!.end));
       if (own.length === 0 && phrase.length === 0) role = undefined;
+      // Honorifics alone ("Dr.", "Ambassador") are the title; a post between commas after the name, the role.
+      if (phrase.length === 0 && own.every((i) => EN_HONORIFICS.has(tokens[i]!.form))) {
+        title = role;
+        role = undefined;
+        const m = /^,\s+([^,.;:]+?)(?=,|\.(?:\s|$)|;|$|\s+who\b)/.exec(afterText);
+        if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()))) role = plainText(m[1]!);
+      }
     } else if (byBefore && own.length === 0 && /^,\s+[a-z]/.test(afterText)) {
       const m = /^,\s+([^,.;:]+)/.exec(afterText);
       if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()))) role = plainText(m[1]!);
@@ -351,6 +364,7 @@ export function englishMentions(s: Sentence): Mention[] {
       n: s.n,
       words: words.map((w) => w.form),
       name: plainText(s.text.slice(startTok.start, endTok.end)),
+      ...(title ? { title: /^(dr|mr|mrs|ms|prof)$/i.test(title) ? `${title}.` : title } : {}),
       ...(role ? { role } : {}),
       ...(affiliation ? { affiliation } : {}),
       part,

@@ -103,6 +103,9 @@ export const EN_POSTS = list(`
   his her excellency he she highness sheikh prince princess king queen colonel major captain lieutenant brigadier
 `);
 
+/** Honorifics: before a name, its title ("Dr.", "Ambassador", "H.E."). */
+export const EN_HONORIFICS = list(`dr mr mrs ms prof professor ambassador sir dame excellency his her he`);
+
 /** Words of an institution or a post, never of a person's name. */
 export const EN_NOT_NAMES = list(`
   university school center centre institute department office organization organisation nations agency council committee
