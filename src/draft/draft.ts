@@ -7,7 +7,7 @@
 import { Brief, type Part } from '../brief/schema.js';
 import { briefNames, type Field } from '../lint/claim-fields.js';
 import { arabicReport, claimFindings } from '../lint/claims.js';
-import { factsOf } from '../lint/facts.js';
+import { type Context, factsOf } from '../lint/facts.js';
 import { bareForms, tokenize } from '../lint/normalise.js';
 import { ReportIndex } from '../lint/report-index.js';
 import { type DateValue, type EventFound, findEvent } from './event.js';
@@ -182,8 +182,11 @@ function neutral(s: Sentence): boolean {
 const POINT_MAX = 600;
 
 /** The drafter: the report's paragraphs in, what it states plainly out, each value cited and checked. */
-export function draftFrom(paragraphs: readonly string[], lang: 'ar' | 'en' = reportLang(paragraphs)): Draft {
-  const sentences = paragraphs.flatMap((p, i) => sentencesOf(i + 1, p, lang));
+export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en'): Draft {
+  // One index of the report: its words for the drafter, and the claim check's lookups.
+  const index = new ReportIndex(paragraphs);
+  const lang = language ?? (arabicReport(index) ? 'ar' : 'en');
+  const sentences = index.paragraphs.flatMap((p) => sentencesOf(p.n, p.text, lang, p.tokens));
   const event = findEvent(sentences, lang);
 
   // People, paragraph by paragraph (a session named earlier in a paragraph holds for the people after it).
@@ -270,15 +273,15 @@ export function draftFrom(paragraphs: readonly string[], lang: 'ar' | 'en' = rep
   }
 
   const draft: Draft = { lang, event, people, sessions, messages, dropped: [] };
-  checkDraft(draft, paragraphs);
+  checkDraft(draft, index);
   return draft;
 }
 
 /** A value the claim check finds in its paragraph, by the check's own finders (for the fields no item cites). */
-function stated(text: string, role: Field['role'], n: number, index: ReportIndex, brief: Brief): boolean {
-  const p = index.paragraphs[n - 1];
+function stated(text: string, role: Field['role'], n: number, ctx: Context): boolean {
+  const p = ctx.index.paragraphs[n - 1];
   if (!p) return false;
-  const facts = factsOf({ path: [], text, role }, { index, ...briefNames(brief), arabicReport: arabicReport(index) });
+  const facts = factsOf({ path: [], text, role }, ctx);
   return facts.every((f) => f.found(p));
 }
 
@@ -287,8 +290,7 @@ function stated(text: string, role: Field['role'], n: number, index: ReportIndex
  * name goes with what names them), until the check refuses nothing; the event's values no item cites yet
  * (host, date, venue) checked against their paragraph by the same finders.
  */
-export function checkDraft(draft: Draft, paragraphs: readonly string[]): void {
-  const index = new ReportIndex(paragraphs);
+export function checkDraft(draft: Draft, index: ReportIndex): void {
   for (let round = 0; round < 6; round++) {
     const brief = Brief.parse(briefOf(draft));
     const findings = claimFindings(brief, index);
@@ -296,10 +298,11 @@ export function checkDraft(draft: Draft, paragraphs: readonly string[]): void {
     for (const f of findings) dropAt(draft, f.item, f.at, f.fact?.what ?? 'the citation');
   }
   const brief = Brief.parse(briefOf(draft));
+  const ctx: Context = { index, ...briefNames(brief), arabicReport: arabicReport(index) };
   const ev = draft.event;
   const keep = <_T>(found: { n: number } | undefined, checks: [string | undefined, Field['role']][], what: string): boolean => {
     if (!found) return false;
-    const ok = checks.every(([text, role]) => text === undefined || stated(text, role, found.n, index, brief));
+    const ok = checks.every(([text, role]) => text === undefined || stated(text, role, found.n, ctx));
     if (!ok) draft.dropped.push(what);
     return ok;
   };

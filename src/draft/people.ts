@@ -50,12 +50,33 @@ export interface Mention {
 
 /** The form without the conjunction و/ف (the drafter's word lists are written without it). */
 export function noConj(form: string): string {
-  return /^[وف]/.test(form) && form.length > 2 && !/^(وفد|وفي|فيها|في|وزير|وزيره|وكيل|وكيله|فريق|فهد)$/.test(form) ? form.slice(1) : form;
+  let known = NO_CONJ.get(form);
+  if (known === undefined) {
+    known = /^[وف]/.test(form) && form.length > 2 && !/^(وفد|وفي|فيها|في|وزير|وزيره|وكيل|وكيله|فريق|فهد)$/.test(form) ? form.slice(1) : form;
+    if (NO_CONJ.size > 50_000) NO_CONJ.clear();
+    NO_CONJ.set(form, known);
+  }
+  return known;
+}
+
+const NO_CONJ = new Map<string, string>();
+
+/** The cues by their first word, longest first. */
+const CUES_BY_FIRST = new Map<string, Cue[]>();
+for (const cue of AR_CUES) {
+  const list = CUES_BY_FIRST.get(cue.words[0]!) ?? [];
+  list.push(cue);
+  CUES_BY_FIRST.set(cue.words[0]!, list);
 }
 
 /** The cue that starts at token i, if one does. */
 export function cueAt(tokens: readonly Token[], i: number, s: Sentence): Cue | undefined {
-  for (const cue of AR_CUES) {
+  const t0 = tokens[i];
+  if (!t0) return undefined;
+  const candidates = [...(CUES_BY_FIRST.get(t0.form) ?? []), ...(noConj(t0.form) === t0.form ? [] : (CUES_BY_FIRST.get(noConj(t0.form)) ?? []))];
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => b.words.length - a.words.length);
+  for (const cue of candidates) {
     let ok = true;
     for (let k = 0; k < cue.words.length; k++) {
       const t = tokens[i + k];

@@ -30,8 +30,7 @@ function segmenter(lang: string): Intl.Segmenter {
 }
 
 /** The sentences of a paragraph, with their tokens. */
-export function sentencesOf(n: number, text: string, lang: string): Sentence[] {
-  const tokens = tokenize(text);
+export function sentencesOf(n: number, text: string, lang: string, tokens: Token[] = tokenize(text)): Sentence[] {
   const spans: [number, number][] = [];
   for (const seg of segmenter(lang).segment(text)) {
     const start = seg.index;
@@ -40,7 +39,14 @@ export function sentencesOf(n: number, text: string, lang: string): Sentence[] {
     if (last && ABBREVIATION.test(text.slice(last[0], last[1]))) last[1] = end;
     else spans.push([start, end]);
   }
-  return spans.map(([start, end]) => ({ n, text, start, end, tokens: tokens.filter((t) => t.start >= start && t.end <= end) }));
+  // Each sentence's tokens, in one pass over the paragraph's.
+  let k = 0;
+  return spans.map(([start, end]) => {
+    while (k < tokens.length && tokens[k]!.start < start) k++;
+    const from = k;
+    while (k < tokens.length && tokens[k]!.end <= end) k++;
+    return { n, text, start, end, tokens: tokens.slice(from, k) };
+  });
 }
 
 /** The text between two tokens (or from a token to the sentence's end). */
