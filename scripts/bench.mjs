@@ -711,7 +711,7 @@ async function main() {
       }),
     ].sort();
     let text = '';
-    while (text.split(/\s+/).filter(Boolean).length < 2000) text += reports.map((f) => readFileSync(f, 'utf8').trim()).join('\n') + '\n';
+    while (text.split(/\s+/).filter(Boolean).length < 2000) text += `${reports.map((f) => readFileSync(f, 'utf8').trim()).join('\n')}\n`;
     const report = path.join(dir, 'report.txt');
     writeFileSync(report, text);
     const words = text.split(/\s+/).filter(Boolean).length;
