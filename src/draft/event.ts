@@ -200,12 +200,22 @@ function hijriIn(s: Sentence): string | undefined {
 
 /* ------------------------------------------------------------------ the event ------------------------------------------------------------------ */
 
+const EN_HELD =
+  /\b(began|begins|held|took place|takes place|opened|opens|organi[sz]ed|hosted|hosts|convened|co-organi[sz]ed|kicked off|launched|commemorat\w*|will be held)\b/i;
+
+/** A sentence that tells of the event: it names its kind, or its being organised or held (or is a dateline). */
+function tellsOfEvent(s: Sentence, lang: 'ar' | 'en'): boolean {
+  if (lang === 'en') return EN_HELD.test(s.text.slice(s.start, s.end)) || s.tokens.some((t) => EN_KINDS.has(t.form));
+  return s.tokens.some((t, i) => AR_ORGANISED.has(noConj(t.form)) || AR_HELD_IN.has(noConj(t.form)) || isKindAt(s.tokens, i) > 0);
+}
+
 /** The event, from the report's first paragraphs (where a report states who, what, where and when). */
 export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): EventFound {
   const found: EventFound = { organisers: [], themes: [] };
   const early = sentences.filter((s) => s.n <= 4);
   for (const s of early) {
-    const dates = datesIn(s);
+    // A date is the event's only in a sentence that tells of the event: its kind, or its being held.
+    const dates = tellsOfEvent(s, lang) ? datesIn(s) : [];
     const full = dates.find((d) => d.value !== undefined);
     if (full && !found.date) {
       found.date = { value: full.value!, n: s.n };
@@ -261,13 +271,18 @@ function arabicEvent(s: Sentence, found: EventFound): void {
             centre = plainText(s.text.slice(c.start + 1, tokens[e]!.end));
           }
         }
-        const city = CITIES.find((c) => {
-          const k = tokens.findIndex((_t, j) => j > at && j <= inst.end + 3 && c.every((w, q) => tokens[j + q] && noConj(tokens[j + q]!.form) === w));
-          return k >= 0;
-        });
-        const cityText = city
-          ? plainText(s.text.slice(tokens.find((t) => noConj(t.form) === city[0])!.start, tokens.find((t) => noConj(t.form) === city[city.length - 1])!.end))
-          : undefined;
+        // The city: one named in or just after the host's name, or «في الرياض», «بالرياض» in the sentence.
+        let cityText: string | undefined;
+        for (let j = at; j < tokens.length && cityText === undefined; j++) {
+          for (const c of CITIES) {
+            const first = tokens[j]!.form;
+            const bare = j <= inst.end + 3 ? noConj(first) : /^و?ب/.test(first) ? first.replace(/^و?ب/, '') : tokens[j - 1]?.form === 'في' ? first : '';
+            if (bare !== c[0] || !c.slice(1).every((w, q) => tokens[j + 1 + q]?.form === w)) continue;
+            const last = tokens[j + c.length - 1]!;
+            cityText = plainText(s.text.slice(tokens[j]!.start + (first.length - bare.length), last.end));
+            break;
+          }
+        }
         found.host = { value: { ...host, ...(centre ? { centre } : {}), ...(cityText ? { city: cityText } : {}) }, n: s.n };
         const kind = (() => {
           for (let k = inst.end + 1; k < Math.min(tokens.length, inst.end + 12); k++) {

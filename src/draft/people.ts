@@ -152,7 +152,9 @@ function after(tokens: readonly Token[], k: number, s: Sentence): { role?: strin
     let e = from;
     while (e + 1 < tokens.length && e + 1 - from < max) {
       const u = tokens[e + 1]!;
-      if (/[،,؛;:.!?()«»"“”/\\|]/.test(between(s, tokens[e], u)) || numbers.has(e + 1) || cueAt(tokens, e + 1, s) || isTitle(u) || u.kind !== 'arabic') break;
+      // A title ends the post, unless it is in an institution's name («بجامعة الملك سعود»).
+      const title = isTitle(u) && !isInstitution(tokens[e]);
+      if (/[،,؛;:.!?()«»"“”/\\|]/.test(between(s, tokens[e], u)) || numbers.has(e + 1) || cueAt(tokens, e + 1, s) || title || u.kind !== 'arabic') break;
       e++;
     }
     return e;
@@ -331,11 +333,16 @@ export function englishMentions(s: Sentence): Mention[] {
   const all = runs(s);
   const posted = (run: number[]) => run.some((i) => EN_POSTS.has(tokens[i]!.form));
   all.forEach((run, r) => {
-    // The name: the run's last two words (three with an initial in the middle).
-    let size = 2;
-    if (run.length >= 3 && tokens[run[run.length - 2]!]!.form.length === 1) size = 3;
-    if (run.length < size) return;
-    const nameIdx = run.slice(-size);
+    // The name: the run's words after its last post; after a connector ("… in Geneva Tatiana Valovaya") the
+    // run's first word and any institution's words go with the post. Two or three words, else no name.
+    const lastPost = run.findLastIndex((i) => EN_POSTS.has(tokens[i]!.form));
+    let rest = lastPost >= 0 ? run.slice(lastPost + 1) : run;
+    const joinedBefore = r > 0 && CONNECTORS.test(between(s, tokens[all[r - 1]!.at(-1)!], tokens[run[0]!]));
+    if (lastPost < 0 && joinedBefore) rest = rest.slice(1);
+    while (rest.length > 2 && EN_NOT_NAMES.has(tokens[rest[0]!]!.form)) rest = rest.slice(1);
+    if (rest.length < 2 || rest.length > 3) return;
+    const size = rest.length;
+    const nameIdx = rest;
     const words = nameIdx.map((i) => tokens[i]!);
     if (words.some((w) => EN_NOT_NAMES.has(w.form) || EN_POSTS.has(w.form) || (w.form.length < 2 && w !== words[1]))) return;
     const startTok = words[0]!;
