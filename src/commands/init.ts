@@ -181,7 +181,9 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
   }
 
   // With a report, the draft (src/draft/): what the report states plainly, each value cited and checked.
-  const draft = report ? draftFrom(report.paragraphs, options.lang === undefined ? undefined : lang) : undefined;
+  // The report is read in its own language; the brief is written in the one asked for (by default the report's).
+  const draft = report ? draftFrom(report.paragraphs) : undefined;
+  if (draft && options.lang !== undefined) draft.lang = lang;
   const text =
     report && draft
       ? emitDraft(draft, { slug, sourceFile: report.sourceFile, schemaPath: schemaPathFor(dir), paragraphs: report.paragraphs.map(commentText) })

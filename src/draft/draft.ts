@@ -48,6 +48,7 @@ export interface DraftMessages {
 
 /** What the drafter found, each value with its paragraph: what the emitter (emit.ts) writes. */
 export interface Draft {
+  /** The brief's language: the report's unless the analyst asks for another. */
   lang: 'ar' | 'en';
   event: EventFound;
   people: DraftPerson[];
