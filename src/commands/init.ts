@@ -29,7 +29,7 @@ import { packageRoot, templatesDir } from '../paths.js';
 import type { Reporter } from '../reporter.js';
 
 export interface InitOptions {
-  /** The language of the brief, its comments and its placeholders: ar (the default) or en. */
+  /** The language of the brief, its comments and its placeholders: ar (the default; with --from, the report's) or en. */
   lang?: string;
   from?: string;
   dir: string;
