@@ -273,7 +273,7 @@ function arabicEvent(s: Sentence, found: EventFound): void {
         }
         // The city: one named in or just after the host's name, or «في الرياض», «بالرياض» in the sentence.
         let cityText: string | undefined;
-        for (let j = at; j < tokens.length && cityText === undefined; j++) {
+        for (let j = inst.end + 1; j < tokens.length && cityText === undefined; j++) {
           for (const c of CITIES) {
             const first = tokens[j]!.form;
             const bare = j <= inst.end + 3 ? noConj(first) : /^و?ب/.test(first) ? first.replace(/^و?ب/, '') : tokens[j - 1]?.form === 'في' ? first : '';

@@ -107,13 +107,19 @@ const isInstitution = (t: Token | undefined) => t !== undefined && bareForms(t.f
 /** A word that cannot be part of a name: a stop word, a post, a title, a cue, an institution's noun. */
 function notName(tokens: readonly Token[], k: number, s: Sentence, first = false): boolean {
   const t = tokens[k]!;
+  // «علي» inside a name (the preposition is written «على»).
+  if (!first && s.text.slice(t.start, t.end) === 'علي') return false;
   return (
     t.kind !== 'arabic' ||
-    (first ? /^(في|من|علي|الي|عن|مع|لدي|ان|الذي|التي|هو|هي)$/.test(t.form) : isStop(t.form)) ||
+    // «علي» (a name) is «على» (a preposition) once normalised: the report's own letters tell them apart.
+    (first
+      ? /^(في|من|علي|الي|عن|مع|لدي|ان|الذي|التي|هو|هي)$/.test(t.form) && s.text.slice(t.start, t.end) !== 'علي'
+      : isStop(t.form) && s.text.slice(t.start, t.end) !== 'علي') ||
     isPost(t) ||
     isTitle(t) ||
     cueAt(tokens, k, s) !== undefined ||
     isInstitution(t) ||
+    AR_NOT_NAMES.has(t.form) ||
     AR_NOT_NAMES.has(noConj(t.form)) ||
     /^(من|في)(كليه|جامعه|معهد|مركز|وزاره)/.test(t.form)
   );
@@ -191,7 +197,7 @@ function partBefore(tokens: readonly Token[], i: number, s: Sentence): { part: P
 function partAfter(tokens: readonly Token[], k: number, s: Sentence): Part | null {
   const t = tokens[k];
   if (!t || !/^\s*[،,]?\s*$/.test(between(s, tokens[k - 1], t))) return null;
-  const f = noConj(t.form);
+  const f = /^(ورقه|وثيقه)$/.test(t.form) ? t.form : noConj(t.form);
   if (/^(كلمه|كلمته|كلمتها)$/.test(f)) return 'speaker';
   if (f === 'في' && /^(كلمته|كلمتها)$/.test(tokens[k + 1]?.form ?? '')) return 'speaker';
   if (/^(ورقه|عرضا|بحثا|محاضره)$/.test(f)) return 'presenter';
@@ -257,7 +263,12 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
       const gap = between(s, tokens[j - 1], tokens[j]);
       const abbreviated = /^د$/.test(noConj(tokens[j - 1]!.form));
       if (!(abbreviated ? /^\s*\.?\s*$/ : /^\s*$/).test(gap)) continue;
-      const title = plainText(s.text.slice(t.start, tokens[j - 1]!.end) + (abbreviated && gap.includes('.') ? '.' : '')).replace(/^[وف](?=ال|د|م|س)/, '');
+      // «أ.د.»: the professor's letter before the doctor's.
+      const professor = prev !== undefined && /^[وف]?ا$/.test(prev.form) && /^\.\s*$/.test(between(s, prev, t));
+      const title = plainText(s.text.slice(professor ? prev.start : t.start, tokens[j - 1]!.end) + (abbreviated && gap.includes('.') ? '.' : '')).replace(
+        /^[وف](?=ال|د|م|س|أ)/,
+        '',
+      );
       const name = nameFrom(tokens, j, s);
       if (!name) {
         // «السفير الروسي لدى باكستان، ألبرت خوريف،»: a title and post, then the name between commas.
@@ -371,9 +382,11 @@ export function englishMentions(s: Sentence): Mention[] {
         const m = /^,\s+([^,.;:]+?)(?=,|\.(?:\s|$)|;|$|\s+who\b)/.exec(afterText);
         if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()))) role = plainText(m[1]!);
       }
-    } else if (byBefore && own.length === 0 && /^,\s+[a-z]/.test(afterText)) {
-      const m = /^,\s+([^,.;:]+)/.exec(afterText);
-      if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()))) role = plainText(m[1]!);
+    } else if (own.length === 0 && phrase.length === 0 && (byBefore || /(^|[,;]\s*|\band\s+)$/.test(beforeText.trimEnd() + (beforeText.trim() ? ' ' : '')))) {
+      // "by John Tirman, executive director of …"; "Jane Doe, Executive Director of the X, said …" (a post
+      // between commas after a name that opens its clause).
+      const m = byBefore ? /^,\s+([^,.;:]+)/.exec(afterText) : /^,\s+([^,.;:]+),/.exec(afterText);
+      if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()) && !EN_HONORIFICS.has(w.toLowerCase()))) role = plainText(m[1]!);
       else return;
     } else return;
     const of = /^\s+of(?: the)?\s+((?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:and|of|for|the)\s+|\s+)?)+)/u.exec(afterText);
@@ -384,8 +397,10 @@ export function englishMentions(s: Sentence): Mention[] {
       const clause = beforeText.split(/[,;:.]/).pop() ?? '';
       part = enCue(tokens.filter((t) => t.start >= s.start + beforeText.length - clause.length && t.end <= tokens[firstIdx]!.start)) ?? null;
     } else {
-      const clause = afterText.split(/[,;:.](?=\s|$)/)[0] ?? '';
-      const until = endTok.end + clause.length;
+      // Past a post between commas: "Jane Doe, director of X, moderated …".
+      const apposition = role && afterText.startsWith(`, ${role},`) ? role.length + 3 : 0;
+      const clause = afterText.slice(apposition).split(/[,;:.](?=\s|$)/)[0] ?? '';
+      const until = endTok.end + apposition + clause.length;
       part = enCue(tokens.filter((t, i) => i > lastTokIdx && t.end <= until)) ?? null;
     }
     out.push({

@@ -16,7 +16,7 @@ export interface Sentence {
 }
 
 /** An abbreviation a sentence segmenter takes for a sentence's end: «د.», "Dr.", an initial ("S."). */
-const ABBREVIATION = /(?:^|[\s(])(?:[\p{L}]{1,2}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Amb|Jr|Sr|No)\.\s*$/u;
+const ABBREVIATION = /(?:^|[\s(.])(?:[\p{L}]{1,2}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Amb|Jr|Sr|No)\.\s*$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 

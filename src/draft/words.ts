@@ -12,7 +12,10 @@ import { TITLES as CHECK_TITLES } from '../lint/words.js';
 const list = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalise));
 
 /** Titles before an Arabic name: the claim check's (with their article), and those written without one. */
-export const AR_TITLES = new Set([...CHECK_TITLES, ...list(`د معالي سعادة سمو فضيلة صاحب الباحث الباحثة الأستاذ الأستاذة النائب العقيد الركن الفريق أول`)]);
+export const AR_TITLES = new Set([
+  ...CHECK_TITLES,
+  ...list(`د معالي سعادة سمو فضيلة صاحب الباحث الباحثة الأستاذ الأستاذة النائب العقيد الركن الفريق أول المهندسة المستشارة القاضية المحامي المحامية`),
+]);
 /** Words that may follow a title and belong to it: «اللواء المتقاعد», «العميد الركن». */
 export const AR_TITLE_MORE = list(`المتقاعد الركن الطيار البحري أول`);
 

@@ -25,7 +25,34 @@ const english = [
   'Smith said the talks went well.',
 ];
 
+const more = [
+  'نظمت جامعة القاهرة ندوة بعنوان "الأمن المائي" يومي 3 و4 مارس 2024، تحدث فيها أ.د. محمد علي حسن، أستاذ الهندسة، والمهندسة سارة أحمد. وقدم الدكتور كريم منصور ورقة حول السدود.',
+];
+
+const englishMore = [
+  'The Atlantic Council held a workshop on energy security on 12 June 2023 in Washington.',
+  'Jane Doe, Executive Director of the Energy Forum, moderated the discussion.',
+  'Panelists included Alan Poe and Maria Luz.',
+];
+
 describe('the drafter reads how reports phrase things', () => {
+  it("in Arabic: «أ.د.», «علي» in a name, «يومي 3 و4», a paper presented; the city in an institution's name is not the city", () => {
+    const d = draftFrom(more);
+    expect(d.event.date?.value).toEqual({ from: '2024-03-03', to: '2024-03-04' });
+    expect(d.event.host?.value).toEqual({ institution: 'جامعة القاهرة' });
+    expect(d.people.map((p) => [p.title, p.name, p.role, p.part])).toEqual([
+      ['أ.د.', 'محمد علي حسن', 'أستاذ الهندسة', 'speaker'],
+      ['المهندسة', 'سارة أحمد', undefined, 'speaker'],
+      ['الدكتور', 'كريم منصور', undefined, 'presenter'],
+    ]);
+  });
+
+  it('in English: a post between commas after a name, the verb after it; names with nothing to say who they are left out', () => {
+    const d = draftFrom(englishMore);
+    expect(d.event.date?.value).toBe('2023-06-12');
+    expect(d.people.map((p) => [p.name, p.role, p.part])).toEqual([['Jane Doe', 'Executive Director of the Energy Forum', 'moderator']]);
+  });
+
   it('in Arabic', () => {
     const d = draftFrom(arabic);
     expect(d.lang).toBe('ar');
