@@ -206,19 +206,19 @@ export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en')
     } else mentions.push(...englishMentions(s));
   }
   if (lang === 'en') {
-    // "sessions including “…” and “…”", "The final panel, “Shifts in Migration”": quoted titles beside the word.
+    // "sessions including “…” and “…”", "The final panel, “Shifts in Migration”": quoted titles beside the
+    // word; else "the first session", "the closing panel". A chair or moderator in a sentence of one session is its.
     for (const s of sentences) {
       const text = s.text.slice(s.start, s.end);
       if (!/\b(sessions?|panels?|workshops?|tracks?)\b/i.test(text)) continue;
-      for (const q of text.matchAll(/“([^”]{3,150})”|"([^"]{3,150})"/g)) {
-        const title = (q[1] ?? q[2]!).replace(/[.,;:]+$/, '').trim();
-        if (!sessionTitles.some((t) => t.title === title)) sessionTitles.push({ title, n: s.n });
-        // A chair or moderator in a sentence of one session is that session's.
-        const quotes = [...text.matchAll(/“[^”]+”|"[^"]+"/g)].length;
-        if (quotes === 1)
-          for (const m of mentions)
-            if (m.n === s.n && m.start >= s.start && m.end <= s.end && (m.part === 'moderator' || m.part === 'chair')) m.session = title;
-      }
+      const quoted = [...text.matchAll(/“([^”]{3,150})”|"([^"]{3,150})"/g)].map((q) => (q[1] ?? q[2]!).replace(/[.,;:]+$/, '').trim());
+      const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|final|closing|opening|concluding) (session|panel)\b/i.exec(text);
+      const titles =
+        quoted.length > 0 ? quoted : ordinal ? [`${ordinal[1]![0]!.toUpperCase()}${ordinal[1]!.slice(1).toLowerCase()} ${ordinal[2]!.toLowerCase()}`] : [];
+      for (const title of titles) if (!sessionTitles.some((t) => t.title === title)) sessionTitles.push({ title, n: s.n });
+      if (titles.length === 1)
+        for (const m of mentions)
+          if (m.n === s.n && m.start >= s.start && m.end <= s.end && (m.part === 'moderator' || m.part === 'chair')) m.session = titles[0]!;
     }
   }
   // «السفير سهيل محمود الضوء على …»: a name the report gives shorter elsewhere is that name.
