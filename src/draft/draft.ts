@@ -293,7 +293,13 @@ function stated(text: string, role: Field['role'], n: number, ctx: Context): boo
  */
 export function checkDraft(draft: Draft, index: ReportIndex): void {
   for (let round = 0; round < 6; round++) {
-    const brief = Brief.parse(briefOf(draft));
+    // A value the schema refuses (too long for its field) goes first, as the check would refuse the brief.
+    const parsed = Brief.safeParse(briefOf(draft));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) dropInvalid(draft, issue.path as Path);
+      continue;
+    }
+    const brief = parsed.data;
     const findings = claimFindings(brief, index);
     if (findings.length === 0) break;
     for (const f of findings) dropAt(draft, f.item, f.at, f.fact?.what ?? 'the citation');
@@ -350,6 +356,20 @@ export function checkDraft(draft: Draft, index: ReportIndex): void {
     delete ev.venue;
   if (ev.kind && !keep(ev.kind, [[ev.kind.value, 'text']], `the kind "${ev.kind.value}"`)) delete ev.kind;
   if (ev.title && !keep(ev.title, [[ev.title.value, 'text']], `the title "${ev.title.value}"`)) delete ev.title;
+}
+
+/** A value the schema refuses, by its path: the field, or the item it is in. */
+function dropInvalid(draft: Draft, at: Path): void {
+  const ev = draft.event;
+  const [section, i, key] = at;
+  if (section === 'title') delete ev.title;
+  else if (section === 'event' && i === 'kind') delete ev.kind;
+  else if (section === 'event' && i === 'hijri') delete ev.hijri;
+  else if (section === 'event' && i === 'host') delete ev.host;
+  else if (section === 'event' && (i === 'themes' || i === 'organisers' || i === 'venue')) dropAt(draft, at.slice(0, i === 'venue' ? 2 : 3), at, 'too long');
+  else if (section === 'messages' && typeof i === 'number') dropAt(draft, at.slice(0, 4), at, 'too long');
+  else if (typeof i === 'number') dropAt(draft, [section!, i], key === 'role' || key === 'affiliation' ? at : [section!, i], 'too long');
+  else draft.dropped.push(`a value the schema refuses at ${at.join('.')}`);
 }
 
 function dropAt(draft: Draft, item: Path, at: Path, what: string): void {

@@ -8,7 +8,7 @@ import { bareForms, type Token } from '../lint/normalise.js';
 import { isStop } from '../lint/report-index.js';
 import { INSTITUTION_HEADS } from '../lint/words.js';
 import { noConj } from './people.js';
-import { BREAK, between, plainText, type Sentence, span } from './text.js';
+import { BREAK, between, clean, plainText, type Sentence, span } from './text.js';
 import { AR_HELD_IN, AR_INSTITUTION_END, AR_KINDS, AR_ORGANISED, CITIES, EN_KINDS, GREGORIAN_MONTHS, HIJRI_MONTHS } from './words.js';
 
 export interface Found<T = string> {
@@ -190,10 +190,7 @@ function hijriIn(s: Sentence): string | undefined {
     const y = num(tokens[k]);
     if (y === undefined || y < 1300 || y > 1600) continue;
     const tail = /^\s*هـ?|^\s*ه(?![\u0621-\u064A])/.exec(s.text.slice(tokens[k]!.end));
-    return s.text
-      .slice(tokens[i - 1]!.start, tokens[k]!.end + (tail?.[0].length ?? 0))
-      .replace(/\s+/g, ' ')
-      .trim();
+    return clean(s.text.slice(tokens[i - 1]!.start, tokens[k]!.end + (tail?.[0].length ?? 0)));
   }
   return undefined;
 }

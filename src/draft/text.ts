@@ -3,6 +3,7 @@
  * abbreviated title, «د.» or "Dr.", undone), each with the words of the claim check's own tokenizer
  * (src/lint/normalise.ts), so that what the drafter finds is found by the check in the same form.
  */
+import { INVISIBLE } from '../brief/characters.js';
 import { bareForms, type Token, tokenize } from '../lint/normalise.js';
 
 export interface Sentence {
@@ -62,9 +63,16 @@ export function isIn(t: Token | undefined, set: ReadonlySet<string>): boolean {
   return t !== undefined && bareForms(t.form).some((f) => set.has(f));
 }
 
+const UNSEEN = new RegExp(`[${INVISIBLE.chars}]`, 'gu');
+
+/** The report's text without what a brief may not hold: bidi and other invisible controls (a brief's value is one line). */
+export function clean(text: string): string {
+  return text.replace(UNSEEN, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Diacritics off (tanween, shadda…): a drafted value is written as the report writes it, without them. */
 export function plainText(text: string): string {
-  return text
+  return clean(text)
     .replace(/[\u064B-\u0652\u0670\u0640]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
