@@ -14,5 +14,7 @@ export type { Deck, Slide, SlideKind } from './deck/model.js';
 export { fit, estimated, type Measure, type Overflow } from './fit/fit.js';
 export { renderDeck } from './render/render.js';
 export { printPdf } from './pdf/print.js';
+export { draftFrom, type Draft } from './draft/draft.js';
+export { emitDraft, type EmitOptions } from './draft/emit.js';
 export { MujazError, formatDiagnostic, type Diagnostic, type ErrorCode } from './errors.js';
 export { silentReporter, type Reporter } from './reporter.js';
