@@ -31,6 +31,7 @@ export interface DraftPerson {
 export interface DraftSession {
   id: string;
   title: string;
+  subject?: string;
   chair?: string;
   sources: number[];
 }
@@ -192,7 +193,7 @@ export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en')
 
   // People, paragraph by paragraph (a session named earlier in a paragraph holds for the people after it).
   const mentions: Mention[] = [];
-  const sessionTitles: { title: string; n: number }[] = [];
+  const sessionTitles: { title: string; n: number; subject?: string }[] = [];
   let n = 0;
   let state: { current?: string } = {};
   for (const s of sentences) {
@@ -201,7 +202,11 @@ export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en')
       state = {};
     }
     if (lang === 'ar') {
-      for (const x of sessionsIn(s)) if (!sessionTitles.some((t) => t.title === x.title)) sessionTitles.push({ title: x.title, n: s.n });
+      for (const x of sessionsIn(s)) {
+        const known = sessionTitles.find((t) => t.title === x.title);
+        if (!known) sessionTitles.push({ title: x.title, n: s.n, ...(x.subject ? { subject: x.subject } : {}) });
+        else if (x.subject && !known.subject) known.subject = x.subject;
+      }
       mentions.push(...arabicMentions(s, state));
     } else mentions.push(...englishMentions(s));
   }
@@ -234,7 +239,12 @@ export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en')
   }
   for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.unclear) mentions.splice(i, 1);
   const { people, byMention } = gather(mentions);
-  const sessions: DraftSession[] = sessionTitles.map((t, i) => ({ id: `session-${i + 1}`, title: t.title, sources: [t.n] }));
+  const sessions: DraftSession[] = sessionTitles.map((t, i) => ({
+    id: `session-${i + 1}`,
+    title: t.title,
+    ...(t.subject ? { subject: t.subject } : {}),
+    sources: [t.n],
+  }));
   for (const p of people) {
     const session = sessions.find((x) => x.title === p.session);
     if (!session) {
@@ -390,7 +400,7 @@ function dropAt(draft: Draft, item: Path, at: Path, what: string): void {
   } else if (section === 'sessions' && typeof i === 'number') {
     const s = draft.sessions[i];
     if (!s) return;
-    if (field === 'chair') delete s.chair;
+    if (field === 'chair' || field === 'subject') delete s[field];
     else {
       draft.sessions.splice(i, 1);
       for (const p of draft.people) if (p.session === s.id) delete p.session;

@@ -240,6 +240,18 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
   return found;
 }
 
+/**
+ * «ندوة بعنوان "…"», «وكانت حلقة اليوم تحت عنوان: "…"»: a title is the event's when its kind is named in the
+ * words before it, and no session is («الجلسة الأولى بعنوان "…"» is the session's).
+ */
+function titleOfEvent(tokens: readonly Token[], i: number): boolean {
+  const before = tokens.slice(Math.max(0, i - 5), i);
+  if (before.some((t) => bareForms(t.form).includes('جلسه') || /^(ورقه|محور|كتاب|دراسه|بحث|عرض|عرضا|ورقته|محاضرته)$/.test(noConj(t.form)))) return false;
+  return before.some((t) =>
+    bareForms(t.form).some((f) => AR_KINDS.some((k) => f === k[0] || f === `ال${k[0]}` || new RegExp(`^(ال)?${k[0]}(ها|ه|هم)$`).test(f))),
+  );
+}
+
 function arabicEvent(s: Sentence, found: EventFound): void {
   const tokens = s.tokens;
   for (let i = 0; i < tokens.length; i++) {
@@ -307,7 +319,7 @@ function arabicEvent(s: Sentence, found: EventFound): void {
         const value = plainText(q[1]!);
         if (f === 'شعار') {
           if (!found.themes.some((t) => t.value === value)) found.themes.push({ value, n: s.n });
-        } else if (!found.title) found.title = { value, n: s.n };
+        } else if (!found.title && titleOfEvent(tokens, i)) found.title = { value, n: s.n };
       }
     }
     if (f === 'حول' && found.themes.length === 0 && i > 0 && tokens.slice(Math.max(0, i - 4), i).some((_, k) => isKindAt(tokens, Math.max(0, i - 4) + k) > 0)) {

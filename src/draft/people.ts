@@ -108,7 +108,7 @@ const isInstitution = (t: Token | undefined) => t !== undefined && bareForms(t.f
 function notName(tokens: readonly Token[], k: number, s: Sentence, first = false): boolean {
   const t = tokens[k]!;
   // «علي» inside a name (the preposition is written «على»).
-  if (!first && s.text.slice(t.start, t.end) === 'علي') return false;
+  if (s.text.slice(t.start, t.end) === 'علي') return false;
   return (
     t.kind !== 'arabic' ||
     // «علي» (a name) is «على» (a preposition) once normalised: the report's own letters tell them apart.
@@ -205,12 +205,15 @@ function partAfter(tokens: readonly Token[], k: number, s: Sentence): Part | nul
 }
 
 /** The sessions a sentence names, «الجلسة الثانية», at their tokens. */
-export function sessionsIn(s: Sentence): { title: string; at: number }[] {
-  const out: { title: string; at: number }[] = [];
+export function sessionsIn(s: Sentence): { title: string; at: number; subject?: string }[] {
+  const out: { title: string; at: number; subject?: string }[] = [];
   s.tokens.forEach((t, i) => {
     const next = s.tokens[i + 1];
     if (t.kind === 'arabic' && bareForms(t.form).includes('جلسه') && next && AR_SESSION_ORDINALS.has(noConj(next.form)) && !BREAK.test(between(s, t, next))) {
-      out.push({ title: span(s, t, next).replace(/^[وفبل](?=ال)/, ''), at: i });
+      // «الجلسة الأولى بعنوان "…"»: its subject, as quoted.
+      const named = s.tokens.slice(i + 2, i + 5).find((u) => /^(بعنوان|عنوان|عنوانها)$/.test(noConj(u.form)));
+      const quoted = named ? /^[:：]?\s*["“«„]([^"”»“]{3,200})["”»]/u.exec(s.text.slice(named.end).trimStart()) : null;
+      out.push({ title: span(s, t, next).replace(/^[وفبل](?=ال)/, ''), at: i, ...(quoted ? { subject: plainText(quoted[1]!) } : {}) });
     }
   });
   return out;
@@ -237,7 +240,9 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
       ...(title ? { title } : {}),
       ...extra,
       part,
-      ...(session.current && part && ['chair', 'moderator', 'speaker', 'panellist', 'presenter'].includes(part) ? { session: session.current } : {}),
+      ...(session.current && part && ['chair', 'moderator', 'speaker', 'panellist', 'presenter', 'rapporteur'].includes(part)
+        ? { session: session.current }
+        : {}),
       start: words[0]!.start,
       end: words[words.length - 1]!.end,
       ends: words.map((w) => w.end),

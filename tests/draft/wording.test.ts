@@ -47,6 +47,18 @@ describe('the drafter reads how reports phrase things', () => {
     ]);
   });
 
+  it("in Arabic: a session with its subject, its chair and its rapporteur; a session's title is not the event's", () => {
+    const d = draftFrom([
+      'عقد مركز الدراسات مؤتمره السنوي. وجاءت الجلسة الأولى بعنوان "الطاقة المتجددة"، وترأسها الدكتور علي حسن، ومقرر الجلسة الدكتور سامي فهد.',
+    ]);
+    expect(d.event.title).toBeUndefined();
+    expect(d.sessions).toEqual([{ id: 'session-1', title: 'الجلسة الأولى', subject: 'الطاقة المتجددة', chair: 'person-1', sources: [1] }]);
+    expect(d.people.map((p) => [p.name, p.part, p.session])).toEqual([
+      ['علي حسن', 'chair', 'session-1'],
+      ['سامي فهد', 'rapporteur', 'session-1'],
+    ]);
+  });
+
   it('in English: a post between commas after a name, the verb after it; names with nothing to say who they are left out', () => {
     const d = draftFrom(englishMore);
     expect(d.event.date?.value).toBe('2023-06-12');
