@@ -20,6 +20,7 @@ type Path = (string | number)[];
 export interface DraftPerson {
   id: string;
   name: string;
+  latin?: string;
   title?: string;
   role?: string;
   affiliation?: string;
@@ -99,6 +100,7 @@ function gather(mentions: readonly Mention[]): { people: DraftPerson[]; byMentio
     }
     if (!p.sources.includes(m.n)) p.sources.push(m.n);
     if (m.title && !p.title) p.title = m.title;
+    if (m.latin && !p.latin) p.latin = m.latin;
     // The post and affiliation of the first mention that gives either.
     if (!p.role && !p.affiliation) {
       if (m.role) p.role = m.role;
@@ -456,9 +458,10 @@ export function briefOf(draft: Draft, slug = 'draft', sourceFile = 'sources/draf
     },
     ...(draft.people.length
       ? {
-          people: draft.people.map(({ id, name, title, role, affiliation, part, session, sources }) => ({
+          people: draft.people.map(({ id, name, latin, title, role, affiliation, part, session, sources }) => ({
             id,
             name,
+            ...(latin ? { latin } : {}),
             ...(title ? { title } : {}),
             ...(role ? { role } : {}),
             ...(affiliation ? { affiliation } : {}),

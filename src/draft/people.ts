@@ -32,6 +32,8 @@ export interface Mention {
   words: string[];
   name: string;
   title?: string;
+  /** The name in Latin letters, when the report gives it in brackets. */
+  latin?: string;
   role?: string;
   affiliation?: string;
   /** The part the wording gives, null where it gives none. */
@@ -152,7 +154,7 @@ function after(tokens: readonly Token[], k: number, s: Sentence): { role?: strin
   const t = tokens[k];
   if (!t) return {};
   const gap = between(s, tokens[k - 1], t);
-  if (!/^\s*[،,]?\s*$/.test(gap)) return {};
+  if (!/^\s*\)?\s*[،,]?\s*$/.test(gap)) return {};
   const numbers = new Set(statedNumbers(tokens).map((x) => x.index));
   const until = (from: number, max: number): number => {
     let e = from;
@@ -225,7 +227,13 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
   const out: Mention[] = [];
   const sessions = sessionsIn(s);
   let taken = -1;
-  const add = (first: number, name: { words: Token[] }, title: string | undefined, extra: { role?: string; affiliation?: string }, clear = true) => {
+  const add = (
+    first: number,
+    name: { words: Token[] },
+    title: string | undefined,
+    extra: { role?: string; affiliation?: string; latin?: string },
+    clear = true,
+  ) => {
     const words = name.words;
     const k = first + words.length;
     const cue = partBefore(tokens, first - (title ? 1 : 0), s);
@@ -291,10 +299,17 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
         add(j, name, title, {}, false);
         continue;
       }
-      const post = after(tokens, j + name.words.length, s);
+      // «ألبرت خوريف (Albert Khorev)»: the Latin name in brackets, then the post.
+      let k = j + name.words.length;
+      const gloss = /^\s*\(\s*([A-Za-z][A-Za-z .'’-]*[A-Za-z.])\s*\)/.exec(s.text.slice(name.words.at(-1)!.end));
+      if (gloss) {
+        const end = name.words.at(-1)!.end + gloss[0].length;
+        while (k < tokens.length && tokens[k]!.start < end) k++;
+      }
+      const post = after(tokens, k, s);
       const pre = before(tokens, i, s);
       const role = post.role !== undefined || post.affiliation !== undefined ? post : pre ? { role: pre } : {};
-      add(j, name, title, role);
+      add(j, name, title, { ...role, ...(gloss ? { latin: gloss[1]!.trim() } : {}) });
       continue;
     }
     // A part's wording and a name without a title, between it and a comma before a post.

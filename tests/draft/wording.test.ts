@@ -59,6 +59,13 @@ describe('the drafter reads how reports phrase things', () => {
     ]);
   });
 
+  it('in Arabic: a Latin name in brackets after the name, then the post', () => {
+    const d = draftFrom(['نظم المعهد ندوة حول الأمن، تحدث فيها السفير ألبرت خوريف (Albert Khorev)، سفير روسيا لدى باكستان.']);
+    expect(d.people.map((p) => [p.title, p.name, p.latin, p.role, p.part])).toEqual([
+      ['السفير', 'ألبرت خوريف', 'Albert Khorev', 'سفير روسيا لدى باكستان', 'speaker'],
+    ]);
+  });
+
   it('in English: a post between commas after a name, the verb after it; names with nothing to say who they are left out', () => {
     const d = draftFrom(englishMore);
     expect(d.event.date?.value).toBe('2023-06-12');
