@@ -861,6 +861,37 @@ async function main() {
     }
   }
 
+  // 9: drafting a brief from a report (`mujaz init --from`): the fixture reports one after another, over 2,000 words.
+  if (want(9)) {
+    const dir = scratch('draft');
+    mkdirSync(dir, { recursive: true });
+    const reports = [
+      path.join(SOURCES, 'issi-russia-roundtable.ar.txt'),
+      ...['deck', 'lint'].flatMap((d) => {
+        const at = path.join(ROOT, 'tests', d, 'briefs', 'sources');
+        return readdirSync(at).map((f) => path.join(at, f));
+      }),
+    ].sort();
+    let text = '';
+    while (text.split(/\s+/).filter(Boolean).length < 2000) text += `${reports.map((f) => readFileSync(f, 'utf8').trim()).join('\n')}\n`;
+    const report = path.join(dir, 'report.txt');
+    writeFileSync(report, text);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    const g = await interleaved(`9. \`mujaz init --from\`: a report of ${words} words drafted into a brief, with \`mujaz --version\` for reference`, [
+      { key: 'init --from', fn: () => mujaz(['init', 'bench-draft', '--from', report, '--dir', path.join(dir, 'briefs'), '--force']) },
+      { key: 'mujaz --version', fn: () => mujaz(['--version']) },
+    ]);
+    results.groups[9] = { label: `init --from, a report of ${words} words`, runs: g };
+    row(
+      `9. \`mujaz init --from\`, a report of ${words} words (the fixture reports together): drafted, claim-checked, written`,
+      secondsCell(g['init --from'].timed),
+      '—',
+      '< 1 s',
+      mark(g['init --from'].median, (x) => x < 1),
+    );
+    row('9a. `mujaz --version` (Node start + CLI load), reference', secondsCell(g['mujaz --version'].timed), '—', '—', '—');
+  }
+
   results.machine.loadavgAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   results.leftoverProcessesKilled = sweepLog;
   const leftAtEnd = markedPids().length;

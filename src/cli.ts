@@ -120,7 +120,9 @@ function program(reporter: Reporter, core: Core, signal: AbortSignal): Command {
     .command('init')
     .description('scaffold briefs/SLUG.yaml with every section and comments')
     .argument('<slug>', "the new brief's slug (a-z, 0-9, -)")
-    .addOption(new Option('--lang <lang>', 'the language of the brief, its comments and placeholders').choices(['ar', 'en']).default('ar'))
+    .addOption(
+      new Option('--lang <lang>', "the language of the brief, its comments and placeholders (default: ar; with --from, the report's)").choices(['ar', 'en']),
+    )
     .option('--from <report>', 'a report (UTF-8 text) whose numbered paragraphs go into a comment block')
     .option('--dir <dir>', 'folder for the brief', 'briefs')
     .option('--force', 'overwrite an existing brief')

@@ -16,5 +16,7 @@ export { renderDeck } from './render/render.js';
 export { writeCatalogue, type CatalogueOptions, type CatalogueResult } from './catalogue/catalogue.js';
 export { readRecord, type DeckRecord } from './catalogue/record.js';
 export { printPdf } from './pdf/print.js';
+export { draftFrom, type Draft } from './draft/draft.js';
+export { emitDraft, type EmitOptions } from './draft/emit.js';
 export { MujazError, formatDiagnostic, type Diagnostic, type ErrorCode } from './errors.js';
 export { silentReporter, type Reporter } from './reporter.js';

@@ -372,6 +372,12 @@ export const Brief = z
       .regex(SLUG, { message: 'must match ^[a-z0-9-]{1,64}$ (it names the output folder)' })
       .describe('Names the output: output/<slug>/.')
       .register(fieldHelp, { hint: 'use lower-case latin letters, digits and hyphens, e.g. "issi-russia-roundtable"', oneLine: true }),
+    draft: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: the brief is a draft (`mujaz init --from` writes one) not yet reviewed against its report. Every slide and page shows a draft marking and `check --strict` fails until the line is removed.',
+      ),
     lang: z.enum(['ar', 'en']).default('ar').describe('The language of the brief.'),
     dir: z.enum(['rtl', 'ltr']).default('rtl').describe('The writing direction of the brief.'),
     digits: z

@@ -24,12 +24,14 @@ import { decodeSource } from '../brief/source-text.js';
 import { scaffoldSections } from '../deck/kinds/index.js';
 import type { Lang } from '../deck/kinds/kind.js';
 import { paragraphsOf } from '../brief/references.js';
+import { draftFrom } from '../draft/draft.js';
+import { emitDraft } from '../draft/emit.js';
 import { MujazError } from '../errors.js';
 import { packageRoot, templatesDir } from '../paths.js';
 import type { Reporter } from '../reporter.js';
 
 export interface InitOptions {
-  /** The language of the brief, its comments and its placeholders: ar (the default) or en. */
+  /** The language of the brief, its comments and its placeholders: ar (the default; with --from, the report's) or en. */
   lang?: string;
   from?: string;
   dir: string;
@@ -199,20 +201,20 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
     report = { bytes, paragraphs, copyTo, sourceFile };
   }
 
-  const scaffold = (paragraphs: string[] | undefined) =>
-    renderScaffold({
-      slug,
-      lang,
-      schemaPath: schemaPathFor(dir),
-      briefPath: briefFile.split(path.sep).join('/'),
-      ...(report && paragraphs ? { sourceFile: report.sourceFile, paragraphs } : {}),
-    });
-  let text = await scaffold(report?.paragraphs);
+  // With a report, the draft (src/draft/): what the report states plainly, each value cited and checked.
+  // The report is read in its own language; the brief is written in the one asked for (by default the report's).
+  const draft = report ? draftFrom(report.paragraphs) : undefined;
+  if (draft && options.lang !== undefined) draft.lang = lang;
+  const write = async (paragraphs: string[] | undefined) =>
+    report && draft && paragraphs
+      ? emitDraft(draft, { slug, sourceFile: report.sourceFile, schemaPath: schemaPathFor(dir), paragraphs: paragraphs.map(commentText) })
+      : await renderScaffold({ slug, lang, schemaPath: schemaPathFor(dir), briefPath: briefFile.split(path.sep).join('/') });
+  let text = await write(report?.paragraphs);
   let excerpts = false;
   if (report && Buffer.byteLength(text) > SCAFFOLD_BUDGET) {
     // A long report: each paragraph listed by its start (the whole text is in the copy beside the brief), so
     // the brief stays well under the limit mujaz holds every brief to.
-    text = await scaffold(report.paragraphs.map(excerpt));
+    text = await write(report.paragraphs.map(excerpt));
     excerpts = true;
     if (Buffer.byteLength(text) > SCAFFOLD_BUDGET) {
       throw new MujazError(
@@ -241,5 +243,11 @@ export async function initCommand(slug: string, options: InitOptions, reporter: 
   if (excerpts)
     reporter.info(`mujaz: the report is long: its paragraphs are listed by their first ${EXCERPT} characters (the whole text is in ${report?.sourceFile})`);
   if (report?.copyTo) reporter.info(`mujaz: copied the report to ${report.copyTo} (${report.paragraphs.length} paragraphs, listed in the brief for citing)`);
+  if (draft) {
+    reporter.info(
+      `mujaz: drafted ${briefFile} from the report: ${draft.people.length} people, ${draft.sessions.length} sessions, ${draft.messages.reduce((n, m) => n + m.points.length, 0)} points; review each value marked "drafted from ¶N", then remove \`draft: true\``,
+    );
+    for (const d of draft.dropped) reporter.info(`mujaz: left out of the draft, as the claim check refuses it: ${d}`);
+  }
   reporter.info(`mujaz: created ${briefFile}; replace every [placeholder] (mujaz check names the line of each left), then: mujaz serve ${briefFile}`);
 }

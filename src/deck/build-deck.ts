@@ -239,6 +239,8 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
   b.planAll();
   const author = brief.author ?? defaultAuthor(brief);
   const theme = options.theme ?? DEFAULT_THEME;
+  // A draft (`draft: true`) says so where a theme's marking stands, before the theme's own marking if it has one.
+  const marking = brief.draft ? [b.labels.draft, theme.theme.marking].filter((m) => m !== undefined).join(' · ') : theme.theme.marking;
   const logos = theme.logos.map((l, i) => ({ src: l.asset, alt: theme.theme.logos?.[i]?.alt ?? '' }));
   return {
     lang: brief.lang,
@@ -252,10 +254,10 @@ export function buildDeck(brief: Brief, options: DeckOptions = {}): Deck {
     created: brief.created ?? DEFAULT_CREATED,
     footer: b.rich(theme.theme.footer ?? author),
     brand: {
-      marking: b.maybe(theme.theme.marking),
+      marking: b.maybe(marking),
       logos,
       footerLogo: logos[0] ?? null,
-      markingText: theme.theme.marking === undefined ? null : writeDigits(theme.theme.marking, b.nf.digits),
+      markingText: marking === undefined ? null : writeDigits(marking, b.nf.digits),
       font: theme.theme.font ?? 'amiri',
       colours: theme.colours,
     },

@@ -3,6 +3,8 @@ import type { CommonLabels, Lang } from './kinds/kind.js';
 import { kindsLabels, type KindsLabels } from './kinds/index.js';
 
 interface DeckLabels extends CommonLabels {
+  /** The marking of a brief that is still a draft (`draft: true`), on every slide and page. */
+  draft: string;
   continued: string;
   of: string;
   notesHeading: string;
@@ -14,6 +16,7 @@ interface DeckLabels extends CommonLabels {
 export type Labels = DeckLabels & KindsLabels;
 
 const ar: DeckLabels = {
+  draft: 'مسودة',
   reportGap: 'ملاحظة على التقرير',
   paragraph: 'الفقرة',
   paragraphs: 'الفقرات',
@@ -33,6 +36,7 @@ const ar: DeckLabels = {
 };
 
 const en: DeckLabels = {
+  draft: 'Draft',
   reportGap: 'Note on the report',
   paragraph: 'Paragraph',
   paragraphs: 'Paragraphs',

@@ -6,6 +6,7 @@
 import type { Document } from 'yaml';
 import { hostsOf } from '../brief/event.js';
 import type { LoadedBrief } from '../brief/load.js';
+import type { Brief } from '../brief/schema.js';
 import { pathInWords } from '../brief/locate.js';
 import { diagnosticAt, type SourceText } from '../brief/source-text.js';
 import { citableItems } from '../deck/kinds/index.js';
@@ -46,19 +47,70 @@ function placeOf(src: SourceText, doc: Document.Parsed, at: Path, written: strin
   return i >= 0 ? [range[0] + i, range[0] + i + written.length] : range;
 }
 
+/** What the claim check refuses in an item: a fact of one of its fields that its paragraphs do not state, or its citation. */
+export interface ClaimFinding {
+  /** The cited item (e.g. ['people', 2]). */
+  item: Path;
+  /** The field the fact is in, or the item's `sources` for a likely wrong citation. */
+  at: Path;
+  /** A fact not found: its words in the field's text (for a citation: undefined). */
+  fact?: { what: string; written: string };
+  cites: Paragraph[];
+  /** A paragraph that says far more of the item (a likely wrong citation). */
+  better?: Paragraph;
+}
+
+/** Whether a report is in Arabic (else Arabic words of a brief are not looked for in it). */
+export function arabicReport(index: ReportIndex): boolean {
+  let arabic = 0;
+  let latin = 0;
+  for (const p of index.paragraphs) for (const t of p.tokens) t.kind === 'arabic' ? arabic++ : t.kind === 'latin' && latin++;
+  return arabic * 4 >= latin;
+}
+
+/**
+ * Everything the claim check refuses in a brief against its report's paragraphs, item by item: `mujaz check`
+ * reports each at its place, and the drafter (src/draft/) drops each from a draft.
+ */
+export function claimFindings(brief: Brief, index: ReportIndex): ClaimFinding[] {
+  const ctx: Context = { index, ...briefNames(brief), arabicReport: arabicReport(index) };
+  const out: ClaimFinding[] = [];
+  for (const item of citableItems(brief)) {
+    const sources = Array.isArray(item.sources) ? (item.sources as number[]) : [];
+    const cites = [...new Set(sources)].map((n) => index.paragraphs[n - 1]).filter((p): p is Paragraph => p !== undefined);
+    if (cites.length === 0) continue;
+    const fields = fieldsOf(brief, item);
+    let flagged = false;
+    for (const field of fields) {
+      // One finding for a span of the text: «السفير سهيل محمود» is one name, not a title's word and a name.
+      const reported: Fact[] = [];
+      for (const fact of factsOf(field, ctx)) {
+        if (cites.some((p) => fact.found(p))) continue;
+        if (reported.some((r) => r.what === fact.what || (fact.start < r.end && r.start < fact.end))) continue;
+        reported.push(fact);
+        flagged = true;
+        out.push({ item: item.path, at: field.path, fact: { what: fact.what, written: field.text.slice(fact.start, fact.end) }, cites });
+      }
+    }
+    if (flagged || (!ctx.arabicReport && fields.some((f) => /[\u0600-\u06FF]/.test(f.text)))) continue;
+    // A likely wrong citation: none of the item's words in its paragraphs, or another paragraph that has them all.
+    const words = contentWords(fields);
+    if (words.length === 0) continue;
+    const fit = citationFit(words, cites, index);
+    if (fit.shares && !fit.better) continue;
+    out.push({ item: item.path, at: [...item.path, 'sources'], cites, ...(fit.better ? { better: fit.better } : {}) });
+  }
+  return out;
+}
+
 export function checkClaims(loaded: LoadedBrief): Diagnostic[] {
   const report = loaded.report;
   if (!report || report.paragraphs.length === 0) return [];
   const { brief, source: src, doc } = loaded;
   const index = new ReportIndex(report.paragraphs);
-  let arabic = 0;
-  let latin = 0;
-  for (const p of index.paragraphs) for (const t of p.tokens) t.kind === 'arabic' ? arabic++ : t.kind === 'latin' && latin++;
-  const ctx: Context = { index, ...briefNames(brief), arabicReport: arabic * 4 >= latin };
   const out: Diagnostic[] = [];
   const warn = (at: Path, [start, end]: readonly [number, number], message: string, hint: string) =>
     out.push(diagnosticAt(src, start, end, `${pathInWords(at)}: ${message}`, hint, 'warning'));
-
   // "unknown" where the paragraphs about the event give a day: the slide would say «غير مذكور في التقرير».
   if (brief.event.date === 'unknown') {
     const about = [...(brief.event.sources ?? []), ...hostsOf(brief).flatMap((h) => h.host.sources ?? []), ...(brief.event.venue?.sources ?? [])];
@@ -77,43 +129,24 @@ export function checkClaims(loaded: LoadedBrief): Diagnostic[] {
     }
   }
 
-  for (const item of citableItems(brief)) {
-    const sources = Array.isArray(item.sources) ? (item.sources as number[]) : [];
-    const cites = [...new Set(sources)].map((n) => index.paragraphs[n - 1]).filter((p): p is Paragraph => p !== undefined);
-    if (cites.length === 0) continue;
-    const fields = fieldsOf(brief, item);
-    let flagged = false;
-    for (const field of fields) {
-      // One finding for a span of the text: «السفير سهيل محمود» is one name, not a title's word and a name.
-      const reported: Fact[] = [];
-      for (const fact of factsOf(field, ctx)) {
-        if (cites.some((p) => fact.found(p))) continue;
-        if (reported.some((r) => r.what === fact.what || (fact.start < r.end && r.start < fact.end))) continue;
-        reported.push(fact);
-        flagged = true;
-        warn(
-          field.path,
-          placeOf(src, doc, field.path, field.text.slice(fact.start, fact.end)),
-          `${fact.what} is not in ${cited(cites)}, which it cites`,
-          'cite the paragraph of the report that says it, or take it out if the report does not say it',
-        );
-      }
+  for (const f of claimFindings(brief, index)) {
+    if (f.fact) {
+      warn(
+        f.at,
+        placeOf(src, doc, f.at, f.fact.written),
+        `${f.fact.what} is not in ${cited(f.cites)}, which it cites`,
+        'cite the paragraph of the report that says it, or take it out if the report does not say it',
+      );
+      continue;
     }
-    if (flagged || (!ctx.arabicReport && fields.some((f) => /[\u0600-\u06FF]/.test(f.text)))) continue;
-    // A likely wrong citation: none of the item's words in its paragraphs, or another paragraph that has them all.
-    const words = contentWords(fields);
-    if (words.length === 0) continue;
-    const fit = citationFit(words, cites, index);
-    if (fit.shares && !fit.better) continue;
-    const at = [...item.path, 'sources'];
-    const range = rangeOf(doc, at) ?? rangeOf(doc, item.path) ?? [0, 1];
+    const range = rangeOf(doc, f.at) ?? rangeOf(doc, f.item) ?? [0, 1];
     warn(
-      at,
+      f.at,
       range,
-      fit.better
-        ? `the item's words are hardly in ${cited(cites)}, which it cites, and nearly all in paragraph ${fit.better.n} (${cited([fit.better]).replace(/^paragraph \d+ \(|\)$/g, '')}): is the citation right?`
-        : `the item shares no word with ${cited(cites)}, which it cites: is the citation right?`,
-      fit.better ? `cite paragraph ${fit.better.n} if the item comes from it` : 'cite the paragraph the item comes from',
+      f.better
+        ? `the item's words are hardly in ${cited(f.cites)}, which it cites, and nearly all in paragraph ${f.better.n} (${cited([f.better]).replace(/^paragraph \d+ \(|\)$/g, '')}): is the citation right?`
+        : `the item shares no word with ${cited(f.cites)}, which it cites: is the citation right?`,
+      f.better ? `cite paragraph ${f.better.n} if the item comes from it` : 'cite the paragraph the item comes from',
     );
   }
   return out;

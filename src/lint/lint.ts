@@ -94,6 +94,15 @@ export function lintBrief(loaded: LoadedBrief, unisolated: readonly string[] = [
   const warn = (at: Path, message: string, hint: string) => diagnosticForPath(loaded.source, doc, at, message, hint, 'warning');
   const out: Diagnostic[] = [...lintErrors(loaded), ...olderForms(loaded), ...checkClaims(loaded)];
 
+  if (loaded.brief.draft) {
+    out.push(
+      warn(
+        ['draft'],
+        'the brief is a draft: its drafted values are not yet reviewed against the report, and every slide and page says "draft"',
+        'review each value marked as drafted against the paragraph it cites, then remove the `draft: true` line',
+      ),
+    );
+  }
   if (loaded.brief.lang === 'en' && loaded.brief.digits === 'arab') {
     out.push(
       warn(

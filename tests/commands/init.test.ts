@@ -64,7 +64,8 @@ function uncommentAll(text: string): string {
     text
       .split('\n')
       .map((l) => {
-        if (/^\s*#\s+(?:- )?(?:file|logo|alt):/.test(l)) return l;
+        // Images are not there; a draft mark is set only by a draft, which --strict refuses.
+        if (/^\s*#\s+(?:- )?(?:file|logo|alt|draft):/.test(l)) return l;
         const field = /^(\s*)# (\s*(?:- )?[a-z_]+:.*)$/.exec(l);
         if (field) return field[1]! + field[2]!;
         const comment = /^(\s*)#(\s+)(# .*)$/.exec(l);
@@ -261,14 +262,16 @@ describe('mujaz init', () => {
     const data = parse(text) as { source: { file: string } };
     expect(data.source.file).toBe('sources/from-report.txt');
     expect(await readFile(path.join(dir, 'work', 'briefs', 'sources', 'from-report.txt'))).toEqual(await readFile(report));
-    // The citations of the scaffold ([1]) are checked against the copied report, and hold: the paragraph
-    // exists. (The placeholders' words, filled in as they are, say nothing the paragraph says: the claim
-    // check warns about that, which --strict would make errors.)
+    // A draft (src/draft/), marked as one: with its placeholders filled in it checks, with a warning that
+    // it is a draft, which --strict makes an error.
+    expect(text).toContain('\ndraft: true\n');
     await writeFile(file, fillIn(text));
     const checked = await runCli(['check', 'work/briefs/from-report.yaml'], { cwd: dir });
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stderr).not.toMatch(/does not exist/);
-    expect(checked.stderr).toMatch(/shares no word with paragraph 1 \(«الفقرة الأولى»\)/);
+    expect(checked.stderr).toMatch(/the brief is a draft/);
+    const strict = await runCli(['check', '--strict', 'work/briefs/from-report.yaml'], { cwd: dir });
+    expect(strict.code).not.toBe(0);
   });
 
   it('keeps report text on its comment line', () => {

@@ -30,6 +30,7 @@ const ORDER: readonly (readonly string[])[] = [
   ['brief'],
   ['deck'],
   ['lint'],
+  ['draft'],
   ['browser'],
   ['fit'],
   ['render'],

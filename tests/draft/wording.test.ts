@@ -1,0 +1,119 @@
+/**
+ * How event reports phrase things (../shared/docs/drafting.md), each read into the draft: the organiser and
+ * partner, the kind and title, the Hijri and Gregorian dates, the city; people with their title, post and
+ * part; a session and its moderator; what a speaker said, and «وأضاف» going on with the same speaker. And
+ * what is not plain stays out.
+ */
+import { describe, expect, it } from 'vitest';
+import { draftFrom } from '../../src/draft/draft.js';
+
+const arabic = [
+  'نظّم معهد الأمير سعود الفيصل للدراسات الدبلوماسية يوم الثلاثاء 5 رجب 1445هـ الموافق 16 يناير 2024م حلقة نقاش بعنوان "مستقبل الأمن في البحر الأحمر"، بالتعاون مع مركز الملك فيصل للبحوث والدراسات الإسلامية، وذلك في مقر المعهد بالرياض.',
+  'افتتح الحلقة معالي الدكتور عبدالله بن محمد الخالدي، مدير عام المعهد، بكلمة ترحيبية، ثم ألقى الكلمة الرئيسية السفير جمال عبد الرحمن، مساعد وزير الخارجية.',
+  'وأدار الجلسة الأولى الدكتورة هند المطيري، أستاذة العلاقات الدولية بجامعة الملك سعود، وتحدث فيها اللواء الركن سعد العتيبي.',
+  'وأكد السفير جمال عبد الرحمن أن أمن البحر الأحمر مسؤولية جماعية.',
+  'وأضاف أن التعاون الإقليمي هو السبيل الوحيد لحماية الملاحة.',
+  'وأشار نائب وزير الخارجية ريابكوف إلى أهمية الحوار.',
+];
+
+const english = [
+  'The Gulf Research Council and the Institute of Peace co-organized a roundtable on maritime security from 3 to 5 March 2024 at the Ritz Carlton Hotel in Doha.',
+  'Opening remarks were delivered by Ambassador Sarah Jones, Director of the Institute of Peace.',
+  'The keynote address was delivered by Dr. Omar Khalid, Minister of Transport.',
+  'The panel "Securing the Sea Lanes", moderated by Professor Mary Ellen Hart of King\'s College London, heard from experts.',
+  'Dr. Omar Khalid stressed that shipping lanes must remain open.',
+  'Smith said the talks went well.',
+];
+
+const more = [
+  'نظمت جامعة القاهرة ندوة بعنوان "الأمن المائي" يومي 3 و4 مارس 2024، تحدث فيها أ.د. محمد علي حسن، أستاذ الهندسة، والمهندسة سارة أحمد. وقدم الدكتور كريم منصور ورقة حول السدود.',
+];
+
+const englishMore = [
+  'The Atlantic Council held a workshop on energy security on 12 June 2023 in Washington.',
+  'Jane Doe, Executive Director of the Energy Forum, moderated the discussion.',
+  'Panelists included Alan Poe and Maria Luz.',
+];
+
+describe('the drafter reads how reports phrase things', () => {
+  it("in Arabic: «أ.د.», «علي» in a name, «يومي 3 و4», a paper presented; the city in an institution's name is not the city", () => {
+    const d = draftFrom(more);
+    expect(d.event.date?.value).toEqual({ from: '2024-03-03', to: '2024-03-04' });
+    expect(d.event.host?.value).toEqual({ institution: 'جامعة القاهرة' });
+    expect(d.people.map((p) => [p.title, p.name, p.role, p.part])).toEqual([
+      ['أ.د.', 'محمد علي حسن', 'أستاذ الهندسة', 'speaker'],
+      ['المهندسة', 'سارة أحمد', undefined, 'speaker'],
+      ['الدكتور', 'كريم منصور', undefined, 'presenter'],
+    ]);
+  });
+
+  it("in Arabic: a session with its subject, its chair and its rapporteur; a session's title is not the event's", () => {
+    const d = draftFrom([
+      'عقد مركز الدراسات مؤتمره السنوي. وجاءت الجلسة الأولى بعنوان "الطاقة المتجددة"، وترأسها الدكتور علي حسن، ومقرر الجلسة الدكتور سامي فهد.',
+    ]);
+    expect(d.event.title).toBeUndefined();
+    expect(d.sessions).toEqual([{ id: 'session-1', title: 'الجلسة الأولى', subject: 'الطاقة المتجددة', chair: 'person-1', sources: [1] }]);
+    expect(d.people.map((p) => [p.name, p.part, p.session])).toEqual([
+      ['علي حسن', 'chair', 'session-1'],
+      ['سامي فهد', 'rapporteur', 'session-1'],
+    ]);
+  });
+
+  it('in Arabic: a Latin name in brackets after the name, then the post', () => {
+    const d = draftFrom(['نظم المعهد ندوة حول الأمن، تحدث فيها السفير ألبرت خوريف (Albert Khorev)، سفير روسيا لدى باكستان.']);
+    expect(d.people.map((p) => [p.title, p.name, p.latin, p.role, p.part])).toEqual([
+      ['السفير', 'ألبرت خوريف', 'Albert Khorev', 'سفير روسيا لدى باكستان', 'speaker'],
+    ]);
+  });
+
+  it('in English: a post between commas after a name, the verb after it; names with nothing to say who they are left out', () => {
+    const d = draftFrom(englishMore);
+    expect(d.event.date?.value).toBe('2023-06-12');
+    expect(d.people.map((p) => [p.name, p.role, p.part])).toEqual([['Jane Doe', 'Executive Director of the Energy Forum', 'moderator']]);
+  });
+
+  it('in Arabic', () => {
+    const d = draftFrom(arabic);
+    expect(d.lang).toBe('ar');
+    expect(d.event.host?.value).toEqual({ institution: 'معهد الأمير سعود الفيصل للدراسات الدبلوماسية', city: 'الرياض' });
+    expect(d.event.organisers.map((o) => o.value)).toEqual([{ institution: 'مركز الملك فيصل للبحوث والدراسات الإسلامية', relation: 'partner' }]);
+    expect(d.event.kind?.value).toBe('حلقة نقاش');
+    expect(d.event.title?.value).toBe('مستقبل الأمن في البحر الأحمر');
+    expect(d.event.date?.value).toBe('2024-01-16');
+    expect(d.event.hijri?.value).toBe('5 رجب 1445هـ');
+    expect(d.people.map((p) => [p.title, p.name, p.role, p.part, p.session])).toEqual([
+      ['معالي الدكتور', 'عبدالله بن محمد الخالدي', 'مدير عام المعهد', 'opening', undefined],
+      ['السفير', 'جمال عبد الرحمن', 'مساعد وزير الخارجية', 'keynote', undefined],
+      ['الدكتورة', 'هند المطيري', 'أستاذة العلاقات الدولية بجامعة الملك سعود', 'moderator', 'session-1'],
+      ['اللواء الركن', 'سعد العتيبي', undefined, 'speaker', 'session-1'],
+    ]);
+    expect(d.sessions).toEqual([{ id: 'session-1', title: 'الجلسة الأولى', chair: 'person-3', sources: [3] }]);
+    // What the ambassador said, and what he added; not the unnamed official's words.
+    expect(d.messages).toEqual([
+      {
+        speaker: 'person-2',
+        points: [
+          { text: 'وأكد السفير جمال عبد الرحمن أن أمن البحر الأحمر مسؤولية جماعية', sources: [4] },
+          { text: 'وأضاف أن التعاون الإقليمي هو السبيل الوحيد لحماية الملاحة', sources: [5] },
+        ],
+      },
+    ]);
+  });
+
+  it('in English', () => {
+    const d = draftFrom(english);
+    expect(d.lang).toBe('en');
+    expect(d.event.host?.value).toEqual({ institution: 'Gulf Research Council' });
+    expect(d.event.organisers.map((o) => o.value)).toEqual([{ institution: 'Institute of Peace', relation: 'co-organiser' }]);
+    expect(d.event.date?.value).toEqual({ from: '2024-03-03', to: '2024-03-05' });
+    expect(d.event.venue?.value).toEqual({ name: 'Ritz Carlton Hotel in Doha' });
+    expect(d.people.map((p) => [p.title, p.name, p.role, p.affiliation, p.part])).toEqual([
+      ['Ambassador', 'Sarah Jones', 'Director of the Institute of Peace', undefined, 'opening'],
+      ['Dr.', 'Omar Khalid', 'Minister of Transport', undefined, 'keynote'],
+      ['Professor', 'Mary Ellen Hart', undefined, "King's College London", 'moderator'],
+    ]);
+    expect(d.sessions.map((s) => [s.title, s.chair])).toEqual([['Securing the Sea Lanes', 'mary-ellen-hart']]);
+    // "Smith said": a name no one drafted is no speaker.
+    expect(d.messages).toEqual([{ speaker: 'omar-khalid', points: [{ text: 'Dr. Omar Khalid stressed that shipping lanes must remain open', sources: [5] }] }]);
+  });
+});
