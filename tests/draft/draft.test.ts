@@ -80,8 +80,10 @@ function score(file: string): Score {
     if (match.part === p.part) partsRight++;
   }
   // Dates compared by their parts, however each brief writes them (a day, its parts, a range; cited or not).
-  const date = dateGiven(hand.event.date) ?? 'unknown';
-  const got = dateGiven(draft.event.date?.value) ?? 'unknown';
+  const day = (d: { year?: number; month?: number; day?: number }) => [d.year, d.month, d.day].join('-');
+  const asText = (g: ReturnType<typeof dateGiven>) => (g === undefined ? 'unknown' : g.kind === 'day' ? day(g.day) : `${day(g.from)}/${day(g.to)}`);
+  const date = asText(dateGiven(hand.event.date));
+  const got = asText(dateGiven(draft.event.date?.value));
   const dateScore = JSON.stringify(date) === JSON.stringify(got) ? 'exact' : `${JSON.stringify(got)} (hand: ${JSON.stringify(date)})`;
   const handHijri = hijriOf(hand)?.text;
   const hijri =
