@@ -7,7 +7,7 @@
  */
 import type { Part } from '../brief/schema.js';
 import { normalise } from '../lint/normalise.js';
-import { TITLES as CHECK_TITLES } from '../lint/words.js';
+import { TITLES as CHECK_TITLES, GREGORIAN_MONTH_WORDS, LEVANTINE_MONTHS } from '../lint/words.js';
 
 const list = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalise));
 
@@ -151,25 +151,11 @@ export const AR_SESSION_ORDINALS = list(`
   الأولى الاولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الختامية الافتتاحية
 `);
 
-/** Gregorian months in both Arabic usages and English, with their numbers (Hijri months apart: HIJRI_MONTHS). */
-export const GREGORIAN_MONTHS: ReadonlyMap<string, number> = new Map(
-  (
-    [
-      ['يناير كانون_الثاني january jan', 1],
-      ['فبراير شباط february feb', 2],
-      ['مارس آذار march mar', 3],
-      ['أبريل ابريل إبريل نيسان april apr', 4],
-      ['مايو أيار ايار may', 5],
-      ['يونيو يونيه حزيران june jun', 6],
-      ['يوليو يوليه تموز july jul', 7],
-      ['أغسطس اغسطس آب august aug', 8],
-      ['سبتمبر أيلول ايلول september sep sept', 9],
-      ['أكتوبر اكتوبر تشرين_الأول october oct', 10],
-      ['نوفمبر تشرين_الثاني november nov', 11],
-      ['ديسمبر كانون_الأول december dec', 12],
-    ] as const
-  ).flatMap(([words, n]) => [...list(words)].map((w) => [w.replace(/_/g, ' '), n] as const)),
-);
+/** Gregorian months in both Arabic usages and English, with their numbers (Hijri months apart: HIJRI_MONTHS): the claim check's names. */
+export const GREGORIAN_MONTHS: ReadonlyMap<string, number> = new Map([
+  ...GREGORIAN_MONTH_WORDS.flatMap(([words, n]) => [...list(words)].map((w) => [w, n] as const)),
+  ...LEVANTINE_MONTHS.map(([words, n]) => [words.split(' ').map(normalise).join(' '), n] as const),
+]);
 
 /** Hijri months, as words (some of two: «ربيع الأول», «ذو الحجة»). */
 export const HIJRI_MONTHS = list(`محرم المحرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال ذو ذي`);

@@ -7,7 +7,7 @@
  */
 import { bareForms, normalise, type Token } from './normalise.js';
 import type { Paragraph } from './report-index.js';
-import { NUMBER_WORDS, ORDINAL_WORDS } from './words.js';
+import { GREGORIAN_MONTH_WORDS, LEVANTINE_MONTHS, NUMBER_WORDS, ORDINAL_WORDS } from './words.js';
 
 export type Calendar = 'gregorian' | 'hijri';
 
@@ -29,37 +29,15 @@ const table = (rows: [string, number][]): Map<string, number> => {
 };
 
 /** Month names of one word. */
-const GREGORIAN = table([
-  ['يناير|january|jan', 1],
-  ['فبراير|شباط|february|feb', 2],
-  ['مارس|آذار|march|mar', 3],
-  ['أبريل|ابريل|إبريل|نيسان|april|apr', 4],
-  ['مايو|أيار|may', 5],
-  ['يونيو|يونيه|حزيران|june|jun', 6],
-  ['يوليو|يوليه|تموز|july|jul', 7],
-  ['أغسطس|اغسطس|آب|august|aug', 8],
-  ['سبتمبر|أيلول|september|sep|sept', 9],
-  ['أكتوبر|اكتوبر|october|oct', 10],
-  ['نوفمبر|november|nov', 11],
-  ['ديسمبر|december|dec', 12],
-]);
-/** Month names of two words: the first word, then the second's forms. */
-const GREGORIAN_TWO = new Map<string, Map<string, number>>([
-  [
-    normalise('كانون'),
-    table([
-      ['الثاني|ثاني', 1],
-      ['الأول|أول', 12],
-    ]),
-  ],
-  [
-    normalise('تشرين'),
-    table([
-      ['الأول|أول', 10],
-      ['الثاني|ثاني', 11],
-    ]),
-  ],
-]);
+const GREGORIAN = table(GREGORIAN_MONTH_WORDS.map(([words, n]): [string, number] => [words.split(' ').join('|'), n]));
+/** Month names of two words: the first word, then the second's forms (with the article or without). */
+const GREGORIAN_TWO = new Map<string, Map<string, number>>();
+for (const [words, n] of LEVANTINE_MONTHS) {
+  const [first, second] = words.split(' ') as [string, string];
+  const forms = GREGORIAN_TWO.get(normalise(first)) ?? new Map<string, number>();
+  for (const form of [second, second.replace(/^ال/, '')]) forms.set(normalise(form), n);
+  GREGORIAN_TWO.set(normalise(first), forms);
+}
 const HIJRI = table([
   ['محرم|المحرم', 1],
   ['صفر', 2],

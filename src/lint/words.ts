@@ -70,29 +70,38 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map(
   ).flatMap(([words, n]) => [...list(words)].map((w) => [w, n] as const)),
 );
 
-/** Month names (Gregorian in both Arabic usages, Hijri, English) and their numbers: «2 مايو» is 2/5. */
+/**
+ * The Gregorian months' names of one word, in both Arabic usages and English, with their numbers: the one
+ * table the claim check's index, its date reader (dates.ts) and the drafter (src/draft/) read.
+ */
+export const GREGORIAN_MONTH_WORDS: readonly (readonly [string, number])[] = [
+  ['يناير january jan', 1],
+  ['فبراير شباط february feb', 2],
+  ['مارس آذار march mar', 3],
+  ['أبريل ابريل إبريل نيسان april apr', 4],
+  ['مايو أيار ايار may', 5],
+  ['يونيو يونيه حزيران june jun', 6],
+  ['يوليو يوليه تموز july jul', 7],
+  ['أغسطس اغسطس آب august aug', 8],
+  ['سبتمبر أيلول ايلول september sep sept', 9],
+  ['أكتوبر اكتوبر october oct', 10],
+  ['نوفمبر november nov', 11],
+  ['ديسمبر december dec', 12],
+];
+
+/** The Levantine months' names of two words, with their numbers. */
+export const LEVANTINE_MONTHS: readonly (readonly [string, number])[] = [
+  ['كانون الثاني', 1],
+  ['تشرين الأول', 10],
+  ['تشرين الثاني', 11],
+  ['كانون الأول', 12],
+];
+
+/** Month names of one word (Gregorian in both Arabic usages, Hijri, English) and their numbers: «2 مايو» is 2/5. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(
-  (
-    [
-      ['يناير january jan', 1],
-      ['فبراير شباط february feb', 2],
-      ['مارس آذار march mar', 3],
-      ['أبريل ابريل إبريل نيسان april apr', 4],
-      ['مايو أيار ايار may', 5],
-      ['يونيو يونيه حزيران june jun', 6],
-      ['يوليو يوليه تموز july jul', 7],
-      ['أغسطس اغسطس august aug', 8],
-      ['سبتمبر أيلول ايلول september sep sept', 9],
-      ['أكتوبر اكتوبر october oct', 10],
-      ['نوفمبر november nov', 11],
-      ['ديسمبر december dec', 12],
-      ['محرم المحرم', 1],
-      ['رجب', 7],
-      ['شعبان', 8],
-      ['رمضان', 9],
-      ['شوال', 10],
-    ] as const
-  ).flatMap(([words, n]) => [...list(words)].map((w) => [w, n] as const)),
+  ([...GREGORIAN_MONTH_WORDS, ['محرم المحرم', 1], ['رجب', 7], ['شعبان', 8], ['رمضان', 9], ['شوال', 10]] as const).flatMap(([words, n]) =>
+    [...list(words)].map((w) => [w, n] as const),
+  ),
 );
 
 /** Nouns that open an institution's name: «جامعة القاهرة», «منظمة التعاون الإسلامي», «الأمم المتحدة». */
