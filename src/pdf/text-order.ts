@@ -21,14 +21,15 @@
  * glyph at the same place, so the pages are the same to the pixel (tests/pdf/reading-order.test.ts), and the
  * structure tree's marked content (/MCID) is untouched.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
+import { decodeStream, fontCmap, readCmap } from './streams.js';
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
 import type { Bidi, Marks } from './bidi-marks.js';
 import { rewriteStream } from './line-order.js';
 import { silence, type Renumbered, writeRenumbered } from './silent-glyphs.js';
-import { readToUnicode, writeToUnicode } from './to-unicode.js';
+import { writeToUnicode } from './to-unicode.js';
 import { marksOnly, startsLatin } from '../latin.js';
 
 interface Font {
@@ -80,14 +81,6 @@ interface Content {
 
 const TATWEEL = '\u0640';
 
-const decode = (stream: PDFRawStream): Uint8Array | undefined => {
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  if (filter === undefined) return stream.contents;
-  const name = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-  if (name === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
-  return undefined;
-};
-
 const DIGIT = /^[0-9\u0660-\u0669\u06F0-\u06F9]/;
 const ARABIC = /^[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC\u0640]/;
 /** Bidi classes CS and ES: what may join a number's digits. */
@@ -102,20 +95,12 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
   const seen = new Set<string>();
 
   const fontOf = (resources: PDFDict | undefined, name: string): Font | undefined => {
-    const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
-    const dict = ref instanceof PDFRef ? context.lookupMaybe(ref, PDFDict) : undefined;
-    const cmapRef = dict?.get(PDFName.of('ToUnicode'));
-    if (!(cmapRef instanceof PDFRef)) return undefined;
+    const found = fontCmap(context, resources, name);
+    if (!found) return undefined;
+    const { font: ref, cmapRef } = found;
     const key = cmapRef.toString();
     if (!fonts.has(key)) {
-      const stream = context.lookup(cmapRef);
-      const bytes = stream instanceof PDFRawStream ? decode(stream) : undefined;
-      let map: Map<number, string> | undefined;
-      try {
-        map = bytes ? readToUnicode(Buffer.from(bytes).toString('latin1')) : undefined;
-      } catch {
-        map = undefined;
-      }
+      const map = readCmap(context, cmapRef);
       if (!map) return undefined;
       fonts.set(key, {
         cmapRef,
@@ -138,7 +123,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     seen.add(ref.toString());
     const stream = context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) return;
-    const data = decode(stream);
+    const data = decodeStream(stream);
     if (!data) return;
     let ops: Operation[];
     try {

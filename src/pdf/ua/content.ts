@@ -19,10 +19,11 @@
  * It also reads, for each tagged sequence, which scripts its letters are in (for the language of the
  * elements: structure.ts).
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
 import { bytesOf, nameOf, type Operation, parseContentStream } from '../content-stream.js';
-import { readToUnicode } from '../to-unicode.js';
+import { decodeStream, fontCmap, readCmap } from '../streams.js';
+import { hasLatin } from '../../latin.js';
 
 /** Which letters a tagged sequence shows: bit 1 Latin, bit 2 Arabic. */
 export const LATIN = 1;
@@ -72,20 +73,13 @@ interface Item {
   letters: number;
 }
 
-const decode = (stream: PDFRawStream): Uint8Array | undefined => {
-  const filter = stream.dict.get(PDFName.of('Filter'));
-  if (filter === undefined) return stream.contents;
-  const name = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
-  if (name === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
-  return undefined;
-};
-
 /** A letter's script: LATIN, ARABIC or 0 (not a letter, or another script). */
 function scriptOf(text: string): number {
   let out = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) out |= LATIN;
+    // A Latin letter as the deck's runs take it (src/latin.ts: any letter of the Latin script).
+    if (hasLatin(ch)) out |= LATIN;
     else if (
       (c >= 0x620 && c <= 0x64a) ||
       (c >= 0x66e && c <= 0x6d3) ||
@@ -114,20 +108,11 @@ export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
   const forms = new Map<string, boolean>();
 
   const fontScripts = (resources: PDFDict | undefined, name: string) => {
-    const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
-    const font = ref instanceof PDFRef ? context.lookupMaybe(ref, PDFDict) : undefined;
-    const cmap = font?.get(PDFName.of('ToUnicode'));
-    if (!(cmap instanceof PDFRef)) return null;
-    const key = cmap.toString();
+    const found = fontCmap(context, resources, name);
+    if (!found) return null;
+    const key = found.cmapRef.toString();
     if (!scripts.has(key)) {
-      const stream = context.lookup(cmap);
-      const bytes = stream instanceof PDFRawStream ? decode(stream) : undefined;
-      let map: Map<number, string> | undefined;
-      try {
-        map = bytes ? readToUnicode(Buffer.from(bytes).toString('latin1')) : undefined;
-      } catch {
-        map = undefined;
-      }
+      const map = readCmap(context, found.cmapRef);
       scripts.set(key, map ? { map, of: new Uint8Array(0x10000) } : null);
     }
     return scripts.get(key)!;
@@ -137,7 +122,7 @@ export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
   const mark = (ref: PDFRef, resources: PDFDict | undefined, key: number | undefined, form?: PDFRef): boolean => {
     const stream = context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) return false;
-    const data = decode(stream);
+    const data = decodeStream(stream);
     if (!data) return true; // not read, so not touched: counted as tagged, never wrapped in an artifact
     let ops: Operation[];
     try {
