@@ -8,6 +8,7 @@ import { partsOfDay } from '../brief/event.js';
 import { Brief, type Part } from '../brief/schema.js';
 import { briefNames, type Field } from '../lint/claim-fields.js';
 import { arabicReport, claimFindings } from '../lint/claims.js';
+import { namesDay } from '../lint/dates.js';
 import { type Context, factsOf } from '../lint/facts.js';
 import { bareForms, tokenize } from '../lint/normalise.js';
 import { ReportIndex } from '../lint/report-index.js';
@@ -355,6 +356,13 @@ export function checkDraft(draft: Draft, index: ReportIndex): void {
       delete ev.date;
   }
   if (ev.hijri && !keep(ev.hijri, [[ev.hijri.value, 'text']], `the Hijri date "${ev.hijri.value}"`)) delete ev.hijri;
+  // A day and month without a year: its paragraph must name that day of that month (the claim check's reader).
+  const part = ev.partDate;
+  const partParagraph = part ? index.paragraphs[part.n - 1] : undefined;
+  if (part?.day !== undefined && (!partParagraph || !namesDay(partParagraph, 'gregorian', part.day, part.month!))) {
+    draft.dropped.push(`the date ${part.value}`);
+    delete ev.partDate;
+  }
   if (
     ev.venue &&
     !keep(
@@ -445,7 +453,9 @@ export function briefOf(draft: Draft, slug = 'draft', sourceFile = 'sources/draf
   const ev = draft.event;
   const ph = PLACEHOLDERS[draft.lang];
   // The event's facts cite the paragraph each was drafted from, as the claim check asks of them.
-  const date = ev.date === undefined ? 'unknown' : citedDate(ev.date.value, ev.date.n);
+  const part = ev.partDate;
+  const date =
+    ev.date !== undefined ? citedDate(ev.date.value, ev.date.n) : part?.day !== undefined ? { day: part.day, month: part.month, sources: [part.n] } : 'unknown';
   return {
     draft: true,
     slug,

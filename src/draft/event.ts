@@ -25,8 +25,11 @@ export interface EventFound {
   organisers: Found<{ institution: string; relation: 'co-organiser' | 'partner' | 'sponsor' }>[];
   venue?: Found<{ name?: string; city?: string }>;
   date?: Found<DateValue>;
-  /** A date the report gives without its year («March 15»): noted beside `date: unknown`, never completed. */
-  partDate?: Found;
+  /**
+   * A date the report gives without its year («March 15»): its day and month are the brief's date, never
+   * completed with a year; a year alone («عام 2024») is only noted beside `date: unknown`.
+   */
+  partDate?: Found & { day?: number; month?: number };
   monthFirst?: boolean;
   hijri?: Found;
   themes: Found[];
@@ -126,9 +129,11 @@ function monthAt(tokens: readonly Token[], i: number): { month: number; size: nu
 const num = (t: Token | undefined) => (t?.kind === 'number' && /^\d+$/.test(t.form) ? Number(t.form) : undefined);
 
 /** The Gregorian dates of a sentence: a day or a range, with its year, or a day and month without one. */
-function datesIn(s: Sentence): { value?: DateValue; part?: string; monthFirst: boolean; written: string }[] {
+type DateIn = { value?: DateValue; part?: string; day?: number; month?: number; monthFirst: boolean; written: string };
+
+function datesIn(s: Sentence): DateIn[] {
   const tokens = s.tokens;
-  const out: { value?: DateValue; part?: string; monthFirst: boolean; written: string }[] = [];
+  const out: DateIn[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const m = monthAt(tokens, i);
     if (!m) continue;
@@ -151,7 +156,7 @@ function datesIn(s: Sentence): { value?: DateValue; part?: string; monthFirst: b
       const last = y !== undefined ? tokens[i + m.size]! : tokens[i + m.size - 1]!;
       const written = plainText(s.text.slice(first.start, last.end));
       if (y === undefined) {
-        out.push({ part: written, monthFirst: false, written });
+        out.push({ part: written, ...(joined ? {} : { day: d2, month: m.month }), monthFirst: false, written });
         continue;
       }
       if (joined && d1! < d2 && validDay(y, m.month, d1!) && validDay(y, m.month, d2))
@@ -169,7 +174,7 @@ function datesIn(s: Sentence): { value?: DateValue; part?: string; monthFirst: b
       const y = yearAfter(yi);
       const last = y !== undefined ? tokens[yi]! : ranged ? dashed! : after!;
       const written = plainText(s.text.slice(tokens[i]!.start, last.end));
-      if (y === undefined) out.push({ part: written, monthFirst: true, written });
+      if (y === undefined) out.push({ part: written, ...(ranged ? {} : { day: d, month: m.month }), monthFirst: true, written });
       else if (ranged && d < d3! && validDay(y, m.month, d3!))
         out.push({ value: { from: iso(y, m.month, d), to: iso(y, m.month, d3!) }, monthFirst: true, written });
       else if (validDay(y, m.month, d)) out.push({ value: iso(y, m.month, d), monthFirst: true, written });
@@ -222,7 +227,8 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
     const year = /(?:عام|العام|سنة|in)\s+((?:19|20)\d\d|[١٢][٠-٩]{3})(?!\d)/u.exec(s.text.slice(s.start, s.end));
     if (year) dates.push({ part: year[0].trim(), monthFirst: false, written: year[0].trim() });
     const part = dates.find((d) => d.part !== undefined);
-    if (part && !found.date && !found.partDate) found.partDate = { value: part.part!, n: s.n };
+    if (part && !found.date && !found.partDate)
+      found.partDate = { value: part.part!, n: s.n, ...(part.day !== undefined ? { day: part.day, month: part.month } : {}) };
     const hijri = hijriIn(s);
     if (hijri && !found.hijri) found.hijri = { value: hijri, n: s.n };
     if (lang === 'ar') arabicEvent(s, found);

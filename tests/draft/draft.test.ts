@@ -83,7 +83,8 @@ function score(file: string): Score {
   const day = (d: { year?: number; month?: number; day?: number }) => [d.year, d.month, d.day].join('-');
   const asText = (g: ReturnType<typeof dateGiven>) => (g === undefined ? 'unknown' : g.kind === 'day' ? day(g.day) : `${day(g.from)}/${day(g.to)}`);
   const date = asText(dateGiven(hand.event.date));
-  const got = asText(dateGiven(draft.event.date?.value));
+  // The draft's date as the brief it writes has it (a day and month without a year included).
+  const got = asText(dateGiven(Brief.parse(briefOf(draft)).event.date));
   const dateScore = JSON.stringify(date) === JSON.stringify(got) ? 'exact' : `${JSON.stringify(got)} (hand: ${JSON.stringify(date)})`;
   const handHijri = hijriOf(hand)?.text;
   const hijri =
