@@ -173,9 +173,10 @@ export class Browser implements AsyncDisposable {
   }
 
   private async takePage(showing?: string): Promise<DeckPage> {
-    // Of the pages kept, the one that shows the file (a deck's print page, measured, then printed), else the last kept.
+    // Of the pages kept, the one that shows the file (a deck's print page, measured, then printed), else the one
+    // kept longest: the one kept last may show a deck just measured, whose print would then load it again.
     const at = showing === undefined ? -1 : this.idle.findIndex((p) => p.shows(showing));
-    const kept = at >= 0 ? this.idle.splice(at, 1)[0] : this.idle.pop();
+    const kept = at >= 0 ? this.idle.splice(at, 1)[0] : this.idle.shift();
     if (kept) return kept;
     const opened = this.opening.shift();
     return opened ? opened.catch(() => this.openPage()) : this.openPage();
