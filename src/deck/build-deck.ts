@@ -12,6 +12,7 @@ import type { DeckContext, Planned, SlidePlan } from './kinds/kind.js';
 import { labelsFor, type Labels } from './labels.js';
 import { SLIDE, type Deck } from './model.js';
 import { numberFormat, type NumberFormat, writeDigits } from './numbers.js';
+import { type Programme, programmeOf } from './programme.js';
 import { BODY_LINES, chunkByWeight, type FitScale } from './split.js';
 import { plain, toRuns, type Rich } from './text.js';
 import type { Item, PersonView } from './view.js';
@@ -53,6 +54,7 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
   readonly drafts: Draft[] = [];
   private readonly people = new Map<string, Person>();
   private kind: Slide['kind'] = 'title';
+  private plan: Programme | undefined;
 
   constructor(
     readonly brief: Brief,
@@ -129,6 +131,11 @@ class DeckBuilder implements DeckContext<Labels, unknown> {
 
   gaps(): Item[] {
     return (this.brief.source.gaps ?? []).map((g) => ({ text: this.rich(g.note), cite: this.cite(g.paragraphs) }));
+  }
+
+  programme(): Programme {
+    this.plan ??= programmeOf(this.brief, (id) => this.personById(id));
+    return this.plan;
   }
 
   shortened(group: string): boolean {

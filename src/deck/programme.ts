@@ -43,7 +43,7 @@ function merge(a: Keyed[], b: Keyed[]): Keyed[] {
   return out;
 }
 
-export function programme(brief: Brief, personById: (id: string) => Person | undefined): Block[] {
+function programme(brief: Brief, personById: (id: string) => Person | undefined): Block[] {
   const sessions = brief.sessions ?? [];
   const known = new Set(sessions.map((s) => s.id));
   const messages = brief.messages ?? [];
@@ -87,7 +87,18 @@ export function saidInLine(brief: Brief, block: Block): Point | null {
 }
 
 /** The programme is a slide of its own for several sessions, or one session among several parts. */
-export function hasProgramme(brief: Brief, blocks: readonly Block[]): boolean {
+function hasProgramme(brief: Brief, blocks: readonly Block[]): boolean {
   const sessions = brief.sessions?.length ?? 0;
   return sessions >= 2 || (sessions === 1 && blocks.length >= 3);
+}
+
+/** The event's programme as the deck plans it: its parts in order, and whether a programme slide lists them. */
+export interface Programme {
+  blocks: readonly Block[];
+  listed: boolean;
+}
+
+export function programmeOf(brief: Brief, personById: (id: string) => Person | undefined): Programme {
+  const blocks = programme(brief, personById);
+  return { blocks, listed: hasProgramme(brief, blocks) };
 }

@@ -7,6 +7,7 @@
  */
 import type { Brief, Person, Point } from '../../brief/schema.js';
 import type { NumberFormat } from '../numbers.js';
+import type { Programme } from '../programme.js';
 import { plain as plainText, type Rich } from '../text.js';
 import type { BriefPath, Item, PersonView } from '../view.js';
 
@@ -74,6 +75,8 @@ export interface DeckContext<L, B> {
   gaps(): Item[];
   /** Whether the fit stage asked for this group's long texts by their first sentence (the whole in the notes). */
   shortened(group: string): boolean;
+  /** The event's programme (../programme.ts), worked out once for the kinds that follow it. */
+  programme(): Programme;
   /** The slides planned before this kind's. */
   planned(): readonly Planned[];
   add<T>(plan: SlidePlan<T, B>): void;

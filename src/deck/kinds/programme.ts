@@ -7,7 +7,7 @@
 import type { Brief, Person, Point, Session } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
 import { groupLabel, partWords } from '../parts.js';
-import { type Block, hasProgramme, programme, saidInLine, sessionMessages } from '../programme.js';
+import { type Block, type Programme, saidInLine, sessionMessages } from '../programme.js';
 import type { Rich } from '../text.js';
 import type { Item } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines } from './kind.js';
@@ -36,8 +36,8 @@ export interface ProgrammeBody {
  * Whether a part of the programme is a slide of its own: always when there is no programme to list it; else
  * a session with messages, and a message group, unless all it said is one short point, which its line holds.
  */
-export function hasSlide(brief: Brief, blocks: readonly Block[], block: Block): boolean {
-  if (!hasProgramme(brief, blocks)) return true;
+export function hasSlide(brief: Brief, plan: Programme, block: Block): boolean {
+  if (!plan.listed) return true;
   if (saidInLine(brief, block) !== null) return false;
   return block.type === 'messages' || (brief.messages ?? []).some((m) => m.session === block.session.id);
 }
@@ -114,11 +114,12 @@ export const programmeKind = defineKind<ProgrammeBody>()({
   },
   slides(ctx) {
     const { brief } = ctx;
-    const blocks = programme(brief, (id) => ctx.personById(id));
-    if (!hasProgramme(brief, blocks)) return;
+    const plan = ctx.programme();
+    if (!plan.listed) return;
+    const { blocks } = plan;
     const rows = blocks.map((b): { row: ProgrammeRow; sources: number[] } => {
       const said = saidInLine(brief, b);
-      const about = !hasSlide(brief, blocks, b);
+      const about = !hasSlide(brief, plan, b);
       // The deck merges every kind's words (../labels.ts): a session's chair is labelled as on its slide.
       if (b.type === 'session') {
         const row = sessionRow(ctx as unknown as DeckContext<ProgrammeLabels, unknown>, b.session, said, about);
@@ -142,7 +143,7 @@ export const programmeKind = defineKind<ProgrammeBody>()({
     // The notes of the parts that are lines here, not slides.
     const notes = blocks
       .flatMap((b) => {
-        if (hasSlide(brief, blocks, b)) return [];
+        if (hasSlide(brief, plan, b)) return [];
         const own = b.type === 'session' ? [b.session.notes, ...sessionMessages(brief, b.session).map(({ m }) => m.notes)] : [b.group.notes];
         return own.filter((n): n is string => n !== undefined);
       })

@@ -8,7 +8,7 @@ import type { MessageGroup, Person, Session } from '../../brief/schema.js';
 import type { Rich } from '../text.js';
 import type { Item, PeopleGroup, PersonView } from '../view.js';
 import { dateText } from '../dates.js';
-import { hasProgramme, programme, sessionMessages } from '../programme.js';
+import { sessionMessages } from '../programme.js';
 import { allSources, type ClaimFields, type DeckContext, defineKind, lines, POINT_SPACE } from './kind.js';
 import { messages, planMessages } from './messages.js';
 import { hasSlide } from './programme.js';
@@ -114,8 +114,8 @@ export const session = defineKind<SessionBody>()({
   labels: { ar: { chaired: 'رئاسة الجلسة', moderated: 'إدارة الجلسة' }, en: { chaired: 'Chair', moderated: 'Moderator' } },
   slides(ctx) {
     const { brief } = ctx;
-    const blocks = programme(brief, (id) => ctx.personById(id));
-    const listed = hasProgramme(brief, blocks);
+    const plan = ctx.programme();
+    const { blocks, listed } = plan;
     // Message groups side by side in the programme are planned together (short ones share a slide).
     let pending: { m: MessageGroup; index: number }[] = [];
     const flush = () => {
@@ -124,7 +124,7 @@ export const session = defineKind<SessionBody>()({
     };
     for (const block of blocks) {
       // A part with nothing to say beyond its line of the programme is that line (./programme.ts).
-      if (!hasSlide(brief, blocks, block)) continue;
+      if (!hasSlide(brief, plan, block)) continue;
       if (block.type === 'messages') pending.push({ m: block.group, index: block.index });
       else {
         flush();

@@ -2,7 +2,6 @@
 import { peopleOf } from '../../brief/people.js';
 import type { Brief, Person, Session } from '../../brief/schema.js';
 import { groupLabel, inNumber, PART_ORDER } from '../parts.js';
-import { hasProgramme, programme } from '../programme.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
 
@@ -92,8 +91,8 @@ export const speakers = defineKind<SpeakersBody>()({
     const sessions = new Set((brief.sessions ?? []).map((s) => s.id));
     // Where a programme slide names who spoke outside the sessions, their messages slides (or their lines
     // of the programme) give each with their role: the speakers slide lists the others.
-    const blocks = programme(brief, (id) => ctx.personById(id));
-    const named = new Set(hasProgramme(brief, blocks) ? blocks.flatMap((b) => (b.type === 'messages' ? [b.group.speaker] : [])) : []);
+    const { blocks, listed } = ctx.programme();
+    const named = new Set(listed ? blocks.flatMap((b) => (b.type === 'messages' ? [b.group.speaker] : [])) : []);
     const people = byPart((brief.people ?? []).filter((p) => (p.session === undefined || !sessions.has(p.session)) && !named.has(p.id)));
     if (people.length === 0) return;
     const title = brief.people_heading ?? speakersHeading(ctx, people);
