@@ -6,9 +6,10 @@
  * Latin, for poppler (bidi-marks.ts). Here the units are written back in that order, the stream's own bytes,
  * less the operators the caller cuts and with the ones it writes otherwise (a glyph under another number,
  * silent-glyphs.ts): each unit in the colour it was drawn in, and with its marked content (the
- * structure tree is unchanged).
+ * structure tree is unchanged). The new stream's operations come with it, where they now start and end (the
+ * next pass reads them instead of parsing the stream again).
  */
-import type { Operation } from './content-stream.js';
+import { type Operation, parseContentStream } from './content-stream.js';
 import { bidiMarks, type Marks } from './bidi-marks.js';
 import { reorder, splitRange } from './reorder.js';
 import { applyColour, COLOUR, coloursBefore, contexts, type Glyphs, opText, splitUnits } from './units.js';
@@ -22,7 +23,7 @@ export function rewriteStream(
   glyphs: Glyphs,
   marks?: Marks,
   replace?: Map<number, Uint8Array>,
-): Uint8Array {
+): { bytes: Uint8Array; ops: Operation[] } {
   const text = opText(data, ops);
   const colourAt = coloursBefore(ops, text);
 
@@ -34,30 +35,50 @@ export function rewriteStream(
 
   // The output: runs of the stream's own bytes (operators that stay next to each other are copied as one run),
   // and what is written between. Every run ends in white space, so that no two tokens run together where
-  // something between them is left out.
+  // something between them is left out. `out` holds the operations as they are in the output.
   const parts: Uint8Array[] = [];
+  const out: Operation[] = [];
+  let size = 0;
+  const push = (bytes: Uint8Array) => {
+    parts.push(bytes);
+    size += bytes.length;
+  };
+  /** The run being copied: its bytes, and its operators' indices. */
   let from = -1;
   let to = -1;
+  let first = -1;
+  let last = -1;
   const flush = () => {
     if (from < 0) return;
+    const shift = size - from;
+    for (let k = first; k <= last; k++) {
+      const op = ops[k]!;
+      out.push({ op: op.op, operands: op.operands, start: op.start + shift, end: op.end + shift });
+    }
     const run = data.subarray(from, to);
-    parts.push(run);
-    const last = run[run.length - 1];
-    if (last !== undefined && last !== 0x0a && last !== 0x20 && last !== 0x0d && last !== 0x09) parts.push(NEWLINE);
+    push(run);
+    const end = run[run.length - 1];
+    if (end !== undefined && end !== 0x0a && end !== 0x20 && end !== 0x0d && end !== 0x09) push(NEWLINE);
     from = -1;
   };
   const write = (bytes: Uint8Array) => {
     flush();
-    parts.push(bytes, NEWLINE);
+    for (const op of parseContentStream(bytes)) out.push({ op: op.op, operands: op.operands, start: op.start + size, end: op.end + size });
+    push(bytes);
+    push(NEWLINE);
   };
   const copy = (i: number) => {
     const start = ops[i]!.start;
     const end = i + 1 < ops.length ? ops[i + 1]!.start : data.length;
-    if (from >= 0 && start === to) to = end;
-    else {
+    if (from >= 0 && start === to && i === last + 1) {
+      to = end;
+      last = i;
+    } else {
       flush();
       from = start;
       to = end;
+      first = i;
+      last = i;
     }
   };
   let current = colourAt[0]!;
@@ -84,5 +105,5 @@ export function rewriteStream(
     current = closes ? { fill: '', stroke: '' } : opens ? colourAt[unit.ops[unit.ops.length - 1]! + 1]! : colourNow;
   }
   flush();
-  return Buffer.concat(parts);
+  return { bytes: Buffer.concat(parts, size), ops: out };
 }

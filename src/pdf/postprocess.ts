@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { ContentStreams } from './streams.js';
 import { putTextInReadingOrder } from './text-order.js';
 import { makeAccessible } from './ua/index.js';
 
@@ -170,7 +171,9 @@ const PRODUCER = 'mujaz (Chromium, pdf-lib)';
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
   const pdf = await loadPdf(bytes);
   performance.mark('pdf: parsed');
-  putTextInReadingOrder(pdf, { rtl: meta.dir === 'rtl' });
+  // The page's content streams, read once and compressed once for the two passes that rewrite them.
+  const streams = new ContentStreams(pdf.context);
+  putTextInReadingOrder(pdf, { rtl: meta.dir === 'rtl' }, streams);
   performance.mark('pdf: text in reading order');
   const date = new Date(`${meta.created}T00:00:00Z`);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -201,7 +204,8 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
   const { title, author, subject, keywords, lang, created } = meta;
   const xmp = { title, author, subject, keywords, lang, created, creator: 'mujaz', producer: PRODUCER, id: id.asString() };
-  makeAccessible(pdf, xmp, { titles: meta.bookmarks, pages: targets, anchors: meta.anchors, fallback: title });
+  makeAccessible(pdf, xmp, { titles: meta.bookmarks, pages: targets, anchors: meta.anchors, fallback: title }, streams);
+  streams.commit();
   performance.mark('pdf: accessible');
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -23,8 +23,8 @@
  */
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import { bytesOf, nameOf, type Operation, parseContentStream, textString } from './content-stream.js';
-import { decodeStream, fontCmap, readCmap } from './streams.js';
+import { bytesOf, nameOf, type Operation, textString } from './content-stream.js';
+import { ContentStreams, fontCmap } from './streams.js';
 import { type GlyphsOf, readGlyphs } from './glyph-boxes.js';
 import type { Bidi, Marks } from './bidi-marks.js';
 import { rewriteStream } from './line-order.js';
@@ -68,7 +68,6 @@ interface Span {
 
 interface Content {
   ref: PDFRef;
-  dict: PDFDict;
   data: Uint8Array;
   ops: Operation[];
   resources: PDFDict | undefined;
@@ -88,8 +87,13 @@ const SEPARATOR = /^[.,:/+\-\u060C\u066B\u066C]$/;
 const RLM = '\u200F';
 const DASH = /^[\u2010-\u2015\u2212-]$/;
 
-export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean } = { rtl: false }): void {
+/**
+ * Rewrites the streams in `streams` (the caller commits them: the PDF/UA pass reads them next); without
+ * it, in the document.
+ */
+export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean } = { rtl: false }, shared?: ContentStreams): void {
   const context = pdf.context;
+  const streams = shared ?? new ContentStreams(context);
   const fonts = new Map<string, Font>();
   const contents: Content[] = [];
   const seen = new Set<string>();
@@ -100,7 +104,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     const { font: ref, cmapRef } = found;
     const key = cmapRef.toString();
     if (!fonts.has(key)) {
-      const map = readCmap(context, cmapRef);
+      const map = streams.cmap(cmapRef);
       if (!map) return undefined;
       fonts.set(key, {
         cmapRef,
@@ -121,17 +125,11 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
   const read = (ref: PDFRef, resources: PDFDict | undefined): void => {
     if (seen.has(ref.toString())) return;
     seen.add(ref.toString());
-    const stream = context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) return;
-    const data = decodeStream(stream);
-    if (!data) return;
-    let ops: Operation[];
-    try {
-      ops = parseContentStream(data);
-    } catch {
-      return; // an inline image or syntax this reader does not follow: the stream stays as Chromium wrote it
-    }
-    const content: Content = { ref, dict: stream.dict, data, ops, resources, cut: [], spans: [], fonts: new Map() };
+    // (Not read: an inline image or syntax this reader does not follow; the stream stays as Chromium wrote it.)
+    const found = streams.content(ref);
+    if (!found) return;
+    const { data, ops } = found;
+    const content: Content = { ref, data, ops, resources, cut: [], spans: [], fonts: new Map() };
     const stack: ({ kind: 'reversed'; op: Operation } | { kind: 'span'; span: Omit<Span, 'emc'> } | { kind: 'other' })[] = [];
     let font: Font | undefined;
     const named = content.fonts;
@@ -349,9 +347,7 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     // Each joining stroke drawn under a number that reads as nothing (silent-glyphs.ts).
     const replace = silence(content.ops, font, glyphs);
     const rewritten = rewriteStream(content.data, content.ops, new Set(content.cut), glyphs, marks, replace);
-    if (Buffer.compare(rewritten, content.data) === 0) continue;
-    context.assign(content.ref, PDFRawStream.of(content.dict, deflateSync(rewritten)));
-    content.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+    if (Buffer.compare(rewritten.bytes, content.data) !== 0) streams.rewrite(content.ref, rewritten.bytes, rewritten.ops);
   }
   for (const font of fonts.values()) {
     for (const ref of font.dicts) {
@@ -365,4 +361,5 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
     context.assign(font.cmapRef, PDFRawStream.of(dict, deflateSync(Buffer.from(writeToUnicode(font.map), 'latin1'))));
   }
+  if (!shared) streams.commit();
 }

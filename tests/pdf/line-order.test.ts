@@ -8,11 +8,16 @@ import { rewriteStream } from '../../src/pdf/line-order.js';
 import { coloursBefore, opText } from '../../src/pdf/units.js';
 import { block, glyphs, marks, shown, tagged, text } from './streams.js';
 
-/** The stream rewritten (with the fake font's marks if right to left), less the operators `cut` picks. */
+/**
+ * The stream rewritten (with the fake font's marks if right to left), less the operators `cut` picks; the
+ * operations it comes with are the new stream's, where they now are (the next pass reads them, not the bytes).
+ */
 function rewrite(stream: string, rtl = true, cut: (ops: Operation[]) => Operation[] = () => []): string {
   const data = Buffer.from(stream, 'latin1');
   const ops = parseContentStream(data);
-  return Buffer.from(rewriteStream(data, ops, new Set(cut(ops)), glyphs, rtl ? marks : undefined)).toString('latin1');
+  const rewritten = rewriteStream(data, ops, new Set(cut(ops)), glyphs, rtl ? marks : undefined);
+  expect(rewritten.ops).toEqual(parseContentStream(rewritten.bytes));
+  return Buffer.from(rewritten.bytes).toString('latin1');
 }
 
 /** What a stream shows, block by block in the order drawn: its /MCID, its glyphs, and the fill colours they are drawn in. */

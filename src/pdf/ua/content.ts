@@ -19,10 +19,9 @@
  * It also reads, for each tagged sequence, which scripts its letters are in (for the language of the
  * elements: structure.ts).
  */
-import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
-import { bytesOf, nameOf, type Operation, parseContentStream } from '../content-stream.js';
-import { decodeStream, fontCmap, readCmap } from '../streams.js';
+import { bytesOf, nameOf } from '../content-stream.js';
+import { type ContentStreams, fontCmap } from '../streams.js';
 import { hasLatin } from '../../latin.js';
 
 /** Which letters a tagged sequence shows: bit 1 Latin, bit 2 Arabic. */
@@ -96,10 +95,10 @@ function scriptOf(text: string): number {
 }
 
 /**
- * Marks the furniture of every content stream as artifacts; returns, per stream, the MCIDs that became
- * artifacts and the scripts of each tagged sequence's letters.
+ * Marks the furniture of every content stream as artifacts (rewriting `streams`, which the caller commits);
+ * returns, per stream, the MCIDs that became artifacts and the scripts of each tagged sequence's letters.
  */
-export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
+export function markArtifacts(pdf: PDFDocument, roles: Roles, streams: ContentStreams): StreamMarks[] {
   const context = pdf.context;
   const out: StreamMarks[] = [];
   /** Each ToUnicode map's letters: code → script + 1 (0: not looked up yet), filled as codes are met. */
@@ -112,7 +111,7 @@ export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
     if (!found) return null;
     const key = found.cmapRef.toString();
     if (!scripts.has(key)) {
-      const map = readCmap(context, found.cmapRef);
+      const map = streams.cmap(found.cmapRef);
       scripts.set(key, map ? { map, of: new Uint8Array(0x10000) } : null);
     }
     return scripts.get(key)!;
@@ -120,16 +119,10 @@ export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
 
   /** Marks one stream; returns whether it holds tagged content. */
   const mark = (ref: PDFRef, resources: PDFDict | undefined, key: number | undefined, form?: PDFRef): boolean => {
-    const stream = context.lookup(ref);
-    if (!(stream instanceof PDFRawStream)) return false;
-    const data = decodeStream(stream);
-    if (!data) return true; // not read, so not touched: counted as tagged, never wrapped in an artifact
-    let ops: Operation[];
-    try {
-      ops = parseContentStream(data);
-    } catch {
-      return true;
-    }
+    if (!streams.isStream(ref)) return false;
+    const content = streams.content(ref);
+    if (!content) return true; // not read, so not touched: counted as tagged, never wrapped in an artifact
+    const { data, ops } = content;
     const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
     const marks: StreamMarks = { key, form, artifacts: [], letters: new Map() };
     /** Where to write: at a byte offset, bytes (in place of the bytes up to `to`, if given). */
@@ -276,8 +269,7 @@ export function markArtifacts(pdf: PDFDocument, roles: Roles): StreamMarks[] {
         from = to ?? at;
       }
       parts.push(data.subarray(from));
-      context.assign(ref, PDFRawStream.of(stream.dict, deflateSync(Buffer.concat(parts))));
-      stream.dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+      streams.rewrite(ref, Buffer.concat(parts));
     }
     return hasMcid || key !== undefined;
   };

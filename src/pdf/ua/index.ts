@@ -11,12 +11,14 @@
  */
 import { PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
 import { FURNITURE_LABEL } from '../../render/pages.js';
+import type { ContentStreams } from '../streams.js';
 import { markArtifacts } from './content.js';
 import { describeLinks, type LinkTargets } from './links.js';
 import { StructureTree } from './structure.js';
 import { type XmpFields, xmpPacket } from './xmp.js';
 
-export function makeAccessible(pdf: PDFDocument, fields: XmpFields, targets: LinkTargets): void {
+/** Rewrites content streams in `streams`, which the caller commits. */
+export function makeAccessible(pdf: PDFDocument, fields: XmpFields, targets: LinkTargets, content: ContentStreams): void {
   const tree = new StructureTree(pdf);
   if (tree.exists) {
     const streams = markArtifacts(pdf, {
@@ -28,7 +30,7 @@ export function makeAccessible(pdf: PDFDocument, fields: XmpFields, targets: Lin
         const owner = tree.owner(key, mcid);
         return owner !== undefined && tree.isFigure(owner);
       },
-    });
+    }, content);
     tree.removeArtifacts(streams);
     tree.removeFurniture();
     tree.setLanguages(streams, fields.lang);
