@@ -21,16 +21,20 @@ import { type XmpFields, xmpPacket } from './xmp.js';
 export function makeAccessible(pdf: PDFDocument, fields: XmpFields, targets: LinkTargets, content: ContentStreams): void {
   const tree = new StructureTree(pdf);
   if (tree.exists) {
-    const streams = markArtifacts(pdf, {
-      furniture: (key, mcid) => {
-        const owner = tree.owner(key, mcid);
-        return owner !== undefined && tree.inFurniture(owner, FURNITURE_LABEL);
+    const streams = markArtifacts(
+      pdf,
+      {
+        furniture: (key, mcid) => {
+          const owner = tree.owner(key, mcid);
+          return owner !== undefined && tree.inFurniture(owner, FURNITURE_LABEL);
+        },
+        figure: (key, mcid) => {
+          const owner = tree.owner(key, mcid);
+          return owner !== undefined && tree.isFigure(owner);
+        },
       },
-      figure: (key, mcid) => {
-        const owner = tree.owner(key, mcid);
-        return owner !== undefined && tree.isFigure(owner);
-      },
-    }, content);
+      content,
+    );
     tree.removeArtifacts(streams);
     tree.removeFurniture();
     tree.setLanguages(streams, fields.lang);
