@@ -27,10 +27,12 @@ import type { GlyphsOf } from './glyph-boxes.js';
 /**
  * Numbers that, read as characters, are invisible format characters (Cf), which pdf.js skips, and which PDFium,
  * the one reader that gives them, gives inside an Arabic word without breaking it or its order, as Arabic search
- * ignores them: ZERO WIDTH JOINER (what the stroke is: a join), RIGHT-TO-LEFT MARK, ARABIC LETTER MARK, ZERO
- * WIDTH NON-JOINER. A font with more strokes than these keeps the tatweel for the others.
+ * ignores them. Joiners first, as what a stroke is: ZERO WIDTH JOINER, WORD JOINER; then, for a font with more
+ * strokes, ZERO WIDTH NON-JOINER, ARABIC LETTER MARK and RIGHT-TO-LEFT MARK (a bidi mark inside a word reads
+ * oddly in a copy: Amiri's two strokes in the fixture decks get the joiners). A font with more strokes than these
+ * keeps the tatweel for the others.
  */
-const SILENT = [0x200d, 0x200f, 0x061c, 0x200c];
+const SILENT = [0x200d, 0x2060, 0x200c, 0x061c, 0x200f];
 /** The first number for a glyph drawn under a number of its own, with its own advance. */
 const FIRST_CLONE = 0x2065;
 /** The largest CID-to-glyph map written (two bytes a number). */

@@ -86,8 +86,8 @@ export async function readAll(file: string): Promise<Texts> {
 
 // ---------------------------------------------------------------- the measures
 
-/** Marks, tatweel and bidi or joining controls: what Arabic search ignores. */
-const IGNORED = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED\u200c-\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+/** Marks, tatweel and bidi or joining controls (the word joiner among them): what Arabic search ignores. */
+const IGNORED = /[\u064B-\u065F\u0670\u0640\u06D6-\u06ED\u200c-\u200f\u2060\u061c\u202a-\u202e\u2066-\u2069]/g;
 const ARABIC = '\u0620-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF\u0750-\u077F';
 /** Words: runs of Arabic letters, of Latin letters, or of one system's digits (a number is a word). */
 const WORD = new RegExp(`[${ARABIC}]+|[A-Za-z\\u00C0-\\u024F]+|[0-9]+|[\\u0660-\\u0669]+|[\\u06F0-\\u06F9]+`, 'g');
