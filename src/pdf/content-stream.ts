@@ -6,7 +6,8 @@
  * reported as such and left alone by the callers.
  */
 
-export type Operand = number | boolean | null | { name: string } | { bytes: Uint8Array } | Operand[] | { dict: Map<string, Operand> };
+/** An operand: a string is its bytes (a Uint8Array: most operands are glyph strings, one object each, not two). */
+export type Operand = number | boolean | null | { name: string } | Uint8Array | Operand[] | { dict: Map<string, Operand> };
 
 export interface Operation {
   op: string;
@@ -113,9 +114,12 @@ export function parseContentStream(data: Uint8Array): Operation[] {
 
   /** Puts a value in the array or dictionary being read, or among the next operator's operands. */
   const put = (value: Operand): void => {
-    const top = open[open.length - 1];
-    if (top === undefined) operands.push(value);
-    else if (top.dict === undefined) top.items.push(value);
+    if (open.length === 0) {
+      operands.push(value);
+      return;
+    }
+    const top = open[open.length - 1]!;
+    if (top.dict === undefined) top.items.push(value);
     else if (top.key === undefined) {
       if (value === null || typeof value !== 'object' || !('name' in value)) throw new Error('broken dictionary in a content stream');
       top.key = value.name;
@@ -146,14 +150,14 @@ export function parseContentStream(data: Uint8Array): Operation[] {
       continue;
     }
     if (b === 0x28) {
-      put({ bytes: literal() });
+      put(literal());
       continue;
     }
     if (b === 0x3c) {
       if (data[i + 1] === 0x3c) {
         i += 2;
         open.push({ items: [], dict: new Map(), key: undefined });
-      } else put({ bytes: hex() });
+      } else put(hex());
       continue;
     }
     if (b === 0x3e && data[i + 1] === 0x3e) {
@@ -232,7 +236,7 @@ export function parseContentStream(data: Uint8Array): Operation[] {
 
 /** The bytes of a string operand, or undefined. */
 export function bytesOf(o: Operand | undefined): Uint8Array | undefined {
-  return o && typeof o === 'object' && 'bytes' in o ? o.bytes : undefined;
+  return o instanceof Uint8Array ? o : undefined;
 }
 
 export function nameOf(o: Operand | undefined): string | undefined {

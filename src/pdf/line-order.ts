@@ -7,7 +7,8 @@
  * less the operators the caller cuts and with the ones it writes otherwise (a glyph under another number,
  * silent-glyphs.ts): each unit in the colour it was drawn in, and with its marked content (the
  * structure tree is unchanged). The new stream's operations come with it, where they now start and end (the
- * next pass reads them instead of parsing the stream again).
+ * next pass reads them instead of parsing the stream again): the operations given are moved there, not copied,
+ * so `ops` is the old stream's no more.
  */
 import { type Operation, parseContentStream } from './content-stream.js';
 import { bidiMarks, type Marks } from './bidi-marks.js';
@@ -38,6 +39,8 @@ export function rewriteStream(
   // something between them is left out. `out` holds the operations as they are in the output.
   const parts: Uint8Array[] = [];
   const out: Operation[] = [];
+  /** How far each operation in `out` moves (applied at the end: the loop reads the old offsets). */
+  const shifts: number[] = [];
   let size = 0;
   const push = (bytes: Uint8Array) => {
     parts.push(bytes);
@@ -52,8 +55,8 @@ export function rewriteStream(
     if (from < 0) return;
     const shift = size - from;
     for (let k = first; k <= last; k++) {
-      const op = ops[k]!;
-      out.push({ op: op.op, operands: op.operands, start: op.start + shift, end: op.end + shift });
+      out.push(ops[k]!);
+      shifts.push(shift);
     }
     const run = data.subarray(from, to);
     push(run);
@@ -63,7 +66,10 @@ export function rewriteStream(
   };
   const write = (bytes: Uint8Array) => {
     flush();
-    for (const op of parseContentStream(bytes)) out.push({ op: op.op, operands: op.operands, start: op.start + size, end: op.end + size });
+    for (const op of parseContentStream(bytes)) {
+      out.push(op);
+      shifts.push(size);
+    }
     push(bytes);
     push(NEWLINE);
   };
@@ -105,5 +111,9 @@ export function rewriteStream(
     current = closes ? { fill: '', stroke: '' } : opens ? colourAt[unit.ops[unit.ops.length - 1]! + 1]! : colourNow;
   }
   flush();
+  for (let k = 0; k < out.length; k++) {
+    out[k]!.start += shifts[k]!;
+    out[k]!.end += shifts[k]!;
+  }
   return { bytes: Buffer.concat(parts, size), ops: out };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InlineImageError, type Operand, parseContentStream } from '../../src/pdf/content-stream.js';
 
 const parse = (text: string) => parseContentStream(Buffer.from(text, 'latin1'));
-const bytes = (o: Operand | undefined) => (o && typeof o === 'object' && 'bytes' in o ? Buffer.from(o.bytes).toString('latin1') : undefined);
+const bytes = (o: Operand | undefined) => (o instanceof Uint8Array ? Buffer.from(o).toString('latin1') : undefined);
 
 describe('parseContentStream', () => {
   it('reads each operator with its operands and the bytes it spans', () => {
