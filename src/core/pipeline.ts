@@ -100,20 +100,21 @@ export async function buildBrief(file: string, job: BriefJob): Promise<BuildResu
     // No browser to print with fails the build (NO_BROWSER, saying how to get one): a deck without the PDF
     // (or the PNGs) asked for never replaces the previous one.
     const starting = outputs.some((o) => o.browser) && job.browser ? job.browser() : undefined;
-    // The outputs load what they need and the lint runs while Chromium starts (or a batch's page is taken),
-    // not while it loads the deck: the page's requests are answered by this thread (src/browser/page.ts
-    // refuses those outside the deck's folder), and work here then held the load up.
+    const printPage = printPageWriter({ dir: staging.dir, csp, assets: starting ? await assetsVersion() : '' });
+    // The outputs load what they need, the deck's first print page is written (the fit stage measures it
+    // first) and the lint runs while Chromium starts (or a batch's page is taken), not while it loads the deck:
+    // the page's requests are answered by this thread (src/browser/page.ts refuses those outside the deck's
+    // folder), and work here then held the load up.
     if (starting) {
       starting.catch(() => undefined);
       for (const o of outputs) o.prepare?.().catch(() => undefined);
+      await printPage(first);
       await lint();
     }
     const browser = await starting;
     if (browser) performance.mark('browser ready');
-    const assets = browser ? await assetsVersion() : '';
 
     // Fit: measured in the browser when there is one, else the deck builder's estimate stands.
-    const printPage = printPageWriter({ dir: staging.dir, csp, assets });
     const measure = browser ? measureInBrowser({ browser, printPage }) : estimated;
     const deck = await fit(loaded, measure, first, job.signal);
     checkAborted(job.signal);
