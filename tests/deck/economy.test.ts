@@ -100,6 +100,34 @@ describe('every deck the suite builds', () => {
     expect(sections(html, 'messages').join('')).toContain('John Tirman');
   });
 
+  it('has no speakers slide that says nothing new: someone on it has no slide of their own that says who they are', async () => {
+    const flat = (t: string) => t.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    const names = (html: string, cls: string) => [...html.matchAll(new RegExp(`<span class="${cls}">((?:<span[^>]*>[^<]*</span>\\s*)?[^<]*)</span>`, 'g'))].map((m) => flat(m[1]!));
+    let speakersSlides = 0;
+    for (const slug of await suiteSlugs()) {
+      const html = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
+      const listed = sections(html, 'speakers').flatMap((s) => names(s, 'person-name'));
+      if (listed.length === 0) continue;
+      speakersSlides++;
+      // Those whose messages slide gives them with their part (no occasion of its own).
+      const said = new Set(sections(html, 'messages').flatMap((s) => (/<span class="occasion">/.test(s) ? [] : names(s, 'speaker-name'))));
+      expect(
+        listed.some((name) => !said.has(name)),
+        `${slug}: ${listed.join(', ')}`,
+      ).toBe(true);
+    }
+    expect(speakersSlides, 'decks with a speakers slide').toBeGreaterThan(0);
+    // OIC's three speakers each have their message's slide, with their role: no slide only to name them first.
+    const oic = await readFile(path.join(suiteDeck('oic-unog-islamophobia-day-geneva'), 'index.html'), 'utf8');
+    expect(sections(oic, 'speakers')).toEqual([]);
+    expect(sections(oic, 'messages').flatMap((s) => names(s, 'speaker-role'))).toEqual(['OIC Secretary-General', 'UN Human Rights Chief', 'Chief of the United Nations Office in Geneva']);
+    // IDS's cast stays whole: its patron and keynote speaker have no slide of their own, and its moderator's
+    // welcome (his slide's occasion) does not say that he moderated.
+    const ids = await readFile(path.join(suiteDeck('ids-nato-istanbul-initiative'), 'index.html'), 'utf8');
+    const [idsSpeakers] = sections(ids, 'speakers');
+    expect(flat(idsSpeakers!)).toContain('إدارة الجلسة الدكتور صالح عبدالله الراجحي');
+  });
+
   it('shows few attendees on the overview, not on a slide of their own', async () => {
     for (const [slug, group] of [
       ['basra-cultural-centre-conference', '٣٠ باحثا مشاركا'],

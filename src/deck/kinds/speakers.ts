@@ -1,4 +1,7 @@
-/** The speakers: the people of the brief who are in no delegation and no session (nor named on the programme slide), under their part. */
+/**
+ * The speakers: the people of the brief who are in no delegation and no session (nor named on the programme
+ * slide), under their part; no slide when each has a messages slide that says who they are.
+ */
 import { peopleOf } from '../../brief/people.js';
 import type { Brief, Person, Session } from '../../brief/schema.js';
 import { groupLabel, inNumber, PART_ORDER } from '../parts.js';
@@ -89,11 +92,17 @@ export const speakers = defineKind<SpeakersBody>()({
   slides(ctx) {
     const { brief } = ctx;
     const sessions = new Set((brief.sessions ?? []).map((s) => s.id));
-    // Where a programme slide names who spoke outside the sessions, their messages slides (or their lines
-    // of the programme) give each with their role: the speakers slide lists the others.
+    // With a programme slide, the programme is the cast: who spoke outside the sessions is on it (their line,
+    // or their messages slide), with their role, and the speakers slide lists the others. Without one, the
+    // speakers slide is the cast, whole, unless it would say nothing new: when everyone on it has a messages
+    // slide (or a place on a shared one) that gives their role and their part (the part is the slide's
+    // occasion, unless the group names one of its own: «الترحيب في بداية حلقة النقاش» by the moderator).
     const { blocks, listed } = ctx.programme();
-    const named = new Set(listed ? blocks.flatMap((b) => (b.type === 'messages' ? [b.group.speaker] : [])) : []);
-    const people = byPart((brief.people ?? []).filter((p) => (p.session === undefined || !sessions.has(p.session)) && !named.has(p.id)));
+    const groups = blocks.flatMap((b) => (b.type === 'messages' ? [b.group] : []));
+    const outside = byPart((brief.people ?? []).filter((p) => p.session === undefined || !sessions.has(p.session)));
+    const named = new Set(groups.map((g) => g.speaker));
+    const shown = new Set(groups.flatMap((g) => (g.occasion === undefined || ctx.personById(g.speaker)?.part === undefined ? [g.speaker] : [])));
+    const people = listed ? outside.filter((p) => !named.has(p.id)) : outside.every((p) => shown.has(p.id)) ? [] : outside;
     if (people.length === 0) return;
     const title = brief.people_heading ?? speakersHeading(ctx, people);
     ctx.add({
