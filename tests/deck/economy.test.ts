@@ -101,8 +101,13 @@ describe('every deck the suite builds', () => {
   });
 
   it('has no speakers slide that says nothing new: someone on it has no slide of their own that says who they are', async () => {
-    const flat = (t: string) => t.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-    const names = (html: string, cls: string) => [...html.matchAll(new RegExp(`<span class="${cls}">((?:<span[^>]*>[^<]*</span>\\s*)?[^<]*)</span>`, 'g'))].map((m) => flat(m[1]!));
+    const flat = (t: string) =>
+      t
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const names = (html: string, cls: string) =>
+      [...html.matchAll(new RegExp(`<span class="${cls}">((?:<span[^>]*>[^<]*</span>\\s*)?[^<]*)</span>`, 'g'))].map((m) => flat(m[1]!));
     let speakersSlides = 0;
     for (const slug of await suiteSlugs()) {
       const html = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
@@ -120,7 +125,11 @@ describe('every deck the suite builds', () => {
     // OIC's three speakers each have their message's slide, with their role: no slide only to name them first.
     const oic = await readFile(path.join(suiteDeck('oic-unog-islamophobia-day-geneva'), 'index.html'), 'utf8');
     expect(sections(oic, 'speakers')).toEqual([]);
-    expect(sections(oic, 'messages').flatMap((s) => names(s, 'speaker-role'))).toEqual(['OIC Secretary-General', 'UN Human Rights Chief', 'Chief of the United Nations Office in Geneva']);
+    expect(sections(oic, 'messages').flatMap((s) => names(s, 'speaker-role'))).toEqual([
+      'OIC Secretary-General',
+      'UN Human Rights Chief',
+      'Chief of the United Nations Office in Geneva',
+    ]);
     // IDS's cast stays whole: its patron and keynote speaker have no slide of their own, and its moderator's
     // welcome (his slide's occasion) does not say that he moderated.
     const ids = await readFile(path.join(suiteDeck('ids-nato-istanbul-initiative'), 'index.html'), 'utf8');

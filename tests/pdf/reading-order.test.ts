@@ -166,7 +166,13 @@ describe('every PDF reads in order in pdf.js, poppler and PDFium', () => {
         const added = (own.match(TATWEEL_WORD) ?? []).filter((w) => !written.has(w));
         if (added.length) failures.push(`${pdf.slug} ${pdf.kind}, ${reader}: tatweel in ${added.slice(0, 5).join(' ')}`);
         const marked = own.match(MARK_INSIDE) ?? [];
-        if (marked.length) failures.push(`${pdf.slug} ${pdf.kind}, ${reader}: a bidi mark inside ${marked.length} words (${marked.slice(0, 3).map((m) => JSON.stringify(m)).join(' ')})`);
+        if (marked.length)
+          failures.push(
+            `${pdf.slug} ${pdf.kind}, ${reader}: a bidi mark inside ${marked.length} words (${marked
+              .slice(0, 3)
+              .map((m) => JSON.stringify(m))
+              .join(' ')})`,
+          );
         const cut = [...own.matchAll(DETACHED)].length;
         if (reader === 'poppler' && cut) failures.push(`${pdf.slug} ${pdf.kind}, poppler: ${cut} marks cut from their letters`);
         if (reader !== 'poppler' && cut) report.push(`${pdf.slug} ${pdf.kind}, ${reader}: ${cut} marks after a space (not asserted)`);
