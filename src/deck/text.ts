@@ -4,6 +4,7 @@
  */
 import { latinRuns } from '../latin.js';
 import { writeNumbers } from './numbers.js';
+import { sentenceSegmenter } from '../sentences.js';
 
 export interface Run {
   text: string;
@@ -82,7 +83,7 @@ const SENTENCE_MIN = 50;
 export function firstSentence(text: string, lang: string): { text: string; whole: boolean } {
   const flat = text.replace(/\s+/g, ' ').trim();
   let out = '';
-  for (const { segment } of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(flat)) {
+  for (const { segment } of sentenceSegmenter(lang).segment(flat)) {
     out += segment;
     if (out.trim().length >= SENTENCE_MIN) break;
   }

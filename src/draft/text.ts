@@ -5,6 +5,7 @@
  */
 import { INVISIBLE } from '../brief/characters.js';
 import { bareForms, type Token, tokenize } from '../lint/normalise.js';
+import { sentenceSegmenter } from '../sentences.js';
 
 export interface Sentence {
   /** The paragraph it is in (1-based). */
@@ -19,21 +20,10 @@ export interface Sentence {
 /** An abbreviation a sentence segmenter takes for a sentence's end: «د.», "Dr.", an initial ("S."). */
 const ABBREVIATION = /(?:^|[\s(.])(?:[\p{L}]{1,2}|Dr|Mr|Mrs|Ms|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Amb|Jr|Sr|No)\.\s*$/u;
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(lang: string): Intl.Segmenter {
-  let s = segmenters.get(lang);
-  if (!s) {
-    s = new Intl.Segmenter(lang, { granularity: 'sentence' });
-    segmenters.set(lang, s);
-  }
-  return s;
-}
-
 /** The sentences of a paragraph, with their tokens. */
 export function sentencesOf(n: number, text: string, lang: string, tokens: Token[] = tokenize(text)): Sentence[] {
   const spans: [number, number][] = [];
-  for (const seg of segmenter(lang).segment(text)) {
+  for (const seg of sentenceSegmenter(lang).segment(text)) {
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const last = spans[spans.length - 1];

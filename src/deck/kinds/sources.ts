@@ -99,9 +99,9 @@ export const sources = defineKind<SourcesBody>()({
     const whole = ctx.gaps();
     const mapLines = rows.length * ENTRY_LINES + HEAD_LINES;
     const shorten = ctx.shortened('sources') || mapLines + gapLines(whole) > SMALLER_ROOM;
-    const firsts = written.map((g) => opening(g.note, brief.lang));
+    const firsts = shorten ? written.map((g) => opening(g.note, brief.lang)) : [];
     const gaps = shorten ? whole.map((g, i) => (firsts[i]!.whole ? g : { ...g, text: ctx.rich(`${firsts[i]!.text} …`) })) : whole;
-    const cut = shorten ? written.filter((_g, i) => !firsts[i]!.whole) : [];
+    const cut = written.filter((_g, i) => firsts[i]?.whole === false);
     const notes = [brief.sources_notes, ...cut.map((g) => `${L.reportGap}: ${g.note}`)].filter((n) => n !== undefined).join('\n\n') || undefined;
     // The map's entries, then the notes on the report's gaps.
     type Entry = { row: SourceEntry } | { gap: Item; i: number };
