@@ -129,6 +129,7 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
   if (outcomes.some((o) => o.result)) {
     const { updateCatalogue } = await import('../catalogue/catalogue.js');
     const { written, warning } = await updateCatalogue(options.outRoot, { signal });
+    performance.mark('catalogue written');
     if (warning) reporter.warn(warning);
     if (written) reporter.info(`mujaz: ${written.file} lists ${written.decks} deck${written.decks === 1 ? '' : 's'} (the briefing library)`);
   }
