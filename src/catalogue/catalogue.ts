@@ -11,6 +11,7 @@ import path from 'node:path';
 import { contentSecurityPolicy } from '../assets/assets.js';
 import { fontFiles } from '../assets/fonts.js';
 import { SLUG } from '../brief/schema.js';
+import { numberFormat } from '../deck/numbers.js';
 import { partWords } from '../deck/parts.js';
 import { pngName } from '../png/png.js';
 import { type Diagnostic, MujazError } from '../errors.js';
@@ -95,7 +96,7 @@ function interfaceLang(decks: readonly Found[]): 'ar' | 'en' {
 function entryOf(found: Found, index: number, lang: 'ar' | 'en'): CatalogueEntry {
   const r = found.record;
   const L = CATALOGUE_LABELS[lang];
-  const number = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-arab' : 'en');
+  const number = numberFormat(lang, undefined);
   const files = outputFiles(r);
   const href = (file: string) => (found.has.has(file) ? `${r.slug}/${file}` : null);
   const own = { lang: r.lang, dir: r.dir };
@@ -258,7 +259,7 @@ export async function writeCatalogue(outRoot: string, options: CatalogueOptions 
     await checkOurs(root);
     const lang = interfaceLang(decks);
     const labels = CATALOGUE_LABELS[lang];
-    const number = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-arab' : 'en');
+    const number = numberFormat(lang, undefined);
     const html = await renderCatalogue({
       lang,
       dir: lang === 'ar' ? 'rtl' : 'ltr',

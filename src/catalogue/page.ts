@@ -4,6 +4,7 @@
  * to its matching slides, and the people index to the names that do. Words are matched by ./search.ts, the
  * code that built the index. Only text is set (textContent), never markup.
  */
+import { numberFormat } from '../deck/numbers.js';
 import { isQuery, loadIndex, nameMatches, searchIds } from './search.js';
 
 /** What the page carries in `data-index` (./catalogue.ts writes it). */
@@ -24,7 +25,7 @@ function start(): void {
   const entries = [...main.querySelectorAll<HTMLElement>('.entry')];
   const people = [...main.querySelectorAll<HTMLElement>('.people-list > li')];
   const lang = document.documentElement.lang;
-  const number = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-arab' : 'en');
+  const number = numberFormat(lang === 'ar' ? 'ar' : 'en', undefined);
   const say = (template: string, n: number) => template.replace('{n}', number.format(n)).replace('{m}', number.format(entries.length));
 
   const show = (query: string) => {
