@@ -87,3 +87,14 @@ export function dateText(brief: Brief, digits: Digits, date: EventDate | string 
   // Across months or years the dash stands between two dates, spaced: "30 September – 2 October 2008".
   return from.month === to.month && from.year === to.year ? text.replace(/([0-9\u0660-\u0669]) ?– ?([0-9\u0660-\u0669])/, '$1–$2') : text;
 }
+
+/**
+ * The Hijri date as the report writes it, set to be read: the year's letter «ه» after a figure written «هـ»
+ * (beside Arabic-Indic digits a bare «ه» reads as «٥»: «١٤٣٠ه»), and a date in figures kept on one line
+ * (no break at the spaces around its slashes: «١٦ / ١١ / ١٤٣٠»).
+ */
+export function hijriShown(text: string): string {
+  return text
+    .replace(/(?<=[0-9\u0660-\u0669\u06F0-\u06F9]\s?)\u0647(?![\u0621-\u064A\u0640])/g, '\u0647\u0640')
+    .replace(/ ?\/ ?/g, (s) => s.replaceAll(' ', '\u00A0'));
+}

@@ -130,8 +130,8 @@ function yearNumber(t: Token | undefined, calendar: Calendar): number | undefine
   return calendar === 'gregorian' ? (y >= 1800 && y <= 2200 ? y : undefined) : y >= 1300 && y <= 1600 ? y : undefined;
 }
 
-/** Only a dash or spaces between two tokens: "12-14", «١٢–١٤». */
-const dashed = (text: string, a: Token, b: Token) => /^\s*[-–—,،]?\s*$/.test(text.slice(a.end, b.start));
+/** Only a dash or spaces between two tokens: "12-14", «١٢–١٤», «14 ـ 16» (a tatweel for a dash). */
+const dashed = (text: string, a: Token, b: Token) => /^\s*[-–—,،\u0640]?\s*$/.test(text.slice(a.end, b.start));
 const linked = (text: string, a: Token, b: Token, between: Token | undefined) => (between === undefined ? dashed(text, a, b) : BETWEEN.has(between.form));
 
 /**
@@ -183,6 +183,17 @@ function dayInWords(tokens: readonly Token[], i: number): { value: number; words
   const ten = next?.form.startsWith('و') ? wordValue(next.form.slice(1), NUMBER_WORDS) : undefined;
   if (ordinal < 10 && (ten === 20 || ten === 30)) return { value: ordinal + ten, words: 2 };
   return { value: ordinal, words: 1 };
+}
+
+/** The first day of a range that ends at the day at `i`: «14 إلى 16», «2 - 4», «14 ـ 16», "2 to 4". */
+function rangeStart(tokens: readonly Token[], i: number, text: string): { day: number; token: Token } | undefined {
+  const end = dayNumber(tokens[i]);
+  if (end === undefined) return undefined;
+  const direct = dayNumber(tokens[i - 1]);
+  if (direct !== undefined && direct < end && linked(text, tokens[i - 1]!, tokens[i]!, undefined)) return { day: direct, token: tokens[i - 1]! };
+  const over = dayNumber(tokens[i - 2]);
+  if (over !== undefined && over < end && tokens[i - 1] && linked(text, tokens[i - 2]!, tokens[i]!, tokens[i - 1])) return { day: over, token: tokens[i - 2]! };
+  return undefined;
 }
 
 /** The dates of a calendar a text names. */
@@ -243,19 +254,23 @@ export function mentionsIn(all: readonly Token[], text: string, calendar: Calend
     for (const d of days) out.push({ calendar, month: named.month, day: d.day, ...(year === undefined ? {} : { year }), start, end });
     i = last;
   }
-  // Dates in figures: 15/3/2024, 3/15/2024, 2024-03-15 (their calendar by their year).
+  // Dates in figures: 15/3/2024, «15 / 3 / 2024», 3/15/2024, 2024-03-15 (their calendar by their year); and a
+  // range of days before a day's: «14 إلى 16 / 11 / 1430ه», «2 - 4/11/2009», «14 ـ 16 - 11 - 1430هـ».
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [a, b, c] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
     if (a.kind !== 'number' || b.kind !== 'number' || c.kind !== 'number') continue;
-    const sep = (x: Token, y: Token) => /^[/\-.]$/.test(text.slice(x.end, y.start));
+    // A slash or a dash, spaced or not; a point only unspaced (a sentence's end is a point and a space).
+    const sep = (x: Token, y: Token) => /^\s*[/\-]\s*$|^\.$/.test(text.slice(x.end, y.start));
     if (!sep(a, b) || !sep(b, c)) continue;
     const [x, y, z] = [Number(a.form), Number(b.form), Number(c.form)];
-    const push = (day: number, month: number, yr: number) => {
+    const push = (day: number, month: number, yr: number, from = a) => {
       const cal: Calendar = yr >= 1300 && yr <= 1600 ? 'hijri' : 'gregorian';
-      if (cal === calendar && month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push({ calendar, month, day, year: yr, start: a.start, end: c.end });
+      if (cal === calendar && month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push({ calendar, month, day, year: yr, start: from.start, end: c.end });
     };
     if (z >= 1000) {
-      push(x, y, z);
+      const first = rangeStart(tokens, i, text);
+      if (first) push(first.day, y, z, first.token);
+      push(x, y, z, first?.token);
       if (x <= 12 && y > 12) push(y, x, z);
     } else if (x >= 1000) push(z, y, x);
   }

@@ -155,6 +155,9 @@ export interface Context {
   arabicReport: boolean;
 }
 
+/** A word with the article, after a clitic or not: «الجامعة», «والجامعة», «بالرياض», «للجامعة». */
+const DEFINITE = /^(?:[وفبكل]?ال|لل)/;
+
 /** Each place `words` (a name as a sequence of words) stands in `tokens`. */
 function occurrences(words: readonly string[], tokens: readonly Token[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -274,9 +277,12 @@ export function factsOf(field: Field, ctx: Context): Fact[] {
     if (next === undefined || next.kind !== 'arabic' || isStop(next.form) || !/^[\s.]*$/.test(text.slice(t.end, next.start))) continue;
     const forms = bareForms(t.form);
     const isTitle = (form: string) => TITLES.has(form) || bareForms(form).some((f) => TITLES.has(f) && f.startsWith('ال'));
-    // An institution by its opening noun, and the word that makes it one: «جامعة القاهرة»; not a title that
-    // follows the noun, which opens a person's name («رئيس مجلس إدارة المركز الأمير تركي الفيصل»).
-    if (forms.some((f) => INSTITUTION_HEADS.has(f) || INSTITUTION_HEADS.has(`ال${f}`)) && !isTitle(next.form)) {
+    // An institution by its opening noun, and the word that makes it one: «جامعة القاهرة», «الجامعة الأردنية»;
+    // not a title that follows the noun, which opens a person's name («رئيس مجلس إدارة المركز الأمير تركي
+    // الفيصل»), nor, after the noun with its article, a word without one: the noun is then the institution
+    // spoken of, not a name («أن الجامعة تنظم هذه الندوة»), which an adjective would agree with.
+    const unnamed = DEFINITE.test(t.form) && !DEFINITE.test(next.form);
+    if (forms.some((f) => INSTITUTION_HEADS.has(f) || INSTITUTION_HEADS.has(`ال${f}`)) && !isTitle(next.form) && !unnamed) {
       const words = [t.form, next.form];
       facts.push({ what: `the institution "${say(t.start, next.end)}"`, start: t.start, end: next.end, found: (p) => sequenceIn(words, p, index, 'same') });
     }

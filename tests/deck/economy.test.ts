@@ -137,15 +137,17 @@ describe('every deck the suite builds', () => {
     expect(flat(idsSpeakers!)).toContain('إدارة الجلسة الدكتور صالح عبدالله الراجحي');
   });
 
-  it('shows few attendees on the overview, not on a slide of their own', async () => {
-    for (const [slug, group] of [
-      ['basra-cultural-centre-conference', '٣٠ باحثا مشاركا'],
-      ['ids-nato-istanbul-initiative', 'أساتذة جامعة الملك سعود'],
+  it('shows few attendees on the overview, not on a slide of their own, under the heading the brief gives them', async () => {
+    // Basra's and NAUSS's are participants (the brief's `participants.heading`: «المشاركون»), IDS's attendees.
+    for (const [slug, group, heading] of [
+      ['basra-cultural-centre-conference', '٣٠ باحثا مشاركا', 'المشاركون'],
+      ['nauss-counterterrorism-symposium-riyadh', 'متخصصون من وزارات الداخلية والعدل', 'المشاركون'],
+      ['ids-nato-istanbul-initiative', 'أساتذة جامعة الملك سعود', 'الحضور'],
     ]) {
       const html = await readFile(path.join(suiteDeck(slug!), 'index.html'), 'utf8');
       expect(sections(html, 'participants'), slug).toEqual([]);
       const [overview] = sections(html, 'overview');
-      expect(overview, slug).toContain('<h3>الحضور</h3>');
+      expect(overview, slug).toContain(`<h3>${heading}</h3>`);
       expect(overview, slug).toContain(group);
     }
   });

@@ -101,6 +101,18 @@ const WRONG: [string, string, string, string, string][] = [
     '  venue: { name: قاعة الملك فيصل للمؤتمرات, city: الرياض, sources: [1] }\n  host:\n',
     'قاعة',
   ],
+  // A range and a Hijri date in figures («من 14 إلى 16 / 11 / 1430ه الموافق 2 إلى 4 / 11 / 2009م»).
+  [brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'), 'a wrong range start', 'from: 2009-11-02', 'from: 2009-11-01', '2009-11-01'],
+  [brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'), 'a wrong range end', 'to: 2009-11-04', 'to: 2009-11-05', '2009-11-05'],
+  [
+    brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'),
+    'a wrong month',
+    'from: 2009-11-02, to: 2009-11-04',
+    'from: 2009-10-02, to: 2009-10-04',
+    '2009-10-02',
+  ],
+  [brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'), 'a wrong Hijri range', 'text: 14 إلى 16 / 11 / 1430ه', 'text: 2 إلى 4 / 11 / 1430ه', '2'],
+  [brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'), 'a wrong Hijri month', 'text: 14 إلى 16 / 11 / 1430ه', 'text: 14 إلى 16 / 12 / 1430ه', '14'],
   [bundledBrief, 'a wrong city', '    city: إسلام آباد\n', '    city: كراتشي\n', 'كراتشي'],
   [bundledBrief, 'a wrong country', '    country: باكستان\n', '    country: الهند\n', 'الهند'],
   [bundledBrief, 'a wrong centre', '    centre: مركز مراقبة الأسلحة ونزع السلاح\n', '    centre: مركز الدراسات الصينية\n', 'مركز'],
@@ -230,6 +242,23 @@ describe('no false alarm', () => {
     expect(wrong.join('\n')).toMatch(/الأمير خالد/);
   });
 
+  it('on an institution spoken of, the noun with its article and a verb after it («أن الجامعة تنظم هذه الندوة»)', async () => {
+    // Naif Arab University for Security Sciences' symposium, as the Saudi press reported it (sauress.com/shms/77225).
+    const sentence = 'وأوضح الدكتور ابن رقوش أن هذه الندوة المهمة تنظمها الجامعة بصفتها الجهاز العلمي لمجلس وزراء الداخلية العرب.';
+    const found = await claimsOn(sentence, (t) =>
+      t.replace(
+        '    - text: ضبط التسلح\n      sources: [1]',
+        '    - text: أوضح أن الجامعة تنظم هذه الندوة بصفتها الجهاز العلمي لمجلس وزراء الداخلية العرب\n      sources: [1]',
+      ),
+    );
+    expect(found.filter((m) => m.includes('"الجامعة'))).toEqual([]);
+    // An institution named with an adjective is still looked for: «الجامعة الأردنية» is not in the sentence.
+    const wrong = await claimsOn(sentence, (t) =>
+      t.replace('    - text: ضبط التسلح\n      sources: [1]', '    - text: أوضح أن الجامعة الأردنية تنظم هذه الندوة\n      sources: [1]'),
+    );
+    expect(wrong.join('\n')).toMatch(/the institution "الجامعة الأردنية"/);
+  });
+
   it('on a capital named for its country (the host in «… في إسلام آباد», its country Pakistan)', async () => {
     // The bundled report's first paragraph names Islamabad, never Pakistan; the host's country is Pakistan.
     const loaded = await loadBriefText(bundledBrief, await readFile(bundledBrief));
@@ -327,6 +356,27 @@ describe('dates as reports write them', () => {
     ['on the 3rd of March 2024', [[3, 3, 2024]], []],
     ['GENEVA, March 15 (KUNA) -- on Friday', [[15, 3, null]], []],
     ['في 15/3/2024', [[15, 3, 2024]], []],
+    // The Saudi press's figures: spaced slashes, a range of days before them, a tatweel for a dash.
+    [
+      'خلال الفترة من 14 إلى 16 / 11 / 1430ه الموافق 2 إلى 4 / 11 / 2009م',
+      [
+        [2, 11, 2009],
+        [4, 11, 2009],
+      ],
+      [
+        [14, 11, 1430],
+        [16, 11, 1430],
+      ],
+    ],
+    [
+      'خلال الفترة 14 ـ 16 - 11 - 1430هـ',
+      [],
+      [
+        [14, 11, 1430],
+        [16, 11, 1430],
+      ],
+    ],
+    ['عام 2020. 15 مشاركا. 3 خبراء', [], []],
     [
       'أيام 12 و13 و14 أكتوبر 2008',
       [

@@ -26,7 +26,7 @@ function importsOf(file: string): string[] {
  * nothing of each other; the ground (the first line) is what every stage stands on.
  */
 const ORDER: readonly (readonly string[])[] = [
-  ['errors', 'paths', 'owner', 'reporter', 'temp', 'latin'],
+  ['errors', 'paths', 'owner', 'reporter', 'temp', 'latin', 'sentences'],
   ['brief'],
   ['deck'],
   ['lint'],

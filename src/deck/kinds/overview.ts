@@ -2,7 +2,7 @@
 import type { Rich } from '../text.js';
 import type { Fact, Item } from '../view.js';
 import { allSources, CHIP, defineKind, lines, POINT_CLAIMS } from './kind.js';
-import { fewAttendees } from './participants.js';
+import { fewAttendees, participants } from './participants.js';
 
 export interface OverviewBody {
   summary: Rich | null;
@@ -10,6 +10,8 @@ export interface OverviewBody {
   themes: Item[];
   /** Few attendees, when they are all the brief says of the participants (./participants.ts fewAttendees). */
   attendees: Item[];
+  /** Their heading: the participants' own (`participants.heading`), else «الحضور» / "Attendees". */
+  attendeesLabel: string;
 }
 
 /** The summary's characters per line (lead type). */
@@ -52,6 +54,7 @@ export const overview = defineKind<OverviewBody>()({
         facts: first && ev.format ? [{ label: L.format, value: ctx.rich(ev.format) }] : [],
         themes: chunk.map((t) => ctx.item(t)),
         attendees: first ? attendees.map((a) => ctx.item(a)) : [],
+        attendeesLabel: brief.participants?.heading ?? participants.labels[brief.lang].attendees,
       }),
     });
   },

@@ -6,7 +6,7 @@
  */
 import { briefLogos, dateSources, hijriOf, hostsOf } from '../../brief/event.js';
 import type { Host, Organiser } from '../../brief/schema.js';
-import { dateText } from '../dates.js';
+import { dateText, hijriShown } from '../dates.js';
 import { inNumber } from '../parts.js';
 import { plain, type Rich } from '../text.js';
 import type { Fact } from '../view.js';
@@ -109,7 +109,8 @@ export const title = defineKind<TitleBody>()({
           ];
     const announced = ev.status === 'announced';
     const day = dateText(brief, ctx.nf.digits);
-    const hijri = hijriOf(brief)?.text;
+    const given = hijriOf(brief)?.text;
+    const hijri = given === undefined ? undefined : hijriShown(given);
     // The Hijri date as the report writes it, beside the Gregorian one, or alone when that is all it gives.
     const date = day === undefined ? (hijri ?? L.dateUnknown) : hijri ? `${day} (${hijri})` : day;
     // Announced: true as of the report, and of the report's day when the brief gives it.

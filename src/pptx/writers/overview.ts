@@ -11,7 +11,7 @@ export const overview: Writer<'overview'> = (slide, page) => {
     ...(b.themes.length ? [page.h3(page.deck.labels.themes)] : []),
   ];
   // Few attendees follow the themes, as on the deck's overview: then one flow, not the themes in columns.
-  if (b.attendees.length > 0) page.flow(top, [...head, ...page.chips(b.themes), page.h3(page.deck.labels.attendees), ...page.chips(b.attendees)]);
+  if (b.attendees.length > 0) page.flow(top, [...head, ...page.chips(b.themes), page.h3(b.attendeesLabel), ...page.chips(b.attendees)]);
   else page.flowWithList(top, head, page.chips(b.themes));
   page.footer();
 };
