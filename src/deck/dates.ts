@@ -90,11 +90,10 @@ export function dateText(brief: Brief, digits: Digits, date: EventDate | string 
 
 /**
  * The Hijri date as the report writes it, set to be read: the year's letter «ه» after a figure written «هـ»
- * (beside Arabic-Indic digits a bare «ه» reads as «٥»: «١٤٣٠ه»), and a date in figures kept on one line
- * (no break at the spaces around its slashes: «١٦ / ١١ / ١٤٣٠»).
+ * (beside Arabic-Indic digits a bare «ه» reads as «٥»: «١٤٣٠ه»). (Not kept from breaking at the spaces of a
+ * date in figures: the deck's font has no no-break space, and Chromium drew one in a fallback font, whose
+ * text no reader could then put in order.)
  */
 export function hijriShown(text: string): string {
-  return text
-    .replace(/(?<=[0-9\u0660-\u0669\u06F0-\u06F9]\s?)\u0647(?![\u0621-\u064A\u0640])/g, '\u0647\u0640')
-    .replace(/ ?\/ ?/g, (s) => s.replaceAll(' ', '\u00A0'));
+  return text.replace(/(?<=[0-9\u0660-\u0669\u06F0-\u06F9]\s?)\u0647(?![\u0621-\u064A\u0640])/g, '\u0647\u0640');
 }

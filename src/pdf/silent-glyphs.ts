@@ -99,9 +99,14 @@ export function silence(
         x = typeof op.operands[4] === 'number' ? op.operands[4] : Number.NaN;
         last = undefined;
         break;
-      case 'Td':
-        x += typeof op.operands[0] === 'number' && op.operands[1] === 0 ? op.operands[0] : Number.NaN;
+      case 'Td': {
+        // A move along the line, or to the next line of a paragraph set in one text object (the notes on the
+        // report): the glyph before is then on another line.
+        const [dx, dy] = op.operands;
+        x += typeof dx === 'number' && typeof dy === 'number' ? dx : Number.NaN;
+        if (dy !== 0) last = undefined;
         break;
+      }
       case 'Tj': {
         const bytes = bytesOf(op.operands[0]);
         const font = fontOf(name);

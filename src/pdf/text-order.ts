@@ -209,6 +209,13 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
 
   // Each font's glyphs (advance and ink), read once.
   const glyphCache = new Map<string, GlyphsOf | undefined>();
+  /** A font's glyphs, by the first of its font dictionaries. */
+  const glyphsOfFont = (font: Font): GlyphsOf | undefined => {
+    const [ref] = font.dicts;
+    if (ref === undefined) return undefined;
+    if (!glyphCache.has(ref.toString())) glyphCache.set(ref.toString(), readGlyphs(context, context.lookupMaybe(ref, PDFDict)));
+    return glyphCache.get(ref.toString());
+  };
   const glyphsOf = (resources: PDFDict | undefined, name: string) => {
     const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
     if (!(ref instanceof PDFRef)) return undefined;
@@ -242,18 +249,27 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
   // part is the glyph's («لّ», a lam Amiri draws with its shadda, is the lam's glyph and the shadda's, and only the
   // shadda's has text), when every cluster that shows the glyph says the same and it is never shown alone. Kept as
   // /ActualText, such a cluster came back from poppler with its mark on the letter before («وعّلق» for «وعلّق»).
+  // A joining stroke (a thin bar on the baseline: strokeLike) in such a cluster is no part of it: «خ» drawn as
+  // its letter and a stroke, neither with text, is the letter's glyph and a stroke («الخـبر», where that form
+  // of «خ» is drawn nowhere else), which the clusters' loop below silences.
+  const strokeLike = (font: Font, code: number): boolean => {
+    const ink = glyphsOfFont(font)?.(code).ink;
+    return ink !== undefined && ink[1] > -0.06 && ink[3] < 0.16;
+  };
   const missing = new Map<Font, Map<number, string | null>>();
   for (const content of contents)
     for (const span of content.spans) {
       const font = span.font;
       if (!font || span.codes.length < 2) continue;
-      const unknown = span.codes.filter((c) => font.map.get(c) === '\u0000');
+      const untold = span.codes.filter((c) => font.map.get(c) === '\u0000');
+      const unknown = untold.length > 1 ? untold.filter((c) => !strokeLike(font, c)) : untold;
       if (new Set(unknown).size !== 1 || unknown.length !== 1 || font.bare.has(unknown[0]!) || font.spanned.has(unknown[0]!)) continue;
       const code = unknown[0]!;
       const logical = span.reversed ? [...span.codes].reverse() : span.codes;
       const at = logical.indexOf(code);
       const textOf = (c: number) => {
         const t = font.map.get(c) ?? '';
+        if (t === '\u0000') return '';
         return span.reversed ? [...t].reverse().join('') : t;
       };
       const before = logical.slice(0, at).map(textOf).join('');

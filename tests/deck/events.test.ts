@@ -233,13 +233,13 @@ describe('organisers, venue and dates', () => {
     expect(facts(buildDeck((await load(b)).brief))['التاريخ']).toBe('١٨ محرم ١٤٣٩ هـ');
   });
 
-  it("sets a Hijri date in figures to be read: the year's letter «هـ» beside Arabic-Indic digits, the figures on one line", async () => {
+  it("sets a Hijri date in figures to be read: the year's letter «هـ» beside Arabic-Indic digits", async () => {
     // As the Saudi press writes it (sauress.com/shms/77225): «من 14 إلى 16 / 11 / 1430ه الموافق 2 إلى 4 / 11 / 2009م».
     const b = await bundledObject();
     b.event.date = { from: '2009-11-02', to: '2009-11-04' };
     b.event.hijri = '14 إلى 16 / 11 / 1430ه';
-    // A bare «ه» after «١٤٣٠» reads as a «٥»; no break at the spaces around the slashes.
-    expect(facts(buildDeck((await load(b)).brief)).التاريخ).toBe('٢–٤ نوفمبر ٢٠٠٩ (١٤ إلى ١٦\u00a0/\u00a0١١\u00a0/\u00a0١٤٣٠هـ)');
+    // A bare «ه» after «١٤٣٠» reads as a «٥».
+    expect(facts(buildDeck((await load(b)).brief)).التاريخ).toBe('٢–٤ نوفمبر ٢٠٠٩ (١٤ إلى ١٦ / ١١ / ١٤٣٠هـ)');
   });
 
   it("refuses a session's Hijri date written as a Gregorian one too", async () => {
