@@ -34,6 +34,8 @@ const decks = [
   { file: path.join(fixtures, 'aapso-arab-committees-conference.yaml'), slug: 'aapso-arab-committees-conference' },
   { file: path.join(fixtures, 'ids-nato-istanbul-initiative.yaml'), slug: 'ids-nato-istanbul-initiative' },
   { file: path.join(fixtures, 'oic-unog-islamophobia-day-geneva.yaml'), slug: 'oic-unog-islamophobia-day-geneva' },
+  // A Hijri date and a range of days in figures on the title slide, few participants on the overview.
+  { file: path.join(fixtures, 'nauss-counterterrorism-symposium-riyadh.yaml'), slug: 'nauss-counterterrorism-symposium-riyadh' },
 ];
 
 /** Where the pictures of the differences are written (only when a slide differs). */
