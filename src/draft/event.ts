@@ -4,6 +4,7 @@
  * where («في مقر …», "at the …", a "GENEVA," dateline), and when (a day or a range with its year; a Hijri
  * date as written). Only what the wording makes plain; each value with the paragraph it comes from.
  */
+import { mentionsIn } from '../lint/dates.js';
 import { bareForms, type Token } from '../lint/normalise.js';
 import { isStop } from '../lint/report-index.js';
 import { INSTITUTION_HEADS } from '../lint/words.js';
@@ -180,7 +181,33 @@ function datesIn(s: Sentence): DateIn[] {
       else if (validDay(y, m.month, d)) out.push({ value: iso(y, m.month, d), monthFirst: true, written });
     }
   }
+  // Dates in figures, as the claim check reads them («2 إلى 4 / 11 / 2009م», 15/3/2024): a day, or a range.
+  for (const [, days] of figureDates(s, 'gregorian')) {
+    const { month, year } = days[0]!;
+    const first = Math.min(...days.map((d) => d.day!));
+    const last = Math.max(...days.map((d) => d.day!));
+    if (!validDay(year!, month, first) || !validDay(year!, month, last)) continue;
+    const written = plainText(s.text.slice(days[0]!.start, days[0]!.end));
+    out.push({
+      value: first === last ? iso(year!, month, first) : { from: iso(year!, month, first), to: iso(year!, month, last) },
+      monthFirst: false,
+      written,
+    });
+  }
   return out;
+}
+
+/** The dates a sentence writes in figures, in a calendar, each with its days (one, or a range's two) by where it is written. */
+function figureDates(s: Sentence, calendar: 'gregorian' | 'hijri') {
+  const byPlace = new Map<string, ReturnType<typeof mentionsIn>>();
+  for (const m of mentionsIn(s.tokens, s.text, calendar)) {
+    // (Written with no month's name: figures, separators and the words of a range only.)
+    if (m.day === undefined || m.year === undefined || m.start < s.start || m.end > s.end) continue;
+    if (!/^[\d\u0660-\u0669\s/\-.–ـ]*(?:(?:إلى|الى|حتى|to)[\d\u0660-\u0669\s/\-.–ـ]*)?$/.test(s.text.slice(m.start, m.end))) continue;
+    const key = `${m.start}:${m.end}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), m]);
+  }
+  return byPlace;
 }
 
 /** The Hijri date as written: «١٨ محرم ١٤٣٩هـ», «5 ربيع الأول 1445 هـ». */
@@ -196,6 +223,12 @@ function hijriIn(s: Sentence): string | undefined {
     if (y === undefined || y < 1300 || y > 1600) continue;
     const tail = /^\s*هـ?|^\s*ه(?![\u0621-\u064A])/.exec(s.text.slice(tokens[k]!.end));
     return clean(s.text.slice(tokens[i - 1]!.start, tokens[k]!.end + (tail?.[0].length ?? 0)));
+  }
+  // In figures: «14 إلى 16 / 11 / 1430ه».
+  for (const [, days] of figureDates(s, 'hijri')) {
+    const { start, end } = days[0]!;
+    const tail = /^\s*هـ?|^\s*ه(?![\u0621-\u064A])/.exec(s.text.slice(end));
+    return clean(s.text.slice(start, end + (tail?.[0].length ?? 0)));
   }
   return undefined;
 }

@@ -47,6 +47,17 @@ describe('the drafter reads how reports phrase things', () => {
     ]);
   });
 
+  it('in Arabic: a range of days and its Hijri date in figures, as the Saudi press writes them', () => {
+    // NAUSS's symposium (sauress.com/shms/77225), its opening words.
+    const d = draftFrom([
+      'بدأت صباح أمس بمقر الجامعة بالرياض، أعمال الندوة العلمية (قدرات الأجهزة الأمنية وأثرها على جهود مكافحة الإرهاب) التي تنظمها الجامعة خلال الفترة من 14 إلى 16 / 11 / 1430ه الموافق 2 إلى 4 / 11 / 2009م بحضور الدكتور جمعان رشيد بن رقوش نائب رئيس جامعة نايف العربية للعلوم الأمنية.',
+    ]);
+    expect(d.event.date).toEqual({ value: { from: '2009-11-02', to: '2009-11-04' }, n: 1 });
+    expect(d.event.hijri).toEqual({ value: '14 إلى 16 / 11 / 1430ه', n: 1 });
+    // And in one day: «15/3/2024».
+    expect(draftFrom(['نظمت جامعة القاهرة ندوة بعنوان "الأمن المائي" في 15/3/2024.']).event.date?.value).toBe('2024-03-15');
+  });
+
   it("in Arabic: a session with its subject, its chair and its rapporteur; a session's title is not the event's", () => {
     const d = draftFrom([
       'عقد مركز الدراسات مؤتمره السنوي. وجاءت الجلسة الأولى بعنوان "الطاقة المتجددة"، وترأسها الدكتور علي حسن، ومقرر الجلسة الدكتور سامي فهد.',
