@@ -75,18 +75,20 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map(
  * table the claim check's index, its date reader (dates.ts) and the drafter (src/draft/) read.
  */
 export const GREGORIAN_MONTH_WORDS: readonly (readonly [string, number])[] = [
-  ['يناير january jan', 1],
-  ['فبراير شباط february feb', 2],
+  // The Egyptian and Gulf names, the Levantine ones, the Moroccan ones (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر)
+  // and the Algerian and Tunisian ones (جانفي، فيفري، أفريل، جوان، جويلية، أوت), then English.
+  ['يناير جانفي january jan', 1],
+  ['فبراير شباط فيفري february feb', 2],
   ['مارس آذار march mar', 3],
-  ['أبريل ابريل إبريل نيسان april apr', 4],
-  ['مايو أيار ايار may', 5],
-  ['يونيو يونيه حزيران june jun', 6],
-  ['يوليو يوليه تموز july jul', 7],
-  ['أغسطس اغسطس آب august aug', 8],
-  ['سبتمبر أيلول ايلول september sep sept', 9],
+  ['أبريل ابريل إبريل نيسان أفريل افريل april apr', 4],
+  ['مايو أيار ايار ماي may', 5],
+  ['يونيو يونيه حزيران جوان june jun', 6],
+  ['يوليو يوليه تموز يوليوز جويلية july jul', 7],
+  ['أغسطس اغسطس آب غشت أوت اوت august aug', 8],
+  ['سبتمبر أيلول ايلول شتنبر september sep sept', 9],
   ['أكتوبر اكتوبر october oct', 10],
-  ['نوفمبر november nov', 11],
-  ['ديسمبر december dec', 12],
+  ['نوفمبر نونبر november nov', 11],
+  ['ديسمبر دجنبر december dec', 12],
 ];
 
 /** The Levantine months' names of two words, with their numbers. */

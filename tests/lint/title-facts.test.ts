@@ -113,6 +113,9 @@ const WRONG: [string, string, string, string, string][] = [
   ],
   [brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'), 'a wrong Hijri range', 'text: 14 إلى 16 / 11 / 1430ه', 'text: 2 إلى 4 / 11 / 1430ه', '2'],
   [brief(deckBriefs, 'nauss-counterterrorism-symposium-riyadh'), 'a wrong Hijri month', 'text: 14 إلى 16 / 11 / 1430ه', 'text: 14 إلى 16 / 12 / 1430ه', '14'],
+  // A Moroccan month's name («8 يوليوز 2025»), and four hosts on an equal footing.
+  [brief(deckBriefs, 'abdelmalek-essaadi-summer-university-opening'), 'a wrong day', 'day: 8, month: 7', 'day: 9, month: 7', '9'],
+  [brief(deckBriefs, 'abdelmalek-essaadi-summer-university-opening'), 'a wrong month', 'day: 8, month: 7', 'day: 8, month: 6', '6'],
   [bundledBrief, 'a wrong city', '    city: إسلام آباد\n', '    city: كراتشي\n', 'كراتشي'],
   [bundledBrief, 'a wrong country', '    country: باكستان\n', '    country: الهند\n', 'الهند'],
   [bundledBrief, 'a wrong centre', '    centre: مركز مراقبة الأسلحة ونزع السلاح\n', '    centre: مركز الدراسات الصينية\n', 'مركز'],
@@ -377,6 +380,16 @@ describe('dates as reports write them', () => {
       ],
     ],
     ['عام 2020. 15 مشاركا. 3 خبراء', [], []],
+    // The Maghreb's names of the months: Morocco's (chamaly.ma/?p=157154), Algeria's and Tunisia's.
+    ['احتضنت رئاسة جامعة عبد المالك السعدي، يوم الثلاثاء 8 يوليوز 2025، الجلسة الافتتاحية', [[8, 7, 2025]], []],
+    [
+      'يوم 5 جويلية 2024 و14 غشت',
+      [
+        [5, 7, 2024],
+        [14, 8, null],
+      ],
+      [],
+    ],
     [
       'أيام 12 و13 و14 أكتوبر 2008',
       [
