@@ -295,11 +295,14 @@ const ReportGap = z.strictObject({
   note: text().describe('What the report is missing; the brief notes it and does not fill it.'),
 });
 
-/** An institution besides the host: a co-organiser, a partner or a sponsor. */
+/**
+ * An institution besides the host: a co-organiser («بالتعاون مع», "with"), a partner, a sponsor («برعاية», under
+ * its patronage) or a supporter («بدعم من», "with the support of": it gave support, not its patronage).
+ */
 export const Organiser = z.strictObject({
   institution: name(),
   latin: latinName().optional().describe('Its name in Latin letters; shown isolated beside it.'),
-  relation: z.enum(['co-organiser', 'partner', 'sponsor']).optional().describe('How it took part. Default: co-organiser.'),
+  relation: z.enum(['co-organiser', 'partner', 'sponsor', 'supporter']).optional().describe('How it took part. Default: co-organiser.'),
   logo: Image.optional(),
   url: link.optional(),
   sources: sources.optional(),
@@ -416,7 +419,7 @@ export const Brief = z
       hosts: list(Host, 20)
         .optional()
         .describe('Institutions that organised the event jointly, on an equal footing ("jointly organized by A, B and C"), instead of host:.'),
-      organisers: list(Organiser, 20).optional().describe('Co-organisers, partners and sponsors besides the host.'),
+      organisers: list(Organiser, 20).optional().describe('Co-organisers, partners, sponsors and supporters besides the host.'),
       venue: z
         .strictObject({
           name: name().optional().describe('The place, e.g. a hotel or a conference hall.'),

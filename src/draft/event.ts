@@ -23,7 +23,7 @@ export interface EventFound {
   kind?: Found;
   title?: Found;
   host?: Found<{ institution: string; centre?: string; city?: string }>;
-  organisers: Found<{ institution: string; relation: 'co-organiser' | 'partner' | 'sponsor' }>[];
+  organisers: Found<{ institution: string; relation: 'co-organiser' | 'partner' | 'sponsor' | 'supporter' }>[];
   venue?: Found<{ name?: string; city?: string }>;
   date?: Found<DateValue>;
   /**
@@ -341,6 +341,11 @@ function arabicEvent(s: Sentence, found: EventFound): void {
         })();
         if (kind && !found.kind) found.kind = { value: kind, n: s.n };
       }
+    }
+    // «بدعم من …»: a supporter.
+    if (f === 'بدعم' && tokens[i + 1]?.form === 'من') {
+      const inst = institutionFrom(s, i + 2);
+      if (inst) found.organisers.push({ value: { institution: span(s, tokens[i + 2]!, tokens[inst.end]!), relation: 'supporter' }, n: s.n });
     }
     // «بالتعاون مع …», «بالشراكة مع …», «بالاشتراك مع …».
     if (/^(بالتعاون|بالشراكه|بالاشتراك|بتنظيم)$/.test(tokens[i]!.form) && /^(مع|مشترك)$/.test(tokens[i + 1]?.form ?? '')) {

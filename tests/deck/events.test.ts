@@ -207,6 +207,21 @@ describe('organisers, venue and dates', () => {
     expect(f.المكان).toBe('قاعة المؤتمرات، إسلام آباد');
   });
 
+  it('says a supporter gave its support («بدعم من»), not its patronage («برعاية»)', async () => {
+    // «وبدعم من سفارة إسبانيا بالمغرب» (chamaly.ma/?p=157154).
+    const b = await bundledObject();
+    b.event.organisers = [
+      { institution: 'سفارة إسبانيا بالمغرب', relation: 'supporter', sources: [1] },
+      { institution: 'وزارة الخارجية الروسية', relation: 'sponsor', sources: [4] },
+    ];
+    const f = facts(buildDeck((await load(b)).brief));
+    expect(f['بدعم من']).toBe('سفارة إسبانيا بالمغرب');
+    expect(f.برعاية).toBe('وزارة الخارجية الروسية');
+    const en = await panel();
+    en.event.organisers = [{ institution: 'Embassy of Spain in Morocco', relation: 'supporter', sources: [1] }];
+    expect(facts(buildDeck((await load(en)).brief))['With the support of']).toBe('Embassy of Spain in Morocco');
+  });
+
   it('writes a range of days as the reader writes it, Arabic and English, with the Hijri date beside', async () => {
     const b = await bundledObject();
     b.event.date = { from: '2008-10-12', to: '2008-10-14' };

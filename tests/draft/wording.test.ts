@@ -54,6 +54,11 @@ describe('the drafter reads how reports phrase things', () => {
     ]);
     expect(d.event.date).toEqual({ value: { from: '2009-11-02', to: '2009-11-04' }, n: 1 });
     expect(d.event.hijri).toEqual({ value: '14 إلى 16 / 11 / 1430ه', n: 1 });
+    // A supporter: «وبدعم من سفارة إسبانيا بالمغرب» (chamaly.ma/?p=157154), and the Moroccan July.
+    const moroccan = draftFrom([
+      'احتضنت رئاسة جامعة عبد المالك السعدي، يوم الثلاثاء 8 يوليوز 2025، الجلسة الافتتاحية للنسخة الأولى من "الجامعة الصيفية"، المنظمة بشراكة بين الجامعة ومندوبية حكومة كتالونيا، وبدعم من سفارة إسبانيا بالمغرب.',
+    ]);
+    expect(moroccan.event.organisers.map((o) => o.value)).toEqual([{ institution: 'سفارة إسبانيا بالمغرب', relation: 'supporter' }]);
     // And in one day: «15/3/2024».
     expect(draftFrom(['نظمت جامعة القاهرة ندوة بعنوان "الأمن المائي" في 15/3/2024.']).event.date?.value).toBe('2024-03-15');
   });

@@ -66,6 +66,7 @@ export const title = defineKind<TitleBody>()({
       coOrganisers: 'بالتعاون مع',
       partners: 'الشركاء',
       sponsors: 'برعاية',
+      supporters: 'بدعم من',
     },
     en: {
       host: 'Host',
@@ -80,6 +81,7 @@ export const title = defineKind<TitleBody>()({
       coOrganisers: 'With',
       partners: 'Partners',
       sponsors: 'Sponsors',
+      supporters: 'With the support of',
     },
   },
   slides(ctx) {
@@ -146,6 +148,7 @@ export const title = defineKind<TitleBody>()({
           ...organisers('co-organiser', L.coOrganisers),
           ...organisers('partner', L.partners),
           ...organisers('sponsor', L.sponsors),
+          ...organisers('supporter', L.supporters),
           ...(place ? [{ label: L.venue, value: placeRich }] : []),
           { label: announced ? L.scheduled : L.date, value: ctx.rich(date) },
           ...(announced ? [{ label: L.status, value: ctx.rich(status) }] : []),
