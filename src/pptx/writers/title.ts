@@ -29,10 +29,23 @@ export const title: Writer<'title'> = (slide, page) => {
   const cellW = (WIDTH - 40 * (columns - 1)) / columns;
   // The values are bold, wider than the estimate's average: counted in a narrower measure, so that the band
   // grows to hold every line of them rather than letting the last run over the footer's rule.
+  // A wide fact (several hosts with long names) takes a row of its own, the whole band wide, as on the deck.
+  // (Its line is measured as the deck sets it: the bold's margin is for the narrow columns, where a word more or
+  // less makes a line.)
+  const widthOf = (f: Fact) => (f.wide ? WIDTH : cellW);
   const cellH = (f: Fact) =>
-    TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, cellW * ESTIMATE_MARGIN * BOLD) * TITLE.value * 1.5;
+    TITLE.label * 1.5 + 2 + linesFor(f.value.map((r) => r.text).join(''), TITLE.value, widthOf(f) * ESTIMATE_MARGIN * (f.wide ? 1 : BOLD)) * TITLE.value * 1.5;
   const rows: Fact[][] = [];
-  for (let i = 0; i < b.facts.length; i += columns) rows.push(b.facts.slice(i, i + columns));
+  let filling: Fact[] = [];
+  for (const f of b.facts) {
+    if (f.wide || filling.length === columns) {
+      if (filling.length > 0) rows.push(filling);
+      filling = [];
+    }
+    if (f.wide) rows.push([f]);
+    else filling.push(f);
+  }
+  if (filling.length > 0) rows.push(filling);
   const rowHs = rows.map((r) => Math.max(...r.map(cellH)));
   const bandH = b.facts.length > 0 ? 4 + 22 + 20 + rowHs.reduce((n, h) => n + h, 0) + 16 * (rows.length - 1) : 0;
   const bandTop = FOOTER_TOP - bandH;
@@ -46,7 +59,7 @@ export const title: Writer<'title'> = (slide, page) => {
           page.para([page.plain(f.label, { size: TITLE.label, color: page.color.muted })], { line: TITLE.label * 1.5, after: 2 }),
           page.para(page.rich(f.value, { size: TITLE.value, bold: true, color: page.color.navy }), { line: TITLE.value * 1.5 }),
         ];
-        s.text('Fact', { x: FRAME.side + c * (cellW + 40), y, w: cellW, h: rowHs[r]! }, paras, { insets: [0, 0, 0, 0] });
+        s.text('Fact', { x: FRAME.side + c * (cellW + 40), y, w: widthOf(f), h: rowHs[r]! }, paras, { insets: [0, 0, 0, 0] });
       });
       y += rowHs[r]! + 16;
     });
