@@ -269,7 +269,11 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
   }
   if (found.date) delete found.partDate;
   if (!found.kind) {
-    for (const s of early) {
+    // A kind named in a sentence that says the event was organised or held: not one in a list of what it
+    // stood for («تنسجم المبادرة مع قيم الحوار والتعاون والتكوين»).
+    for (const s of early.filter((e) =>
+      lang === 'en' ? EN_HELD.test(e.text.slice(e.start, e.end)) : e.tokens.some((t) => AR_ORGANISED.has(noConj(t.form)) || AR_HELD_IN.has(noConj(t.form))),
+    )) {
       for (let i = 0; i < s.tokens.length && !found.kind; i++) {
         const kind = lang === 'ar' ? kindFrom(s, i) : EN_KINDS.has(s.tokens[i]!.form) ? s.text.slice(s.tokens[i]!.start, s.tokens[i]!.end) : undefined;
         if (kind) found.kind = { value: lang === 'en' ? kind[0]!.toUpperCase() + kind.slice(1) : kind, n: s.n };

@@ -59,6 +59,12 @@ describe('the drafter reads how reports phrase things', () => {
       'احتضنت رئاسة جامعة عبد المالك السعدي، يوم الثلاثاء 8 يوليوز 2025، الجلسة الافتتاحية للنسخة الأولى من "الجامعة الصيفية"، المنظمة بشراكة بين الجامعة ومندوبية حكومة كتالونيا، وبدعم من سفارة إسبانيا بالمغرب.',
     ]);
     expect(moroccan.event.organisers.map((o) => o.value)).toEqual([{ institution: 'سفارة إسبانيا بالمغرب', relation: 'supporter' }]);
+    // What the initiative stood for names no kind of event: «قيم الحوار والتعاون» is no «حوار».
+    const values = draftFrom([
+      'احتضنت رئاسة جامعة عبد المالك السعدي الجلسة الافتتاحية للنسخة الأولى من "الجامعة الصيفية".',
+      'وتنسجم هذه المبادرة مع قيم الحوار والتعاون والتكوين المشترك.',
+    ]);
+    expect(values.event.kind).toBeUndefined();
     // And in one day: «15/3/2024».
     expect(draftFrom(['نظمت جامعة القاهرة ندوة بعنوان "الأمن المائي" في 15/3/2024.']).event.date?.value).toBe('2024-03-15');
   });
