@@ -83,8 +83,11 @@ export function bidiMarks(units: Unit[], marks: Marks, context: string[]): Map<n
           if (!joins) break;
           k = n;
         }
-        // Not where punctuation touches the stretch's right end («12.5%»): poppler would set it apart.
-        const touched = k + 1 < line.length && kinds[k + 1] === 'N' && !line[k + 1]!.blank && !apart(k + 1);
+        // Not where punctuation touches the stretch's right end («12.5%»): poppler would set it apart. A range's
+        // dash is no such punctuation: the left part of «٢–٤» («٤», drawn first) is ended at its left edge too, or
+        // poppler takes the space before it along («٢– ٤نوفمبر» for «٢–٤ نوفمبر»).
+        const touched =
+          k + 1 < line.length && kinds[k + 1] === 'N' && !line[k + 1]!.blank && !apart(k + 1) && !marks.dash(line[k + 1]!.font, line[k + 1]!.code);
         // Not where a list goes on («١، ٢»: the next strong character to the left is a digit, after a space):
         // there a mark breaks poppler's words («١‏٢ ،»), and the list reads as it did.
         let m = start - 1;

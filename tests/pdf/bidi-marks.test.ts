@@ -44,6 +44,11 @@ describe('bidiMarks', () => {
     expect(line('AB %12 CD')).toBe('AB %|12 CD');
   });
 
+  it("ends a range's left part too, before the words that go on left of it («٢–٤ نوفمبر» is drawn «CD 4–2»)", () => {
+    // Without it, poppler took the space before «٤» along: «٢– ٤نوفمبر» (NAUSS's title slide).
+    expect(line('CD 4–2 AB')).toBe('CD |4–|2 AB');
+  });
+
   it('writes a mark only before the first glyph of a Tj', () => {
     expect(line(['AB ', '12', ' CD'])).toBe('AB |12 CD');
     expect(line(['AB 12', ' CD'])).toBe('AB 12 CD');
