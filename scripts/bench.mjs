@@ -178,6 +178,21 @@ async function mujazBuild(brief, extra = []) {
   }
 }
 
+/** The bench's own Chromium (the serve and catalogue rows), in a profile of its own. */
+async function launchChromium(profile, extra = {}) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    userDataDir: profile,
+    args: CHROMIUM_FLAGS,
+    env: ENV,
+    timeout: 60_000,
+    ...extra,
+  });
+}
+
 /** bench/minimal-export.mjs on an already-built deck. */
 async function minimalExport(deckDir) {
   const pdf = `${scratch('minimal')}.pdf`;
@@ -380,17 +395,7 @@ async function serveLatency() {
       result.reason = `\`mujaz serve\` printed no URL within 60 s${exited ? ' (it exited)' : ''}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`;
       return result;
     }
-    const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      pipe: true,
-      userDataDir: profile,
-      args: CHROMIUM_FLAGS,
-      env: ENV,
-      timeout: 60_000,
-      protocolTimeout: 60_000,
-    });
+    browser = await launchChromium(profile, { protocolTimeout: 60_000 });
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 720 });
     // The page reports (with its own clock) each edit number it shows; it survives reloads.
@@ -518,17 +523,8 @@ async function buildIntoEmpty() {
  * keystroke of a few queries typed letter by letter, from the input event to the narrowed list laid out.
  */
 async function catalogueSearch(out) {
-  const { default: puppeteer } = await import('puppeteer-core');
   const profile = scratch('catalogue-profile');
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    pipe: true,
-    userDataDir: profile,
-    args: CHROMIUM_FLAGS,
-    env: ENV,
-    timeout: 60_000,
-  });
+  const browser = await launchChromium(profile);
   const queries = ['البرت خوريف', 'الاسلحه الاسرع من الصوت', 'ضبط التسلح', 'hypersonic weapons', 'zanzibar'];
   try {
     const page = await browser.newPage();

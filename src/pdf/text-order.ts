@@ -207,20 +207,17 @@ export function putTextInReadingOrder(pdf: PDFDocument, options: { rtl: boolean 
     contents.push(content);
   };
 
-  // Each font's glyphs (advance and ink), read once.
+  // Each font's glyphs (advance and ink), read once, by its font dictionary: a resource name's, or a font's first.
   const glyphCache = new Map<string, GlyphsOf | undefined>();
-  /** A font's glyphs, by the first of its font dictionaries. */
-  const glyphsOfFont = (font: Font): GlyphsOf | undefined => {
-    const [ref] = font.dicts;
+  const glyphsAt = (ref: PDFRef | undefined): GlyphsOf | undefined => {
     if (ref === undefined) return undefined;
     if (!glyphCache.has(ref.toString())) glyphCache.set(ref.toString(), readGlyphs(context, context.lookupMaybe(ref, PDFDict)));
     return glyphCache.get(ref.toString());
   };
+  const glyphsOfFont = (font: Font) => glyphsAt([...font.dicts][0]);
   const glyphsOf = (resources: PDFDict | undefined, name: string) => {
     const ref = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.get(PDFName.of(name));
-    if (!(ref instanceof PDFRef)) return undefined;
-    if (!glyphCache.has(ref.toString())) glyphCache.set(ref.toString(), readGlyphs(context, context.lookupMaybe(ref, PDFDict)));
-    return glyphCache.get(ref.toString());
+    return glyphsAt(ref instanceof PDFRef ? ref : undefined);
   };
 
   for (const page of pdf.getPages()) {
