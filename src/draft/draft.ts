@@ -67,8 +67,10 @@ export function reportLang(paragraphs: readonly string[]): 'ar' | 'en' {
   return arabicReport(new ReportIndex(paragraphs)) ? 'ar' : 'en';
 }
 
+/** «ابن» and «بن» are one word inside a name («جمعان رشيد بن رقوش», «الدكتور ابن رقوش»). */
+const nameWord = (w: string) => (w === 'ابن' ? 'بن' : w);
 const sameName = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((w, i) => bareForms(w).some((f) => bareForms(b[i]!).includes(f)));
+  a.length === b.length && a.every((w, i) => bareForms(nameWord(w)).some((f) => bareForms(nameWord(b[i]!)).includes(f)));
 
 /** An id from a name: Latin letters kept, others numbered. */
 function idFor(name: string, taken: Set<string>, fallback: string): string {
@@ -95,7 +97,9 @@ function gather(mentions: readonly Mention[]): { people: DraftPerson[]; byMentio
   const byMention = new Map<Mention, DraftPerson>();
   const taken = new Set<string>();
   for (const m of mentions) {
-    let p = people.find((q) => sameName(q.words, m.words));
+    // «الدكتور ابن رقوش» after «الدكتور جمعان رشيد بن رقوش»: the end of one name given before is that person.
+    const ending = people.filter((q) => m.words.length >= 2 && q.words.length > m.words.length && sameName(q.words.slice(-m.words.length), m.words));
+    let p = people.find((q) => sameName(q.words, m.words)) ?? (ending.length === 1 ? ending[0] : undefined);
     if (!p) {
       p = { id: idFor(m.name, taken, `person-${people.length + 1}`), name: m.name, words: m.words, sources: [] };
       people.push(p);
@@ -108,7 +112,8 @@ function gather(mentions: readonly Mention[]): { people: DraftPerson[]; byMentio
       if (m.role) p.role = m.role;
       if (m.affiliation) p.affiliation = m.affiliation;
     }
-    if (m.part && !p.part) p.part = m.part;
+    // Being there («بحضور») gives way to what they did there («وألقى … كلمة»).
+    if (m.part && (!p.part || (p.part === 'patron' && m.part !== 'patron'))) p.part = m.part;
     if (m.session && !p.session) p.session = m.session;
     byMention.set(m, p);
   }
@@ -443,8 +448,8 @@ export const PLACEHOLDERS = {
 } as const;
 
 /** A drafted date in the form that cites: a day by its parts, a range by its ends. */
-function citedDate(value: DateValue, n: number): Record<string, unknown> {
-  if (typeof value === 'string') return { ...partsOfDay(value), sources: [n] };
+function citedDate(value: DateValue, n: number, weekday?: string): Record<string, unknown> {
+  if (typeof value === 'string') return { ...(weekday ? { weekday } : {}), ...partsOfDay(value), sources: [n] };
   return { from: value.from, to: value.to, sources: [n] };
 }
 
@@ -455,7 +460,11 @@ export function briefOf(draft: Draft, slug = 'draft', sourceFile = 'sources/draf
   // The event's facts cite the paragraph each was drafted from, as the claim check asks of them.
   const part = ev.partDate;
   const date =
-    ev.date !== undefined ? citedDate(ev.date.value, ev.date.n) : part?.day !== undefined ? { day: part.day, month: part.month, sources: [part.n] } : 'unknown';
+    ev.date !== undefined
+      ? citedDate(ev.date.value, ev.date.n, ev.weekday)
+      : part?.day !== undefined
+        ? { day: part.day, month: part.month, sources: [part.n] }
+        : 'unknown';
   return {
     draft: true,
     slug,

@@ -4,13 +4,25 @@
  * where («في مقر …», "at the …", a "GENEVA," dateline), and when (a day or a range with its year; a Hijri
  * date as written). Only what the wording makes plain; each value with the paragraph it comes from.
  */
-import { mentionsIn } from '../lint/dates.js';
+import { WEEKDAYS, type Weekday } from '../brief/schema.js';
+import { mentionsIn, weekdayOf } from '../lint/dates.js';
 import { bareForms, type Token } from '../lint/normalise.js';
 import { isStop } from '../lint/report-index.js';
 import { INSTITUTION_HEADS } from '../lint/words.js';
 import { noConj } from './people.js';
-import { BREAK, between, clean, plainText, type Sentence, span } from './text.js';
-import { AR_HELD_IN, AR_INSTITUTION_END, AR_KINDS, AR_ORGANISED, CITIES, EN_KINDS, GREGORIAN_MONTHS, HIJRI_MONTHS } from './words.js';
+import { BREAK, between, clean, isIn, plainText, type Sentence, span } from './text.js';
+import {
+  AR_HELD_IN,
+  AR_HOSTED_AT,
+  AR_INSTITUTION_END,
+  AR_KINDS,
+  AR_ORGANISED,
+  AR_VENUE_HEADS,
+  CITIES,
+  EN_KINDS,
+  GREGORIAN_MONTHS,
+  HIJRI_MONTHS,
+} from './words.js';
 
 export interface Found<T = string> {
   value: T;
@@ -22,10 +34,12 @@ export type DateValue = string | { from: string; to: string };
 export interface EventFound {
   kind?: Found;
   title?: Found;
-  host?: Found<{ institution: string; centre?: string; city?: string }>;
-  organisers: Found<{ institution: string; relation: 'co-organiser' | 'partner' | 'sponsor' | 'supporter' }>[];
+  host?: Found<{ institution: string; latin?: string; centre?: string; city?: string }>;
+  organisers: Found<{ institution: string; latin?: string; relation: 'co-organiser' | 'partner' | 'sponsor' | 'supporter' }>[];
   venue?: Found<{ name?: string; city?: string }>;
   date?: Found<DateValue>;
+  /** The day of the week the date's sentence names, when it is the date's («يوم الثلاثاء 8 يوليوز 2025»). */
+  weekday?: Weekday;
   /**
    * A date the report gives without its year («March 15»): its day and month are the brief's date, never
    * completed with a year; a year alone («عام 2024») is only noted beside `date: unknown`.
@@ -47,19 +61,73 @@ const isKindAt = (tokens: readonly Token[], i: number): number => {
   return 0;
 };
 
-/** An institution's name from token i: its opening noun and the words after it, up to what ends it. */
-function institutionFrom(s: Sentence, i: number): { end: number } | undefined {
+/** «ومندوبية», «والمعهد»: the next institution of a list, after its conjunction («وزارة» is a head of its own). */
+const andInstitution = (t: Token | undefined): boolean => t !== undefined && /^و/.test(t.form) && isInstitution({ ...t, form: t.form.slice(1) });
+
+/**
+ * An institution's name from token i: its opening noun (one `opens` allows) and the words after it, up to what
+ * ends it; in a list, the next institution's «و» too.
+ */
+function institutionFrom(s: Sentence, i: number, options: { opens?: (t: Token) => boolean; list?: boolean } = {}): { end: number } | undefined {
   const tokens = s.tokens;
-  if (!isInstitution(tokens[i])) return undefined;
+  const opens = options.opens ?? isInstitution;
+  if (!tokens[i] || !opens(tokens[i]!)) return undefined;
   let e = i;
   while (e + 1 < tokens.length && e - i < 14) {
     const u = tokens[e + 1]!;
     if (BREAK.test(between(s, tokens[e], u)) || u.kind === 'number') break;
     const f = noConj(u.form);
     if (AR_INSTITUTION_END.has(u.form) || AR_INSTITUTION_END.has(f) || isKindAt(tokens, e + 1) || /^وي/.test(u.form) || AR_ORGANISED.has(f)) break;
+    if (options.list && andInstitution(u)) break;
     e++;
   }
   return { end: e };
+}
+
+/**
+ * The institution a sentence names in full by a head that stands alone elsewhere in it («التي تنظمها الجامعة …
+ * نائب رئيس جامعة نايف العربية للعلوم الأمنية»; «بشراكة بين الجامعة و…» after «رئاسة جامعة عبد المالك السعدي»):
+ * undefined unless exactly one.
+ */
+function namedInFull(s: Sentence, alone: string): string | undefined {
+  const head = alone.replace(/^ال/, '');
+  const names = new Set<string>();
+  s.tokens.forEach((t, k) => {
+    // «جامعة», «بجامعة», «لجامعة»: the head without its article.
+    const prefix = t.form.endsWith(head) ? t.form.slice(0, t.form.length - head.length) : undefined;
+    if (prefix === undefined || !/^[وبل]?$/.test(prefix)) return;
+    const found = institutionFrom(s, k);
+    if (found && found.end > k) names.add(plainText(s.text.slice(t.start + prefix.length, s.tokens[found.end]!.end)));
+  });
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * The institutions of a list from token i: «بين الجامعة ومندوبية حكومة كتالونيا، والمعهد الأوروبي للمتوسط (IEMed)،
+ * والوكالة …»: each name without its «و», with the Latin name in brackets after it.
+ */
+function institutionsFrom(s: Sentence, i: number): { institution: string; latin?: string; start: number }[] {
+  const tokens = s.tokens;
+  const out: { institution: string; latin?: string; start: number }[] = [];
+  let k = i;
+  while (k < tokens.length && out.length < 8) {
+    const found = institutionFrom(s, k, { list: true });
+    if (!found) break;
+    const t = tokens[k]!;
+    const from = k > i && andInstitution(t) ? t.start + 1 : t.start;
+    let e = found.end;
+    const item: { institution: string; latin?: string; start: number } = { institution: plainText(s.text.slice(from, tokens[e]!.end)), start: k };
+    const gloss = tokens[e + 1];
+    if (gloss?.kind === 'latin' && /^\s*\($/.test(between(s, tokens[e], gloss)) && /^\)/.test(between(s, gloss, tokens[e + 2]))) {
+      item.latin = s.text.slice(gloss.start, gloss.end);
+      e++;
+    }
+    out.push(item);
+    const next = tokens[e + 1];
+    if (!andInstitution(next) || !/^[\s)]*[،,]?\s*$/.test(between(s, tokens[e], next))) break;
+    k = e + 1;
+  }
+  return out;
 }
 
 /** Host and centre: «المركز الثقافي بجامعة البصرة» is the university's centre; «مركز … في معهد …» too. */
@@ -238,10 +306,19 @@ function hijriIn(s: Sentence): string | undefined {
 const EN_HELD =
   /\b(began|begins|held|took place|takes place|opened|opens|organi[sz]ed|hosted|hosts|convened|co-organi[sz]ed|kicked off|launched|commemorat\w*|will be held)\b/i;
 
+/** A sentence that says the event was organised, held or hosted somewhere. */
+function saysHeld(s: Sentence, lang: 'ar' | 'en'): boolean {
+  if (lang === 'en') return EN_HELD.test(s.text.slice(s.start, s.end));
+  return s.tokens.some((t) => {
+    const f = noConj(t.form);
+    return AR_ORGANISED.has(f) || AR_HELD_IN.has(f) || AR_HOSTED_AT.has(f);
+  });
+}
+
 /** A sentence that tells of the event: it names its kind, or its being organised or held (or is a dateline). */
 function tellsOfEvent(s: Sentence, lang: 'ar' | 'en'): boolean {
-  if (lang === 'en') return EN_HELD.test(s.text.slice(s.start, s.end)) || s.tokens.some((t) => EN_KINDS.has(t.form));
-  return s.tokens.some((t, i) => AR_ORGANISED.has(noConj(t.form)) || AR_HELD_IN.has(noConj(t.form)) || isKindAt(s.tokens, i) > 0);
+  if (saysHeld(s, lang)) return true;
+  return lang === 'en' ? s.tokens.some((t) => EN_KINDS.has(t.form)) : s.tokens.some((_, i) => isKindAt(s.tokens, i) > 0);
 }
 
 /** The event, from the report's first paragraphs (where a report states who, what, where and when). */
@@ -254,6 +331,9 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
     const full = dates.find((d) => d.value !== undefined);
     if (full && !found.date) {
       found.date = { value: full.value!, n: s.n };
+      const named = [...new Set(s.tokens.map((t) => (t.kind === 'number' ? undefined : weekdayOf(t.form))).filter((w) => w !== undefined))];
+      const day = typeof full.value === 'string' ? new Date(`${full.value}T00:00:00Z`).getUTCDay() : undefined;
+      if (day !== undefined && named.length === 1 && named[0] === day) found.weekday = WEEKDAYS[day];
       found.monthFirst = full.monthFirst;
     }
     // «في عام 2024», "in 2024": the year alone.
@@ -271,9 +351,7 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
   if (!found.kind) {
     // A kind named in a sentence that says the event was organised or held: not one in a list of what it
     // stood for («تنسجم المبادرة مع قيم الحوار والتعاون والتكوين»).
-    for (const s of early.filter((e) =>
-      lang === 'en' ? EN_HELD.test(e.text.slice(e.start, e.end)) : e.tokens.some((t) => AR_ORGANISED.has(noConj(t.form)) || AR_HELD_IN.has(noConj(t.form))),
-    )) {
+    for (const s of early.filter((e) => saysHeld(e, lang))) {
       for (let i = 0; i < s.tokens.length && !found.kind; i++) {
         const kind = lang === 'ar' ? kindFrom(s, i) : EN_KINDS.has(s.tokens[i]!.form) ? s.text.slice(s.tokens[i]!.start, s.tokens[i]!.end) : undefined;
         if (kind) found.kind = { value: lang === 'en' ? kind[0]!.toUpperCase() + kind.slice(1) : kind, n: s.n };
@@ -303,7 +381,10 @@ function arabicEvent(s: Sentence, found: EventFound): void {
     if (!found.host && (AR_ORGANISED.has(f) || AR_HELD_IN.has(f))) {
       const at = tokens[i + 1]?.form === 'في' && AR_HELD_IN.has(f) ? i + 2 : i + 1;
       const inst = institutionFrom(s, at);
-      if (inst) {
+      // «التي تنظمها الجامعة»: the university the sentence names in full.
+      const whole = inst && inst.end === at ? namedInFull(s, tokens[at]!.form) : undefined;
+      if (inst && whole) found.host = { value: { institution: whole }, n: s.n };
+      else if (inst) {
         const host = hostFrom(s, at, inst.end);
         // «ممثلا بمركز الدراسات …»: the centre that stands for it.
         let centre = host.centre;
@@ -344,6 +425,28 @@ function arabicEvent(s: Sentence, found: EventFound): void {
           return undefined;
         })();
         if (kind && !found.kind) found.kind = { value: kind, n: s.n };
+      }
+    }
+    // «احتضنت رئاسة جامعة …»: where it was.
+    if (!found.venue && AR_HOSTED_AT.has(f)) {
+      const place = institutionFrom(s, i + 1, { opens: (t) => isInstitution(t) || isIn(t, AR_VENUE_HEADS) });
+      if (place) found.venue = { value: { name: span(s, tokens[i + 1]!, tokens[place.end]!) }, n: s.n };
+    }
+    // «المنظمة بشراكة بين الجامعة ومندوبية …، والمعهد …»: organised by them all, the first named the host (as
+    // in "X, Y and Z co-organized"); «الجامعة» is the university the sentence names. «بشراكة مع …»: partners.
+    if (/^(بشراكه|بالشراكه)$/.test(f) && /^(بين|مع)$/.test(tokens[i + 1]?.form ?? '')) {
+      const among = tokens[i + 1]!.form === 'بين';
+      const listed = institutionsFrom(s, i + 2).flatMap((o) => {
+        if (o.institution.split(' ').length > 1) return [o];
+        // The institution named by its head alone: «الجامعة» for «رئاسة جامعة عبد المالك السعدي».
+        const whole = namedInFull(s, noConj(tokens[o.start]!.form));
+        return whole ? [{ ...o, institution: whole }] : [];
+      });
+      for (const [k, o] of listed.entries()) {
+        const value = { institution: o.institution, ...(o.latin ? { latin: o.latin } : {}) };
+        if (among && k === 0 && !found.host) found.host = { value, n: s.n };
+        else if (o.institution !== found.host?.value.institution)
+          found.organisers.push({ value: { ...value, relation: among ? 'co-organiser' : 'partner' }, n: s.n });
       }
     }
     // «بدعم من …»: a supporter.

@@ -162,7 +162,16 @@ function after(tokens: readonly Token[], k: number, s: Sentence): { role?: strin
       const u = tokens[e + 1]!;
       // A title ends the post, unless it is in an institution's name («بجامعة الملك سعود»).
       const title = isTitle(u) && !isInstitution(tokens[e]);
-      if (/[،,؛;:.!?()«»"“”/\\|]/.test(between(s, tokens[e], u)) || numbers.has(e + 1) || cueAt(tokens, e + 1, s) || title || u.kind !== 'arabic') break;
+      // An institution's Latin name or acronym goes on the post («الرئيس التنفيذي لمعهد IEMed»); other Latin ends it.
+      const latinName = u.kind === 'latin' && isInstitution(tokens[e]);
+      if (
+        /[،,؛;:.!?()«»"“”/\\|]/.test(between(s, tokens[e], u)) ||
+        numbers.has(e + 1) ||
+        cueAt(tokens, e + 1, s) ||
+        title ||
+        (u.kind !== 'arabic' && !latinName)
+      )
+        break;
       e++;
     }
     return e;
@@ -201,6 +210,13 @@ function partAfter(tokens: readonly Token[], k: number, s: Sentence): Part | nul
   if (!t || !/^\s*[،,]?\s*$/.test(between(s, tokens[k - 1], t))) return null;
   const f = /^(ورقه|وثيقه)$/.test(t.form) ? t.form : noConj(t.form);
   if (/^(كلمه|كلمته|كلمتها)$/.test(f)) return 'speaker';
+  // «وألقى الدكتور … في بداية أعمال الندوة، كلمة»: when, then the speech; at the start, the opening.
+  if (/^(في|خلال)$/.test(f)) {
+    for (let q = k + 1; q < Math.min(tokens.length, k + 8); q++) {
+      if (!/^(كلمه|كلمته|كلمتها)$/.test(noConj(tokens[q]!.form))) continue;
+      return tokens.slice(k, q).some((u) => /^(بدايه|افتتاح|الافتتاح|مستهل|بدء|استهلال)$/.test(noConj(u.form))) ? 'opening' : 'speaker';
+    }
+  }
   if (f === 'في' && /^(كلمته|كلمتها)$/.test(tokens[k + 1]?.form ?? '')) return 'speaker';
   if (/^(ورقه|عرضا|بحثا|محاضره)$/.test(f)) return 'presenter';
   return null;

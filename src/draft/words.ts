@@ -121,7 +121,8 @@ export const EN_NOT_NAMES = list(`
 
 /** Kinds of event, as a report names them (the first word, or two). */
 export const AR_KINDS: readonly string[][] = `
-  مائدة مستديرة|ورشة عمل|حلقة نقاش|حلقة نقاشية|جلسة حوارية|جلسة نقاشية|دورة تدريبية|مؤتمر صحفي|ندوة|مؤتمر|ملتقى|منتدى|محاضرة|لقاء|اجتماع|
+  مائدة مستديرة|ورشة عمل|حلقة نقاش|حلقة نقاشية|جلسة حوارية|جلسة نقاشية|دورة تدريبية|مؤتمر صحفي|جامعة صيفية|مدرسة صيفية|
+  ندوة|مؤتمر|ملتقى|منتدى|محاضرة|لقاء|اجتماع|
   حوار|مناظرة|ورشة|قمة|أمسية|
 `
   .split('|')
@@ -137,7 +138,12 @@ export const EN_KINDS = list(`
 /** Verbs that say who organised the event: «نظم معهد … ندوة», «عقدت جامعة …», «استأنفت منظمة …». */
 export const AR_ORGANISED = list(`
   نظم نظمت نظمه نظمها عقد عقدت عقده عقدها أقام أقامت أقامه أقامها استضاف استضافت استأنف استأنفت أطلق أطلقت تنظم ينظم
+  تنظمها ينظمها تنظمه ينظمه
 `);
+/** Verbs whose subject is where the event was: «احتضنت رئاسة جامعة … الجلسة الافتتاحية», «تحتضن القاعة …». */
+export const AR_HOSTED_AT = list(`احتضن احتضنت احتضنه احتضنها تحتضن يحتضن`);
+/** Words that open a venue's name (with an institution's: «رئاسة جامعة …», «مقر الجامعة»). */
+export const AR_VENUE_HEADS = list(`رئاسة مقر قاعة فندق مدرج قصر دار مبنى`);
 /** The passive: «أقيم في …», «عقدت في …»: the place after it is where, and whose. */
 export const AR_HELD_IN = list(`أقيم أقيمت عقد عقدت انعقد انعقدت نظم نظمت`);
 

@@ -260,7 +260,7 @@ export function mentionsIn(all: readonly Token[], text: string, calendar: Calend
     const [a, b, c] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
     if (a.kind !== 'number' || b.kind !== 'number' || c.kind !== 'number') continue;
     // A slash or a dash, spaced or not; a point only unspaced (a sentence's end is a point and a space).
-    const sep = (x: Token, y: Token) => /^\s*[/\-]\s*$|^\.$/.test(text.slice(x.end, y.start));
+    const sep = (x: Token, y: Token) => /^\s*[/-]\s*$|^\.$/.test(text.slice(x.end, y.start));
     if (!sep(a, b) || !sep(b, c)) continue;
     const [x, y, z] = [Number(a.form), Number(b.form), Number(c.form)];
     const push = (day: number, month: number, yr: number, from = a) => {

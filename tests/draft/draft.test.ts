@@ -21,10 +21,12 @@ import { repoRoot } from '../support/build.js';
 const FIXTURES = [
   'briefs/issi-russia-roundtable.yaml',
   'tests/deck/briefs/aapso-arab-committees-conference.yaml',
+  'tests/deck/briefs/abdelmalek-essaadi-summer-university-opening.yaml',
   'tests/deck/briefs/basra-cultural-centre-conference.yaml',
   'tests/deck/briefs/bu-pardee-graduate-conference-2016.yaml',
   'tests/deck/briefs/gulf-workshop.yaml',
   'tests/deck/briefs/ids-nato-istanbul-initiative.yaml',
+  'tests/deck/briefs/nauss-counterterrorism-symposium-riyadh.yaml',
   'tests/deck/briefs/oic-unog-islamophobia-day-geneva.yaml',
   'tests/lint/briefs/health-security-seminar.yaml',
 ];

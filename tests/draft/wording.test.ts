@@ -58,13 +58,46 @@ describe('the drafter reads how reports phrase things', () => {
     const moroccan = draftFrom([
       'احتضنت رئاسة جامعة عبد المالك السعدي، يوم الثلاثاء 8 يوليوز 2025، الجلسة الافتتاحية للنسخة الأولى من "الجامعة الصيفية"، المنظمة بشراكة بين الجامعة ومندوبية حكومة كتالونيا، وبدعم من سفارة إسبانيا بالمغرب.',
     ]);
-    expect(moroccan.event.organisers.map((o) => o.value)).toEqual([{ institution: 'سفارة إسبانيا بالمغرب', relation: 'supporter' }]);
-    // What the initiative stood for names no kind of event: «قيم الحوار والتعاون» is no «حوار».
+    // «احتضنت رئاسة جامعة …» is where; «بشراكة بين الجامعة ومندوبية …» who organised it, «الجامعة» being the
+    // university the sentence names; the weekday named is the date's.
+    expect(moroccan.event.venue?.value).toEqual({ name: 'رئاسة جامعة عبد المالك السعدي' });
+    expect(moroccan.event.host?.value).toEqual({ institution: 'جامعة عبد المالك السعدي' });
+    expect(moroccan.event.organisers.map((o) => o.value)).toEqual([
+      { institution: 'مندوبية حكومة كتالونيا', relation: 'co-organiser' },
+      { institution: 'سفارة إسبانيا بالمغرب', relation: 'supporter' },
+    ]);
+    expect(moroccan.event.date?.value).toBe('2025-07-08');
+    expect(moroccan.event.weekday).toBe('tuesday');
+    // A list of organisers, each Latin name in brackets beside its own.
+    const listed = draftFrom([
+      'احتضنت رئاسة جامعة عبد المالك السعدي الجلسة الافتتاحية، المنظمة بشراكة بين الجامعة ومندوبية حكومة كتالونيا في شمال إفريقيا، والمعهد الأوروبي للمتوسط (IEMed)، والوكالة الكتالونية للتعاون من أجل التنمية (ACCD).',
+    ]);
+    expect(listed.event.organisers.map((o) => o.value)).toEqual([
+      { institution: 'مندوبية حكومة كتالونيا في شمال إفريقيا', relation: 'co-organiser' },
+      { institution: 'المعهد الأوروبي للمتوسط', latin: 'IEMed', relation: 'co-organiser' },
+      { institution: 'الوكالة الكتالونية للتعاون من أجل التنمية', latin: 'ACCD', relation: 'co-organiser' },
+    ]);
+    // A weekday that is not the date's is not drafted.
+    expect(draftFrom(['نظمت جامعة القاهرة يوم الأربعاء 8 يوليو 2025 ندوة.']).event.weekday).toBeUndefined();
+    // What the initiative stood for names no kind of event: «قيم الحوار والتعاون» is no «حوار»; the kind is the
+    // one the hosting sentence names.
     const values = draftFrom([
       'احتضنت رئاسة جامعة عبد المالك السعدي الجلسة الافتتاحية للنسخة الأولى من "الجامعة الصيفية".',
       'وتنسجم هذه المبادرة مع قيم الحوار والتعاون والتكوين المشترك.',
     ]);
-    expect(values.event.kind).toBeUndefined();
+    expect(values.event.kind?.value).toBe('الجامعة الصيفية');
+    expect(draftFrom(['وتنسجم هذه المبادرة مع قيم الحوار والتعاون والتكوين المشترك.']).event.kind).toBeUndefined();
+    // «التي تنظمها الجامعة … نائب رئيس جامعة نايف العربية للعلوم الأمنية»: the host named in full; a later
+    // «الدكتور ابن رقوش» is the same person, and his speech at the start his part, not his presence.
+    const nauss = draftFrom([
+      'بدأت صباح أمس بمقر الجامعة بالرياض، أعمال الندوة العلمية التي تنظمها الجامعة بحضور الدكتور جمعان رشيد بن رقوش نائب رئيس جامعة نايف العربية للعلوم الأمنية. وألقى الدكتور جمعان رشيد بن رقوش في بداية أعمال الندوة، كلمة رحب فيها بالمشاركين. وأوضح الدكتور ابن رقوش أن هذه الندوة مهمة.',
+    ]);
+    expect(nauss.event.host?.value).toEqual({ institution: 'جامعة نايف العربية للعلوم الأمنية' });
+    expect(nauss.people.map((p) => [p.name, p.part])).toEqual([['جمعان رشيد بن رقوش', 'opening']]);
+    // An institution's Latin acronym stays on the post.
+    expect(draftFrom(['وترأس الجلسة السيد سينين فلورينسا، الرئيس التنفيذي لمعهد IEMed، والسيد خاومي دوك، مستشار الاتحاد الأوروبي.']).people[0]?.role).toBe(
+      'الرئيس التنفيذي لمعهد IEMed',
+    );
     // And in one day: «15/3/2024».
     expect(draftFrom(['نظمت جامعة القاهرة ندوة بعنوان "الأمن المائي" في 15/3/2024.']).event.date?.value).toBe('2024-03-15');
   });
