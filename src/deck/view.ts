@@ -62,6 +62,8 @@ export interface SlideBase {
   smaller: boolean;
   /** A step larger type, on a slide that holds little (the deck's type scale: templates/theme/mujaz.css). */
   larger: boolean;
+  /** The body type set closer (tighter lines and gaps), on a list a line or two too long for its one slide. */
+  snug: boolean;
   /** The share of the body the deck builder expects the content to take (the fit stage measures it). */
   estimate: number;
   /** Where each text on the slide comes from in the brief (e.g. ["messages", 0, "points", 3]). */

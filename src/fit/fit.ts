@@ -83,6 +83,12 @@ const COMPACTS: ReadonlySet<Slide['kind']> = new Set(['title']);
 const SMALLER_FIRST: ReadonlySet<Slide['kind']> = new Set(['overview', 'sources']);
 /** Kinds whose long notes are then shown by their first sentence, before they continue: the sources' notes on the report. */
 const SHORTENED_NEXT: ReadonlySet<Slide['kind']> = new Set(['sources']);
+/**
+ * A list on one slide that overflows by at most this share of its body is set closer (the body type, tighter
+ * lines: `snug`) rather than continued on a second slide for a line or two; if it still overflows so, it is
+ * continued.
+ */
+const SLIGHT = 0.1;
 /** Kinds laid out on their own terms, never set larger. */
 const NEVER_LARGER: ReadonlySet<Slide['kind']> = new Set(['title']);
 
@@ -203,13 +209,16 @@ export async function fit(
   /** The last deck that fitted (and how full its slides are), and the groups given fewer slides since (with their budget before). */
   let fitting: Deck | undefined;
   let fittingFill: readonly Fill[] = [];
-  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, { fit: scale, smaller, shortened }, signal);
+  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, { fit: scale, smaller, shortened, snug }, signal);
   let grown = new Map<string, number>();
   /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
   const done = new Set<string>();
   let grows = 0;
   /** How many times each group has been cut. */
   const cuts = new Map<string, number>();
+  /** Groups set closer for a slight overflow (SLIGHT), and those that have been. */
+  const snug = new Set<string>();
+  const triedSnug = new Set<string>();
   // What cannot fit on any slide is refused alike by every build, measured or not (./runs.ts).
   const unbreakable = unbreakableRuns(loaded, first);
   if (unbreakable) throw unbreakable;
@@ -230,7 +239,7 @@ export async function fit(
         grown.set(group, before);
       }
       performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
-      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened });
+      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened, snug });
       // The estimate may still give a group as many slides: then it is as it is.
       for (const group of grown.keys()) {
         if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
@@ -256,7 +265,7 @@ export async function fit(
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
       if ([...grown.keys()].every((g) => failed.has(g))) return settle(fitting, fittingFill);
       grown = new Map();
-      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened });
+      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened, snug });
       continue;
     }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
@@ -272,14 +281,21 @@ export async function fit(
           hint: 'build again; set MUJAZ_DEBUG=1 for details',
         });
       const cut = cuts.get(o.group) ?? 0;
+      const alone = deck.slides.filter((s) => s.group === o.group).length === 1;
+      const room = fill.find((f) => f.id === o.id)?.room ?? 0;
+      // Set closer for a slight overflow and still over: continued.
+      snug.delete(o.group);
       if (SMALLER_FIRST.has(slide.kind) && !wasSmaller.has(o.group) && !smaller.has(o.group)) smaller.add(o.group);
-      else if (SHORTENED_NEXT.has(slide.kind) && !shortened.has(o.group)) shortened.add(o.group);
+      else if (alone && slide.items > 1 && !triedSnug.has(o.group) && !smaller.has(o.group) && !COMPACTS.has(slide.kind) && o.by <= SLIGHT * room) {
+        snug.add(o.group);
+        triedSnug.add(o.group);
+      } else if (SHORTENED_NEXT.has(slide.kind) && !shortened.has(o.group)) shortened.add(o.group);
       else if (slide.items > 1 && cut < MAX_FIT_ROUNDS) {
         scale[o.group] = (scale[o.group] ?? 1) * CUT;
         cuts.set(o.group, cut + 1);
       } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasSmaller.has(o.group)) smaller.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
-    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened });
+    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened, snug });
   }
 }

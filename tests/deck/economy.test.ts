@@ -74,6 +74,29 @@ describe('every deck the suite builds', () => {
     }
   });
 
+  it('sets a list a line or two too long for its one slide closer, in the body type, rather than continuing it', async () => {
+    // The PAM side event: the four points of the opening remarks overflowed one slide by 12 px, and went on two
+    // (three points and one). Set closer, they are one slide; a snug slide is never a continued one.
+    const html = await readFile(path.join(suiteDeck('pam-summit-of-the-future-side-event'), 'index.html'), 'utf8');
+    const opening = [...html.matchAll(/<section id="[^"]*" class="slide ([^"]*)" data-kind="messages" data-group="messages-1"[\s\S]*?<\/section>/g)];
+    expect(opening.length).toBe(1);
+    expect(opening[0]![1]).toContain('snug');
+    expect(opening[0]![1]).not.toContain('dense');
+    expect(slideItems(opening[0]![0].replace(/<aside[\s\S]*?<\/aside>/, ''))).toBe(4);
+    for (const slug of await suiteSlugs()) {
+      const deck = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
+      const groups = new Map<string, string[]>();
+      for (const m of deck.matchAll(/<section id="[^"]*" class="slide ([^"]*)" data-kind="[^"]*" data-group="([^"]+)"/g))
+        groups.set(m[2]!, [...(groups.get(m[2]!) ?? []), m[1]!]);
+      for (const [group, classes] of groups)
+        if (classes.length > 1)
+          expect(
+            classes.some((c) => /\bsnug\b/.test(c)),
+            `${slug} ${group}`,
+          ).toBe(false);
+    }
+  });
+
   it('spends at most one slide on a single short point (every deck of a real account)', async () => {
     // The two briefs written for tests (english-brief, minimal-brief) hold one item per list on purpose.
     const real = (await suiteSlugs()).filter((slug) => !['english-brief', 'minimal-brief'].includes(slug));
@@ -159,6 +182,9 @@ describe('every deck the suite builds', () => {
         const title = m[2]!.replace(/<[^>]+>/g, '').trim();
         const labels = [...m[3]!.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((h) => h[1]!.replace(/<[^>]+>/g, '').trim());
         expect(labels, `${slug} ${m[1]}`).not.toContain(title);
+        // Nor a speaker's occasion that heads the slide («المحاضرة التي افتتحت بها الورشة: …», the Taif workshop).
+        for (const o of m[3]!.matchAll(/<span class="occasion">([\s\S]*?)<\/span>/g))
+          expect(title, `${slug} ${m[1]}`).not.toContain(o[1]!.replace(/<[^>]+>/g, '').trim());
       }
     }
   });

@@ -82,7 +82,14 @@ function planOwn(
     reserved: 0,
     repeated: SPEAKER_LINES,
     origins: (_p, j) => [['messages', i, 'points', j, 'text']],
-    body: (chunk) => ({ speaker: ctx.person(speaker), occasion: ctx.maybe(m.occasion), points: chunk.map((p) => ctx.item(p)), remarks: [] }),
+    // The occasion heads the slide («المحاضرة التي افتتحت بها الورشة: …») unless the brief gives a heading of its
+    // own: it is not said again under the name.
+    body: (chunk) => ({
+      speaker: ctx.person(speaker),
+      occasion: m.heading !== undefined ? ctx.maybe(m.occasion) : null,
+      points: chunk.map((p) => ctx.item(p)),
+      remarks: [],
+    }),
     level,
   });
 }
