@@ -209,7 +209,6 @@ export async function fit(
   /** The last deck that fitted (and how full its slides are), and the groups given fewer slides since (with their budget before). */
   let fitting: Deck | undefined;
   let fittingFill: readonly Fill[] = [];
-  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, { fit: scale, smaller, shortened, snug }, signal);
   let grown = new Map<string, number>();
   /** Groups not to be given fewer slides again (they overflowed on fewer, or cannot go on fewer). */
   const done = new Set<string>();
@@ -219,6 +218,10 @@ export async function fit(
   /** Groups set closer for a slight overflow (SLIGHT), and those that have been. */
   const snug = new Set<string>();
   const triedSnug = new Set<string>();
+  /** What the fit has decided so far, for the deck builder. */
+  const decided: DeckOptions = { fit: scale, smaller, shortened, snug };
+  const rebuild = () => buildDeck(loaded.brief, { ...decided, theme: loaded.theme });
+  const settle = (done: Deck, fill: readonly Fill[]) => setLarger(loaded, measure, done, fill, decided, signal);
   // What cannot fit on any slide is refused alike by every build, measured or not (./runs.ts).
   const unbreakable = unbreakableRuns(loaded, first);
   if (unbreakable) throw unbreakable;
@@ -239,7 +242,7 @@ export async function fit(
         grown.set(group, before);
       }
       performance.mark(`fewer slides: ${[...grown.keys()].join(', ')}`);
-      const next = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened, snug });
+      const next = rebuild();
       // The estimate may still give a group as many slides: then it is as it is.
       for (const group of grown.keys()) {
         if (next.slides.filter((s) => s.group === group).length >= deck.slides.filter((s) => s.group === group).length) done.add(group);
@@ -265,7 +268,7 @@ export async function fit(
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
       if ([...grown.keys()].every((g) => failed.has(g))) return settle(fitting, fittingFill);
       grown = new Map();
-      deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened, snug });
+      deck = rebuild();
       continue;
     }
     // A group set smaller in an earlier round that still overflows has no smaller type left (several of
@@ -296,6 +299,6 @@ export async function fit(
       } else if ((loaded.brief.shrink_to_fit || COMPACTS.has(slide.kind)) && !wasSmaller.has(o.group)) smaller.add(o.group);
       else throw tooLong(loaded, slide, o.by);
     }
-    deck = buildDeck(loaded.brief, { theme: loaded.theme, fit: scale, smaller, shortened, snug });
+    deck = rebuild();
   }
 }
