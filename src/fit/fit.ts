@@ -119,7 +119,9 @@ function roomy(deck: Deck, fill: readonly Fill[], done: ReadonlySet<string>): Ma
     const used = slides.reduce((n, f) => n + f.used, 0);
     const room = Math.min(...slides.map((f) => f.room));
     performance.mark(`fill ${group}: ${slides.map((f) => `${Math.round(f.used)}/${Math.round(f.room)}`).join(' + ')} px`);
-    if (used <= (slides.length - 1) * room * GROW_FILL) out.set(group, slides.length / (slides.length - 1));
+    // Onto one slide, a line or two over may still do: it is then set closer (SLIGHT).
+    const share = slides.length === 2 ? 1 + SLIGHT : GROW_FILL;
+    if (used <= (slides.length - 1) * room * share) out.set(group, slides.length / (slides.length - 1));
   }
   return out;
 }
@@ -225,6 +227,20 @@ export async function fit(
   // What cannot fit on any slide is refused alike by every build, measured or not (./runs.ts).
   const unbreakable = unbreakableRuns(loaded, first);
   if (unbreakable) throw unbreakable;
+  /** A list alone on its slide, a line or two over (SLIGHT), not yet set closer: it may be. */
+  const closer = (o: Overflow, fill: readonly Fill[]): boolean => {
+    const slide = deck.slides.find((s) => s.id === o.id);
+    const room = fill.find((f) => f.id === o.id)?.room ?? 0;
+    return (
+      slide !== undefined &&
+      slide.items > 1 &&
+      !COMPACTS.has(slide.kind) &&
+      !triedSnug.has(o.group) &&
+      !smaller.has(o.group) &&
+      deck.slides.filter((s) => s.group === o.group).length === 1 &&
+      o.by <= SLIGHT * room
+    );
+  };
   for (;;) {
     const { overflows, fill, estimated: guessed } = await measure(deck);
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new MujazError('INTERRUPTED', 'interrupted');
@@ -259,10 +275,20 @@ export async function fit(
         footer.footer ?? footer.by,
       );
     if (fitting && overflows.every((o) => grown.has(o.group))) {
-      // Only groups just given fewer slides overflow: they keep the slides they had.
+      // Only groups just given fewer slides overflow. Now on one slide and a line or two over, they are set
+      // closer (once); else they keep the slides they had.
+      if (overflows.every((o) => closer(o, fill))) {
+        for (const o of overflows) {
+          snug.add(o.group);
+          triedSnug.add(o.group);
+        }
+        deck = rebuild();
+        continue;
+      }
       const failed = new Set(overflows.map((o) => o.group));
       for (const group of failed) {
         scale[group] = grown.get(group)!;
+        snug.delete(group);
         done.add(group);
       }
       // If every group given fewer slides failed, the deck as it was is the one that fitted.
@@ -284,12 +310,11 @@ export async function fit(
           hint: 'build again; set MUJAZ_DEBUG=1 for details',
         });
       const cut = cuts.get(o.group) ?? 0;
-      const alone = deck.slides.filter((s) => s.group === o.group).length === 1;
-      const room = fill.find((f) => f.id === o.id)?.room ?? 0;
+      const slight = closer(o, fill);
       // Set closer for a slight overflow and still over: continued.
       snug.delete(o.group);
       if (SMALLER_FIRST.has(slide.kind) && !wasSmaller.has(o.group) && !smaller.has(o.group)) smaller.add(o.group);
-      else if (alone && slide.items > 1 && !triedSnug.has(o.group) && !smaller.has(o.group) && !COMPACTS.has(slide.kind) && o.by <= SLIGHT * room) {
+      else if (slight) {
         snug.add(o.group);
         triedSnug.add(o.group);
       } else if (SHORTENED_NEXT.has(slide.kind) && !shortened.has(o.group)) shortened.add(o.group);

@@ -83,6 +83,13 @@ describe('every deck the suite builds', () => {
     expect(opening[0]![1]).toContain('snug');
     expect(opening[0]![1]).not.toContain('dense');
     expect(slideItems(opening[0]![0].replace(/<aside[\s\S]*?<\/aside>/, ''))).toBe(4);
+    // And a list the estimate put on two slides that one holds set closer: the BU conference's five
+    // presentations (270 + 271 px of a 522 px body) were two and three.
+    const bu = await readFile(path.join(suiteDeck('bu-pardee-graduate-conference-2016'), 'index.html'), 'utf8');
+    const panels = [...bu.matchAll(/<section id="[^"]*" class="slide ([^"]*)" data-kind="discussion"[\s\S]*?<\/section>/g)];
+    expect(panels.length).toBe(1);
+    expect(panels[0]![1]).toContain('snug');
+    expect(slideItems(panels[0]![0].replace(/<aside[\s\S]*?<\/aside>/, ''))).toBe(5);
     for (const slug of await suiteSlugs()) {
       const deck = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
       const groups = new Map<string, string[]>();

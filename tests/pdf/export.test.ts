@@ -126,8 +126,8 @@ describe('the deck PDF', () => {
     expect(items.map((o) => o.title)).toEqual(expected);
     expect(items.map((o) => o.destpageposfrom1)).toEqual(slides.map((_, i) => i + 1));
     // The bundled deck continues no list since issue 25 (its sources on one slide); a suite deck that does
-    // (the notes on a long account's gaps) labels its continuations in its bookmarks too.
-    const slug = 'bu-pardee-graduate-conference-2016';
+    // (the PAM side event's speakers) labels its continuations in its bookmarks too.
+    const slug = 'pam-summit-of-the-future-side-event';
     const continued = (await outlines(path.join(suiteDeck(slug), `${slug}.pdf`))).map((o) => o.title).filter((t) => /\(continued \d+ of \d+\)$/.test(t));
     expect(continued.length).toBeGreaterThan(0);
   });
