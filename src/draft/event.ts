@@ -352,6 +352,18 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
     // A kind named in a sentence that says the event was organised or held: not one in a list of what it
     // stood for («تنسجم المبادرة مع قيم الحوار والتعاون والتكوين»).
     for (const s of early.filter((e) => saysHeld(e, lang))) {
+      // "organized a High-Level Parliamentary Side Event": the kind the verb names, qualifiers and all.
+      const named =
+        lang === 'en'
+          ? /\b(?:organi[sz]ed|held|hosted|convened)\s+(?:a|an)\s+((?:[A-Z][\w-]*\s+){0,5}(?:[Ss]ide [Ee]vent|[A-Z]?[a-z]+))\b/.exec(
+              s.text.slice(s.start, s.end),
+            )
+          : null;
+      const words = named?.[1]!.split(/\s+/) ?? [];
+      if (named && (/side event$/i.test(named[1]!) || EN_KINDS.has(words[words.length - 1]!.toLowerCase()))) {
+        found.kind = { value: named[1]!, n: s.n };
+        break;
+      }
       for (let i = 0; i < s.tokens.length && !found.kind; i++) {
         const kind = lang === 'ar' ? kindFrom(s, i) : EN_KINDS.has(s.tokens[i]!.form) ? s.text.slice(s.tokens[i]!.start, s.tokens[i]!.end) : undefined;
         if (kind) found.kind = { value: lang === 'en' ? kind[0]!.toUpperCase() + kind.slice(1) : kind, n: s.n };
@@ -493,13 +505,19 @@ function arabicEvent(s: Sentence, found: EventFound): void {
 const TRAILING_WHEN = /\s+(?:on|this|last|yesterday|today)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|morning|evening))?$/;
 
 function englishEvent(s: Sentence, found: EventFound): void {
-  const text = s.text.slice(s.start, s.end);
+  let text = s.text.slice(s.start, s.end);
+  // "X, with the support of its Centre for Global Studies (CGS), organized …": a supporter, and X the subject.
+  const support = /,\s+with the support of\s+(?:its\s+|the\s+)?([A-Z][^,]*?),\s+/.exec(text);
+  if (support) {
+    found.organisers.push({ value: { institution: support[1]!.trim(), relation: 'supporter' }, n: s.n });
+    text = text.slice(0, support.index) + ' ' + text.slice(support.index + support[0].length);
+  }
   const capitalised =
     "(?:[A-Z][\\w'’&-]*(?:\\.(?=\\s[A-Z]))?|\\([A-Z]+\\))(?:\\s+(?:(?:of|for|the|on|in)\\s+)*(?:[A-Z][\\w'’&-]*(?:\\.(?=\\s[A-Z]))?|\\([A-Z]+\\)))*";
   if (!found.host) {
     // "X, Y, and Z co-organized a conference": the first named is the host, the others co-organisers.
     const co = new RegExp(
-      `(?:^|--\\s*|\\)\\s*)(?:The\\s+)?(${capitalised}(?:,?\\s+(?:and\\s+)?(?:the\\s+)?${capitalised})*)\\s+(?:on\\s+\\w+\\s+)?(co-organi[sz]ed|organi[sz]ed|hosted|hosts|Hosts|convened|held|launched)\\b`,
+      `(?:^|--\\s*|\\)\\s*|,\\s+the\\s+)(?:The\\s+)?(${capitalised}(?:,?\\s+(?:and\\s+)?(?:the\\s+)?${capitalised})*)\\s+(?:on\\s+\\w+\\s+)?(co-organi[sz]ed|organi[sz]ed|hosted|hosts|Hosts|convened|held|launched)\\b`,
     ).exec(text);
     const by = /\b(?:jointly\s+|co-)?(?:organi[sz]ed|hosted|convened)\s+by\s+(?:the\s+)?/.exec(text);
     if (co) {

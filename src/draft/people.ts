@@ -192,7 +192,8 @@ function before(tokens: readonly Token[], i: number, s: Sentence): string | unde
     if (isPost(t)) first = p;
     p--;
   }
-  return first === undefined ? undefined : span(s, tokens[first]!, tokens[i - 1]!);
+  // «بمحاضرة للمشرف على كرسي …»: the post, without the preposition that joins it to the words before.
+  return first === undefined ? undefined : span(s, tokens[first]!, tokens[i - 1]!).replace(/^لل/, 'ال');
 }
 
 /** The nearest part's wording before token i in the sentence (null: a wording that gives no part). */
@@ -357,9 +358,11 @@ function runs(s: Sentence): number[][] {
     if (!capital(s, t)) return;
     const last = out[out.length - 1];
     const prev = last?.[last.length - 1];
+    // «H.E.»: initials written without a space between them.
+    const initials = between(s, s.tokens[prev ?? 0], t) === '.' && s.tokens[prev ?? 0]!.end - s.tokens[prev ?? 0]!.start === 1;
     if (
       prev === i - 1 &&
-      /^(\s+|-|\.\s+)$/.test(between(s, s.tokens[prev], t)) &&
+      (/^(\s+|-|\.\s+)$/.test(between(s, s.tokens[prev], t)) || initials) &&
       (!/\./.test(between(s, s.tokens[prev], t)) || s.tokens[prev]!.end - s.tokens[prev]!.start === 1 || EN_HONORIFICS.has(s.tokens[prev]!.form))
     )
       last!.push(i);
@@ -368,10 +371,19 @@ function runs(s: Sentence): number[][] {
   return out;
 }
 
-/** The first cue word in a stretch of tokens. */
+/**
+ * The first cue word in a stretch of tokens; "featured" only when no other says more ("featured a keynote
+ * address by …" is a keynote).
+ */
 function enCue(tokens: readonly Token[]): Part | null | undefined {
-  for (const t of tokens) for (const c of EN_CUES) if (c.re.test(t.form)) return c.part;
-  return undefined;
+  let weak: Part | null | undefined;
+  for (const t of tokens)
+    for (const c of EN_CUES)
+      if (c.re.test(t.form)) {
+        if (!/^featur/.test(t.form)) return c.part;
+        weak ??= c.part;
+      }
+  return weak;
 }
 
 export function englishMentions(s: Sentence): Mention[] {
@@ -413,7 +425,8 @@ export function englishMentions(s: Sentence): Mention[] {
       if (own.length === 0 && phrase.length === 0) role = undefined;
       // Honorifics alone ("Dr.", "Ambassador") are the title; a post between commas after the name, the role.
       if (phrase.length === 0 && own.every((i) => EN_HONORIFICS.has(tokens[i]!.form))) {
-        title = role;
+        // ("H.E. Amb. Dennis Francis": the title with its full stop.)
+        title = role && s.text[tokens[nameIdx[0]! - 1]!.end] === '.' && !role.endsWith('.') ? `${role}.` : role;
         role = undefined;
         const m = /^,\s+([^,.;:]+?)(?=,|\.(?:\s|$)|;|$|\s+who\b)/.exec(afterText);
         if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()))) role = plainText(m[1]!);

@@ -105,10 +105,12 @@ export const EN_POSTS = list(`
   head executive director dean chief secretary commissioner envoy representative coordinator fellow researcher advisor
   adviser editor manager governor mayor senator deputy assistant associate vice senior lecturer officer undersecretary
   his her excellency he she highness sheikh prince princess king queen colonel major captain lieutenant brigadier
+  amb hon honourable honorable
 `);
 
 /** Honorifics: before a name, its title ("Dr.", "Ambassador", "H.E."). */
-export const EN_HONORIFICS = list(`dr mr mrs ms prof professor ambassador sir dame excellency his her he`);
+/** ("H.E." is read as its two letters.) */
+export const EN_HONORIFICS = list(`dr mr mrs ms prof professor ambassador amb hon honourable honorable sir dame excellency his her he h e`);
 
 /** Words of an institution or a post, never of a person's name. */
 export const EN_NOT_NAMES = list(`
@@ -150,6 +152,7 @@ export const AR_HELD_IN = list(`أقيم أقيمت عقد عقدت انعقد �
 /** Words that end an institution's name in an event's sentence. */
 export const AR_INSTITUTION_END = list(`
   التابع التابعة ممثلا ممثلة اليوم لليوم أمس يوم يومي خلال مناقشة بعنوان تحت حول مؤخرا مساء صباح بمشاركة بالتعاون بالشراكة بحضور برعاية الذي التي
+  ضمن
 `);
 
 /** Arabic ordinals of a session: «الجلسة الأولى», «الجلسة الختامية». */

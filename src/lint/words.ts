@@ -110,7 +110,7 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
 export const INSTITUTION_HEADS = list(`
   منظمة منظمات جامعة جامعات معهد معاهد مركز مراكز وزارة وزارات حلف أحلاف اتحاد مجلس مجالس هيئة هيئات لجنة لجان
   وكالة وكالات مؤسسة مؤسسات صندوق بنك جمعية رابطة أكاديمية كلية محكمة منتدى برلمان تحالف شركة حزب الأمم
-  سفارة سفارات قنصلية بعثة مندوبية
+  سفارة سفارات قنصلية بعثة مندوبية كرسي
 `);
 
 /** Titles written before a person's name: the word after one is a name the report must give. */

@@ -28,6 +28,8 @@ const FIXTURES = [
   'tests/deck/briefs/ids-nato-istanbul-initiative.yaml',
   'tests/deck/briefs/nauss-counterterrorism-symposium-riyadh.yaml',
   'tests/deck/briefs/oic-unog-islamophobia-day-geneva.yaml',
+  'tests/deck/briefs/pam-summit-of-the-future-side-event.yaml',
+  'tests/deck/briefs/taif-rose-chair-workshop.yaml',
   'tests/lint/briefs/health-security-seminar.yaml',
 ];
 

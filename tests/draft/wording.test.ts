@@ -127,6 +127,27 @@ describe('the drafter reads how reports phrase things', () => {
     expect(d.people.map((p) => [p.name, p.role, p.part])).toEqual([['Jane Doe', 'Executive Director of the Energy Forum', 'moderator']]);
   });
 
+  it('in English: a UN side event (pam.int): the host before a supporter between commas, the kind the verb names, "H.E. Amb.", a keynote "featured"', () => {
+    const d = draftFrom([
+      '21 September 2024, UNHQ, New York – At the eve of the Summit of the Future, at the UN Headquarters in New York, the Parliamentary Assembly of the Mediterranean (PAM), with the support of its Centre for Global Studies (CGS), organized a High-Level Parliamentary Side Event.',
+      'A key supporter of PAM’s mission, H.E. Amb. Dennis Francis, President of the 78th session of the United Nations General Assembly, commended PAM for its significant contribution to multilateral diplomacy.',
+      'The event also featured a keynote address by Ms. Natalia Gherm, Director of the Institute.',
+    ]);
+    expect(d.event.host?.value).toEqual({ institution: 'Parliamentary Assembly of the Mediterranean (PAM)' });
+    expect(d.event.organisers.map((o) => o.value)).toEqual([{ institution: 'Centre for Global Studies (CGS)', relation: 'supporter' }]);
+    expect(d.event.kind?.value).toBe('High-Level Parliamentary Side Event');
+    expect(d.people.map((p) => [p.title, p.name, p.part])).toEqual([
+      ['H.E. Amb.', 'Dennis Francis', undefined],
+      ['Ms.', 'Natalia Gherm', 'keynote'],
+    ]);
+    // «نظمها كرسي الأبحاث … ضمن فعاليات …»: a research chair hosts; «بمحاضرة للمشرف على …»: the post without its «ل».
+    const taif = draftFrom([
+      'افتتح الدكتور إبراهيم الحكمي ورشة عمل بعنوان "الورد الطائفي"، نظمها كرسي الأبحاث والدراسات التنموية للورد الطائفي ضمن فعاليات مهرجان الورد الحادي عشر. وافتتحت الورشة بمحاضرة للمشرف على كرسي الأبحاث الدكتور صالح بن علي بازيد.',
+    ]);
+    expect(taif.event.host?.value).toEqual({ institution: 'كرسي الأبحاث والدراسات التنموية للورد الطائفي' });
+    expect(taif.people.find((p) => p.name === 'صالح بن علي بازيد')?.role).toBe('المشرف على كرسي الأبحاث');
+  });
+
   it('in Arabic', () => {
     const d = draftFrom(arabic);
     expect(d.lang).toBe('ar');
