@@ -1,5 +1,6 @@
 /** Deck → the notes handout's pages: each slide, its speaker notes, and the report paragraphs it cites. */
 import type { Deck, Slide } from './model.js';
+import { notesOnce } from './notes.js';
 import { numberFormat } from './numbers.js';
 import { toRuns, type Rich } from './text.js';
 
@@ -10,6 +11,8 @@ export interface HandoutPage {
   slide: Slide;
   /** The id of the slide's article; the PDF bookmark for the slide opens where it starts. */
   anchor: string;
+  /** Its speaker notes, unless an earlier page has them (./notes.ts). */
+  notes: Rich[];
   paragraphs: { label: string; text: Rich }[];
 }
 
@@ -21,9 +24,11 @@ export function handoutAnchor(slide: Pick<Slide, 'id'>): string {
 /** `report`: the report's paragraphs (paragraph N is report[N - 1]); empty when the brief names no report file. */
 export function buildHandout(deck: Deck, report: readonly string[]): HandoutPage[] {
   const nf = numberFormat(deck.lang, deck.digits);
-  return deck.slides.map((slide) => ({
+  const notes = notesOnce(deck.slides);
+  return deck.slides.map((slide, i) => ({
     slide,
     anchor: handoutAnchor(slide),
+    notes: notes[i]!,
     paragraphs: slide.sources.flatMap((n) => {
       const text = report[n - 1];
       // The report as it wrote it: its Latin runs isolated, its digits its own.

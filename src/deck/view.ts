@@ -19,6 +19,8 @@ export interface PersonView {
   /** The role and the affiliation, when `primary` is the name. */
   secondary: Rich | null;
   cite: string | null;
+  /** All they said, when that is one short point and it has no slide of its own (the speakers slide). */
+  said?: Item | null;
 }
 
 /** People of one part in the event, under its heading ("Panellists"). */

@@ -116,8 +116,12 @@ export class Page {
     return this.para([...this.personSpans(p), ...this.cite(p.cite)], { before: 10, after: 10 });
   }
 
+  /** Each person's line, and beneath it what they said when that is one short point with no slide of its own. */
   people(people: readonly PersonView[]): Para[] {
-    return people.map((p) => this.person(p));
+    return people.flatMap((p) => {
+      const line = this.person(p);
+      return p.said ? [{ ...line, style: { ...line.style, after: 2 } }, this.bullet(p.said, 10)] : [line];
+    });
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import type { Deck } from '../deck/model.js';
+import { notesOnce } from '../deck/notes.js';
 import type { Rich } from '../deck/text.js';
 import { paletteOf, TYPE } from './look.js';
 import { type LogoImage, Page } from './page.js';
@@ -107,15 +108,8 @@ export function writePptx(deck: Deck, options: PptxOptions = {}): Uint8Array {
   // The slides first: they say how many have notes, and which pictures the package holds.
   const slides: typeof parts = [];
   let withNotes = 0;
-  // Notes an earlier slide already has (the title and the overview share the event's notes, a continuation
-  // its group's) are not repeated: the speaker reads them once, where they first come.
-  const said = new Set<string>();
-  const notesOf = deck.slides.map((slide) => {
-    const key = slide.notes.map((n) => n.map((r) => r.text).join('')).join('\n');
-    if (key === '' || said.has(key)) return [];
-    said.add(key);
-    return slide.notes;
-  });
+  // Each slide's notes once, where they first come (../deck/notes.ts).
+  const notesOf = notesOnce(deck.slides);
   deck.slides.forEach((slide, i) => {
     const notes = notesOf[i]!;
     const n = i + 1;

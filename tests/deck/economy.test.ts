@@ -104,6 +104,29 @@ describe('every deck the suite builds', () => {
     }
   });
 
+  it('prints each speaker note once: no handout page repeats the notes of an earlier one (the title and overview shared the event notes)', async () => {
+    const { loadBrief } = await import('../../src/brief/load.js');
+    const { buildDeck } = await import('../../src/deck/build-deck.js');
+    const { buildHandout } = await import('../../src/deck/handout.js');
+    const { notesOnce } = await import('../../src/deck/notes.js');
+    const { bundledBriefFile, fixtureBriefs } = await import('../support/suite-briefs.js');
+    let shared = 0;
+    for (const file of [bundledBriefFile, ...fixtureBriefs]) {
+      const loaded = await loadBrief(file);
+      const deck = buildDeck(loaded.brief, { theme: loaded.theme });
+      const pages = buildHandout(deck, []);
+      const printed = pages.map((p) => p.notes.map((n) => n.map((r) => r.text).join('')).join('\n')).filter((t) => t !== '');
+      expect(new Set(printed).size, file).toBe(printed.length);
+      // The deck keeps them on every slide, for the presenter; the PowerPoint prints them as the handout does.
+      if (deck.slides[0]!.notes.length > 0 && JSON.stringify(deck.slides[0]!.notes) === JSON.stringify(deck.slides[1]!.notes)) {
+        shared++;
+        expect(pages[1]!.notes).toEqual([]);
+      }
+      expect(notesOnce(deck.slides)).toEqual(pages.map((p) => p.notes));
+    }
+    expect(shared, 'decks whose title and overview share the event notes').toBeGreaterThan(3);
+  });
+
   it('spends at most one slide on a single short point (every deck of a real account)', async () => {
     // The two briefs written for tests (english-brief, minimal-brief) hold one item per list on purpose.
     const real = (await suiteSlugs()).filter((slug) => !['english-brief', 'minimal-brief'].includes(slug));

@@ -62,16 +62,28 @@ describe('people and their parts', () => {
     const deck = buildDeck((await load(await panel())).brief);
     const titles = deck.slides.map((s) => s.titleText);
     expect(titles).toContain('Speakers');
-    expect(titles).toContain('Opening remarks: Sohail Mahmood');
-    // The panellists' short remarks share a slide, each under its speaker's name.
-    expect(titles).toContain('Panel remarks');
-    const shared = deck.slides.find((s) => s.titleText === 'Panel remarks') as Extract<Slide, { kind: 'messages' }>;
-    expect(shared.body.remarks.map((r) => plain(r.speaker))).toEqual(['A. Ryabkov', 'B. Andrabi']);
-    expect(shared.body.remarks.map((r) => r.points.length)).toEqual([1, 1]);
+    // Each said one short point: it is beneath their line on the speakers slide, not a slide of its own.
+    expect(titles).not.toContain('Opening remarks: Sohail Mahmood');
+    expect(titles).not.toContain('Panel remarks');
     expect(titles.some((t) => /Participants and moderation|Key messages$/.test(t))).toBe(false);
-    const speakers = deck.slides.find((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>;
+    // (The estimate may continue the slide: the groups of all its slides.)
+    const all = deck.slides.filter((s) => s.kind === 'speakers') as Extract<Slide, { kind: 'speakers' }>[];
+    const speakers = { ...all[0]!, body: { groups: all.flatMap((s) => s.body.groups) } };
     expect(speakers.body.groups.map((g) => g.label)).toEqual(['Opening remarks', 'Moderator', 'Panellists']);
     expect(speakers.body.groups[2]!.people.map((p) => plain(p.primary))).toEqual(['A. Ryabkov', 'B. Andrabi']);
+    const said = speakers.body.groups.flatMap((g) => g.people.map((p) => (p.said ? `${plain(p.primary)}: ${plain(p.said.text)}` : plain(p.primary))));
+    expect(said).toEqual([
+      'Sohail Mahmood: Relations are on a positive path.',
+      'Malik Qasim',
+      'A. Ryabkov: Arms control needs new forms.',
+      'B. Andrabi: Regional stability comes first.',
+    ]);
+    // Their points' paragraphs are the slide's.
+    expect(all.flatMap((s) => s.sources)).toEqual(expect.arrayContaining([5, 17, 18]));
+    // With two points, the opening remarks are a slide of their own again.
+    const longer = await panel();
+    longer.messages[0].points.push({ text: 'Dialogue must continue.', sources: [5] });
+    expect(buildDeck((await load(longer)).brief).slides.map((s) => s.titleText)).toContain('Opening remarks: Sohail Mahmood');
     // A role is not required; the affiliation is shown where the role would be.
     expect(speakers.body.groups[2]!.people[0]!.secondary && plain(speakers.body.groups[2]!.people[0]!.secondary)).toBe('Russian Ministry of Foreign Affairs');
   });

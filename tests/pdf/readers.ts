@@ -157,10 +157,14 @@ export function found(list: string[], extracted: string): { found: string[]; mis
  */
 export function slideRuns(html: string, withNotes: boolean): string[] {
   const runs: string[] = [];
+  // The handout prints each slide's notes once, where they first come (src/deck/notes.ts).
+  const printed = new Set<string>();
   for (const m of html.matchAll(/<section\b([^>]*)>([\s\S]*?)<\/section>/g)) {
     if (!/\bclass="slide\b/.test(m[1]!)) continue;
     const body = m[2]!;
-    const notes = [...body.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((n) => n[1]!).join('<br>');
+    let notes = [...body.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((n) => n[1]!).join('<br>');
+    if (printed.has(notes)) notes = '';
+    printed.add(notes);
     const visible = body.replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '<br>');
     for (const part of withNotes ? [visible, notes] : [visible])
       for (const t of part.split(/<[^>]+>/)) {

@@ -12,7 +12,7 @@ import { sessionMessages } from '../programme.js';
 import { allSources, type ClaimFields, type DeckContext, defineKind, lines, POINT_SPACE } from './kind.js';
 import { messages, planMessages } from './messages.js';
 import { hasSlide } from './programme.js';
-import { peopleGroups, personOrigins, personWeight, sessionPeople } from './speakers.js';
+import { peopleGroups, personOrigins, personWeight, saidOnSpeakersSlide, sessionPeople } from './speakers.js';
 
 export interface SessionBody {
   chair: PersonView | null;
@@ -124,7 +124,7 @@ export const session = defineKind<SessionBody>()({
     };
     for (const block of blocks) {
       // A part with nothing to say beyond its line of the programme is that line (./programme.ts).
-      if (!hasSlide(brief, plan, block)) continue;
+      if (!hasSlide(brief, plan, block) || saidOnSpeakersSlide(ctx, block) !== null) continue;
       if (block.type === 'messages') pending.push({ m: block.group, index: block.index });
       else {
         flush();

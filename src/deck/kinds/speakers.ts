@@ -3,10 +3,11 @@
  * slide), under their part; no slide when each has a messages slide that says who they are.
  */
 import { peopleOf } from '../../brief/people.js';
-import type { Brief, Person, Session } from '../../brief/schema.js';
+import type { Brief, Person, Point, Session } from '../../brief/schema.js';
+import { type Block, saidInLine } from '../programme.js';
 import { groupLabel, inNumber, PART_ORDER } from '../parts.js';
 import type { BriefPath, PeopleGroup } from '../view.js';
-import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS } from './kind.js';
+import { allSources, type DeckContext, defineKind, lines, PERSON, PERSON_CLAIMS, POINT_SPACE } from './kind.js';
 
 export interface SpeakersBody {
   groups: PeopleGroup[];
@@ -24,7 +25,12 @@ export function byPart(people: readonly Person[]): Person[] {
  * The people of a slide, grouped under their part's heading (in number with them: «المتحدث», «المتحدثان»,
  * «المتحدثون»); people without a part under none, and no heading that repeats the slide's own.
  */
-export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonly Person[], heading?: string): PeopleGroup[] {
+export function peopleGroups(
+  ctx: DeckContext<unknown, unknown>,
+  people: readonly Person[],
+  heading?: string,
+  said: (p: Person) => Point | null = () => null,
+): PeopleGroup[] {
   const parts: { part: Person['part']; people: Person[] }[] = [];
   for (const p of byPart(people)) {
     const last = parts[parts.length - 1];
@@ -33,7 +39,13 @@ export function peopleGroups(ctx: DeckContext<unknown, unknown>, people: readonl
   }
   return parts.map(({ part, people: members }) => {
     const label = groupLabel(ctx.brief.lang, part, members.length);
-    return { label: label === heading ? null : label, people: members.map((p) => ctx.person(p)) };
+    return {
+      label: label === heading ? null : label,
+      people: members.map((p) => {
+        const point = said(p);
+        return point ? { ...ctx.person(p), said: ctx.item(point) } : ctx.person(p);
+      }),
+    };
   });
 }
 
@@ -74,6 +86,35 @@ function speakersHeading(ctx: DeckContext<SpeakersLabels, unknown>, people: read
   return parts.has('patron') ? ctx.labels.speakersAndPresent : ctx.labels.speakers[2];
 }
 
+/**
+ * Who the speakers slide lists. With a programme slide, the programme is the cast: who spoke outside the
+ * sessions is on it (their line, or their messages slide), with their role, and the speakers slide lists the
+ * others. Without one, the speakers slide is the cast, whole, unless it would say nothing new: when everyone
+ * on it has a messages slide (or a place on a shared one) that gives their role and their part (the part is
+ * the slide's occasion, unless the group names one of its own: «الترحيب في بداية حلقة النقاش» by the moderator).
+ */
+function onSpeakersSlide(ctx: DeckContext<unknown, unknown>): Person[] {
+  const { brief } = ctx;
+  const sessions = new Set((brief.sessions ?? []).map((s) => s.id));
+  const { blocks, listed } = ctx.programme();
+  const groups = blocks.flatMap((b) => (b.type === 'messages' ? [b.group] : []));
+  const outside = byPart((brief.people ?? []).filter((p) => p.session === undefined || !sessions.has(p.session)));
+  const named = new Set(groups.map((g) => g.speaker));
+  const shown = new Set(groups.flatMap((g) => (g.occasion === undefined || ctx.personById(g.speaker)?.part === undefined ? [g.speaker] : [])));
+  return listed ? outside.filter((p) => !named.has(p.id)) : outside.every((p) => shown.has(p.id)) ? [] : outside;
+}
+
+/**
+ * Without a programme slide, a message group whose speaker the speakers slide lists, when all it said is one
+ * short point (../programme.ts saidInLine): that point is beneath the speaker's line there, not a slide of its
+ * own (the Taif workshop's opening lecture: one point, on a slide of its own after the speakers slide).
+ */
+export function saidOnSpeakersSlide(ctx: DeckContext<unknown, unknown>, block: Block): Point | null {
+  if (block.type !== 'messages' || ctx.programme().listed) return null;
+  const point = saidInLine(ctx.brief, block);
+  return point && onSpeakersSlide(ctx).some((p) => p.id === block.group.speaker) ? point : null;
+}
+
 export interface SpeakersLabels {
   speakers: readonly [string, string, string];
   present: string;
@@ -91,30 +132,27 @@ export const speakers = defineKind<SpeakersBody>()({
   },
   slides(ctx) {
     const { brief } = ctx;
-    const sessions = new Set((brief.sessions ?? []).map((s) => s.id));
-    // With a programme slide, the programme is the cast: who spoke outside the sessions is on it (their line,
-    // or their messages slide), with their role, and the speakers slide lists the others. Without one, the
-    // speakers slide is the cast, whole, unless it would say nothing new: when everyone on it has a messages
-    // slide (or a place on a shared one) that gives their role and their part (the part is the slide's
-    // occasion, unless the group names one of its own: «الترحيب في بداية حلقة النقاش» by the moderator).
-    const { blocks, listed } = ctx.programme();
-    const groups = blocks.flatMap((b) => (b.type === 'messages' ? [b.group] : []));
-    const outside = byPart((brief.people ?? []).filter((p) => p.session === undefined || !sessions.has(p.session)));
-    const named = new Set(groups.map((g) => g.speaker));
-    const shown = new Set(groups.flatMap((g) => (g.occasion === undefined || ctx.personById(g.speaker)?.part === undefined ? [g.speaker] : [])));
-    const people = listed ? outside.filter((p) => !named.has(p.id)) : outside.every((p) => shown.has(p.id)) ? [] : outside;
+    const people = onSpeakersSlide(ctx);
     if (people.length === 0) return;
     const title = brief.people_heading ?? speakersHeading(ctx, people);
+    // What each said, when it is one short point with no slide of its own (saidOnSpeakersSlide).
+    const said = new Map(
+      ctx.programme().blocks.flatMap((b) => {
+        const point = saidOnSpeakersSlide(ctx, b);
+        return point && b.type === 'messages' ? [[b.group.speaker, { point, index: b.index, notes: b.group.notes }] as const] : [];
+      }),
+    );
+    const notes = [...said.values()].flatMap((s) => (s.notes ? [s.notes] : [])).join('\n\n');
     ctx.add({
       group: 'speakers',
       title,
-      notes: undefined,
-      sources: allSources(...people.map((p) => p.sources)),
+      notes: notes === '' ? undefined : notes,
+      sources: allSources(...people.map((p) => p.sources), ...[...said.values()].map((s) => s.point.sources)),
       list: people,
-      weight: (p) => personWeight(ctx, p),
+      weight: (p) => personWeight(ctx, p) + (said.has(p.id) ? lines(said.get(p.id)!.point.text) + POINT_SPACE : 0),
       reserved: 0,
-      origins: (p) => personOrigins(brief, p),
-      body: (chunk) => ({ groups: peopleGroups(ctx, chunk, title) }),
+      origins: (p) => [...personOrigins(brief, p), ...(said.has(p.id) ? [['messages', said.get(p.id)!.index, 'points', 0, 'text'] as BriefPath] : [])],
+      body: (chunk) => ({ groups: peopleGroups(ctx, chunk, title, (p) => said.get(p.id)?.point ?? null) }),
     });
   },
   citable: (brief) => (brief.people ?? []).map((p, j) => ({ path: ['people', j], sources: p.sources, claims: PERSON_CLAIMS })),
