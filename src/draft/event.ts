@@ -359,9 +359,10 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
               s.text.slice(s.start, s.end),
             )
           : null;
-      const words = named?.[1]!.split(/\s+/) ?? [];
-      if (named && (/side event$/i.test(named[1]!) || EN_KINDS.has(words[words.length - 1]!.toLowerCase()))) {
-        found.kind = { value: named[1]!, n: s.n };
+      const phrase = named?.[1];
+      const last = phrase?.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      if (phrase && (/side event$/i.test(phrase) || EN_KINDS.has(last))) {
+        found.kind = { value: phrase, n: s.n };
         break;
       }
       for (let i = 0; i < s.tokens.length && !found.kind; i++) {
@@ -510,7 +511,7 @@ function englishEvent(s: Sentence, found: EventFound): void {
   const support = /,\s+with the support of\s+(?:its\s+|the\s+)?([A-Z][^,]*?),\s+/.exec(text);
   if (support) {
     found.organisers.push({ value: { institution: support[1]!.trim(), relation: 'supporter' }, n: s.n });
-    text = text.slice(0, support.index) + ' ' + text.slice(support.index + support[0].length);
+    text = `${text.slice(0, support.index)} ${text.slice(support.index + support[0].length)}`;
   }
   const capitalised =
     "(?:[A-Z][\\w'’&-]*(?:\\.(?=\\s[A-Z]))?|\\([A-Z]+\\))(?:\\s+(?:(?:of|for|the|on|in)\\s+)*(?:[A-Z][\\w'’&-]*(?:\\.(?=\\s[A-Z]))?|\\([A-Z]+\\)))*";
