@@ -127,6 +127,27 @@ describe('every deck the suite builds', () => {
     expect(shared, 'decks whose title and overview share the event notes').toBeGreaterThan(3);
   });
 
+  it("sets a title band's long lists in rows of their own, below its one-column facts, the hosts first", async () => {
+    const band = async (slug: string) => {
+      const html = await readFile(path.join(suiteDeck(slug), 'index.html'), 'utf8');
+      const dl = /<dl class="facts title-facts">([\s\S]*?)<\/dl>/.exec(html)![1]!;
+      return [...dl.matchAll(/<div class="fact( wide)?"><dt>([^<]*)<\/dt>/g)].map((m) => `${m[2]}${m[1] ? ' (wide)' : ''}`);
+    };
+    // PAM: three partners with long names were a narrow column of eight lines beside the host.
+    expect(await band('pam-summit-of-the-future-side-event')).toEqual(['Host', 'With the support of', 'Venue', 'Date', 'Partners (wide)']);
+    // Abdelmalek Essaadi: four hosts, first and wide.
+    expect((await band('abdelmalek-essaadi-summer-university-opening'))[0]).toBe('الجهات المضيفة (wide)');
+    for (const slug of await suiteSlugs()) {
+      const facts = await band(slug);
+      const firstWide = facts.slice(1).findIndex((f) => f.endsWith('(wide)'));
+      if (firstWide >= 0)
+        expect(
+          facts.slice(1 + firstWide).every((f) => f.endsWith('(wide)')),
+          slug,
+        ).toBe(true);
+    }
+  });
+
   it('spends at most one slide on a single short point (every deck of a real account)', async () => {
     // The two briefs written for tests (english-brief, minimal-brief) hold one item per list on purpose.
     const real = (await suiteSlugs()).filter((slug) => !['english-brief', 'minimal-brief'].includes(slug));

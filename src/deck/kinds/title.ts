@@ -43,6 +43,16 @@ const HIJRI_CLAIMS = { text: 'hijri' } as const;
 /** Characters of a list of hosts beyond which it takes a row of the band to itself. */
 const WIDE = 60;
 
+/**
+ * The band's facts in its order: the hosts first, then the facts of one column, then the other wide ones,
+ * each a row of its own below them (a long list of partners between the host and the date left the row
+ * above it half empty: PAM's side event).
+ */
+function banded(facts: Fact[]): Fact[] {
+  const [hosts, ...rest] = facts;
+  return [hosts!, ...rest.filter((f) => !f.wide), ...rest.filter((f) => f.wide)];
+}
+
 /** How the lint says to cite a title fact written in a form that cannot cite. */
 const CITE_DATE =
   'write the date with its parts and the paragraph that gives it, e.g. `date: { day: 15, month: 3, year: 2024, sources: [1] }` (a range: `{ from: …, to: …, sources: [1] }`)';
@@ -118,10 +128,15 @@ export const title = defineKind<TitleBody>()({
     // Announced: true as of the report, and of the report's day when the brief gives it.
     const reportDay = brief.source.date === undefined ? undefined : dateText(brief, ctx.nf.digits, brief.source.date);
     const status = reportDay === undefined ? L.announced : `${L.announcedOn} ${reportDay}`;
+    // A list of several long names (hosts, partners) takes a row of its own across the band.
+    const listed = (label: string, values: Rich[]): Fact => {
+      const value = list(values);
+      return { label, value, ...(values.length > 1 && plain(value).length > WIDE ? { wide: true } : {}) };
+    };
     const organisers = (relation: Relation, label: string): Fact[] => {
       const named = (ev.organisers ?? []).filter((o) => (o.relation ?? 'co-organiser') === relation);
       if (named.length === 0) return [];
-      return [{ label, value: list(named.map((o) => ctx.withLatin(o.institution, o.latin))) }];
+      return [listed(label, named.map((o) => ctx.withLatin(o.institution, o.latin)))];
     };
     ctx.add({
       group: 'title',
@@ -143,8 +158,8 @@ export const title = defineKind<TitleBody>()({
         kicker: ctx.rich(ev.kind),
         logos: briefLogos(brief).map((l) => ({ src: l.asset, alt: l.alt })),
         subtitle: ctx.maybe(brief.subtitle),
-        facts: [
-          { label: inNumber(L.hosts, hosts.length), value: list(hosts), ...(hosts.length > 1 && plain(list(hosts)).length > WIDE ? { wide: true } : {}) },
+        facts: banded([
+          listed(inNumber(L.hosts, hosts.length), hosts),
           ...organisers('co-organiser', L.coOrganisers),
           ...organisers('partner', L.partners),
           ...organisers('sponsor', L.sponsors),
@@ -152,7 +167,7 @@ export const title = defineKind<TitleBody>()({
           ...(place ? [{ label: L.venue, value: placeRich }] : []),
           { label: announced ? L.scheduled : L.date, value: ctx.rich(date) },
           ...(announced ? [{ label: L.status, value: ctx.rich(status) }] : []),
-        ],
+        ]),
       }),
     });
   },
