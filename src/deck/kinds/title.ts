@@ -136,7 +136,12 @@ export const title = defineKind<TitleBody>()({
     const organisers = (relation: Relation, label: string): Fact[] => {
       const named = (ev.organisers ?? []).filter((o) => (o.relation ?? 'co-organiser') === relation);
       if (named.length === 0) return [];
-      return [listed(label, named.map((o) => ctx.withLatin(o.institution, o.latin)))];
+      return [
+        listed(
+          label,
+          named.map((o) => ctx.withLatin(o.institution, o.latin)),
+        ),
+      ];
     };
     ctx.add({
       group: 'title',
