@@ -80,6 +80,11 @@ describe('people and their parts', () => {
     ]);
     // Their points' paragraphs are the slide's.
     expect(all.flatMap((s) => s.sources)).toEqual(expect.arrayContaining([5, 17, 18]));
+    // Two groups of one speaker keep their slides: a line holds one point.
+    const twice = await panel();
+    twice.messages.push({ speaker: 'opener', points: [{ text: 'Dialogue must continue.', sources: [5] }] });
+    const twiceText = buildDeck((await load(twice)).brief).slides.flatMap((s) => JSON.stringify(s.body));
+    expect(twiceText.join('').match(/Relations are on a positive path|Dialogue must continue/g)?.length).toBe(2);
     // With two points, the opening remarks are a slide of their own again.
     const longer = await panel();
     longer.messages[0].points.push({ text: 'Dialogue must continue.', sources: [5] });

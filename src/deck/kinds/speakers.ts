@@ -111,6 +111,8 @@ function onSpeakersSlide(ctx: DeckContext<unknown, unknown>): Person[] {
  */
 export function saidOnSpeakersSlide(ctx: DeckContext<unknown, unknown>, block: Block): Point | null {
   if (block.type !== 'messages' || ctx.programme().listed) return null;
+  // (One group of the speaker's: a line holds one point.)
+  if ((ctx.brief.messages ?? []).filter((m) => m.speaker === block.group.speaker).length !== 1) return null;
   const point = saidInLine(ctx.brief, block);
   return point && onSpeakersSlide(ctx).some((p) => p.id === block.group.speaker) ? point : null;
 }
