@@ -368,7 +368,14 @@ function runs(s: Sentence): number[][] {
       last!.push(i);
     else out.push([i]);
   });
-  return out;
+  // «H.E Amb. Omar Hilale Permanent Representative of Morocco»: a name run on into its post, without a comma,
+  // is two runs, the title and name, then the post.
+  return out.flatMap((run) => {
+    const lead = run.findIndex((i) => !EN_HONORIFICS.has(s.tokens[i]!.form));
+    const post = run.findIndex((i, k) => k > lead && EN_POSTS.has(s.tokens[i]!.form));
+    const qualified = post > 0 && /^(permanent|acting|former|special)$/.test(s.tokens[run[post - 1]!]!.form) ? post - 1 : post;
+    return lead > 0 && qualified - lead >= 2 && qualified - lead <= 3 ? [run.slice(0, qualified), run.slice(qualified)] : [run];
+  });
 }
 
 /**
@@ -415,7 +422,9 @@ export function englishMentions(s: Sentence): Mention[] {
     const hasPost = own.some((i) => EN_POSTS.has(tokens[i]!.form)) || phrase.some(posted);
     const firstIdx = (phrase[0] ?? own)[0] ?? nameIdx[0]!;
     const beforeText = s.text.slice(s.start, tokens[firstIdx]!.start);
-    const byBefore = /\bby\s+$/.test(beforeText);
+    // "by X", "the welcome remarks of X": the part is in the words before; "… of X and Y": Y's too.
+    const byBefore = /\b(?:by|(?:remarks|address|speech|statement|intervention)s? of)\s+$/.test(beforeText);
+    const listedAfter = /\s+and\s+$/.test(beforeText) ? out.at(-1) : undefined;
     const afterText = s.text.slice(endTok.end, s.end);
     let role: string | undefined;
     let affiliation: string | undefined;
@@ -428,7 +437,8 @@ export function englishMentions(s: Sentence): Mention[] {
         // ("H.E. Amb. Dennis Francis": the title with its full stop.)
         title = role && s.text[tokens[nameIdx[0]! - 1]!.end] === '.' && !role.endsWith('.') ? `${role}.` : role;
         role = undefined;
-        const m = /^,\s+([^,.;:]+?)(?=,|\.(?:\s|$)|;|$|\s+who\b)/.exec(afterText);
+        // (Or run on without the comma: "Omar Hilale Permanent Representative of …, and …".)
+        const m = /^(?:,\s+|\s+(?=\p{Lu}))([^,.;:]+?)(?=,|\.(?:\s|$)|;|$|\s+who\b|\s+and\s+(?:H\.E|Mr|Ms|Mrs|Dr|Prof)\b)/u.exec(afterText);
         if (m && m[1]!.split(/\s+/).some((w) => EN_POSTS.has(w.toLowerCase()))) role = plainText(m[1]!);
       }
     } else if (own.length === 0 && phrase.length === 0 && (byBefore || /(^|[,;]\s*|\band\s+)$/.test(beforeText.trimEnd() + (beforeText.trim() ? ' ' : '')))) {
@@ -444,13 +454,14 @@ export function englishMentions(s: Sentence): Mention[] {
     let part: Part | null = null;
     if (byBefore) {
       const clause = beforeText.split(/[,;:.]/).pop() ?? '';
-      part = enCue(tokens.filter((t) => t.start >= s.start + beforeText.length - clause.length && t.end <= tokens[firstIdx]!.start)) ?? null;
+      // (The wording nearest the name: "the opening interventions were followed by the welcome remarks of X".)
+      part = enCue(tokens.filter((t) => t.start >= s.start + beforeText.length - clause.length && t.end <= tokens[firstIdx]!.start).reverse()) ?? null;
     } else {
       // Past a post between commas: "Jane Doe, director of X, moderated …".
       const apposition = role && afterText.startsWith(`, ${role},`) ? role.length + 3 : 0;
       const clause = afterText.slice(apposition).split(/[,;:.](?=\s|$)/)[0] ?? '';
       const until = endTok.end + apposition + clause.length;
-      part = enCue(tokens.filter((t, i) => i > lastTokIdx && t.end <= until)) ?? null;
+      part = enCue(tokens.filter((t, i) => i > lastTokIdx && t.end <= until)) ?? listedAfter?.part ?? null;
     }
     out.push({
       n: s.n,

@@ -140,6 +140,14 @@ describe('the drafter reads how reports phrase things', () => {
       ['H.E. Amb.', 'Dennis Francis', undefined],
       ['Ms.', 'Natalia Gherm', 'keynote'],
     ]);
+    // A name run on into its post, and the part the nearest wording gives, to both people it lists.
+    const welcome = draftFrom([
+      'The two opening interventions were followed by the welcome remarks of H.E Amb. Omar Hilale Permanent Representative of Morocco to the United Nations in New York and H.E. Amb. Gianluca Greco, Deputy Permanent Representative of Italy to the United Nations in New York.',
+    ]);
+    expect(welcome.people.map((p) => [p.name, p.role, p.part])).toEqual([
+      ['Omar Hilale', 'Permanent Representative of Morocco to the United Nations in New York', 'welcome'],
+      ['Gianluca Greco', 'Deputy Permanent Representative of Italy to the United Nations in New York', 'welcome'],
+    ]);
     // «نظمها كرسي الأبحاث … ضمن فعاليات …»: a research chair hosts; «بمحاضرة للمشرف على …»: the post without its «ل».
     const taif = draftFrom([
       'افتتح الدكتور إبراهيم الحكمي ورشة عمل بعنوان "الورد الطائفي"، نظمها كرسي الأبحاث والدراسات التنموية للورد الطائفي ضمن فعاليات مهرجان الورد الحادي عشر. وافتتحت الورشة بمحاضرة للمشرف على كرسي الأبحاث الدكتور صالح بن علي بازيد.',
