@@ -75,7 +75,8 @@ export class Page {
 
   /** A citation as the slide shows it: small, muted, after the text, never broken inside. */
   cite(cite: string | null, size: number = TYPE.cite): Span[] {
-    return cite ? [this.plain(' ', { size }), this.plain(unbroken(cite), { size, color: this.color.muted })] : [];
+    // Joined to the text's last word by a no-break space: never a line of its own under the text.
+    return cite ? [this.plain('\u00A0', { size }), this.plain(unbroken(cite), { size, color: this.color.muted })] : [];
   }
 
   lead(text: Rich): Para {

@@ -162,9 +162,15 @@ export function slideRuns(html: string, withNotes: boolean): string[] {
   for (const m of html.matchAll(/<section\b([^>]*)>([\s\S]*?)<\/section>/g)) {
     if (!/\bclass="slide\b/.test(m[1]!)) continue;
     const body = m[2]!;
-    let notes = [...body.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)].map((n) => n[1]!).join('<br>');
-    if (printed.has(notes)) notes = '';
-    printed.add(notes);
+    const notes = [...body.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/g)]
+      .flatMap((n) => n[1]!.split(/<\/p>/))
+      .filter((p) => {
+        const key = p.replace(/<[^>]+>/g, '').trim();
+        if (printed.has(key)) return false;
+        printed.add(key);
+        return true;
+      })
+      .join('<br>');
     const visible = body.replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '<br>');
     for (const part of withNotes ? [visible, notes] : [visible])
       for (const t of part.split(/<[^>]+>/)) {
