@@ -47,6 +47,9 @@ function sectionsOf(html: string): string[] {
   return [...html.matchAll(/<section\b[^>]*\bclass="slide\b[^>]*>([\s\S]*?)<\/section>/g)].map((m) => m[1]!);
 }
 
+/** Title slides with a theme's logo, counted by the test of where those logos are. */
+let themed = 0;
+
 beforeAll(async () => {
   out = await tempDir('mujaz-pptx-');
   dirs.push(out);
@@ -253,6 +256,26 @@ describe('the PowerPoint file', () => {
         expect(b.y + b.h, label).toBeLessThanOrEqual(cy);
       }
     }
+  });
+
+  each("sets the theme's logos at the end of the title slide's top row, the organisers' at its start, as the deck does", (c) => {
+    const brand = (/<div class="logos brand-logos">([\s\S]*?)<\/div>/.exec(c.sections[0]!)?.[1]?.match(/<img /g) ?? []).length;
+    if (brand === 0) return;
+    themed++;
+    const slide = c.pptx.slides[0]!;
+    // The top row's pictures (not the footer's logo), in the order written: the theme's come last; on an
+    // Arabic slide the end of the row is its left.
+    const top = Math.min(...slide.boxes.filter((b) => b.name === 'Picture').map((b) => b.y));
+    const pictures = slide.boxes.filter((b) => b.name === 'Picture' && b.y < top + 1_000_000);
+    const width = Math.max(...slide.boxes.map((b) => b.x + b.w));
+    for (const b of pictures.slice(-brand)) {
+      const middle = b.x + b.w / 2;
+      expect(c.deck.dir === 'rtl' ? middle < width / 2 : middle > width / 2, `${c.slug}: the theme's logo at ${b.x}`).toBe(true);
+    }
+  });
+
+  it('has title slides with a theme logo to check (the gulf and English fixtures)', () => {
+    expect(themed).toBeGreaterThanOrEqual(2);
   });
 
   each('has the sources as tables, the technologies as cards, the logos as pictures', (c) => {

@@ -18,12 +18,17 @@ export const title: Writer<'title'> = (slide, page) => {
   const heading = page.para(page.rich(slide.title, { size: display.h1, bold: true, color: page.color.navy }), { line: display.h1 * 1.4 });
   const subtitle = b.subtitle ? page.para(page.rich(b.subtitle, { size: display.kicker, color: page.color.muted }), { before: 14 }) : undefined;
   const logoH = compact ? 64 : 84;
-  const logos = [...b.logos, ...page.deck.brand.logos].flatMap((l) => {
-    const image = page.logo(l.src);
-    if (!image) return [];
-    const scale = Math.min(300 / image.width, logoH / image.height);
-    return [{ ...l, image, w: image.width * scale, h: image.height * scale }];
-  });
+  const sized = (list: readonly { src: string; alt: string }[]) =>
+    list.flatMap((l) => {
+      const image = page.logo(l.src);
+      if (!image) return [];
+      const scale = Math.min(300 / image.width, logoH / image.height);
+      return [{ ...l, image, w: image.width * scale, h: image.height * scale }];
+    });
+  // The organisers' logos from the inline start, the theme's at the end of the row, as on the deck.
+  const own = sized(b.logos);
+  const brand = sized(page.deck.brand.logos);
+  const logos = [...own, ...brand];
   // The band of facts: as many columns of at least 240 px as fit, 40 px apart.
   const columns = Math.max(1, Math.min(b.facts.length, Math.floor((WIDTH + 40) / 280)));
   const cellW = (WIDTH - 40 * (columns - 1)) / columns;
@@ -67,9 +72,13 @@ export const title: Writer<'title'> = (slide, page) => {
   // The logos in a row at the top.
   let top = FRAME.top + 14;
   if (logos.length > 0) {
-    let x = FRAME.side;
     const rowH = Math.max(...logos.map((l) => l.h));
-    for (const l of logos) {
+    const widthOf = (list: typeof logos) => list.reduce((n, l) => n + l.w, 0) + 40 * Math.max(0, list.length - 1);
+    let x: number = FRAME.side;
+    // (The theme's at the end when the row has room for them after the organisers'.)
+    const brandFrom = widthOf(own) + 40 + widthOf(brand) <= WIDTH ? FRAME.side + WIDTH - widthOf(brand) : undefined;
+    for (const [k, l] of logos.entries()) {
+      if (k === own.length && brandFrom !== undefined) x = brandFrom;
       s.picture({ x, y: top + (rowH - l.h) / 2, w: l.w, h: l.h }, l.image.bytes, l.image.ext, l.alt);
       x += l.w + 40;
     }
