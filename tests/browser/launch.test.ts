@@ -3,9 +3,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, MUJAZ_ARGS, PUPPETEER_ARGS_FILE, puppeteerArgs, removeOrphanProfiles } from '../../src/browser/launch.js';
+import {
+  chromiumArgs,
+  MUJAZ_ARGS,
+  MUJAZ_DISABLED_FEATURES,
+  PUPPETEER_ARGS_FILE,
+  puppeteerArgs,
+  removeOrphanProfiles,
+  withFeaturesOff,
+} from '../../src/browser/launch.js';
 import { ownerTag } from '../../src/owner.js';
-import { processes } from '../pdf/support.js';
+import { descendants, processes } from '../pdf/support.js';
 import { type CliResult, removeDir, runCli, tempDir } from '../support/build.js';
 
 const upstream = puppeteer.defaultArgs({ headless: true }).filter((a) => a.startsWith('-'));
@@ -20,29 +28,48 @@ afterAll(async () => {
  * command line its Chromium runs with, seen in the process list while it runs (its own TMPDIR tells it from
  * any other, by the profile's path), and what it leaves in TMPDIR and HOME.
  */
-let realBuild: Promise<{ result: CliResult; seen: string | undefined; tmp: string; home: string }> | undefined;
+let realBuild: Promise<{ result: CliResult; seen: string | undefined; renderers: string[]; tmp: string; home: string }> | undefined;
 function builtWithOwnFolders() {
   realBuild ??= (async () => {
     const [out, tmp, home] = [await tempDir(), await tempDir(), await tempDir()];
     dirs.push(out, tmp, home);
-    const running = runCli(['build', 'briefs', '--out', out, '--handout'], { env: { TMPDIR: tmp, HOME: home } });
-    let seen: string | undefined;
-    for (let i = 0; i < 400 && !seen; i++) {
-      seen = (await processes()).map((p) => p.args).find((a) => a.includes(`--user-data-dir=${tmp}`));
-      if (!seen) await new Promise((r) => setTimeout(r, 10));
+    let ended = false;
+    const running = runCli(['build', 'briefs', '--out', out, '--handout'], { env: { TMPDIR: tmp, HOME: home } }).finally(() => {
+      ended = true;
+    });
+    let main: { pid: number; args: string } | undefined;
+    for (let i = 0; i < 400 && !main && !ended; i++) {
+      main = (await processes()).find((p) => p.args.includes(`--user-data-dir=${tmp}`) && !p.args.includes('--type='));
+      if (!main) await new Promise((r) => setTimeout(r, 10));
     }
-    return { result: await running, seen, tmp, home };
+    // Every renderer process it starts while the build runs, by its command line.
+    const renderers = new Map<number, string>();
+    while (main && !ended) {
+      for (const p of descendants(await processes(), main.pid)) if (p.args.includes('--type=renderer')) renderers.set(p.pid, p.args);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return { result: await running, seen: main?.args, renderers: [...renderers.values()], tmp, home };
   })();
   return realBuild;
 }
 
 describe('launch flags', () => {
-  it("are puppeteer-core's defaultArgs(), in its order, then mujaz's own", () => {
+  it("are puppeteer-core's defaultArgs(), in its order, then mujaz's own, with mujaz's features off in Puppeteer's one --disable-features", () => {
     expect(puppeteerArgs()).toEqual(upstream);
-    expect(chromiumArgs()).toEqual([...upstream, ...MUJAZ_ARGS]);
+    const off = (args: readonly string[]) => args.filter((a) => a.startsWith('--disable-features=')).map((a) => a.split('=')[1]!.split(','));
+    // Chromium reads one --disable-features: a second would turn Puppeteer's features back on.
+    expect(off(chromiumArgs())).toEqual([[...off(upstream)[0]!, ...MUJAZ_DISABLED_FEATURES]]);
+    expect(chromiumArgs().filter((a) => !a.startsWith('--disable-features='))).toEqual(
+      [...upstream, ...MUJAZ_ARGS].filter((a) => !a.startsWith('--disable-features=')),
+    );
     // Among them what a two-deck batch and a tagged PDF need.
     for (const flag of ['--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--export-tagged-pdf', '--headless=new'])
       expect(chromiumArgs()).toContain(flag);
+  });
+
+  it('add features to a --disable-features already given, once each, or give one', () => {
+    expect(withFeaturesOff(['--a', '--disable-features=X,Y', '--b'], ['Y', 'Z'])).toEqual(['--a', '--disable-features=X,Y,Z', '--b']);
+    expect(withFeaturesOff(['--a'], ['Z'])).toEqual(['--a', '--disable-features=Z']);
   });
 
   it('are written by `npm run build` for the CLI, which loads them without Puppeteer', () => {
@@ -54,6 +81,14 @@ describe('launch flags', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(seen, "the build's Chromium was not seen running").toBeDefined();
     for (const flag of chromiumArgs()) expect(seen).toContain(flag);
+  });
+
+  it("start no renderer for Chromium's own interface (the address bar's popups) nor a spare one: one renderer, the deck's", async () => {
+    const { result, renderers } = await builtWithOwnFolders();
+    expect(result.code, result.stderr).toBe(0);
+    expect(renderers.filter((args) => args.includes('--top-chrome-webui'))).toEqual([]);
+    // The deck, its handout and the catalogue's picture are shown in the one page of a one-brief build.
+    expect(renderers).toHaveLength(1);
   });
 
   // fault: chromium-files-inside-profile (tests/robustness/faults.ts)
@@ -74,7 +109,12 @@ describe('launch flags', () => {
       const result = await runCli(['build', 'briefs', '--out', out], { env: { TMPDIR: tmp } });
       expect(result.code, result.stderr).toBe(0);
       expect(readdirSync(tmp)).toEqual([]);
-      expect(readdirSync('/tmp').filter((n) => n.startsWith('mujaz-chromium-tmp-') && !before.has(n))).toEqual([]);
+      // Other test files' builds, running meanwhile under deep folders of their own, have theirs in /tmp too,
+      // for as long as their Chromium runs: a folder this build left stays, theirs go.
+      const fresh = () => readdirSync('/tmp').filter((n) => n.startsWith('mujaz-chromium-tmp-') && !before.has(n));
+      const after = fresh();
+      for (let i = 0; i < 300 && after.some((n) => fresh().includes(n)); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(after.filter((n) => fresh().includes(n))).toEqual([]);
     } finally {
       await Promise.all([removeDir(out), removeDir(base)]);
     }
