@@ -58,7 +58,7 @@ export const MUJAZ_ARGS = [
  * each in a renderer process of its own), and keeps a spare renderer process ready for the next site: two or
  * three renderers started and loaded for nothing, on the same processors as mujaz's own work while the deck is
  * read, laid out and printed. mujaz's pages show the files of a deck's folder and nothing else. Turned off, a
- * build starts one renderer where it started three, and takes about a sixth less time (README, "Speed").
+ * build starts one renderer where it started three, and takes about a sixth less time (README, "Benchmarks").
  * A Chromium that does not know a feature's name ignores it.
  */
 export const MUJAZ_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup', 'SpareRendererForSitePerProcess'];
