@@ -378,7 +378,7 @@ describe('labels from the part', () => {
   const labelsOf = (deck: ReturnType<typeof buildDeck>, kind: Slide['kind']) =>
     deck.slides.filter((s) => s.kind === kind).map((s) => [s.titleText, ...(s.body as { groups: { label: string | null }[] }).groups.map((g) => g.label)]);
 
-  it('agree in number in Arabic, give no heading to a part the report does not give, and never repeat the slide heading', async () => {
+  it('agree in number in Arabic, give no heading to a part the report does not give nor call its person a speaker, and never repeat the slide heading', async () => {
     const b = await bundledObject();
     delete b.delegations;
     delete b.messages;
@@ -387,8 +387,11 @@ describe('labels from the part', () => {
     expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['الكلمات الافتتاحية', null]]);
     b.people = [person('a', 'سهيل محمود', 'keynote'), person('b', 'مالك قاسم مصطفى', 'keynote'), person('c', 'طاهر حسين أندرابي', 'speaker')];
     expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['المتحدثون', 'المتحدثان الرئيسيان', 'المتحدث']]);
+    // Someone whose part the report does not give is not called a speaker, by the group or by the slide.
     b.people = [person('a', 'سهيل محمود'), person('b', 'مالك قاسم مصطفى', 'speaker')];
-    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['المتحدثون', 'المتحدث', null]]);
+    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['الشخصيات', 'المتحدث', null]]);
+    b.people = [person('a', 'سهيل محمود'), person('b', 'مالك قاسم مصطفى')];
+    expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['الشخصيات', null]]);
     b.people = [person('a', 'سهيل محمود', 'patron'), person('b', 'مالك قاسم مصطفى', 'speaker')];
     expect(labelsOf(buildDeck((await load(b)).brief), 'speakers')).toEqual([['المتحدثون والحضور', 'بحضور', 'المتحدث']]);
   });

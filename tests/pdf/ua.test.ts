@@ -339,7 +339,8 @@ describe('PDF/UA-1: the deck PDFs and the handouts of every suite deck', () => {
     for (const [ref, object] of pdf.context.enumerateIndirectObjects())
       if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Form'))
         check(inflate(object), object.dict.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber(), ref.toString(), `${c.file}, form ${ref}`);
-    expect(checked, c.file).toBeGreaterThan(10);
+    // (Not a vacuous pass: several tagged pieces on every page were looked at.)
+    expect(checked, c.file).toBeGreaterThanOrEqual(3 * pdf.getPageCount());
     expect(artifacts, c.file).toBeGreaterThanOrEqual(pdf.getPageCount());
   });
 

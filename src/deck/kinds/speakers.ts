@@ -73,11 +73,13 @@ export function personWeight(ctx: DeckContext<unknown, unknown>, p: Person): num
 /**
  * The speakers slide's heading: the part of everyone on it when they share one («المتحدث الرئيسي»,
  * "Moderator"), in number with them; else «المتحدثون», or «المتحدثون والحضور» when a patron attended
- * without speaking («الحضور» when only patrons did).
+ * without speaking («الحضور» when only patrons did). When the report does not give the part of someone on it, not
+ * all of them are known to have spoken: «الشخصيات», "People".
  */
 function speakersHeading(ctx: DeckContext<SpeakersLabels, unknown>, people: readonly Person[]): string {
   const { lang } = ctx.brief;
   const parts = new Set(people.map((p) => p.part));
+  if (parts.has(undefined)) return ctx.labels.people;
   if (parts.size === 1) {
     const [part] = parts;
     if (part === 'patron') return ctx.labels.present;
@@ -121,6 +123,8 @@ export interface SpeakersLabels {
   speakers: readonly [string, string, string];
   present: string;
   speakersAndPresent: string;
+  /** People some of whom the report gives no part. */
+  people: string;
 }
 
 export const speakers = defineKind<SpeakersBody>()({
@@ -129,8 +133,8 @@ export const speakers = defineKind<SpeakersBody>()({
   scaffold: 'people',
   labels: {
     // The heading agrees in number with the people under it: one, two, three or more.
-    ar: { speakers: ['المتحدث', 'المتحدثان', 'المتحدثون'], present: 'الحضور', speakersAndPresent: 'المتحدثون والحضور' } as SpeakersLabels,
-    en: { speakers: ['Speaker', 'Speakers', 'Speakers'], present: 'In attendance', speakersAndPresent: 'Speakers and guests' } as SpeakersLabels,
+    ar: { speakers: ['المتحدث', 'المتحدثان', 'المتحدثون'], present: 'الحضور', speakersAndPresent: 'المتحدثون والحضور', people: 'الشخصيات' } as SpeakersLabels,
+    en: { speakers: ['Speaker', 'Speakers', 'Speakers'], present: 'In attendance', speakersAndPresent: 'Speakers and guests', people: 'People' } as SpeakersLabels,
   },
   slides(ctx) {
     const { brief } = ctx;

@@ -13,11 +13,34 @@ import type { Fact } from '../view.js';
 import { allSources, type Citable, type ClaimFields, defineKind } from './kind.js';
 
 export interface TitleBody {
-  kicker: Rich;
+  /** The kind of event above the title; null when the title begins by saying it («المؤتمر العلمي الأول…» under «مؤتمر علمي»). */
+  kicker: Rich | null;
   /** The hosts' logos, then the co-organisers' and partners', copied beside the deck (src/brief/event.ts briefLogos). */
   logos: { src: string; alt: string }[];
   subtitle: Rich | null;
   facts: Fact[];
+}
+
+/** A word as the title and the kind are compared: lower case, without marks, the Arabic article, «أ/إ/آ», «ى», «ة». */
+function folded(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u064B-\u065F\u0670\u0640\u0300-\u036F]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/^(ال|the$)/, '');
+}
+
+/**
+ * Whether the title begins with the kind of event, word for word but for the article and case: "Conference to
+ * Commemorate …" is a conference, «المؤتمر العلمي الأول …» a «مؤتمر علمي»; the kind above it says it twice.
+ */
+export function saysKind(title: string, kind: string): boolean {
+  const words = (t: string) => (t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(folded).filter((w) => w !== '');
+  const [t, k] = [words(title), words(kind)];
+  return k.length > 0 && k.every((w, i) => t[i] === w);
 }
 
 type Relation = NonNullable<Organiser['relation']>;
@@ -160,7 +183,7 @@ export const title = defineKind<TitleBody>()({
       reserved: 0,
       fixed: [['title'], ['subtitle'], ['event', 'kind']],
       body: () => ({
-        kicker: ctx.rich(ev.kind),
+        kicker: saysKind(brief.title, ev.kind) ? null : ctx.rich(ev.kind),
         logos: briefLogos(brief).map((l) => ({ src: l.asset, alt: l.alt })),
         subtitle: ctx.maybe(brief.subtitle),
         facts: banded([

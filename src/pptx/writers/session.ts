@@ -1,4 +1,5 @@
-/** A session: its date, its chair, what each speaker said in it, its people under their part's heading. */
+/** A session: its date, its chair, what each speaker said in it (and what it was), its people under their part's heading. */
+import { TYPE } from '../look.js';
 import { GAP, type Writer } from '../page.js';
 
 export const session: Writer<'session'> = (slide, page) => {
@@ -14,6 +15,8 @@ export const session: Writer<'session'> = (slide, page) => {
           ...(r.speaker.secondary
             ? [page.plain(GAP, { size: page.body }), ...page.rich(r.speaker.secondary, { size: page.body, color: page.color.muted })]
             : []),
+          // What it was (a paper, the chair's summing-up), as the deck's chip says it.
+          ...(r.occasion ? [page.plain(GAP, { size: page.body }), ...page.rich(r.occasion, { size: TYPE.occasion, color: page.color.accent })] : []),
         ],
         { before: 6, after: 6 },
       ),

@@ -14,7 +14,7 @@ export const title: Writer<'title'> = (slide, page) => {
   const compact = slide.smaller;
   s.rect('Band', { x: 0, y: 0, w: 1280, h: 14 }, page.color.navy);
   const display = compact ? TITLE.compact : TITLE.full;
-  const kicker = page.para(page.rich(b.kicker, { size: display.kicker, bold: true, color: page.color.accent }), { after: 6 });
+  const kicker = b.kicker ? page.para(page.rich(b.kicker, { size: display.kicker, bold: true, color: page.color.accent }), { after: 6 }) : undefined;
   const heading = page.para(page.rich(slide.title, { size: display.h1, bold: true, color: page.color.navy }), { line: display.h1 * 1.4 });
   const subtitle = b.subtitle ? page.para(page.rich(b.subtitle, { size: display.kicker, color: page.color.muted }), { before: 14 }) : undefined;
   const logoH = compact ? 64 : 84;
@@ -89,7 +89,7 @@ export const title: Writer<'title'> = (slide, page) => {
   const room = bandTop - (compact ? 18 : 28) - (top + (compact ? 18 : 28));
   // Set smaller together when the estimate finds them taller than the room between the logos and the band.
   const block = (k: number) => {
-    const [kk, hh, ss] = [scaled([kicker], k), scaled([heading], k), subtitle ? scaled([subtitle], k) : []];
+    const [kk, hh, ss] = [kicker ? scaled([kicker], k) : [], scaled([heading], k), subtitle ? scaled([subtitle], k) : []];
     const heights = [
       parasHeight(kk, textW * ESTIMATE_MARGIN),
       parasHeight(hh, Math.min(textW, 1040) * ESTIMATE_MARGIN),
@@ -107,7 +107,7 @@ export const title: Writer<'title'> = (slide, page) => {
   let y = top + (compact ? 18 : 28) + Math.max(0, (room - blockH) / 2);
   s.rect('Accent rule', { x: FRAME.side, y, w: 8, h: blockH }, page.color.accent);
   const x = FRAME.side + 44;
-  s.text('Kicker', { x, y, w: textW, h: kickerH }, kickerSet);
+  if (kickerSet.length > 0) s.text('Kicker', { x, y, w: textW, h: kickerH }, kickerSet);
   y += kickerH;
   s.placeholder({ type: 'ctrTitle' }, { x, y, w: Math.min(textW, 1040), h: headingH }, headingSet);
   y += headingH;
