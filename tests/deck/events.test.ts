@@ -127,6 +127,31 @@ describe('headings from the content', () => {
     expect(buildDeck((await load(b)).brief).slides.map((s) => s.titleText)).toContain('من حضر');
   });
 
+  it('does not set the kind of event above a title that begins by saying it', async () => {
+    const b = await bundledObject();
+    const kicker = async () => {
+      const deck = renderDeck({ deck: buildDeck((await load(b)).brief), csp: '' });
+      return /<p class="kicker">([^<]*)<\/p>/.exec(await deck)?.[1] ?? null;
+    };
+    b.event.kind = 'مؤتمر علمي';
+    b.title = 'المؤتمر العلمي الأول للمركز الثقافي';
+    expect(await kicker()).toBeNull();
+    b.title = 'مؤتمرٌ علميّ دولي';
+    expect(await kicker()).toBeNull();
+    // A kind that says more than the title's first words stays: «ورشة عمل مغلقة» above «ورشة عمل حول …».
+    b.event.kind = 'ورشة عمل مغلقة';
+    b.title = 'ورشة عمل حول أمن الملاحة';
+    expect(await kicker()).toBe('ورشة عمل مغلقة');
+    b.event.kind = 'مؤتمر';
+    b.title = 'نحو نظام عربي جديد';
+    expect(await kicker()).toBe('مؤتمر');
+    b.lang = 'en';
+    b.dir = 'ltr';
+    b.event.kind = 'Conference';
+    b.title = 'The Conference to Commemorate the Day';
+    expect(await kicker()).toBeNull();
+  });
+
   it('never gives two bookmarks the same words', async () => {
     const b = await bundledObject();
     for (const m of b.messages) {

@@ -134,7 +134,12 @@ export const speakers = defineKind<SpeakersBody>()({
   labels: {
     // The heading agrees in number with the people under it: one, two, three or more.
     ar: { speakers: ['المتحدث', 'المتحدثان', 'المتحدثون'], present: 'الحضور', speakersAndPresent: 'المتحدثون والحضور', people: 'الشخصيات' } as SpeakersLabels,
-    en: { speakers: ['Speaker', 'Speakers', 'Speakers'], present: 'In attendance', speakersAndPresent: 'Speakers and guests', people: 'People' } as SpeakersLabels,
+    en: {
+      speakers: ['Speaker', 'Speakers', 'Speakers'],
+      present: 'In attendance',
+      speakersAndPresent: 'Speakers and guests',
+      people: 'People',
+    } as SpeakersLabels,
   },
   slides(ctx) {
     const { brief } = ctx;

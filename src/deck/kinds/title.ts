@@ -21,13 +21,12 @@ export interface TitleBody {
   facts: Fact[];
 }
 
-/** A word as the title and the kind are compared: lower case, without marks, the Arabic article, «أ/إ/آ», «ى», «ة». */
+/** A word as the title and the kind are compared: lower case, without marks (NFKD: «أ» is «ا» and a hamza), the Arabic article, «ى», «ة». */
 function folded(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[\u064B-\u065F\u0670\u0640\u0300-\u036F]/g, '')
-    .replace(/[أإآ]/g, 'ا')
+    .replace(/\p{M}|\u0640/gu, '')
     .replace(/ى/g, 'ي')
     .replace(/ة/g, 'ه')
     .replace(/^(ال|the$)/, '');
