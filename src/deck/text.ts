@@ -77,6 +77,12 @@ export function plain(rich: Rich): string {
 const SENTENCE_MIN = 50;
 
 /**
+ * A stop that ends a title or an initial, not a sentence, wherever it falls ("… for Mr. Kasuri, Dr. Rizvi",
+ * "H.E. Amb. Hilale", "J. Smith"): the segmenter ends a sentence there, the note reads on.
+ */
+const ABBREVIATED = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Gen|Lt|Col|Maj|Capt|Cdr|Adm|Sgt|Gov|Sen|Rep|Pres|Sec|Rev|Fr|Sr|Jr|St|Mt|No|Nos|Vol|vs|cf|e\.g|i\.e|[A-Z])\.$/;
+
+/**
  * The first sentence of a text, and whether that is all of it: a note shown by its first sentence where the
  * whole does not fit (its whole is kept in the speaker notes and the handout).
  */
@@ -85,7 +91,7 @@ export function firstSentence(text: string, lang: string): { text: string; whole
   let out = '';
   for (const { segment } of sentenceSegmenter(lang).segment(flat)) {
     out += segment;
-    if (out.trim().length >= SENTENCE_MIN) break;
+    if (out.trim().length >= SENTENCE_MIN && !ABBREVIATED.test(out.trimEnd())) break;
   }
   out = out.trim();
   return out.length >= flat.length ? { text: flat, whole: true } : { text: out, whole: false };

@@ -152,6 +152,13 @@ describe('headings from the content', () => {
     expect(await kicker()).toBeNull();
   });
 
+  it("cites on a speaker's slide the paragraphs that name the speaker, with those of what they said", async () => {
+    const b = await bundledObject();
+    // Sohail Mahmood's post is in paragraph 5 of the report; his welcome, in paragraphs 9 to 12.
+    const slide = buildDeck((await load(b)).brief).slides.find((s) => s.titleText.includes('المسار الإيجابي'));
+    expect(slide?.citeLine).toBe('الفقرات ٥، ٩–١٢');
+  });
+
   it('never gives two bookmarks the same words', async () => {
     const b = await bundledObject();
     for (const m of b.messages) {

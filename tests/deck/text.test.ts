@@ -1,6 +1,6 @@
 /** Bidi runs and digits: what the templates get to isolate. */
 import { describe, expect, it } from 'vitest';
-import { toRuns } from '../../src/deck/text.js';
+import { firstSentence, toRuns } from '../../src/deck/text.js';
 
 const isolated = (text: string, dir: 'rtl' | 'ltr' = 'rtl', digits?: 'arab' | 'latn') =>
   toRuns(text, dir, digits)
@@ -79,5 +79,23 @@ describe('digits that keep their meaning', () => {
 
   it('leaves a text alone when no digit system is asked for (a report quoted as written)', () => {
     expect(shown('نسبة 12.5% عام ٢٠٢٤', undefined as unknown as 'arab')).toBe('نسبة 12.5% عام ٢٠٢٤');
+  });
+});
+
+describe('firstSentence', () => {
+  it('ends at the end of a sentence, not at the stop of a title or an initial', () => {
+    const note = 'The account gives no post for Mr. Khursheed Mahmud Kasuri, Dr. Hassan Askari Rizvi or Mr. Zafar Jaspal. It gives the others their posts.';
+    expect(firstSentence(note, 'en')).toEqual({
+      text: 'The account gives no post for Mr. Khursheed Mahmud Kasuri, Dr. Hassan Askari Rizvi or Mr. Zafar Jaspal.',
+      whole: false,
+    });
+    expect(firstSentence('The report names H.E. Amb. Omar Hilale and J. Smith as speakers at the opening. Nothing more.', 'en').text).toBe(
+      'The report names H.E. Amb. Omar Hilale and J. Smith as speakers at the opening.',
+    );
+    expect(firstSentence('يذكر الخبر اليومين بلا سنة، فيثبت الموجز اليوم والشهر وحدهما. ولا يقول أي الجلسات عقدت في أي يوم.', 'ar')).toEqual({
+      text: 'يذكر الخبر اليومين بلا سنة، فيثبت الموجز اليوم والشهر وحدهما.',
+      whole: false,
+    });
+    expect(firstSentence('One sentence only, long enough to be one.', 'en')).toEqual({ text: 'One sentence only, long enough to be one.', whole: true });
   });
 });

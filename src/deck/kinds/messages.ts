@@ -76,7 +76,8 @@ function planOwn(
     group: `messages-${i + 1}`,
     title: m.heading ?? `${what(ctx, m)}: ${ctx.personName(speaker)}`,
     notes: m.notes,
-    sources: allSources(...m.points.map((p) => p.sources)),
+    // The speaker's own paragraphs too: the name and the post under the heading are theirs.
+    sources: allSources(speaker.sources, ...m.points.map((p) => p.sources)),
     list: m.points,
     weight: (p) => lines(p.text) + POINT_SPACE,
     reserved: 0,
@@ -108,7 +109,8 @@ function planShared(
     group: `messages-${run[0]!.index + 1}`,
     title: whats[0]!,
     notes: run.flatMap(({ m }) => (m.notes ? [m.notes] : [])).join('\n\n') || undefined,
-    sources: allSources(...run.flatMap(({ m }) => m.points.map((p) => p.sources))),
+    // The speakers' own paragraphs too: their names and posts are on the slide.
+    sources: allSources(...run.flatMap(({ m }) => [ctx.personById(m.speaker)?.sources, ...m.points.map((p) => p.sources)])),
     list: entries,
     weight: (e) => lines(e.point.text) + POINT_SPACE + NAME_LINES / 2,
     reserved: 0,

@@ -77,7 +77,13 @@ function planSessionRemarks(ctx: DeckContext<{ chaired: string; moderated: strin
     group: `session-${i + 1}`,
     title: s.title,
     notes: [s.notes, ...groups.map(({ m }) => m.notes)].filter((n) => n !== undefined).join('\n\n') || undefined,
-    sources: allSources(s.sources, chair?.sources, ...groups.flatMap(({ m }) => m.points.map((p) => p.sources)), ...silent.map((p) => p.sources)),
+    // The speakers' own paragraphs too: their names and posts are on the slide.
+    sources: allSources(
+      s.sources,
+      chair?.sources,
+      ...groups.flatMap(({ m }) => [ctx.personById(m.speaker)?.sources, ...m.points.map((p) => p.sources)]),
+      ...silent.map((p) => p.sources),
+    ),
     list: entries,
     weight: (e) => ('person' in e ? personWeight(ctx, e.person) : lines(e.point.text) + POINT_SPACE + (e.j === 0 ? REMARK_SPEAKER_LINES : 0)),
     reserved: chair ? CHAIR_LINES / 2 : 0,
