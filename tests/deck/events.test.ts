@@ -230,6 +230,22 @@ describe('sessions', () => {
     expect(alone.body.groups.map((g) => g.label)).toEqual([null]);
   });
 
+  it("says of a session's people whose part the report does not give that they were in the session, beside its chair", async () => {
+    const b = await panel();
+    b.sessions = [
+      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
+      { id: 'second', title: 'Second session', chair: 'opener', sources: [3] },
+    ];
+    b.people[2].session = 'panel';
+    b.people[3].session = 'panel';
+    b.people.push({ id: 'x1', name: 'Hassan Karrar', session: 'second', sources: [3] }, { id: 'x2', name: 'Arif Nizami', session: 'second', sources: [3] });
+    const deck = buildDeck((await load(b)).brief);
+    const rows = deck.slides.flatMap((s) => (s.kind === 'programme' ? s.body.rows : []));
+    const row = (title: string) => rows.find((r) => plain(r.title) === title)?.people.map((p) => `${p.label}: ${plain(p.names)}`);
+    expect(row('Second session')).toEqual(['Chair: Sohail Mahmood', 'In the session: Hassan Karrar, Arif Nizami']);
+    expect(row('Panel: arms control and stability')).toEqual(['Moderator: Malik Qasim', 'Panellists: A. Ryabkov, B. Andrabi']);
+  });
+
   it('refuses a session, chair or speaker id that names nothing, with "did you mean"', async () => {
     const b = await panel();
     b.sessions = [{ id: 'opening', title: 'Opening', chair: 'modd' }];

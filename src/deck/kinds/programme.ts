@@ -84,7 +84,10 @@ function sessionRow(ctx: DeckContext<ProgrammeLabels, unknown>, s: Session, said
       ...(chair ? [{ label: chair.part === 'moderator' ? ctx.labels.moderated : ctx.labels.chaired, names: names(ctx, [chair]) }] : []),
       ...parts.map((part) => {
         const those = speakers.filter((p) => p.part === part);
-        return { label: groupLabel(brief.lang, part, those.length), names: names(ctx, those) };
+        // People whose part the report does not give: beside a chair or speakers, said to be in the session
+        // (unlabelled, they read as more of whoever is named before them).
+        const label = groupLabel(brief.lang, part, those.length) ?? (chair || parts.length > 1 ? ctx.labels.inSession : null);
+        return { label, names: names(ctx, those) };
       }),
     ],
     cite: ctx.cite(allSources(s.sources, chair?.sources, ...speakers.map((p) => p.sources))),
@@ -100,6 +103,8 @@ function rowWeight(row: ProgrammeRow): number {
 
 export interface ProgrammeLabels {
   programme: string;
+  /** People of a session whose part the report does not give. */
+  inSession: string;
   /** The session kind's: «رئاسة الجلسة», «إدارة الجلسة». */
   chaired: string;
   moderated: string;
@@ -109,8 +114,8 @@ export const programmeKind = defineKind<ProgrammeBody>()({
   kind: 'programme',
   reads: ['sessions', 'messages', 'people'],
   labels: {
-    ar: { programme: 'البرنامج' },
-    en: { programme: 'Programme' },
+    ar: { programme: 'البرنامج', inSession: 'في الجلسة' },
+    en: { programme: 'Programme', inSession: 'In the session' },
   },
   slides(ctx) {
     const { brief } = ctx;
