@@ -231,8 +231,16 @@ export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en')
         quoted.length > 0 ? quoted : ordinal ? [`${ordinal[1]![0]!.toUpperCase()}${ordinal[1]!.slice(1).toLowerCase()} ${ordinal[2]!.toLowerCase()}`] : [];
       for (const title of titles) if (!sessionTitles.some((t) => t.title === title)) sessionTitles.push({ title, n: s.n });
       if (titles.length === 1)
-        for (const m of mentions)
-          if (m.n === s.n && m.start >= s.start && m.end <= s.end && (m.part === 'moderator' || m.part === 'chair')) m.session = titles[0]!;
+        for (const m of mentions) {
+          if (m.n !== s.n || m.end < s.start) continue;
+          // A chair or moderator in the sentence of one session is its; who speaks after it in its paragraph ("The
+          // first speaker of the session Dr. X explored …", "Dr. Y looked into …") speaks in it.
+          if (m.end <= s.end && (m.part === 'moderator' || m.part === 'chair')) m.session = titles[0]!;
+          else if (m.start >= s.start && m.acts && (m.part === null || m.part === 'speaker') && m.session === undefined) {
+            m.session = titles[0]!;
+            m.part = 'speaker';
+          }
+        }
     }
   }
   // «السفير سهيل محمود الضوء على …»: a name the report gives shorter elsewhere is that name.
@@ -263,6 +271,11 @@ export function draftFrom(paragraphs: readonly string[], language?: 'ar' | 'en')
     p.session = session.id;
     if (!session.sources.includes(p.sources[0]!)) session.sources.push(p.sources[0]!);
     if ((p.part === 'chair' || p.part === 'moderator') && !session.chair) session.chair = p.id;
+  }
+  // A session's chair whose own part is another (who opened the day, then chaired the second session).
+  for (const [m, p] of byMention) {
+    const session = sessions.find((x) => x.title === m.session);
+    if (session && !session.chair && (m.part === 'chair' || m.part === 'moderator')) session.chair = p.id;
   }
 
   // Statements, each attributed where the wording names the speaker or plainly goes on with them.
@@ -364,7 +377,10 @@ export function checkDraft(draft: Draft, index: ReportIndex): void {
   // A day and month without a year: its paragraph must name that day of that month (the claim check's reader).
   const part = ev.partDate;
   const partParagraph = part ? index.paragraphs[part.n - 1] : undefined;
-  if (part?.day !== undefined && (!partParagraph || !namesDay(partParagraph, 'gregorian', part.day, part.month!))) {
+  if (
+    part?.day !== undefined &&
+    (!partParagraph || [part.day, ...(part.to ? [part.to] : [])].some((day) => !namesDay(partParagraph, 'gregorian', day, part.month!)))
+  ) {
     draft.dropped.push(`the date ${part.value}`);
     delete ev.partDate;
   }
@@ -463,7 +479,9 @@ export function briefOf(draft: Draft, slug = 'draft', sourceFile = 'sources/draf
     ev.date !== undefined
       ? citedDate(ev.date.value, ev.date.n, ev.weekday)
       : part?.day !== undefined
-        ? { day: part.day, month: part.month, sources: [part.n] }
+        ? part.to
+          ? { from: { day: part.day, month: part.month }, to: { day: part.to, month: part.month }, sources: [part.n] }
+          : { day: part.day, month: part.month, sources: [part.n] }
         : 'unknown';
   return {
     draft: true,

@@ -44,7 +44,7 @@ export interface EventFound {
    * A date the report gives without its year («March 15»): its day and month are the brief's date, never
    * completed with a year; a year alone («عام 2024») is only noted beside `date: unknown`.
    */
-  partDate?: Found & { day?: number; month?: number };
+  partDate?: Found & { day?: number; month?: number; to?: number };
   monthFirst?: boolean;
   hijri?: Found;
   themes: Found[];
@@ -198,7 +198,7 @@ function monthAt(tokens: readonly Token[], i: number): { month: number; size: nu
 const num = (t: Token | undefined) => (t?.kind === 'number' && /^\d+$/.test(t.form) ? Number(t.form) : undefined);
 
 /** The Gregorian dates of a sentence: a day or a range, with its year, or a day and month without one. */
-type DateIn = { value?: DateValue; part?: string; day?: number; month?: number; monthFirst: boolean; written: string };
+type DateIn = { value?: DateValue; part?: string; day?: number; month?: number; to?: number; monthFirst: boolean; written: string };
 
 function datesIn(s: Sentence): DateIn[] {
   const tokens = s.tokens;
@@ -212,20 +212,23 @@ function datesIn(s: Sentence): DateIn[] {
       const y = num(tokens[k]);
       return y !== undefined && y >= 1900 && y <= 2100 && !/^\s*هـ/.test(s.text.slice(tokens[k]!.end, tokens[k]!.end + 3)) ? y : undefined;
     };
-    // Day Month Year, or a range: «من 3 إلى 5 مارس 2024», «3-5 March 2024».
-    const d2 = num(tokens[i - 1]);
+    // Day Month Year, or a range: «من 3 إلى 5 مارس 2024», «3-5 March 2024», «يومي 7- 8، من سبتمبر».
+    const of = tokens[i - 1]?.form === 'من' && num(tokens[i - 2]) !== undefined ? 1 : 0;
+    const d2 = num(tokens[i - 1 - of]);
     if (d2 !== undefined && d2 <= 31) {
       const y = yearAfter(i + m.size);
       // The first day, joined by a dash, or by a word: «3 إلى 5», "3 to 5".
-      const word = tokens[i - 2] && /^(الي|to|and|و)$/.test(tokens[i - 2]!.form) ? 1 : 0;
-      const before = tokens[i - 2 - word];
+      const word = tokens[i - 2 - of] && /^(الي|to|and|و)$/.test(tokens[i - 2 - of]!.form) ? 1 : 0;
+      const before = tokens[i - 2 - word - of];
       const d1 = num(before);
-      const joined = before && d1 !== undefined && (word === 1 || /^\s*(-|–|—)\s*$/.test(between(s, before, tokens[i - 1])));
-      const first = joined ? before! : tokens[i - 1]!;
+      const joined = before && d1 !== undefined && (word === 1 || /^\s*(-|–|—)\s*$/.test(between(s, before, tokens[i - 1 - of])));
+      const first = joined ? before! : tokens[i - 1 - of]!;
       const last = y !== undefined ? tokens[i + m.size]! : tokens[i + m.size - 1]!;
       const written = plainText(s.text.slice(first.start, last.end));
       if (y === undefined) {
-        out.push({ part: written, ...(joined ? {} : { day: d2, month: m.month }), monthFirst: false, written });
+        // Without a year: the day and month, or the range's two days in the month, as written.
+        const days = joined ? (d1! < d2 ? { day: d1!, month: m.month, to: d2 } : {}) : { day: d2, month: m.month };
+        out.push({ part: written, ...days, monthFirst: false, written });
         continue;
       }
       if (joined && d1! < d2 && validDay(y, m.month, d1!) && validDay(y, m.month, d2))
@@ -341,7 +344,12 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
     if (year) dates.push({ part: year[0].trim(), monthFirst: false, written: year[0].trim() });
     const part = dates.find((d) => d.part !== undefined);
     if (part && !found.date && !found.partDate)
-      found.partDate = { value: part.part!, n: s.n, ...(part.day !== undefined ? { day: part.day, month: part.month } : {}) };
+      found.partDate = {
+        value: part.part!,
+        n: s.n,
+        ...(part.day !== undefined ? { day: part.day, month: part.month } : {}),
+        ...(part.to ? { to: part.to } : {}),
+      };
     const hijri = hijriIn(s);
     if (hijri && !found.hijri) found.hijri = { value: hijri, n: s.n };
     if (lang === 'ar') arabicEvent(s, found);
@@ -505,6 +513,10 @@ function arabicEvent(s: Sentence, found: EventFound): void {
 
 const TRAILING_WHEN = /\s+(?:on|this|last|yesterday|today)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|morning|evening))?$/;
 
+/** The words that make a run of capitalised words an institution's name. */
+const EN_INSTITUTION_HEADS =
+  /^(School|University|Institute|Institution|Centre|Center|College|Academy|Council|Foundation|Forum|Society|Association|Ministry|Department|Office|Organi[sz]ation|Commission|Agency|Programme|Program)$/;
+
 function englishEvent(s: Sentence, found: EventFound): void {
   let text = s.text.slice(s.start, s.end);
   // "X, with the support of its Centre for Global Studies (CGS), organized …": a supporter, and X the subject.
@@ -541,6 +553,21 @@ function englishEvent(s: Sentence, found: EventFound): void {
         found.host = { value: { institution: m[1]! }, n: s.n };
         if (m[2]) found.organisers.push({ value: { institution: m[2], relation: 'co-organiser' }, n: s.n });
       }
+    } else {
+      // "Lahore School of Economics Third Annual Social Sciences conference concludes": an institution's name,
+      // then its event by the event's own name (an ordinal or "Annual", a kind of event).
+      const own = new RegExp(
+        `^(?:The\\s+)?(${capitalised})\\s+(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\\d+(?:st|nd|rd|th))?\\s*Annual\\b`,
+      ).exec(text);
+      const institution = own?.[1]?.replace(/\s+(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))$/, '');
+      const kind = own
+        ? text
+            .slice(own[0].length)
+            .split(/\s+/)
+            .slice(0, 6)
+            .some((w) => EN_KINDS.has(w.toLowerCase()))
+        : false;
+      if (institution && kind && institution.split(/\s+/).some((w) => EN_INSTITUTION_HEADS.test(w))) found.host = { value: { institution }, n: s.n };
     }
   }
   const partner = /\bin (cooperation|partnership|collaboration) with (?:the\s+)?/.exec(text);

@@ -48,7 +48,13 @@ export interface Mention {
   text: string;
   /** Its end is not plain: kept only if a shorter mention elsewhere gives the name. */
   unclear?: true;
+  /** English: a verb of speaking or presenting soon after the name ("Dr. X explored …", "Mr. Y focused on …"). */
+  acts?: true;
 }
+
+/** What a speaker does in an English account, soon after their name. */
+const EN_ACTS =
+  /^(explored|looked|focused|focussed|spoke|presented|discussed|argued|examined|analy[sz]ed|talked|highlighted|stressed|noted|said|emphasi[sz]ed|underlined|elaborated|outlined|reviewed|described|explained|shared|gave|delivered|offered|raised|addressed)$/;
 
 /** The form without the conjunction و/ف (the drafter's word lists are written without it). */
 export function noConj(form: string): string {
@@ -205,10 +211,20 @@ function partBefore(tokens: readonly Token[], i: number, s: Sentence): { part: P
   return undefined;
 }
 
-/** «قدم السفير صلاح حليمة، كلمة»: the word after the name says what the part was. */
+/**
+ * «قدم السفير صلاح حليمة، كلمة»: the word after the name says what the part was; after the post, when the name
+ * has one between commas («كما قدم الدكتور محمد عبد السلام، رئيس تحرير مجلة السياسة الدولية، ورقة»).
+ */
 function partAfter(tokens: readonly Token[], k: number, s: Sentence): Part | null {
-  const t = tokens[k];
+  let t = tokens[k];
   if (!t || !/^\s*[،,]?\s*$/.test(between(s, tokens[k - 1], t))) return null;
+  if (isPost(t)) {
+    let q = k + 1;
+    while (q < tokens.length && q - k < 16 && !/[،,]/.test(between(s, tokens[q - 1], tokens[q]))) q++;
+    if (q >= tokens.length || q - k >= 16 || /[.؛;:]/.test(between(s, tokens[q - 1], tokens[q]))) return null;
+    k = q;
+    t = tokens[q]!;
+  }
   const f = /^(ورقه|وثيقه)$/.test(t.form) ? t.form : noConj(t.form);
   if (/^(كلمه|كلمته|كلمتها)$/.test(f)) return 'speaker';
   // «وألقى الدكتور … في بداية أعمال الندوة، كلمة»: when, then the speech; at the start, the opening.
@@ -463,6 +479,8 @@ export function englishMentions(s: Sentence): Mention[] {
       const until = endTok.end + apposition + clause.length;
       part = enCue(tokens.filter((t, i) => i > lastTokIdx && t.end <= until)) ?? listedAfter?.part ?? null;
     }
+    // A verb of speaking within the next words, before another name: "Dr. Saeed Shafqat, Director, …, looked into".
+    const acts = tokens.slice(lastTokIdx + 1, lastTokIdx + 13).some((t) => EN_ACTS.test(t.form));
     out.push({
       n: s.n,
       words: words.map((w) => w.form),
@@ -470,6 +488,7 @@ export function englishMentions(s: Sentence): Mention[] {
       ...(title ? { title: /^(dr|mr|mrs|ms|prof)$/i.test(title) ? `${title}.` : title } : {}),
       ...(role ? { role } : {}),
       ...(affiliation ? { affiliation } : {}),
+      ...(acts ? { acts: true as const } : {}),
       part,
       start: startTok.start,
       end: endTok.end,

@@ -26,6 +26,8 @@ const FIXTURES = [
   'tests/deck/briefs/bu-pardee-graduate-conference-2016.yaml',
   'tests/deck/briefs/gulf-workshop.yaml',
   'tests/deck/briefs/ids-nato-istanbul-initiative.yaml',
+  'tests/deck/briefs/lahore-school-social-sciences-conference-2015.yaml',
+  'tests/deck/briefs/national-centre-new-arab-order-conference.yaml',
   'tests/deck/briefs/nauss-counterterrorism-symposium-riyadh.yaml',
   'tests/deck/briefs/oic-unog-islamophobia-day-geneva.yaml',
   'tests/deck/briefs/pam-summit-of-the-future-side-event.yaml',

@@ -156,6 +156,40 @@ describe('the drafter reads how reports phrase things', () => {
     expect(taif.people.find((p) => p.name === 'صالح بن علي بازيد')?.role).toBe('المشرف على كرسي الأبحاث');
   });
 
+  it("in English: a conference by its host's name, its sessions' speakers and a chair who also opened the day (lahoreschoolofeconomics.blogspot.com)", () => {
+    const d = draftFrom([
+      'Lahore School of Economics Third Annual Social Sciences conference concludes',
+      'The day started with opening remarks by Prof. Sajjad Naseer who appreciated the commitment of the School.',
+      'The first session of the day was chaired by Ambassador Shamshad Ahmad Khan. The first speaker of the session Dr. Hassan Askari Rizvi explored the challenges of foreign policy. Dr. Saeed Shafqat, Director, School of Public Policy, FCCU, looked into the dynamics of Pakistan-US Relations while Mr. Zafar Jaspal focused on the nuclear issue in the regional context.',
+      'The second session was chaired by Prof. Sajjad Naseer, Senior Fellow, Lahore School of Economics.',
+    ]);
+    expect(d.event.host?.value).toEqual({ institution: 'Lahore School of Economics' });
+    expect(d.people.map((p) => [p.name, p.part, p.session])).toEqual([
+      ['Sajjad Naseer', 'opening', 'session-2'],
+      ['Shamshad Ahmad Khan', 'chair', 'session-1'],
+      ['Hassan Askari Rizvi', 'speaker', 'session-1'],
+      ['Saeed Shafqat', 'speaker', 'session-1'],
+      ['Zafar Jaspal', 'speaker', 'session-1'],
+    ]);
+    expect(d.sessions.map((s) => [s.title, s.chair])).toEqual([
+      ['First session', 'shamshad-ahmad-khan'],
+      ['Second session', 'sajjad-naseer'],
+    ]);
+  });
+
+  it('in Arabic: two days of a month without the year, «دكتور» without its article, a paper «قدمها» or presented past the post (sudaress.com)', () => {
+    const d = draftFrom([
+      'على مدى يومي 7- 8، من سبتمبر الحالي توالت بفندق le passage بالقاهرة، جلسات مؤتمر بعنوان " نحو نظام عربي جديد" نظمه المركز القومي لدراسات الشرق الأوسط. وكان من تلك المواضيع موضوع العرب وتحديات الوحدة والتجزئة، الذي قدمت حوله عدة أوراق منها ورقة ناقشت علاقة العروبة والإسلام، قدمها الدكتور بشير نافع من فلسطين، وورقة قدمها دكتور طارق فهمي، من المركز القومي، حول التحدي الصهيوني، كما قدم الدكتور محمد عبد السلام، رئيس تحرير مجلة السياسة الدولية، ورقة ناقشت السياسات الدولية نحو العالم العربي.',
+    ]);
+    expect(d.event.date).toBeUndefined();
+    expect(d.event.partDate).toMatchObject({ day: 7, month: 9, to: 8, n: 1 });
+    expect(d.people.map((p) => [p.title, p.name, p.part])).toEqual([
+      ['الدكتور', 'بشير نافع', 'presenter'],
+      ['دكتور', 'طارق فهمي', 'presenter'],
+      ['الدكتور', 'محمد عبد السلام', 'presenter'],
+    ]);
+  });
+
   it('in Arabic', () => {
     const d = draftFrom(arabic);
     expect(d.lang).toBe('ar');
