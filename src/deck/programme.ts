@@ -93,6 +93,18 @@ function hasProgramme(brief: Brief, blocks: readonly Block[]): boolean {
 }
 
 /** The event's programme as the deck plans it: its parts in order, and whether a programme slide lists them. */
+/**
+ * A discussion that is one short topic (and at most a short line before it): with a programme slide, the
+ * programme's last line, not a slide of one point of its own («جرت بعد كلمة السفير … مناقشة: البيان الختامي
+ * للمؤتمر»).
+ */
+export function discussionInLine(brief: Brief, listed: boolean): boolean {
+  const di = brief.discussion;
+  if (!listed || !di || di.topics.length !== 1) return false;
+  const topic = di.topics[0]!;
+  return !topic.regions?.length && Array.from(topic.text).length <= LINE_POINT && Array.from(di.intro ?? '').length <= 2 * LINE_POINT;
+}
+
 export interface Programme {
   blocks: readonly Block[];
   listed: boolean;

@@ -246,6 +246,53 @@ describe('sessions', () => {
     expect(row('Panel: arms control and stability')).toEqual(['Moderator: Malik Qasim', 'Panellists: A. Ryabkov, B. Andrabi']);
   });
 
+  it('gives the words two speakers of a session share once, under both their lines', async () => {
+    const b = await panel();
+    b.sessions = [
+      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
+      { id: 'other', title: 'Second panel', sources: [3] },
+    ];
+    b.people[2].session = 'panel';
+    b.people[3].session = 'panel';
+    b.messages[1] = {
+      speaker: 'p1',
+      session: 'panel',
+      points: [{ text: 'Arms control and the division of the region, the subject of the session.', sources: [17] }],
+    };
+    b.messages[2] = {
+      speaker: 'p2',
+      session: 'panel',
+      points: [{ text: 'Arms control and the division of the region, the subject of the session.', sources: [17] }],
+    };
+    const slide = buildDeck((await load(b)).brief).slides.find((s) => s.titleText.startsWith('Panel: arms')) as Extract<Slide, { kind: 'session' }>;
+    expect(slide.body.remarks.map((r) => [plain(r.speaker.primary), r.with.map((w) => plain(w.primary)), r.points.length])).toEqual([
+      ['A. Ryabkov', ['B. Andrabi'], 1],
+    ]);
+  });
+
+  it('makes a discussion of one short topic the last line of the programme, not a slide of one point', async () => {
+    const b = await panel();
+    b.sessions = [
+      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
+      { id: 'other', title: 'Second panel', sources: [3] },
+    ];
+    b.discussion = { intro: 'A discussion followed the panels', topics: [{ text: 'The final statement', sources: [19] }], notes: 'Who spoke is not said.' };
+    let deck = buildDeck((await load(b)).brief);
+    expect(deck.slides.map((s) => s.kind)).not.toContain('discussion');
+    const programme = deck.slides.filter((s): s is Extract<Slide, { kind: 'programme' }> => s.kind === 'programme');
+    const last = programme.at(-1)!.body.rows.at(-1)!;
+    expect([plain(last.title), last.subject && plain(last.subject), last.said && plain(last.said.text)]).toEqual([
+      'Discussion',
+      'A discussion followed the panels',
+      'The final statement',
+    ]);
+    // Its notes go with the programme's.
+    expect(JSON.stringify(programme.at(-1)!.notes)).toContain('Who spoke is not said.');
+    b.discussion.topics.push({ text: 'Regional stability', sources: [19] });
+    deck = buildDeck((await load(b)).brief);
+    expect(deck.slides.map((s) => s.kind)).toContain('discussion');
+  });
+
   it('refuses a session, chair or speaker id that names nothing, with "did you mean"', async () => {
     const b = await panel();
     b.sessions = [{ id: 'opening', title: 'Opening', chair: 'modd' }];

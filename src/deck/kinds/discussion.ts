@@ -1,5 +1,6 @@
 /** The discussion: an optional intro, then its topics, each with the regions the report names under it. */
 import type { Topic } from '../../brief/schema.js';
+import { discussionInLine } from '../programme.js';
 import type { Rich } from '../text.js';
 import type { Item } from '../view.js';
 import { allSources, type ClaimFields, defineKind, INTRO_SPACE, lines } from './kind.js';
@@ -28,7 +29,8 @@ export const discussion = defineKind<DiscussionBody>()({
   labels: { ar: { discussion: 'محاور النقاش', regions: 'المناطق' }, en: { discussion: 'Discussion topics', regions: 'Regions' } },
   slides(ctx) {
     const di = ctx.brief.discussion;
-    if (!di) return;
+    // One short topic is the programme's last line (../programme.ts discussionInLine).
+    if (!di || discussionInLine(ctx.brief, ctx.programme().listed)) return;
     ctx.add({
       group: 'discussion',
       title: di.heading ?? ctx.labels.discussion,

@@ -7,7 +7,7 @@
 import type { Brief, Person, Point, Session } from '../../brief/schema.js';
 import { dateText } from '../dates.js';
 import { groupLabel, partWords } from '../parts.js';
-import { type Block, type Programme, saidInLine, sessionMessages } from '../programme.js';
+import { type Block, discussionInLine, type Programme, saidInLine, sessionMessages } from '../programme.js';
 import type { Rich } from '../text.js';
 import type { Item } from '../view.js';
 import { allSources, type DeckContext, defineKind, lines } from './kind.js';
@@ -105,6 +105,8 @@ export interface ProgrammeLabels {
   programme: string;
   /** People of a session whose part the report does not give. */
   inSession: string;
+  /** A discussion of one topic, as the programme's last line. */
+  discussed: string;
   /** The session kind's: «رئاسة الجلسة», «إدارة الجلسة». */
   chaired: string;
   moderated: string;
@@ -114,8 +116,8 @@ export const programmeKind = defineKind<ProgrammeBody>()({
   kind: 'programme',
   reads: ['sessions', 'messages', 'people'],
   labels: {
-    ar: { programme: 'البرنامج', inSession: 'في الجلسة' },
-    en: { programme: 'Programme', inSession: 'In the session' },
+    ar: { programme: 'البرنامج', inSession: 'في الجلسة', discussed: 'المناقشة' },
+    en: { programme: 'Programme', inSession: 'In the session', discussed: 'Discussion' },
   },
   slides(ctx) {
     const { brief } = ctx;
@@ -145,14 +147,33 @@ export const programmeKind = defineKind<ProgrammeBody>()({
         sources: allSources(sources, speaker?.sources),
       };
     });
+    // A discussion of one short topic: the last line, what it was about beneath its intro.
+    const di = brief.discussion;
+    const discussed = di && discussionInLine(brief, true) ? di : undefined;
+    if (discussed) {
+      const topic = discussed.topics[0]!;
+      rows.push({
+        row: {
+          when: null,
+          title: ctx.rich(discussed.heading ?? ctx.labels.discussed),
+          subject: ctx.maybe(discussed.intro),
+          said: ctx.item(topic),
+          people: [],
+          about: null,
+          cite: null,
+        },
+        sources: allSources(topic.sources),
+      });
+    }
     // The notes of the parts that are lines here, not slides.
-    const notes = blocks
-      .flatMap((b) => {
+    const notes = [
+      ...blocks.flatMap((b) => {
         if (hasSlide(brief, plan, b)) return [];
         const own = b.type === 'session' ? [b.session.notes, ...sessionMessages(brief, b.session).map(({ m }) => m.notes)] : [b.group.notes];
         return own.filter((n): n is string => n !== undefined);
-      })
-      .join('\n\n');
+      }),
+      ...(discussed?.notes ? [discussed.notes] : []),
+    ].join('\n\n');
     ctx.add({
       group: 'programme',
       title: ctx.labels.programme,
@@ -162,7 +183,8 @@ export const programmeKind = defineKind<ProgrammeBody>()({
       weight: (r) => rowWeight(r.row),
       reserved: 0,
       origins: (_r, i) => {
-        const b = blocks[i]!;
+        const b = blocks[i];
+        if (!b) return [['discussion', 'topics', 0, 'text']];
         const said = saidInLine(brief, b);
         const at =
           said === null

@@ -19,8 +19,11 @@ export interface SessionBody {
   chairLabel: string;
   date: Rich | null;
   groups: PeopleGroup[];
-  /** What was said in the session, each speaker above their points (where the programme slide lists its people). */
-  remarks: { speaker: PersonView; occasion: Rich | null; points: Item[] }[];
+  /**
+   * What was said in the session, each speaker above their points (where the programme slide lists its people);
+   * `with`: others the report gives the same words, their lines beneath the speaker's.
+   */
+  remarks: { speaker: PersonView; with: PersonView[]; occasion: Rich | null; points: Item[] }[];
 }
 
 /** A speaker's line above their points in a session's remarks. */
@@ -70,8 +73,19 @@ function planSessionRemarks(ctx: DeckContext<{ chaired: string; moderated: strin
   const groups = sessionMessages(brief, s).filter(({ m }) => m.heading === undefined && ctx.personById(m.speaker) !== undefined);
   const spoke = new Set(groups.map(({ m }) => m.speaker));
   const silent = sessionPeople(brief, s).filter((p) => !spoke.has(p.id));
+  // Speakers the report gives the same words (both spoke on the session's subject, and it says no more): their
+  // points once, under the first speaker's line and the others' beneath it.
+  const same = new Map<MessageGroup, string[]>();
+  const shown = groups.filter(({ m }) => {
+    const twin = groups.find(
+      (g) => same.has(g.m) && g.m.occasion === m.occasion && g.m.points.length === m.points.length && g.m.points.every((p, j) => p.text === m.points[j]!.text),
+    );
+    if (!twin) same.set(m, []);
+    else same.get(twin.m)!.push(m.speaker);
+    return !twin;
+  });
   type Entry = { point: MessageGroup['points'][number]; m: MessageGroup; index: number; j: number } | { person: Person };
-  const entries: Entry[] = [...groups.flatMap(({ m, index }) => m.points.map((point, j) => ({ point, m, index, j }))), ...silent.map((person) => ({ person }))];
+  const entries: Entry[] = [...shown.flatMap(({ m, index }) => m.points.map((point, j) => ({ point, m, index, j }))), ...silent.map((person) => ({ person }))];
   const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
   ctx.add({
     group: `session-${i + 1}`,
@@ -85,7 +99,10 @@ function planSessionRemarks(ctx: DeckContext<{ chaired: string; moderated: strin
       ...silent.map((p) => p.sources),
     ),
     list: entries,
-    weight: (e) => ('person' in e ? personWeight(ctx, e.person) : lines(e.point.text) + POINT_SPACE + (e.j === 0 ? REMARK_SPEAKER_LINES : 0)),
+    weight: (e) =>
+      'person' in e
+        ? personWeight(ctx, e.person)
+        : lines(e.point.text) + POINT_SPACE + (e.j === 0 ? REMARK_SPEAKER_LINES * (1 + (same.get(e.m)?.length ?? 0)) : 0),
     reserved: chair ? CHAIR_LINES / 2 : 0,
     fixed: [['sessions', i, 'title']],
     origins: (e) => ('person' in e ? personOrigins(brief, e.person) : [['messages', e.index, 'points', e.j, 'text']]),
@@ -96,7 +113,10 @@ function planSessionRemarks(ctx: DeckContext<{ chaired: string; moderated: strin
         if ('person' in e) continue;
         // An occasion that only names the session («الحديث في الجلسة الثانية») says nothing under its heading.
         const occasion = e.m.occasion !== undefined && !e.m.occasion.includes(s.title) ? e.m.occasion : undefined;
-        if (e.m !== last) remarks.push({ speaker: ctx.person(ctx.personById(e.m.speaker)!), occasion: ctx.maybe(occasion), points: [] });
+        if (e.m !== last) {
+          const others = (same.get(e.m) ?? []).map((id) => ctx.person(ctx.personById(id)!));
+          remarks.push({ speaker: ctx.person(ctx.personById(e.m.speaker)!), with: others, occasion: ctx.maybe(occasion), points: [] });
+        }
         remarks[remarks.length - 1]!.points.push(ctx.item(e.point));
         last = e.m;
       }

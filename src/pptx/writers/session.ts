@@ -20,6 +20,16 @@ export const session: Writer<'session'> = (slide, page) => {
         ],
         { before: 6, after: 6 },
       ),
+      // Others the report gives the same words, beneath the speaker's line.
+      ...r.with.map((w) =>
+        page.para(
+          [
+            ...page.personSpans({ ...w, secondary: null }, true),
+            ...(w.secondary ? [page.plain(GAP, { size: page.body }), ...page.rich(w.secondary, { size: page.body, color: page.color.muted })] : []),
+          ],
+          { after: 6 },
+        ),
+      ),
       ...r.points.map((p) => page.bullet(p)),
     ]),
     ...page.groups(b.groups),
