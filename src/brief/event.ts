@@ -19,7 +19,7 @@ export interface PlacedHost {
 export function hostsOf(brief: Brief): PlacedHost[] {
   const { host, hosts } = brief.event;
   if (hosts) return hosts.map((h, i) => ({ host: h, path: ['event', 'hosts', i] }));
-  return host ? [{ host, path: ['event', 'host'] }] : [];
+  return host && host !== 'unknown' ? [{ host, path: ['event', 'host'] }] : [];
 }
 
 /** The deck's author when the brief names none: the host, or the first-named of several (the footer has room for one). */

@@ -8,7 +8,15 @@ import { Brief, fieldHelp, type FieldHelp } from './schema.js';
 
 export type Schema = z.core.$ZodType;
 
-/** The schema behind optional, nullable, default, … wrappers and a pipe's input, outermost first. */
+/**
+ * A union's options that are objects: a union of one object and words (`host: { … }` or `host: unknown`) is
+ * walked as its object; one of several objects (a date's forms) is not walked into.
+ */
+function objectOptions(union: z.ZodUnion): Schema[] {
+  return (union.options as Schema[]).filter((o) => unwrap(o) instanceof z.ZodObject);
+}
+
+/** The schema behind optional, nullable, default, … wrappers, a pipe's input and a union's one object, outermost first. */
 function layers(schema: Schema): Schema[] {
   const out = [schema];
   for (let s = schema; ; ) {
@@ -23,6 +31,7 @@ function layers(schema: Schema): Schema[] {
     ) {
       s = s.unwrap();
     } else if (s instanceof z.ZodPipe) s = s.in;
+    else if (s instanceof z.ZodUnion && objectOptions(s).length === 1) s = objectOptions(s)[0]!;
     else return out;
     out.push(s);
   }

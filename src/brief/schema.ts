@@ -415,7 +415,10 @@ export const Brief = z
         .optional()
         .describe('How an English brief writes dates: day-month-year (the default, "25 October 2024") or month-day-year ("October 25, 2024").'),
       hijri: hijri.optional(),
-      host: Host.optional().describe('The institution that organised the event (or hosts: for several on an equal footing).'),
+      host: z
+        .union([Host, z.literal('unknown')])
+        .optional()
+        .describe('The institution that organised the event (or hosts: for several on an equal footing); unknown when the report names none.'),
       hosts: list(Host, 20)
         .optional()
         .describe('Institutions that organised the event jointly, on an equal footing ("jointly organized by A, B and C"), instead of host:.'),
@@ -487,7 +490,7 @@ export const Brief = z
         params: {
           hint:
             host === undefined
-              ? 'write host: { institution: … } with the institution that organised the event'
+              ? 'write host: { institution: … } with the institution that organised the event, or host: unknown when the report names none'
               : 'list every host under hosts: and remove host:',
         },
       });

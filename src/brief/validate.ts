@@ -148,6 +148,15 @@ function issueToDiagnostics(
       ];
     }
     case 'invalid_union': {
+      // An object where a union takes an object or a word ("unknown"): what is wrong is the object branch's
+      // problems, each told as it would be without the word (a mistyped key, a link, with its did-you-mean).
+      const objectBranch = issue.errors.filter((errors) => !errors.some((e) => e.path.length === 0 && ['invalid_type', 'invalid_value'].includes(e.code)));
+      const word = issue.errors.some((errors) => errors.length === 1 && errors[0]!.path.length === 0 && errors[0]!.code === 'invalid_value');
+      if (word && objectBranch.length === 1 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        return objectBranch[0]!.flatMap((e) =>
+          issueToDiagnostics(src, doc, data, { ...e, path: [...issue.path, ...e.path] } as z.core.$ZodIssue, missing, root),
+        );
+      }
       // The branch the value is written in (its form matches: no wrong type, value or key at its root) says
       // what is wrong with it, with its hint; else the most specific message of any branch.
       const mismatch = (e: z.core.$ZodIssue) => e.path.length === 0 && ['invalid_type', 'invalid_value', 'unrecognized_keys'].includes(e.code);

@@ -21,7 +21,12 @@ function allPaths(): Path[] {
     const path = stack.pop()!;
     out.push(path);
     let s = schemaAt(path);
-    while (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap();
+    for (;;) {
+      if (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap();
+      // An object or a word ("host: unknown"): walked as its object.
+      else if (s instanceof z.ZodUnion && s.options.filter((o) => o instanceof z.ZodObject).length === 1) s = s.options.find((o) => o instanceof z.ZodObject);
+      else break;
+    }
     if (s instanceof z.ZodArray) stack.push([...path, 0]);
     else if (s instanceof z.ZodObject) for (const key of Object.keys(s.shape)) stack.push([...path, key]);
   }

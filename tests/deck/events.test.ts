@@ -304,6 +304,16 @@ describe('sessions', () => {
 });
 
 describe('organisers, venue and dates', () => {
+  it('says the host is not given when the report names no organiser (host: unknown), and asks for one or the other', async () => {
+    const b = await bundledObject();
+    b.event.host = 'unknown';
+    const loaded = await load(b);
+    expect(facts(buildDeck(loaded.brief))['الجهة المضيفة']).toBe('غير مذكورة في التقرير');
+    delete b.event.host;
+    const [p] = await problems(b);
+    expect(p).toMatch(/event\.host: names no host.*host: unknown when the report names none/);
+  });
+
   it('names co-organisers and partners with their Latin names, and a venue apart from the host', async () => {
     const b = await bundledObject();
     b.event.host.latin = 'Institute of Strategic Studies Islamabad';

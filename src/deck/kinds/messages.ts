@@ -43,14 +43,24 @@ export function planMessages(
   level: 0 | 1 = 0,
 ): void {
   const known = groups.filter(({ m }) => ctx.personById(m.speaker) !== undefined); // references are checked when the brief is loaded
+  // A short group shares a slide with its neighbours of the same kind, as does one of a few lines more (a point
+  // of three lines, then one of two, are one slide, not two of a point each).
   const short = (m: MessageGroup) => m.heading === undefined && weightOf(m) <= SHORT;
+  const modest = (m: MessageGroup) => m.heading === undefined && weightOf(m) <= 2 * SHORT;
   for (let i = 0; i < known.length; ) {
     const run = [known[i]!];
     let room = weightOf(known[i]!.m) + NAME_LINES;
-    while (short(known[i]!.m) && i + run.length < known.length) {
+    while (modest(known[i]!.m) && i + run.length < known.length) {
       const next = known[i + run.length]!;
-      // Only groups of one kind share a slide (panellists' remarks), never an opening with a keynote.
-      if (!short(next.m) || what(ctx, next.m) !== what(ctx, known[i]!.m) || room + weightOf(next.m) + NAME_LINES > SHARED_ROOM) break;
+      // Only groups of one kind share a slide (panellists' remarks), never an opening with a keynote; two of a few
+      // lines more than short do not.
+      if (
+        !modest(next.m) ||
+        (!short(next.m) && !run.every(({ m }) => short(m))) ||
+        what(ctx, next.m) !== what(ctx, known[i]!.m) ||
+        room + weightOf(next.m) + NAME_LINES > SHARED_ROOM
+      )
+        break;
       room += weightOf(next.m) + NAME_LINES;
       run.push(next);
     }

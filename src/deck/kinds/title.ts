@@ -92,6 +92,7 @@ export const title = defineKind<TitleBody>()({
       date: 'التاريخ',
       scheduled: 'الموعد المعلن',
       dateUnknown: 'غير مذكور في التقرير',
+      hostUnknown: 'غير مذكورة في التقرير',
       status: 'الحالة',
       announced: 'أعلن عنه التقرير',
       announcedOn: 'أعلن عنه التقرير الصادر في',
@@ -107,6 +108,7 @@ export const title = defineKind<TitleBody>()({
       date: 'Date',
       scheduled: 'Announced for',
       dateUnknown: 'not given in the report',
+      hostUnknown: 'not given in the report',
       status: 'Status',
       announced: 'Announced in the report',
       announcedOn: 'Announced in the report of',
@@ -186,7 +188,8 @@ export const title = defineKind<TitleBody>()({
         logos: briefLogos(brief).map((l) => ({ src: l.asset, alt: l.alt })),
         subtitle: ctx.maybe(brief.subtitle),
         facts: banded([
-          listed(inNumber(L.hosts, hosts.length), hosts),
+          // A report that names no organiser (host: unknown) says so, as of a date it does not give.
+          hosts.length > 0 ? listed(inNumber(L.hosts, hosts.length), hosts) : { label: L.host, value: ctx.rich(L.hostUnknown) },
           ...organisers('co-organiser', L.coOrganisers),
           ...organisers('partner', L.partners),
           ...organisers('sponsor', L.sponsors),
