@@ -478,11 +478,13 @@ export function briefOf(draft: Draft, slug = 'draft', sourceFile = 'sources/draf
   const date =
     ev.date !== undefined
       ? citedDate(ev.date.value, ev.date.n, ev.weekday)
-      : part?.day !== undefined
-        ? part.to
-          ? { from: { day: part.day, month: part.month }, to: { day: part.to, month: part.month }, sources: [part.n] }
-          : { day: part.day, month: part.month, sources: [part.n] }
-        : 'unknown';
+      : part?.weekday !== undefined && part.day === undefined
+        ? { weekday: part.weekday, sources: [part.n] }
+        : part?.day !== undefined
+          ? part.to
+            ? { from: { day: part.day, month: part.month }, to: { day: part.to, month: part.month }, sources: [part.n] }
+            : { day: part.day, month: part.month, sources: [part.n] }
+          : 'unknown';
   return {
     draft: true,
     slug,

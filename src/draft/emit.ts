@@ -38,7 +38,7 @@ function drafted(draft: Draft): { at: Path; from: number[] }[] {
   if (ev.title) out.push({ at: ['title'], from: [ev.title.n] });
   if (ev.kind) out.push({ at: ['event', 'kind'], from: [ev.kind.n] });
   if (ev.date) out.push({ at: ['event', 'date'], from: [ev.date.n] });
-  else if (ev.partDate?.day !== undefined) out.push({ at: ['event', 'date'], from: [ev.partDate.n] });
+  else if (ev.partDate?.day !== undefined || ev.partDate?.weekday !== undefined) out.push({ at: ['event', 'date'], from: [ev.partDate.n] });
   if (ev.hijri) out.push({ at: ['event', 'hijri'], from: [ev.hijri.n] });
   if (ev.host) out.push({ at: ['event', 'host'], from: [ev.host.n] });
   ev.organisers.forEach((o, i) => out.push({ at: ['event', 'organisers', i], from: [o.n] }));
@@ -86,7 +86,7 @@ export function emitDraft(draft: Draft, options: EmitOptions): string {
   for (const d of drafted(draft)) note(d.at, ` drafted from ${[...new Set(d.from)].map((n) => `¶${n}`).join(', ')}`);
   note(['draft'], ` ${words.draft}\n ${words.strict}`);
   // A year alone is noted beside `date: unknown` (a day and a month are the date itself).
-  if (draft.event.partDate && draft.event.partDate.day === undefined)
+  if (draft.event.partDate && draft.event.partDate.day === undefined && draft.event.partDate.weekday === undefined)
     note(['event', 'date'], ` ${words.partDate(draft.event.partDate.value)} (¶${draft.event.partDate.n})`);
   const header = [
     ` yaml-language-server: $schema=${options.schemaPath}`,

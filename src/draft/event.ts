@@ -44,7 +44,7 @@ export interface EventFound {
    * A date the report gives without its year («March 15»): its day and month are the brief's date, never
    * completed with a year; a year alone («عام 2024») is only noted beside `date: unknown`.
    */
-  partDate?: Found & { day?: number; month?: number; to?: number };
+  partDate?: Found & { day?: number; month?: number; to?: number; weekday?: Weekday };
   monthFirst?: boolean;
   hijri?: Found;
   themes: Found[];
@@ -198,7 +198,7 @@ function monthAt(tokens: readonly Token[], i: number): { month: number; size: nu
 const num = (t: Token | undefined) => (t?.kind === 'number' && /^\d+$/.test(t.form) ? Number(t.form) : undefined);
 
 /** The Gregorian dates of a sentence: a day or a range, with its year, or a day and month without one. */
-type DateIn = { value?: DateValue; part?: string; day?: number; month?: number; to?: number; monthFirst: boolean; written: string };
+type DateIn = { value?: DateValue; part?: string; day?: number; month?: number; to?: number; weekday?: Weekday; monthFirst: boolean; written: string };
 
 function datesIn(s: Sentence): DateIn[] {
   const tokens = s.tokens;
@@ -342,6 +342,10 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
     // «في عام 2024», "in 2024": the year alone.
     const year = /(?:عام|العام|سنة|in)\s+((?:19|20)\d\d|[١٢][٠-٩]{3})(?!\d)/u.exec(s.text.slice(s.start, s.end));
     if (year) dates.push({ part: year[0].trim(), monthFirst: false, written: year[0].trim() });
+    // «اليوم الإثنين», "on Monday": the day of the week alone, in a sentence that tells of the event.
+    const weekdays = [...new Set(s.tokens.map((t) => (t.kind === 'number' ? undefined : weekdayOf(t.form))).filter((w) => w !== undefined))];
+    if (weekdays.length === 1 && dates.length === 0 && tellsOfEvent(s, lang) && /(?:اليوم|يوم|\bon)\s+(?:ال)?\S+/u.test(s.text.slice(s.start, s.end)))
+      dates.push({ part: WEEKDAYS[weekdays[0]!]!, weekday: WEEKDAYS[weekdays[0]!]!, monthFirst: false, written: WEEKDAYS[weekdays[0]!]! });
     const part = dates.find((d) => d.part !== undefined);
     if (part && !found.date && !found.partDate)
       found.partDate = {
@@ -349,6 +353,7 @@ export function findEvent(sentences: readonly Sentence[], lang: 'ar' | 'en'): Ev
         n: s.n,
         ...(part.day !== undefined ? { day: part.day, month: part.month } : {}),
         ...(part.to ? { to: part.to } : {}),
+        ...(part.weekday ? { weekday: part.weekday } : {}),
       };
     const hijri = hijriIn(s);
     if (hijri && !found.hijri) found.hijri = { value: hijri, n: s.n };
@@ -530,7 +535,7 @@ function englishEvent(s: Sentence, found: EventFound): void {
   if (!found.host) {
     // "X, Y, and Z co-organized a conference": the first named is the host, the others co-organisers.
     const co = new RegExp(
-      `(?:^|--\\s*|\\)\\s*|,\\s+the\\s+)(?:The\\s+)?(${capitalised}(?:,?\\s+(?:and\\s+)?(?:the\\s+)?${capitalised})*)\\s+(?:on\\s+\\w+\\s+)?(co-organi[sz]ed|organi[sz]ed|hosted|hosts|Hosts|convened|held|launched)\\b`,
+      `(?:^|--\\s*|\\)\\s*|,\\s+the\\s+|\\b\\d{1,2}(?:st|nd|rd|th)?,\\s+)(?:The\\s+)?(${capitalised}(?:,?\\s+(?:and\\s+)?(?:the\\s+)?${capitalised})*)\\s+(?:on\\s+\\w+\\s+)?(co-organi[sz]ed|organi[sz]ed|hosted|hosts|Hosts|convened|held|launched)\\b`,
     ).exec(text);
     const by = /\b(?:jointly\s+|co-)?(?:organi[sz]ed|hosted|convened)\s+by\s+(?:the\s+)?/.exec(text);
     if (co) {

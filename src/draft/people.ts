@@ -13,6 +13,7 @@ import { INSTITUTION_HEADS } from '../lint/words.js';
 import { BREAK, between, isIn, plainText, type Sentence, span } from './text.js';
 import {
   AR_CUES,
+  AR_SAYS,
   AR_NAME_JOINERS,
   AR_NOT_NAMES,
   AR_POSTS,
@@ -302,6 +303,16 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
       !BREAK.test(between(s, prev, t)) &&
       !/^[وفبلك]*ال/.test(prev.form) &&
       (isInstitution(prev) || /^(مدينه|شارع|قاعه|مستشفي)$/.test(noConj(prev.form)));
+    // «وأشارت مشيرة أبو غالي مؤسس المجلس العربي»، «وطالب محمد بدر محافظ الأقصر»: a verb of saying, a name
+    // with no title, then its post.
+    if (AR_SAYS.has(noConj(t.form)) && !isTitle(tokens[i + 1])) {
+      const name = nameFrom(tokens, i + 1, s);
+      const k = i + 1 + (name?.words.length ?? 0);
+      if (name?.clear && isPost(tokens[k]) && /^\s+$/.test(between(s, tokens[k - 1], tokens[k]))) {
+        add(i + 1, name, undefined, after(tokens, k, s));
+        continue;
+      }
+    }
     if (isTitle(t) && !inName) {
       // The title, and what belongs to it: «اللواء المتقاعد», «معالي الدكتور».
       let j = i + 1;
@@ -441,6 +452,8 @@ export function englishMentions(s: Sentence): Mention[] {
     // "by X", "the welcome remarks of X": the part is in the words before; "… of X and Y": Y's too.
     const byBefore = /\b(?:by|(?:remarks|address|speech|statement|intervention)s? of)\s+$/.test(beforeText);
     const listedAfter = /\s+and\s+$/.test(beforeText) ? out.at(-1) : undefined;
+    // "Panellists included Prof. X, Dr. Y, …", "Speakers were …": every name of the list has the part it names.
+    const listHead = /\b(panel+ists|speakers|presenters|moderators)\s+(?:included|include|were|are)\b[^;]*$/i.exec(beforeText);
     const afterText = s.text.slice(endTok.end, s.end);
     let role: string | undefined;
     let affiliation: string | undefined;
@@ -479,6 +492,7 @@ export function englishMentions(s: Sentence): Mention[] {
       const until = endTok.end + apposition + clause.length;
       part = enCue(tokens.filter((t, i) => i > lastTokIdx && t.end <= until)) ?? listedAfter?.part ?? null;
     }
+    if (part === null && listHead) part = enCue([{ ...tokens[0]!, form: listHead[1]!.toLowerCase() }]) ?? null;
     // A verb of speaking within the next words, before another name: "Dr. Saeed Shafqat, Director, …, looked into".
     const acts = tokens.slice(lastTokIdx + 1, lastTokIdx + 13).some((t) => EN_ACTS.test(t.form));
     out.push({

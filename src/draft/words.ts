@@ -26,7 +26,7 @@ export const AR_POSTS = list(`
   مدير مديرة رئيس رئيسة عميد عميدة وكيل وكيلة نائب أمين مشرف مشرفة مستشار مستشارة أستاذ أستاذة عضو عضوة
   سفير سفيرة وزير وزيرة محافظ قائد متحدث منسق منسقة خبير خبيرة باحث باحثة ممثل ممثلة مساعد مندوب مندوبة
   المدير المديرة الرئيس الرئيسة العميد الوكيل النائب الأمين المشرف المستشار الأستاذ العضو السفير الوزير
-  المحافظ القائد المتحدث المنسق الخبير الباحث الممثل المساعد المندوب كبير كبيرة رئيسة
+  المحافظ القائد المتحدث المنسق الخبير الباحث الممثل المساعد المندوب كبير كبيرة رئيسة مؤسس مؤسسة المؤسس
 `);
 
 /** Words between names that join one name: «بن», «آل», «أبو», «دي». */
@@ -107,12 +107,14 @@ export const EN_POSTS = list(`
   head executive director dean chief secretary commissioner envoy representative coordinator fellow researcher advisor
   adviser editor manager governor mayor senator deputy assistant associate vice senior lecturer officer undersecretary
   his her excellency he she highness sheikh prince princess king queen colonel major captain lieutenant brigadier
-  amb hon honourable honorable
+  amb hon honourable honorable maj gen brig col lt cdr capt analyst engineer
 `);
 
 /** Honorifics: before a name, its title ("Dr.", "Ambassador", "H.E."). */
 /** ("H.E." is read as its two letters.) */
-export const EN_HONORIFICS = list(`dr mr mrs ms prof professor ambassador amb hon honourable honorable sir dame excellency his her he h e`);
+export const EN_HONORIFICS = list(
+  `dr mr mrs ms prof professor ambassador amb hon honourable honorable sir dame excellency his her he h e maj gen brig col lt cdr capt`,
+);
 
 /** Words of an institution or a post, never of a person's name. */
 export const EN_NOT_NAMES = list(`
@@ -120,7 +122,7 @@ export const EN_NOT_NAMES = list(`
   ministry foundation association union bank fund programme program commission rights human studies conference graduate
   international global affairs security peace day cooperation islamic arab united forum group college faculty academy
   society parliament court the of and for in on at by with state states republic kingdom government national annual
-  research policy world news press relations earth environment religion
+  research policy world news press relations earth environment religion branch power
 `);
 
 /** Kinds of event, as a report names them (the first word, or two). */

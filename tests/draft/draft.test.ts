@@ -26,7 +26,9 @@ const FIXTURES = [
   'tests/deck/briefs/bu-pardee-graduate-conference-2016.yaml',
   'tests/deck/briefs/gulf-workshop.yaml',
   'tests/deck/briefs/ids-nato-istanbul-initiative.yaml',
+  'tests/deck/briefs/iicr-cpec-new-crossroads-webinar.yaml',
   'tests/deck/briefs/lahore-school-social-sciences-conference-2015.yaml',
+  'tests/deck/briefs/luxor-arab-youth-forum-opening.yaml',
   'tests/deck/briefs/national-centre-new-arab-order-conference.yaml',
   'tests/deck/briefs/nauss-counterterrorism-symposium-riyadh.yaml',
   'tests/deck/briefs/oic-unog-islamophobia-day-geneva.yaml',
@@ -107,7 +109,11 @@ function score(file: string): Score {
     hand: theirs.length,
     right,
     partsRight,
-    host: draft.event.host !== undefined && hostsOf(hand).some(({ host }) => sameHost(draft.event.host!.value.institution, host.institution)),
+    // A report that names no organiser (host: unknown): right when the draft names none either.
+    host:
+      hand.event.host === 'unknown'
+        ? draft.event.host === undefined
+        : draft.event.host !== undefined && hostsOf(hand).some(({ host }) => sameHost(draft.event.host!.value.institution, host.institution)),
     date: dateScore,
     hijri,
   };

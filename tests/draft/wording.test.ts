@@ -190,6 +190,32 @@ describe('the drafter reads how reports phrase things', () => {
     ]);
   });
 
+  it('in English: the host after a date and a comma, a list of panellists, "Maj. Gen.", a post run on after a name (iicr.org.pk)', () => {
+    const d = draftFrom([
+      'On Monday, June 1st, Islamabad Institute of Conflict Resolution (IICR) organized a closed webinar titled as “CPEC at the new Cross Roads”.',
+      'Panellists included Prof. Dr. Song Zhihui  Director, Pakistan Study Center, Sichuan University, Mr. Ling Jianke is Executive Representative of Power China Pakistan Branch, Senior Engineer, from Pakistan side panelists include Prof. Dr. Rifaat Hussain Analyst, Professor Department of Government Policy at NUST.',
+      'Chairman IICR, Maj. Gen. Raza Muhammad ® moderated the session.',
+    ]);
+    expect(d.event.host?.value).toEqual({ institution: 'Islamabad Institute of Conflict Resolution (IICR)' });
+    expect(d.people.map((p) => [p.title, p.name, p.part])).toEqual([
+      ['Prof. Dr.', 'Song Zhihui', 'panellist'],
+      ['Mr.', 'Ling Jianke', 'panellist'],
+      ['Prof. Dr.', 'Rifaat Hussain', 'panellist'],
+      ['Maj. Gen.', 'Raza Muhammad', 'moderator'],
+    ]);
+  });
+
+  it('in Arabic: the day of the week alone, a name with no title between a verb of saying and its post (masress.com/elfagr)', () => {
+    const d = draftFrom([
+      'شهد قصر ثقافة الأقصر، اليوم الإثنين، الجلسة الافتتاحية لمنتدى الشباب العربي. وأشارت مشيرة أبو غالي مؤسس المجلس العربي، إلى أن نجاح التنمية يأتي في الدول المستقرة. وطالب محمد بدر محافظ الأقصر، بخروج المنتدى بتوصيات. وأشار التقرير إلى أهمية المنتدى.',
+    ]);
+    expect(d.event.partDate).toMatchObject({ weekday: 'monday', n: 1 });
+    expect(d.people.map((p) => [p.name, p.role])).toEqual([
+      ['مشيرة أبو غالي', 'مؤسس المجلس العربي'],
+      ['محمد بدر', 'محافظ الأقصر'],
+    ]);
+  });
+
   it('in Arabic', () => {
     const d = draftFrom(arabic);
     expect(d.lang).toBe('ar');
