@@ -12,6 +12,28 @@ export interface Run {
   isolate: boolean;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** A term a line must not break inside ("Covid-19", "S-400": a browser breaks after their hyphen). */
+  nobr?: true;
+}
+
+/** Letters and figures joined by a hyphen: one term, never two lines. */
+const HYPHENED_TERM = /\p{L}[\p{L}\p{M}]*-\p{Nd}(?:[\p{Nd}.,]*\p{Nd})?|\p{Nd}(?:[\p{Nd}.,]*\p{Nd})?-\p{L}[\p{L}\p{M}]*/gu;
+
+/** `runs` with each hyphened term of letters and figures a run of its own that lines do not break inside. */
+function keptWhole(runs: Rich): Rich {
+  return runs.flatMap((run) => {
+    const out: Rich = [];
+    let last = 0;
+    for (const m of run.text.matchAll(HYPHENED_TERM)) {
+      const at = m.index ?? 0;
+      if (at > last) out.push({ ...run, text: run.text.slice(last, at) });
+      out.push({ ...run, text: m[0], nobr: true });
+      last = at + m[0].length;
+    }
+    if (last === 0) return [run];
+    if (last < run.text.length) out.push({ ...run, text: run.text.slice(last) });
+    return out;
+  });
 }
 
 export type Rich = Run[];
@@ -66,7 +88,7 @@ export function toRuns(text: string, dir: 'rtl' | 'ltr', digits?: 'arab' | 'latn
     last = end;
   }
   if (last < text.length) runs.push(...splitNumbers(text.slice(last), dir, baseLang, digits));
-  return runs;
+  return keptWhole(runs);
 }
 
 export function plain(rich: Rich): string {

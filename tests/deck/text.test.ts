@@ -99,3 +99,16 @@ describe('firstSentence', () => {
     expect(firstSentence('One sentence only, long enough to be one.', 'en')).toEqual({ text: 'One sentence only, long enough to be one.', whole: true });
   });
 });
+
+describe('terms of letters and figures', () => {
+  it('are runs of their own that lines do not break inside ("Covid-19", "S-400"), in either direction; a range of years is not', () => {
+    const en = toRuns('He spoke of Covid-19 and S-400 systems in 2023-2024.', 'ltr');
+    expect(en.filter((r) => r.nobr).map((r) => r.text)).toEqual(['Covid-19', 'S-400']);
+    expect(en.map((r) => r.text).join('')).toBe('He spoke of Covid-19 and S-400 systems in 2023-2024.');
+    const ar = toRuns('تحدث عن Covid-19 وأنظمة S-400.', 'rtl', 'arab');
+    expect(ar.filter((r) => r.nobr).map((r) => [r.text, r.isolate])).toEqual([
+      ['Covid-19', true],
+      ['S-400', true],
+    ]);
+  });
+});

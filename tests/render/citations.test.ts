@@ -46,9 +46,18 @@ function lonelyCitations(): string[] {
   return out;
 }
 
+/** Runs in the page: each term kept whole ("Covid-19", src/deck/text.ts) that is set on two lines. */
+function brokenTerms(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .nobr'))
+    .filter((e) => e.getClientRects().length > 1)
+    .map((e) => `${e.closest('section')?.id}: ${e.textContent}`);
+}
+
 describe('citations', () => {
-  it('are never alone on a line under their text, on any slide of any suite deck', async () => {
+  it('are never alone on a line under their text, nor a hyphened term on two lines, on any slide of any suite deck', async () => {
     const found: string[] = [];
+    const broken: string[] = [];
+    let terms = 0;
     for (const slug of slugs) {
       const page = await browser.newPage();
       try {
@@ -57,11 +66,16 @@ describe('citations', () => {
         await page.waitForSelector('html[data-mujaz-pdf-ready]');
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         found.push(...(await page.evaluate(lonelyCitations)).map((f) => `${slug} ${f}`));
+        broken.push(...(await page.evaluate(brokenTerms)).map((f) => `${slug} ${f}`));
+        terms += await page.evaluate(() => document.querySelectorAll('.reveal .slides .nobr').length);
       } finally {
         await page.close();
       }
     }
     expect(slugs.length).toBeGreaterThan(10);
     expect(found).toEqual([]);
+    // And a term of letters and figures ("Covid-19" in the IICR deck) is never split after its hyphen.
+    expect(terms).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
   });
 });
