@@ -57,6 +57,15 @@ async function panel(): Promise<BriefObject> {
   return b;
 }
 
+/** The panel, its panellists in a session chaired by its moderator, and a second session (the programme lists both). */
+async function panelInSession(second: { id: string; title: string; chair?: string; sources: number[] }): Promise<BriefObject> {
+  const b = await panel();
+  b.sessions = [{ id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] }, second];
+  b.people[2].session = 'panel';
+  b.people[3].session = 'panel';
+  return b;
+}
+
 describe('people and their parts', () => {
   it('lists speakers under their parts when there is no delegation, and heads each message group by part and name', async () => {
     const deck = buildDeck((await load(await panel())).brief);
@@ -231,13 +240,7 @@ describe('sessions', () => {
   });
 
   it("says of a session's people whose part the report does not give that they were in the session, beside its chair", async () => {
-    const b = await panel();
-    b.sessions = [
-      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
-      { id: 'second', title: 'Second session', chair: 'opener', sources: [3] },
-    ];
-    b.people[2].session = 'panel';
-    b.people[3].session = 'panel';
+    const b = await panelInSession({ id: 'second', title: 'Second session', chair: 'opener', sources: [3] });
     b.people.push({ id: 'x1', name: 'Hassan Karrar', session: 'second', sources: [3] }, { id: 'x2', name: 'Arif Nizami', session: 'second', sources: [3] });
     const deck = buildDeck((await load(b)).brief);
     const rows = deck.slides.flatMap((s) => (s.kind === 'programme' ? s.body.rows : []));
@@ -247,13 +250,7 @@ describe('sessions', () => {
   });
 
   it('gives the words two speakers of a session share once, under both their lines', async () => {
-    const b = await panel();
-    b.sessions = [
-      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
-      { id: 'other', title: 'Second panel', sources: [3] },
-    ];
-    b.people[2].session = 'panel';
-    b.people[3].session = 'panel';
+    const b = await panelInSession({ id: 'other', title: 'Second panel', sources: [3] });
     b.messages[1] = {
       speaker: 'p1',
       session: 'panel',
@@ -271,11 +268,7 @@ describe('sessions', () => {
   });
 
   it('makes a discussion of one short topic the last line of the programme, not a slide of one point', async () => {
-    const b = await panel();
-    b.sessions = [
-      { id: 'panel', title: 'Panel: arms control and stability', chair: 'mod', sources: [2] },
-      { id: 'other', title: 'Second panel', sources: [3] },
-    ];
+    const b = await panelInSession({ id: 'other', title: 'Second panel', sources: [3] });
     b.discussion = { intro: 'A discussion followed the panels', topics: [{ text: 'The final statement', sources: [19] }], notes: 'Who spoke is not said.' };
     let deck = buildDeck((await load(b)).brief);
     expect(deck.slides.map((s) => s.kind)).not.toContain('discussion');
