@@ -267,12 +267,13 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
     title: string | undefined,
     extra: { role?: string; affiliation?: string; latin?: string },
     clear = true,
+    fallback: Part | null = null,
   ) => {
     const words = name.words;
     const k = first + words.length;
     const cue = partBefore(tokens, first - (title ? 1 : 0), s);
     let part = cue?.part ?? null;
-    if (part === null) part = partAfter(tokens, k, s);
+    if (part === null) part = partAfter(tokens, k, s) ?? fallback;
     const inSession = [...sessions].reverse().find((x) => x.at < first);
     if (inSession) session.current = inSession.title;
     out.push({
@@ -309,7 +310,8 @@ export function arabicMentions(s: Sentence, session: { current?: string }): Ment
       const name = nameFrom(tokens, i + 1, s);
       const k = i + 1 + (name?.words.length ?? 0);
       if (name?.clear && isPost(tokens[k]) && /^\s+$/.test(between(s, tokens[k - 1], tokens[k]))) {
-        add(i + 1, name, undefined, after(tokens, k, s));
+        // What they said is the report's: they spoke.
+        add(i + 1, name, undefined, after(tokens, k, s), true, 'speaker');
         continue;
       }
     }
