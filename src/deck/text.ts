@@ -95,15 +95,15 @@ export function plain(rich: Rich): string {
   return rich.map((r) => r.text).join('');
 }
 
-/** A sentence shorter than this is read with the next (an abbreviation's stop, "Dr.", does not end a sentence). */
-const SENTENCE_MIN = 50;
+/** A sentence shorter than this is read with the next (a fragment; an abbreviation's stop, "Dr.", is ABBREVIATED below). */
+const SENTENCE_MIN = 20;
 
 /**
  * A stop that ends a title or an initial, not a sentence, wherever it falls ("… for Mr. Kasuri, Dr. Rizvi",
  * "H.E. Amb. Hilale", "J. Smith"): the segmenter ends a sentence there, the note reads on.
  */
 const ABBREVIATED =
-  /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Gen|Lt|Col|Maj|Capt|Cdr|Adm|Sgt|Gov|Sen|Rep|Pres|Sec|Rev|Fr|Sr|Jr|St|Mt|No|Nos|Vol|vs|cf|e\.g|i\.e|[A-Z])\.$/;
+  /(?:(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Amb|Hon|Gen|Lt|Col|Maj|Capt|Cdr|Adm|Sgt|Gov|Sen|Rep|Pres|Sec|Rev|Fr|Sr|Jr|St|Mt|No|Nos|Vol|vs|cf|e\.g|i\.e)|(?:^|[\s(.])[A-Z])\.$/;
 
 /**
  * The first sentence of a text, and whether that is all of it: a note shown by its first sentence where the

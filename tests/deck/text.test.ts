@@ -97,6 +97,10 @@ describe('firstSentence', () => {
       whole: false,
     });
     expect(firstSentence('One sentence only, long enough to be one.', 'en')).toEqual({ text: 'One sentence only, long enough to be one.', whole: true });
+    // A short sentence is a first sentence too: not run on into the next, which the sources slide would cut.
+    expect(firstSentence('The report gives no date. It names only the city, without the venue or any room of the meeting.', 'en').text).toBe(
+      'The report gives no date.',
+    );
   });
 });
 
