@@ -112,7 +112,7 @@ export const title = defineKind<TitleBody>()({
       status: 'Status',
       announced: 'Announced in the report',
       announcedOn: 'Announced in the report of',
-      coOrganisers: 'With',
+      coOrganisers: 'In collaboration with',
       partners: 'Partners',
       sponsors: 'Sponsors',
       supporters: 'With the support of',
