@@ -177,7 +177,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8
   performance.mark('pdf: text in reading order');
   const date = new Date(`${meta.created}T00:00:00Z`);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(meta.author);
+  if (meta.author.trim()) pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);
   pdf.setKeywords(meta.keywords);
   pdf.setCreator('mujaz');

@@ -205,6 +205,10 @@ describe('PDF/UA-1: the deck PDFs and the handouts of every suite deck', () => {
     expect(titles?.[0]?.getAttribute('xml:lang'), c.file).toBe('x-default');
     expect(titles?.[0]?.textContent, c.file).toBe(title);
     expect(doc.getElementsByTagNameNS(ns.dc, 'language')[0]?.getElementsByTagNameNS(ns.rdf, 'li')[0]?.textContent, c.file).toBe(c.lang);
+    // A creator is someone: the author, else none at all (a report that names no host, and no author given).
+    const author = (await must('pdfinfo', [c.file])).match(/^Author:\s+(.*)$/m)?.[1];
+    const creators = Array.from(doc.getElementsByTagNameNS(ns.dc, 'creator')[0]?.getElementsByTagNameNS(ns.rdf, 'li') ?? []).map((li) => li.textContent);
+    expect(creators, c.file).toEqual(author ? [author] : []);
     const pdf = await load(c.file);
     expect(pdf.catalog.lookup(PDFName.of('Lang'))?.toString(), c.file).toBe(`(${c.lang})`);
     expect(pdf.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict)?.get(PDFName.of('Marked'))?.toString(), c.file).toBe('true');

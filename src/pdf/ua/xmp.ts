@@ -54,7 +54,8 @@ export function xmpPacket(f: XmpFields): string {
     '<pdfuaid:part>1</pdfuaid:part>',
     '<dc:format>application/pdf</dc:format>',
     `<dc:title>${alt(f.lang, f.title)}</dc:title>`,
-    `<dc:creator><rdf:Seq><rdf:li>${xml(f.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    // (No creator when the brief names no author and the report no host: an empty one says nothing.)
+    ...(f.author.trim() ? [`<dc:creator><rdf:Seq><rdf:li>${xml(f.author)}</rdf:li></rdf:Seq></dc:creator>`] : []),
     `<dc:description>${alt(f.lang, f.subject)}</dc:description>`,
     `<dc:subject><rdf:Bag>${f.keywords.map((k) => `<rdf:li>${xml(k)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`,
     `<dc:language><rdf:Bag><rdf:li>${xml(f.lang)}</rdf:li></rdf:Bag></dc:language>`,
