@@ -216,6 +216,17 @@ describe('the drafter reads how reports phrase things', () => {
     ]);
   });
 
+  it('in Arabic: «برعاية» and «ورعاية» give no part: a patron need not be there, and «بحضور» would say he was', () => {
+    const d = draftFrom([
+      'عقدت الندوة برعاية الدكتور سالم العتيبي، رئيس المجلس، ورعاية الشيخ خميس فرحان، رئيس المركز العراقي، بحضور الدكتور ماجد الحربي، عميد الكلية.',
+    ]);
+    expect(d.people.map((p) => [p.name, p.part])).toEqual([
+      ['سالم العتيبي', undefined],
+      ['خميس فرحان', undefined],
+      ['ماجد الحربي', 'patron'],
+    ]);
+  });
+
   it('in Arabic', () => {
     const d = draftFrom(arabic);
     expect(d.lang).toBe('ar');
