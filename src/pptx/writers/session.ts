@@ -1,6 +1,15 @@
 /** A session: its date, its chair, what each speaker said in it (and what it was), its people under their part's heading. */
+import type { PersonView } from '../../deck/view.js';
 import { TYPE } from '../look.js';
-import { GAP, type Writer } from '../page.js';
+import { GAP, type Page, type Writer } from '../page.js';
+
+/** A speaker's name in bold, then their post, muted: the line above what they said. */
+function speakerLine(page: Page, person: PersonView) {
+  return [
+    ...page.personSpans({ ...person, secondary: null }, true),
+    ...(person.secondary ? [page.plain(GAP, { size: page.body }), ...page.rich(person.secondary, { size: page.body, color: page.color.muted })] : []),
+  ];
+}
 
 export const session: Writer<'session'> = (slide, page) => {
   const b = slide.body;
@@ -11,25 +20,14 @@ export const session: Writer<'session'> = (slide, page) => {
     ...b.remarks.flatMap((r) => [
       page.para(
         [
-          ...page.personSpans({ ...r.speaker, secondary: null }, true),
-          ...(r.speaker.secondary
-            ? [page.plain(GAP, { size: page.body }), ...page.rich(r.speaker.secondary, { size: page.body, color: page.color.muted })]
-            : []),
+          ...speakerLine(page, r.speaker),
           // What it was (a paper, the chair's summing-up), as the deck's chip says it.
           ...(r.occasion ? [page.plain(GAP, { size: page.body }), ...page.rich(r.occasion, { size: TYPE.occasion, color: page.color.accent })] : []),
         ],
         { before: 6, after: 6 },
       ),
       // Others the report gives the same words, beneath the speaker's line.
-      ...r.with.map((w) =>
-        page.para(
-          [
-            ...page.personSpans({ ...w, secondary: null }, true),
-            ...(w.secondary ? [page.plain(GAP, { size: page.body }), ...page.rich(w.secondary, { size: page.body, color: page.color.muted })] : []),
-          ],
-          { after: 6 },
-        ),
-      ),
+      ...r.with.map((w) => page.para(speakerLine(page, w), { after: 6 })),
       ...r.points.map((p) => page.bullet(p)),
     ]),
     ...page.groups(b.groups),
