@@ -36,6 +36,10 @@ const decks = [
   { file: path.join(fixtures, 'oic-unog-islamophobia-day-geneva.yaml'), slug: 'oic-unog-islamophobia-day-geneva' },
   // A Hijri date and a range of days in figures on the title slide, few participants on the overview.
   { file: path.join(fixtures, 'nauss-counterterrorism-symposium-riyadh.yaml'), slug: 'nauss-counterterrorism-symposium-riyadh' },
+  // An English programme with a keynote, chaired sessions and a remark's occasion chip.
+  { file: path.join(fixtures, 'lahore-school-social-sciences-conference-2015.yaml'), slug: 'lahore-school-social-sciences-conference-2015' },
+  // A host the report does not name, a weekday for a date, two speakers sharing a slide.
+  { file: path.join(fixtures, 'luxor-arab-youth-forum-opening.yaml'), slug: 'luxor-arab-youth-forum-opening' },
 ];
 
 /** Where the pictures of the differences are written (only when a slide differs). */
