@@ -518,6 +518,9 @@ function arabicEvent(s: Sentence, found: EventFound): void {
 
 const TRAILING_WHEN = /\s+(?:on|this|last|yesterday|today)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|morning|evening))?$/;
 
+/** An ordinal before an event's name: "Third", "5th". */
+const EN_ORDINAL = 'First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\\d+(?:st|nd|rd|th)';
+
 /** The words that make a run of capitalised words an institution's name. */
 const EN_INSTITUTION_HEADS =
   /^(School|University|Institute|Institution|Centre|Center|College|Academy|Council|Foundation|Forum|Society|Association|Ministry|Department|Office|Organi[sz]ation|Commission|Agency|Programme|Program)$/;
@@ -561,10 +564,8 @@ function englishEvent(s: Sentence, found: EventFound): void {
     } else {
       // "Lahore School of Economics Third Annual Social Sciences conference concludes": an institution's name,
       // then its event by the event's own name (an ordinal or "Annual", a kind of event).
-      const own = new RegExp(
-        `^(?:The\\s+)?(${capitalised})\\s+(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\\d+(?:st|nd|rd|th))?\\s*Annual\\b`,
-      ).exec(text);
-      const institution = own?.[1]?.replace(/\s+(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))$/, '');
+      const own = new RegExp(`^(?:The\\s+)?(${capitalised})\\s+(?:${EN_ORDINAL})?\\s*Annual\\b`).exec(text);
+      const institution = own?.[1]?.replace(new RegExp(`\\s+(?:${EN_ORDINAL})$`), '');
       const kind = own
         ? text
             .slice(own[0].length)

@@ -411,7 +411,7 @@ function runs(s: Sentence): number[][] {
  * The first cue word in a stretch of tokens; "featured" only when no other says more ("featured a keynote
  * address by …" is a keynote).
  */
-function enCue(tokens: readonly Token[]): Part | null | undefined {
+function enCue(tokens: readonly { form: string }[]): Part | null | undefined {
   let weak: Part | null | undefined;
   for (const t of tokens)
     for (const c of EN_CUES)
@@ -494,7 +494,7 @@ export function englishMentions(s: Sentence): Mention[] {
       const until = endTok.end + apposition + clause.length;
       part = enCue(tokens.filter((t, i) => i > lastTokIdx && t.end <= until)) ?? listedAfter?.part ?? null;
     }
-    if (part === null && listHead) part = enCue([{ ...tokens[0]!, form: listHead[1]!.toLowerCase() }]) ?? null;
+    if (part === null && listHead) part = enCue([{ form: listHead[1]!.toLowerCase() }]) ?? null;
     // A verb of speaking within the next words, before another name: "Dr. Saeed Shafqat, Director, …, looked into".
     const acts = tokens.slice(lastTokIdx + 1, lastTokIdx + 13).some((t) => EN_ACTS.test(t.form));
     out.push({

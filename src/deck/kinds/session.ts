@@ -75,15 +75,18 @@ function planSessionRemarks(ctx: DeckContext<{ chaired: string; moderated: strin
   const silent = sessionPeople(brief, s).filter((p) => !spoke.has(p.id));
   // Speakers the report gives the same words (both spoke on the session's subject, and it says no more): their
   // points once, under the first speaker's line and the others' beneath it.
+  const sameWords = (a: MessageGroup, b: MessageGroup) =>
+    a.occasion === b.occasion && a.points.length === b.points.length && a.points.every((p, j) => p.text === b.points[j]!.text);
   const same = new Map<MessageGroup, string[]>();
-  const shown = groups.filter(({ m }) => {
-    const twin = groups.find(
-      (g) => same.has(g.m) && g.m.occasion === m.occasion && g.m.points.length === m.points.length && g.m.points.every((p, j) => p.text === m.points[j]!.text),
-    );
-    if (!twin) same.set(m, []);
-    else same.get(twin.m)!.push(m.speaker);
-    return !twin;
-  });
+  const shown: typeof groups = [];
+  for (const g of groups) {
+    const twin = shown.find(({ m }) => sameWords(m, g.m));
+    if (twin) same.get(twin.m)!.push(g.m.speaker);
+    else {
+      shown.push(g);
+      same.set(g.m, []);
+    }
+  }
   type Entry = { point: MessageGroup['points'][number]; m: MessageGroup; index: number; j: number } | { person: Person };
   const entries: Entry[] = [...shown.flatMap(({ m, index }) => m.points.map((point, j) => ({ point, m, index, j }))), ...silent.map((person) => ({ person }))];
   const day = s.date === undefined ? undefined : dateText(brief, ctx.nf.digits, s.date);
